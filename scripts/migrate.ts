@@ -13,6 +13,7 @@ import {
   openPglite,
   readDatabaseConfig,
 } from "../lib/server/db/config";
+
 import {
   LOCKFILE_NAME,
   lockfileContent,

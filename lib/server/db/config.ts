@@ -12,7 +12,7 @@ export type DatabaseConfig =
 export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: "postgres", url };
-  return { kind: "pglite", dir: path.resolve(env.PGLITE_DIR?.trim() || ".data/pglite") };
+  return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR?.trim() || ".data/pglite") };
 }
 
 /** Opens (creating if needed) the PGlite data folder. Only one process may have it open. */

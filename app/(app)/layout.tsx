@@ -1,0 +1,13 @@
+import { AppHeader } from "@/components/layout/app-header";
+import { TooltipProvider } from "@/components/ui/tooltip";
+import { requireUser } from "@/lib/auth/current-user";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <TooltipProvider>
+      <AppHeader user={user} />
+      <main className="mx-auto max-w-[1440px] px-4 py-8 sm:px-6">{children}</main>
+    </TooltipProvider>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { PageHeader } from "@/components/layout/page-header";
+import { ReleaseFilters } from "@/components/releases/release-filters";
+import { ReleasesTable } from "@/components/releases/releases-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireUser } from "@/lib/auth/current-user";
+import { listReleases } from "@/lib/server/releases/list-releases";
+import { companyToday } from "@/lib/server/today";
+import { releaseListQuerySchema } from "@/lib/validation/releases";
+
+export const metadata: Metadata = { title: "Releases" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ReleasesPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireUser();
+  const params = await searchParams;
+  const raw = {
+    type: typeof params.type === "string" && params.type ? params.type : undefined,
+    status: typeof params.status === "string" && params.status ? params.status : undefined,
+    q: typeof params.q === "string" && params.q.trim() ? params.q : undefined,
+  };
+  const parsed = releaseListQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : {};
+  const isFiltered = parsed.success && Object.values(query).some((value) => value !== undefined);
+  const [releases, today] = [await listReleases(query), companyToday()];
+  const inFlight = releases.filter((r) => r.status === "IN_PROGRESS").length;
+  const atRisk = releases.filter((r) => r.atRisk).length;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Releases"
+        description={
+          <>
+            {releases.length} {releases.length === 1 ? "release or patch" : "releases and patches"} ·{" "}
+            {inFlight} in progress · {atRisk} at risk
+          </>
+        }
+      />
+      <ReleaseFilters type={raw.type} status={raw.status} q={raw.q} />
+      {!parsed.success && (
+        <p role="status" className="rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning">
+          Some filters in the address were not understood and were ignored.
+        </p>
+      )}
+      {releases.length > 0 ? (
+        <ReleasesTable releases={releases} today={today} />
+      ) : isFiltered ? (
+        <EmptyState
+          title="No releases match these filters"
+          description="Try another status or type, or search for part of a name or version."
+          action={
+            <Link href="/releases" className="text-sm font-medium text-accent hover:underline">
+              Clear filters
+            </Link>
+          }
+        />
+      ) : (
+        <EmptyState
+          title="No releases yet"
+          description="Releases and patches appear here with their six stages once a release manager plans them."
+        />
+      )}
+    </div>
+  );
+}

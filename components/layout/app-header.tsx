@@ -1,0 +1,31 @@
+import Link from "next/link";
+
+import type { SessionUser } from "@/lib/server/users/session-user";
+
+import { Logo } from "./logo";
+import { NavLink } from "./nav-link";
+import { UserMenu } from "./user-menu";
+
+/** The main views; each appears here once it exists. */
+const NAV_ITEMS = [{ href: "/releases", label: "Releases" }] as const;
+
+export function AppHeader({ user }: { user: SessionUser }) {
+  return (
+    <header className="sticky top-0 z-40 border-b border-border bg-surface/95 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-6 px-4 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 rounded-md font-semibold text-fg">
+          <Logo />
+          <span>Release Calendar</span>
+        </Link>
+        <nav aria-label="Main" className="flex flex-1 items-center">
+          {NAV_ITEMS.map((item) => (
+            <NavLink key={item.href} href={item.href}>
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <UserMenu name={user.name} email={user.email} role={user.role} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+import { Logo } from "./logo";
+
+export function StatusPage({
+  code,
+  title,
+  description,
+  action,
+}: {
+  code: string;
+  title: string;
+  description: string;
+  action?: React.ReactNode;
+}) {
+  return (
+    <main className="flex min-h-[70vh] flex-col items-center justify-center px-4 text-center">
+      <Logo className="size-10" />
+      <p className="mt-6 text-sm font-semibold text-accent">{code}</p>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight text-fg">{title}</h1>
+      <p className="mt-2 max-w-md text-sm text-muted">{description}</p>
+      {action && <div className="mt-6">{action}</div>}
+    </main>
+  );
+}

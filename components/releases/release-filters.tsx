@@ -1,0 +1,71 @@
+import { Search } from "lucide-react";
+import Link from "next/link";
+
+import { RELEASE_STATUS_NAMES, RELEASE_STATUSES } from "@/lib/domain/stages";
+import { cn } from "@/lib/utils";
+
+import { Button } from "../ui/button";
+import { Input, Select } from "../ui/input";
+
+const TYPE_OPTIONS = [
+  { value: undefined, label: "All" },
+  { value: "RELEASE", label: "Releases" },
+  { value: "PATCH", label: "Patches" },
+] as const;
+
+function hrefWith(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const query = search.toString();
+  return query ? `/releases?${query}` : "/releases";
+}
+
+/** Filters live in the URL, so a filtered list can be bookmarked and shared. Works without JavaScript. */
+export function ReleaseFilters({ type, status, q }: { type?: string; status?: string; q?: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <nav aria-label="Type" className="inline-flex rounded-md border border-border-strong bg-surface p-0.5 shadow-xs">
+        {TYPE_OPTIONS.map((option) => {
+          const isActive = (type ?? undefined) === option.value;
+          return (
+            <Link
+              key={option.label}
+              href={hrefWith({ type: option.value, status, q })}
+              aria-current={isActive ? "page" : undefined}
+              className={cn(
+                "rounded px-3 py-1 text-sm font-medium text-muted hover:text-fg",
+                isActive && "bg-accent-soft text-accent hover:text-accent",
+              )}
+            >
+              {option.label}
+            </Link>
+          );
+        })}
+      </nav>
+      <form action="/releases" className="flex flex-wrap items-center gap-2" role="search">
+        {type && <input type="hidden" name="type" value={type} />}
+        <label className="sr-only" htmlFor="filter-status">
+          Status
+        </label>
+        <Select id="filter-status" name="status" defaultValue={status ?? ""} className="w-44">
+          <option value="">Any status</option>
+          {RELEASE_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {RELEASE_STATUS_NAMES[value]}
+            </option>
+          ))}
+        </Select>
+        <div className="relative">
+          <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-subtle" />
+          <label className="sr-only" htmlFor="filter-q">
+            Search name or version
+          </label>
+          <Input id="filter-q" name="q" type="search" defaultValue={q} placeholder="Name or version" className="w-60 pl-8" />
+        </div>
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { CornerDownRight } from "lucide-react";
+
+import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
+import { describeWorkingDayDistance, workingDaysUntil } from "@/lib/domain/relative";
+import { STAGE_NAMES } from "@/lib/domain/stages";
+import { calendarFor } from "@/lib/server/calendars";
+import type { ReleaseDto } from "@/lib/server/releases/release-dto";
+
+import { Badge } from "../ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "../ui/table";
+
+import { ReleaseStatusBadge, AtRiskBadge } from "./release-status-badge";
+import { ReleaseTypeLabel } from "./release-type-badge";
+import { StageChip } from "./stage-chip";
+import { StageStrip } from "./stage-strip";
+
+function GoLiveCell({ release, today }: { release: ReleaseDto; today: IsoDate }) {
+  const distance = workingDaysUntil(today, release.forecastGoLive, calendarFor(release.region));
+  const isDone = release.status === "LIVE" || release.status === "CANCELLED";
+  return (
+    <div className="tabular leading-tight">
+      <p className="font-medium whitespace-nowrap text-fg">{formatDisplayDate(release.forecastGoLive)}</p>
+      {!isDone && <p className="mt-0.5 text-xs text-muted">{describeWorkingDayDistance(distance)}</p>}
+      {release.forecastGoLive !== release.baselineGoLive && (
+        <p className="mt-0.5 text-xs whitespace-nowrap text-subtle">
+          baseline <s>{formatDisplayDate(release.baselineGoLive)}</s>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function CurrentStageCell({ release }: { release: ReleaseDto }) {
+  const stage = release.stages.find((s) => s.key === release.currentStage);
+  if (!stage) return <span className="text-subtle">—</span>;
+  return (
+    <div className="flex items-center gap-2 whitespace-nowrap">
+      <StageChip stageKey={stage.key} status={stage.status} />
+      <span className="text-sm text-fg">{STAGE_NAMES[stage.key]}</span>
+    </div>
+  );
+}
+
+export function ReleasesTable({ releases, today }: { releases: ReleaseDto[]; today: IsoDate }) {
+  return (
+    <Table>
+      <TableHeader>
+        <tr>
+          <TableHead>Release</TableHead>
+          <TableHead>Type</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead>Current stage</TableHead>
+          <TableHead>Go-live</TableHead>
+          <TableHead>Stages</TableHead>
+        </tr>
+      </TableHeader>
+      <TableBody>
+        {releases.map((release) => (
+          <TableRow key={release.id} data-testid="release-row">
+            <TableCell className="max-w-80">
+              <p className="truncate font-medium text-fg">{release.name}</p>
+              <p className="mt-0.5 truncate font-mono text-xs text-muted">{release.version}</p>
+              {release.parent && (
+                <p className="mt-0.5 flex items-center gap-1 truncate text-xs text-subtle">
+                  <CornerDownRight aria-hidden className="size-3" />
+                  Patch of {release.parent.name}
+                </p>
+              )}
+            </TableCell>
+            <TableCell>
+              <ReleaseTypeLabel type={release.type} />
+            </TableCell>
+            <TableCell>
+              <div className="flex flex-col items-start gap-1">
+                <ReleaseStatusBadge status={release.status} />
+                {release.atRisk && <AtRiskBadge slipWorkingDays={release.slipWorkingDays} />}
+                {release.stages.some((s) => s.status === "REJECTED") && release.status !== "CANCELLED" && (
+                  <Badge tone="danger">Stage rejected</Badge>
+                )}
+              </div>
+            </TableCell>
+            <TableCell>
+              <CurrentStageCell release={release} />
+            </TableCell>
+            <TableCell>
+              <GoLiveCell release={release} today={today} />
+            </TableCell>
+            <TableCell>
+              <StageStrip stages={release.stages} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

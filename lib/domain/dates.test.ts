@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  addDays,
+  dateToIso,
+  daysBetween,
+  formatDisplayDate,
+  fromDayNumber,
+  isIsoDate,
+  isoToDate,
+  todayIn,
+  toDayNumber,
+  weekday,
+} from "./dates";
+
+describe("isIsoDate", () => {
+  it("accepts real calendar dates", () => {
+    expect(isIsoDate("2027-03-15")).toBe(true);
+    expect(isIsoDate("2028-02-29")).toBe(true);
+  });
+
+  it.each(["2027-02-29", "2027-13-01", "2027-00-10", "2027-04-31", "2027-3-15", "15.03.2027", "", "2027-03-15T00:00"])(
+    "rejects %j",
+    (value) => expect(isIsoDate(value)).toBe(false),
+  );
+});
+
+describe("day numbers", () => {
+  it("round-trips across leap days and the epoch", () => {
+    for (const date of ["1969-12-31", "1970-01-01", "2028-02-29", "2035-12-31"]) {
+      expect(fromDayNumber(toDayNumber(date))).toBe(date);
+    }
+  });
+
+  it("adds days over month and year ends", () => {
+    expect(addDays("2027-12-31", 1)).toBe("2028-01-01");
+    expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
+    expect(daysBetween("2027-01-01", "2028-01-01")).toBe(365);
+  });
+
+  it("knows the weekday", () => {
+    expect(weekday("2027-03-15")).toBe(1); // Monday
+    expect(weekday("2026-11-22")).toBe(0); // Sunday
+  });
+});
+
+describe("time zones", () => {
+  it("takes today from the company time zone, not the server's", () => {
+    const lateEveningUtc = new Date("2027-03-14T23:30:00Z");
+    expect(todayIn("Europe/Berlin", lateEveningUtc)).toBe("2027-03-15");
+    expect(todayIn("America/Los_Angeles", lateEveningUtc)).toBe("2027-03-14");
+  });
+
+  it("converts SQL dates without shifting a day", () => {
+    expect(dateToIso(isoToDate("2027-03-15"))).toBe("2027-03-15");
+    expect(isoToDate("2027-03-15").toISOString()).toBe("2027-03-15T00:00:00.000Z");
+  });
+});
+
+it("formats dates the one way the UI shows them", () => {
+  expect(formatDisplayDate("2027-03-15")).toBe("Mon 15 Mar 2027");
+});

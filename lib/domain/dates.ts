@@ -1,0 +1,116 @@
+// Calendar dates without a time of day. Plan dates travel as `YYYY-MM-DD` strings and are computed
+// as day numbers (days since 1970-01-01), so no server or browser time zone can ever shift a day.
+
+/** A calendar date as `YYYY-MM-DD`. ISO strings of this shape sort chronologically. */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+export const WEEKDAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+export const MONTH_NAMES = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+] as const;
+
+/** True for a real calendar date written `YYYY-MM-DD` (rejects 2027-02-30, 2027-1-5, ...). */
+export function isIsoDate(value: string): value is IsoDate {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Days since 1970-01-01 (negative before). */
+export function toDayNumber(date: IsoDate): number {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** 0 = Sunday ... 6 = Saturday. */
+export function weekdayOfDayNumber(day: number): number {
+  return (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+export function weekday(date: IsoDate): number {
+  return weekdayOfDayNumber(toDayNumber(date));
+}
+
+export function isWeekend(date: IsoDate): boolean {
+  const day = weekday(date);
+  return day === 0 || day === 6;
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+/** Today's date in an IANA time zone (the company's, never the server's). */
+export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+/** `Mon 15 Mar 2027`, the one way the UI shows a date. */
+export function formatDisplayDate(date: IsoDate): string {
+  const day = toDayNumber(date);
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return `${WEEKDAY_NAMES[weekdayOfDayNumber(day)]} ${d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
+/** `15 Mar`, for dense places where the year is clear from context. */
+export function formatShortDate(date: IsoDate): string {
+  const [, m, d] = date.split("-").map(Number) as [number, number, number];
+  return `${d} ${MONTH_NAMES[m - 1]}`;
+}
+
+/** A SQL `date` read by Prisma arrives as a Date at UTC midnight; this is its calendar date. */
+export function dateToIso(value: Date): IsoDate {
+  return value.toISOString().slice(0, 10);
+}
+
+/** The Date Prisma needs to write an SQL `date`: UTC midnight of the calendar date. */
+export function isoToDate(date: IsoDate): Date {
+  return new Date(toDayNumber(date) * MS_PER_DAY);
+}

@@ -1,0 +1,34 @@
+// Where a release stands against its plan: forecast go-live, slip against the baseline, at risk.
+import type { IsoDate } from "./dates";
+import type { ReleaseStatus, StageKey, StageStatus } from "./stages";
+import type { WorkingDayCalendar } from "./working-days";
+
+type StageDates = {
+  key: StageKey;
+  status: StageStatus;
+  plannedStart: IsoDate;
+  actualStart: IsoDate | null;
+};
+
+/** The go-live as things stand: PROD's actual start once it happened, else its planned day. */
+export function forecastGoLiveOf(stages: readonly StageDates[]): IsoDate {
+  const prod = stages.find((stage) => stage.key === "PROD");
+  if (!prod) throw new Error("A release always has a PROD stage");
+  return prod.actualStart ?? prod.plannedStart;
+}
+
+/** Working days the forecast lies after the baseline (negative when early, 0 when on time). */
+export function slipInWorkingDays(
+  baseline: IsoDate,
+  forecast: IsoDate,
+  calendar: WorkingDayCalendar,
+): number {
+  if (forecast === baseline) return 0;
+  if (forecast > baseline) return calendar.countWorkingDays(baseline, forecast) - 1;
+  return -(calendar.countWorkingDays(forecast, baseline) - 1);
+}
+
+/** A release still on its way whose forecast is past its baseline. */
+export function isAtRisk(status: ReleaseStatus, baseline: IsoDate, forecast: IsoDate): boolean {
+  return (status === "PLANNED" || status === "IN_PROGRESS" || status === "ON_HOLD") && forecast > baseline;
+}

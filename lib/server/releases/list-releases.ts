@@ -1,0 +1,33 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { isoToDate } from "@/lib/domain/dates";
+import { getDb } from "@/lib/server/db/client";
+import type { ReleaseListQuery } from "@/lib/validation/releases";
+
+import { releaseInclude, type ReleaseDto, toReleaseDto } from "./release-dto";
+
+/** Releases and patches matching the filters, each with its six stages, by forecast go-live. */
+export async function listReleases(query: ReleaseListQuery = {}): Promise<ReleaseDto[]> {
+  const where: Prisma.ReleaseWhereInput = {};
+  if (query.type) where.type = query.type;
+  if (query.status) where.status = { in: query.status };
+  if (query.region) where.region = query.region;
+  if (query.q) {
+    where.OR = [
+      { name: { contains: query.q, mode: "insensitive" } },
+      { version: { contains: query.q, mode: "insensitive" } },
+    ];
+  }
+  if (query.from || query.to) {
+    // A release lies in the range when any of its stage windows overlaps it.
+    where.stages = {
+      some: {
+        ...(query.to && { plannedStart: { lte: isoToDate(query.to) } }),
+        ...(query.from && { plannedEnd: { gte: isoToDate(query.from) } }),
+      },
+    };
+  }
+  const rows = await getDb().release.findMany({ where, include: releaseInclude });
+  return rows
+    .map(toReleaseDto)
+    .sort((a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name));
+}

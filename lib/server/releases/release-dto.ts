@@ -1,0 +1,132 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { dateToIso, type IsoDate } from "@/lib/domain/dates";
+import { forecastGoLiveOf, isAtRisk, slipInWorkingDays } from "@/lib/domain/progress";
+import {
+  currentStageOf,
+  type ReleaseStatus,
+  type ReleaseType,
+  type Role,
+  STAGE_NAMES,
+  type StageKey,
+  type StageStatus,
+} from "@/lib/domain/stages";
+import { calendarFor } from "@/lib/server/calendars";
+
+/** What every release query loads, so that one mapping serves the list, the page and the API. */
+export const releaseInclude = {
+  parent: { select: { id: true, name: true, version: true } },
+  createdBy: { select: { id: true, name: true, email: true } },
+  stages: {
+    orderBy: { key: "asc" },
+    include: {
+      approvals: {
+        orderBy: { createdAt: "asc" },
+        include: { user: { select: { id: true, name: true, email: true, role: true } } },
+      },
+    },
+  },
+} satisfies Prisma.ReleaseInclude;
+
+export type ReleaseRow = Prisma.ReleaseGetPayload<{ include: typeof releaseInclude }>;
+
+export type PersonDto = { id: string; name: string; email: string };
+
+export type ApprovalDto = {
+  id: string;
+  user: PersonDto & { role: Role };
+  decision: "APPROVE" | "REJECT";
+  comment: string | null;
+  at: string;
+  round: number;
+};
+
+export type StageDto = {
+  key: StageKey;
+  name: string;
+  status: StageStatus;
+  plannedStart: IsoDate;
+  plannedEnd: IsoDate;
+  actualStart: IsoDate | null;
+  actualEnd: IsoDate | null;
+  workingDays: number;
+  approvalsRequired: number;
+  approvalRound: number;
+  approvals: ApprovalDto[];
+};
+
+export type ReleaseDto = {
+  id: string;
+  name: string;
+  version: string;
+  digest: string | null;
+  description: string | null;
+  type: ReleaseType;
+  status: ReleaseStatus;
+  statusReason: string | null;
+  region: string;
+  parentId: string | null;
+  parent: { id: string; name: string; version: string } | null;
+  revision: number;
+  baselineGoLive: IsoDate;
+  forecastGoLive: IsoDate;
+  slipWorkingDays: number;
+  atRisk: boolean;
+  currentStage: StageKey | null;
+  createdBy: PersonDto;
+  createdAt: string;
+  updatedAt: string;
+  stages: StageDto[];
+};
+
+function optionalDate(value: Date | null): IsoDate | null {
+  return value ? dateToIso(value) : null;
+}
+
+export function toReleaseDto(row: ReleaseRow): ReleaseDto {
+  const stages: StageDto[] = row.stages.map((stage) => ({
+    key: stage.key,
+    name: STAGE_NAMES[stage.key],
+    status: stage.status,
+    plannedStart: dateToIso(stage.plannedStart),
+    plannedEnd: dateToIso(stage.plannedEnd),
+    actualStart: optionalDate(stage.actualStart),
+    actualEnd: optionalDate(stage.actualEnd),
+    workingDays: stage.workingDays,
+    approvalsRequired: stage.approvalsRequired,
+    approvalRound: stage.approvalRound,
+    approvals: stage.approvals.map((approval) => ({
+      id: approval.id,
+      user: approval.user,
+      decision: approval.decision,
+      comment: approval.comment,
+      at: approval.createdAt.toISOString(),
+      round: approval.round,
+    })),
+  }));
+  const baselineGoLive = dateToIso(row.baselineGoLive);
+  const forecastGoLive = forecastGoLiveOf(stages);
+  const isClosed = row.status === "CANCELLED" || row.status === "LIVE";
+  return {
+    id: row.id,
+    name: row.name,
+    version: row.version,
+    digest: row.digest,
+    description: row.description,
+    type: row.type,
+    status: row.status,
+    statusReason: row.statusReason,
+    region: row.region,
+    parentId: row.parentId,
+    parent: row.parent,
+    revision: row.revision,
+    baselineGoLive,
+    forecastGoLive,
+    slipWorkingDays: slipInWorkingDays(baselineGoLive, forecastGoLive, calendarFor(row.region)),
+    atRisk: isAtRisk(row.status, baselineGoLive, forecastGoLive),
+    currentStage: isClosed ? null : (currentStageOf(stages)?.key ?? null),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    stages,
+  };
+}

@@ -1,0 +1,405 @@
+// The demo portfolio, relative to the day of seeding: a pure description of every release, its
+// stage windows, approvals and audit events, played through the planner day by day.
+import { type IsoDate } from "@/lib/domain/dates";
+import { planForward, planStagesFrom, type PlannedStage } from "@/lib/domain/planner";
+import {
+  DEFAULT_STAGE_DURATIONS,
+  DEFAULT_STAGE_RULES,
+  type ReleaseStatus,
+  type ReleaseType,
+  STAGE_KEYS,
+  type StageKey,
+  type StageStatus,
+} from "@/lib/domain/stages";
+import type { WorkingDayCalendar } from "@/lib/domain/working-days";
+
+import type { DemoUserKey } from "./demo-users";
+
+type Signoff = { approvers: DemoUserKey[]; lateBy?: number; comment?: string };
+
+/** How far a demo release has come. */
+type Progress =
+  | { kind: "planned" }
+  | {
+      kind: "running";
+      /** Sign-offs of the stages done, in order; a stage may have been signed off late. */
+      done: Signoff[];
+      /** Approvals already given in the current stage (fewer than required). */
+      partial?: DemoUserKey[];
+      rejectedBy?: { user: DemoUserKey; comment: string };
+      hold?: string;
+      cancel?: string;
+    }
+  | { kind: "live"; done: Signoff[] };
+
+type DemoReleaseSpec = {
+  key: string;
+  name: string;
+  version: string;
+  digest?: string;
+  type: ReleaseType;
+  parent?: string;
+  description: string;
+  creator: DemoUserKey;
+  /** DEV start, in working days from the first working day on or after today. */
+  startOffset: number;
+  progress: Progress;
+};
+
+const QA_PAIR: DemoUserKey[] = ["qa", "qa2"];
+const ALL_CLEAR: Signoff[] = [
+  { approvers: ["qa"] },
+  { approvers: ["qa2"] },
+  { approvers: ["qa"] },
+  { approvers: ["qa2"] },
+  { approvers: QA_PAIR },
+  { approvers: ["rm2"] },
+];
+
+const SPECS: DemoReleaseSpec[] = [
+  {
+    key: "portal-2611",
+    name: "Customer Portal 2026.11",
+    version: "portal-web:2026.11.0",
+    digest: "sha256:4f9a1c2e7b3d8e6f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071",
+    type: "RELEASE",
+    description: "Self-service address changes and the new invoice archive.",
+    creator: "rm",
+    startOffset: -35,
+    progress: { kind: "live", done: ALL_CLEAR },
+  },
+  {
+    key: "portal-2611-1",
+    name: "Customer Portal 2026.11.1",
+    version: "portal-web:2026.11.1",
+    type: "PATCH",
+    parent: "portal-2611",
+    description: "Fixes the PDF download of archived invoices in Safari.",
+    creator: "rm2",
+    startOffset: -4,
+    progress: { kind: "running", done: [{ approvers: ["qa"] }] },
+  },
+  {
+    key: "payments-330",
+    name: "Payments API 3.3.0",
+    version: "payments-api:3.3.0",
+    digest: "sha256:9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c",
+    type: "RELEASE",
+    description: "SEPA instant payments and the new refund workflow.",
+    creator: "rm2",
+    startOffset: -62,
+    progress: { kind: "live", done: [...ALL_CLEAR.slice(0, 5), { approvers: ["rm"] }] },
+  },
+  {
+    key: "payments-331",
+    name: "Payments API 3.3.1",
+    version: "payments-api:3.3.1",
+    type: "PATCH",
+    parent: "payments-330",
+    description: "Rounding of refunds in foreign currencies.",
+    creator: "rm",
+    startOffset: -20,
+    progress: {
+      kind: "running",
+      done: [{ approvers: ["qa"] }],
+      cancel: "Superseded by 3.3.2, which also fixes the settlement report.",
+    },
+  },
+  {
+    key: "payments-332",
+    name: "Payments API 3.3.2",
+    version: "payments-api:3.3.2",
+    type: "PATCH",
+    parent: "payments-330",
+    description: "Refund rounding and the daily settlement report totals.",
+    creator: "rm",
+    startOffset: -27,
+    progress: { kind: "running", done: ALL_CLEAR.slice(0, 5) },
+  },
+  {
+    key: "payments-340",
+    name: "Payments API 3.4.0",
+    version: "payments-api:3.4.0",
+    type: "RELEASE",
+    description: "Recurring card payments and 3-D Secure 2.2.",
+    creator: "rm",
+    startOffset: -1,
+    progress: { kind: "running", done: [] },
+  },
+  {
+    key: "mobile-280",
+    name: "Mobile Backend 2.8.0",
+    version: "mobile-bff:2.8.0",
+    type: "RELEASE",
+    description: "Push notification preferences and the offline sync protocol v3.",
+    creator: "rm2",
+    startOffset: -11,
+    progress: { kind: "running", done: [{ approvers: ["rm"] }, { approvers: ["qa"] }] },
+  },
+  {
+    key: "gateway-1120",
+    name: "Partner Gateway 1.12.0",
+    version: "partner-gateway:1.12.0",
+    type: "RELEASE",
+    description: "OAuth client credentials for partners and rate limiting per contract.",
+    creator: "rm",
+    startOffset: -22,
+    progress: { kind: "running", done: ALL_CLEAR.slice(0, 4), partial: ["qa"] },
+  },
+  {
+    key: "search-520",
+    name: "Search Service 5.2.0",
+    version: "search-svc:5.2.0",
+    type: "RELEASE",
+    description: "Synonym dictionaries and typo tolerance for product search.",
+    creator: "rm2",
+    startOffset: -17,
+    progress: {
+      kind: "running",
+      done: ALL_CLEAR.slice(0, 3),
+      rejectedBy: {
+        user: "qa2",
+        comment: "Order service integration returns HTTP 502 for 4% of queries with umlauts. Ticket SRCH-1422.",
+      },
+    },
+  },
+  {
+    key: "billing-2612",
+    name: "Billing Engine 2026.12",
+    version: "billing-engine:2026.12.0",
+    type: "RELEASE",
+    description: "Usage-based tariffs and the year-end invoice run.",
+    creator: "rm",
+    startOffset: -16,
+    progress: {
+      kind: "running",
+      done: [
+        { approvers: ["qa"] },
+        { approvers: ["qa2"], lateBy: 3, comment: "Regression suite re-run after the tariff data fix." },
+      ],
+    },
+  },
+  {
+    key: "reporting-2612",
+    name: "Reporting 2026.12",
+    version: "reporting:2026.12.0",
+    type: "RELEASE",
+    description: "Quarterly KPI dashboards and CSV exports for controlling.",
+    creator: "rm2",
+    startOffset: -6,
+    progress: {
+      kind: "running",
+      done: [{ approvers: ["qa"] }],
+      hold: "Waiting for the vendor's hotfix of the PDF rendering library (CVE under review).",
+    },
+  },
+  {
+    key: "warehouse-400",
+    name: "Data Warehouse Sync 4.0.0",
+    version: "dwh-sync:4.0.0",
+    type: "RELEASE",
+    description: "Change-data-capture feed replacing the nightly batch export.",
+    creator: "rm",
+    startOffset: 5,
+    progress: { kind: "planned" },
+  },
+  {
+    key: "identity-710",
+    name: "Identity Provider 7.1.0",
+    version: "idp:7.1.0",
+    type: "RELEASE",
+    description: "Passkeys for customers and step-up authentication for payments.",
+    creator: "rm2",
+    startOffset: 14,
+    progress: { kind: "planned" },
+  },
+  {
+    key: "portal-2702",
+    name: "Customer Portal 2027.02",
+    version: "portal-web:2027.02.0",
+    type: "RELEASE",
+    description: "Contract changes online and the redesigned dashboard.",
+    creator: "rm",
+    startOffset: 30,
+    progress: { kind: "planned" },
+  },
+];
+
+export type DemoApproval = {
+  stage: StageKey;
+  user: DemoUserKey;
+  decision: "APPROVE" | "REJECT";
+  comment: string | null;
+  at: Date;
+};
+
+export type DemoAuditEvent = {
+  action:
+    | "RELEASE_CREATED"
+    | "RELEASE_REPLANNED"
+    | "RELEASE_HELD"
+    | "RELEASE_CANCELLED"
+    | "RELEASE_LIVE"
+    | "STAGE_APPROVED"
+    | "STAGE_REJECTED"
+    | "STAGE_SIGNED_OFF"
+    | "STAGE_STARTED";
+  actor: DemoUserKey;
+  stage?: StageKey;
+  before?: Record<string, string | number | null>;
+  after?: Record<string, string | number | null>;
+  comment?: string;
+  at: Date;
+};
+
+export type DemoStage = PlannedStage & {
+  status: StageStatus;
+  actualStart: IsoDate | null;
+  actualEnd: IsoDate | null;
+  approvalsRequired: number;
+};
+
+export type DemoRelease = {
+  key: string;
+  name: string;
+  version: string;
+  digest: string | null;
+  type: ReleaseType;
+  parentKey: string | null;
+  description: string;
+  region: string;
+  status: ReleaseStatus;
+  statusReason: string | null;
+  creator: DemoUserKey;
+  baselineGoLive: IsoDate;
+  createdAt: Date;
+  stages: DemoStage[];
+  approvals: DemoApproval[];
+  audit: DemoAuditEvent[];
+};
+
+/** A moment on a calendar day, in office hours (Europe/Berlin is UTC+1/+2; 09:00 UTC is mid-morning). */
+function at(date: IsoDate, minutes = 0): Date {
+  return new Date(Date.parse(`${date}T09:00:00Z`) + minutes * 60_000);
+}
+
+export function buildDemoReleases(today: IsoDate, calendar: WorkingDayCalendar): DemoRelease[] {
+  const anchor = calendar.isWorkingDay(today) ? today : calendar.nextWorkingDay(today);
+  return SPECS.map((spec) => buildRelease(spec, calendar.shiftWorkingDays(anchor, spec.startOffset), calendar));
+}
+
+function buildRelease(spec: DemoReleaseSpec, start: IsoDate, calendar: WorkingDayCalendar): DemoRelease {
+  const plan = planForward(start, DEFAULT_STAGE_DURATIONS, calendar);
+  const createdAt = at(calendar.shiftWorkingDays(start, -8), -30);
+  const stages: DemoStage[] = plan.stages.map((stage) => ({
+    ...stage,
+    status: "PENDING",
+    actualStart: null,
+    actualEnd: null,
+    approvalsRequired: DEFAULT_STAGE_RULES[stage.key].approvalsRequired,
+  }));
+  const approvals: DemoApproval[] = [];
+  const audit: DemoAuditEvent[] = [
+    {
+      action: "RELEASE_CREATED",
+      actor: spec.creator,
+      after: { name: spec.name, version: spec.version, goLive: plan.goLive, region: plan.region },
+      at: createdAt,
+    },
+  ];
+  const release: DemoRelease = {
+    key: spec.key,
+    name: spec.name,
+    version: spec.version,
+    digest: spec.digest ?? null,
+    type: spec.type,
+    parentKey: spec.parent ?? null,
+    description: spec.description,
+    region: plan.region,
+    status: "PLANNED",
+    statusReason: null,
+    creator: spec.creator,
+    baselineGoLive: plan.goLive,
+    createdAt,
+    stages,
+    approvals,
+    audit,
+  };
+  if (spec.progress.kind === "planned") return release;
+
+  const { progress } = spec;
+  release.status = "IN_PROGRESS";
+  stages[0]!.status = "ACTIVE";
+  stages[0]!.actualStart = stages[0]!.start;
+
+  progress.done.forEach((signoff, index) => {
+    const stage = stages[index]!;
+    const signedOn = calendar.shiftWorkingDays(stage.end, signoff.lateBy ?? 0);
+    signoff.approvers.forEach((user, n) => {
+      const comment = n === signoff.approvers.length - 1 ? (signoff.comment ?? null) : null;
+      approvals.push({ stage: stage.key, user, decision: "APPROVE", comment, at: at(signedOn, 60 * n) });
+      audit.push({ action: "STAGE_APPROVED", actor: user, stage: stage.key, comment: comment ?? undefined, at: at(signedOn, 60 * n) });
+    });
+    const closer = signoff.approvers.at(-1)!;
+    const closedAt = at(signedOn, 60 * (signoff.approvers.length - 1) + 1);
+    stage.status = "SIGNED_OFF";
+    stage.actualEnd = signedOn;
+    audit.push({ action: "STAGE_SIGNED_OFF", actor: closer, stage: stage.key, at: closedAt });
+
+    const next = stages[index + 1];
+    if (!next) {
+      release.status = "LIVE";
+      audit.push({ action: "RELEASE_LIVE", actor: closer, after: { goLive: signedOn }, at: closedAt });
+      return;
+    }
+    if (signoff.lateBy) {
+      // Signed off late: the remaining stages move, keeping their durations.
+      const before = stages.at(-1)!.start;
+      const replanned = planStagesFrom(
+        calendar.nextWorkingDay(signedOn),
+        STAGE_KEYS.slice(index + 1),
+        DEFAULT_STAGE_DURATIONS,
+        calendar,
+      );
+      replanned.forEach((planned, offset) => Object.assign(stages[index + 1 + offset]!, planned));
+      audit.push({
+        action: "RELEASE_REPLANNED",
+        actor: closer,
+        before: { forecastGoLive: before },
+        after: { forecastGoLive: stages.at(-1)!.start },
+        comment: `${stage.key} signed off ${signoff.lateBy} working days late; remaining stages re-planned.`,
+        at: closedAt,
+      });
+    }
+    next.status = "ACTIVE";
+    next.actualStart = calendar.nextWorkingDay(signedOn);
+    audit.push({ action: "STAGE_STARTED", actor: closer, stage: next.key, at: closedAt });
+  });
+
+  if (progress.kind === "live") return release;
+
+  const current = stages[progress.done.length]!;
+  const day = current.actualStart!;
+  progress.partial?.forEach((user, n) => {
+    approvals.push({ stage: current.key, user, decision: "APPROVE", comment: null, at: at(day, 90 + 60 * n) });
+    audit.push({ action: "STAGE_APPROVED", actor: user, stage: current.key, at: at(day, 90 + 60 * n) });
+  });
+  if (progress.rejectedBy) {
+    const { user, comment } = progress.rejectedBy;
+    const rejectedOn = calendar.shiftWorkingDays(day, 1);
+    current.status = "REJECTED";
+    approvals.push({ stage: current.key, user, decision: "REJECT", comment, at: at(rejectedOn, 120) });
+    audit.push({ action: "STAGE_REJECTED", actor: user, stage: current.key, comment, at: at(rejectedOn, 120) });
+  }
+  if (progress.hold) {
+    release.status = "ON_HOLD";
+    release.statusReason = progress.hold;
+    audit.push({ action: "RELEASE_HELD", actor: spec.creator, comment: progress.hold, at: at(day, 240) });
+  }
+  if (progress.cancel) {
+    release.status = "CANCELLED";
+    release.statusReason = progress.cancel;
+    audit.push({ action: "RELEASE_CANCELLED", actor: spec.creator, comment: progress.cancel, at: at(day, 240) });
+  }
+  return release;
+}

@@ -1,0 +1,97 @@
+// Fills an empty database with the demo users and portfolio, in one transaction.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { type IsoDate, isoToDate } from "@/lib/domain/dates";
+import { DEFAULT_REGION } from "@/lib/domain/holidays";
+import { calendarFor } from "@/lib/server/calendars";
+import { hashPassword } from "@/lib/server/users/passwords";
+
+import { buildDemoReleases } from "./build-demo-releases";
+import { DEMO_USERS, type DemoUserKey } from "./demo-users";
+
+export type SeedResult = { users: number; releases: number };
+
+export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}
+
+export async function seedDemoData(db: PrismaClient, { today }: { today: IsoDate }): Promise<SeedResult> {
+  const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));
+  const releases = buildDemoReleases(today, calendarFor(DEFAULT_REGION));
+
+  await db.$transaction(
+    async (tx) => {
+      const userIds = new Map<DemoUserKey, string>();
+      for (const [index, user] of DEMO_USERS.entries()) {
+        const created = await tx.user.create({
+          data: { email: user.email, name: user.name, role: user.role, passwordHash: passwordHashes[index]! },
+        });
+        userIds.set(user.key, created.id);
+      }
+      const userId = (key: DemoUserKey) => userIds.get(key)!;
+
+      const releaseIds = new Map<string, string>();
+      // Parents first: patches point at them.
+      const ordered = [...releases].sort((a, b) => Number(a.parentKey !== null) - Number(b.parentKey !== null));
+      for (const release of ordered) {
+        const created = await tx.release.create({
+          data: {
+            name: release.name,
+            version: release.version,
+            digest: release.digest,
+            description: release.description,
+            type: release.type,
+            region: release.region,
+            status: release.status,
+            statusReason: release.statusReason,
+            baselineGoLive: isoToDate(release.baselineGoLive),
+            parentId: release.parentKey ? releaseIds.get(release.parentKey)! : null,
+            createdById: userId(release.creator),
+            createdAt: release.createdAt,
+            revision: release.audit.length, // every audited change bumped it; creation is 1
+            stages: {
+              create: release.stages.map((stage) => ({
+                key: stage.key,
+                status: stage.status,
+                plannedStart: isoToDate(stage.start),
+                plannedEnd: isoToDate(stage.end),
+                actualStart: stage.actualStart ? isoToDate(stage.actualStart) : null,
+                actualEnd: stage.actualEnd ? isoToDate(stage.actualEnd) : null,
+                workingDays: stage.workingDays,
+                approvalsRequired: stage.approvalsRequired,
+              })),
+            },
+          },
+          include: { stages: { select: { id: true, key: true } } },
+        });
+        releaseIds.set(release.key, created.id);
+        const stageIds = new Map(created.stages.map((stage) => [stage.key, stage.id]));
+
+        await tx.approval.createMany({
+          data: release.approvals.map((approval) => ({
+            stageWindowId: stageIds.get(approval.stage)!,
+            userId: userId(approval.user),
+            decision: approval.decision,
+            comment: approval.comment,
+            createdAt: approval.at,
+          })),
+        });
+        // Audit rows are inserted in time order so that their ids follow the story.
+        const events = [...release.audit].sort((a, b) => a.at.getTime() - b.at.getTime());
+        await tx.auditEvent.createMany({
+          data: events.map((event) => ({
+            action: event.action,
+            actorId: userId(event.actor),
+            releaseId: created.id,
+            stageKey: event.stage ?? null,
+            before: event.before,
+            after: event.after,
+            comment: event.comment ?? null,
+            createdAt: event.at,
+          })),
+        });
+      }
+    },
+    { timeout: 60_000 },
+  );
+  return { users: DEMO_USERS.length, releases: releases.length };
+}

@@ -1,0 +1,6 @@
+import type { Role } from "@/lib/domain/stages";
+
+/** The signed-in person as every check sees them, read fresh from the database per request. */
+export type SessionUser = { id: string; email: string; name: string; role: Role };
+
+export const sessionUserSelect = { id: true, email: true, name: true, role: true } as const;

@@ -1,0 +1,139 @@
+// npm start: everything a newcomer needs in one command. Builds when the sources changed, applies
+// pending migrations, fills an empty embedded database with demo data, then runs `next start`.
+// With DATABASE_URL set (production mode) it requires NEXTAUTH_SECRET and seeds only on request.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { describeDatabase, readDatabaseConfig } from "../lib/server/db/config";
+import { isDatabaseEmpty, seedDemoData } from "../lib/server/seed/seed-demo";
+import { companyToday } from "../lib/server/today";
+
+import { openDatabase } from "./db/open-database";
+import { deployMigrations } from "./db/schema-engine";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const isDev = process.argv.includes("--dev");
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "generated",
+  "public",
+  "types",
+  "proxy.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
+const FINGERPRINT_FILE = path.join(ROOT, ".next", "source-fingerprint");
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+/** NEXTAUTH_SECRET: required in production; generated once and kept under .data/ for the demo. */
+function ensureAuthSecret(isEmbedded: boolean): void {
+  if (process.env.NEXTAUTH_SECRET?.trim()) return;
+  if (!isEmbedded) {
+    fail(
+      "NEXTAUTH_SECRET is not set. With DATABASE_URL (production mode) the app needs a secret of its own " +
+        "to sign sessions, e.g.  export NEXTAUTH_SECRET=$(openssl rand -base64 32)",
+    );
+  }
+  const dataDir = path.resolve(ROOT, ".data");
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    console.log("Generated a session secret for the embedded demo in .data/nextauth-secret");
+  }
+  process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+function listFiles(entry: string): string[] {
+  const full = path.join(ROOT, entry);
+  if (!existsSync(full)) return [];
+  if (statSync(full).isFile()) return [entry];
+  return readdirSync(full, { recursive: true, withFileTypes: true })
+    .filter((dirent) => dirent.isFile() && !/\.test\.tsx?$/.test(dirent.name))
+    .map((dirent) => path.relative(ROOT, path.join(dirent.parentPath, dirent.name)))
+    .sort();
+}
+
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  for (const file of BUILD_INPUTS.flatMap(listFiles)) {
+    hash.update(file).update("\0").update(readFileSync(path.join(ROOT, file))).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: process.env });
+  if (result.status !== 0) fail(`${command} ${args.join(" ")} failed`);
+}
+
+function buildIfNeeded(): void {
+  if (!existsSync(path.join(ROOT, "generated", "prisma", "client.ts"))) run("npm", ["run", "db:generate"]);
+  const fingerprint = sourceFingerprint();
+  const built = existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(FINGERPRINT_FILE)
+    ? readFileSync(FINGERPRINT_FILE, "utf8")
+    : "";
+  if (built === fingerprint) return;
+  console.log("Building the app (sources changed since the last build)…");
+  run("npx", ["next", "build"]);
+  writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
+}
+
+async function prepareDatabase(isEmbedded: boolean): Promise<void> {
+  const database = openDatabase();
+  try {
+    console.log(`Database: ${describeDatabase(database.config)}`);
+    const applied = await deployMigrations(database.target);
+    for (const name of applied) console.log(`Applied migration ${name}`);
+    const shouldSeed = isEmbedded || process.env.SEED_DEMO === "1";
+    if (shouldSeed && (await isDatabaseEmpty(database.prisma))) {
+      const result = await seedDemoData(database.prisma, { today: companyToday() });
+      console.log(`Filled the empty database with ${result.users} demo users and ${result.releases} releases.`);
+    }
+  } finally {
+    // The embedded database may be open in one process only: close it before the server opens it.
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  process.env.CHECKPOINT_DISABLE = "1";
+  const config = readDatabaseConfig();
+  const isEmbedded = config.kind === "pglite";
+  ensureAuthSecret(isEmbedded);
+  // Without a configured public URL, next-auth follows the Host header (localhost or 127.0.0.1).
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
+
+  if (!isDev) buildIfNeeded();
+  await prepareDatabase(isEmbedded);
+
+  const port = process.env.PORT?.trim() || "3000";
+  const host = process.env.HOST?.trim() || "127.0.0.1";
+  const nextArgs = [isDev ? "dev" : "start", "-p", port, "-H", host];
+  console.log(`\nRelease Calendar on http://${host === "0.0.0.0" ? "localhost" : host}:${port}\n`);
+  const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), nextArgs, {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: process.env,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
