@@ -16,7 +16,10 @@ export default defineConfig([
           alphabetize: { order: "asc", caseInsensitive: true },
         },
       ],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-explicit-any": "error",
     },
   },
@@ -28,12 +31,26 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["next", "next/*", "react", "react-dom"], message: "lib/domain is framework-free." },
-            { group: ["@/generated/*", "@prisma/*", "@/lib/server/*", "**/server/**"], message: "lib/domain is database-free." },
+            {
+              group: ["next", "next/*", "react", "react-dom"],
+              message: "lib/domain is framework-free.",
+            },
+            {
+              group: ["@/generated/*", "@prisma/*", "@/lib/server/*", "**/server/**"],
+              message: "lib/domain is database-free.",
+            },
           ],
         },
       ],
     },
   },
-  globalIgnores([".next/**", "generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "generated/**",
+    "node_modules/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
 ]);

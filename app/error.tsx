@@ -3,13 +3,22 @@
 import { StatusPage } from "@/components/layout/status-page";
 import { Button } from "@/components/ui/button";
 
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <StatusPage
       code="Error"
       title="Something went wrong"
       description="The page could not be loaded. Nothing was changed. Try again in a moment."
-      action={<Button variant="secondary" onClick={reset}>Try again</Button>}
+      action={
+        <Button variant="secondary" onClick={reset}>
+          Try again
+        </Button>
+      }
     />
   );
 }

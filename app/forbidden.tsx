@@ -8,7 +8,11 @@ export default function Forbidden() {
       code="403"
       title="You don't have access to this page"
       description="Your role does not include this. If you need it, ask an administrator to change your role."
-      action={<Link href="/" className="text-sm font-medium text-accent hover:underline">Back to the releases</Link>}
+      action={
+        <Link href="/" className="text-sm font-medium text-accent hover:underline">
+          Back to the releases
+        </Link>
+      }
     />
   );
 }

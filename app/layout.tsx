@@ -12,7 +12,8 @@ const inter = localFont({
 
 export const metadata: Metadata = {
   title: { default: "Release Calendar", template: "%s · Release Calendar" },
-  description: "Plan releases and patches through six environments, with sign-offs and an audit trail.",
+  description:
+    "Plan releases and patches through six environments, with sign-offs and an audit trail.",
 };
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {

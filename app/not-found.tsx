@@ -8,7 +8,11 @@ export default function NotFound() {
       code="404"
       title="Page not found"
       description="This page does not exist, or the release it showed was removed."
-      action={<Link href="/" className="text-sm font-medium text-accent hover:underline">Back to the releases</Link>}
+      action={
+        <Link href="/" className="text-sm font-medium text-accent hover:underline">
+          Back to the releases
+        </Link>
+      }
     />
   );
 }

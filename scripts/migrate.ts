@@ -5,14 +5,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import type { PGlite } from "@electric-sql/pglite";
-import { PGlite as MemoryPGlite } from "@electric-sql/pglite";
+import { PGlite } from "@electric-sql/pglite";
 
-import {
-  describeDatabase,
-  openPglite,
-  readDatabaseConfig,
-} from "../lib/server/db/config";
+import { describeDatabase, openPglite, readDatabaseConfig } from "../lib/server/db/config";
 
 import {
   LOCKFILE_NAME,
@@ -20,7 +15,7 @@ import {
   MIGRATIONS_DIR,
   type MigrationTarget,
   NO_FILTERS,
-  openSchemaEngine,
+  withSchemaEngine,
   readMigrationList,
   readSchemaFile,
 } from "./db/schema-engine";
@@ -43,7 +38,9 @@ async function main(): Promise<number> {
   const config = readDatabaseConfig();
   let pglite: PGlite | undefined;
   const target: MigrationTarget =
-    config.kind === "postgres" ? { url: config.url } : { pglite: (pglite = openPglite(config.dir)) };
+    config.kind === "postgres"
+      ? { url: config.url }
+      : { pglite: (pglite = openPglite(config.dir)) };
   console.log(`Database: ${describeDatabase(config)}`);
   try {
     switch (command) {
@@ -65,20 +62,19 @@ async function main(): Promise<number> {
 }
 
 async function deploy(target: MigrationTarget): Promise<number> {
-  const engine = await openSchemaEngine(target);
-  try {
+  return withSchemaEngine(target, async (engine) => {
     const list = await readMigrationList();
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS });
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: list,
+      filters: NO_FILTERS,
+    });
     printApplied(appliedMigrationNames, list.migrationDirectories.length);
     return 0;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 async function status(target: MigrationTarget): Promise<number> {
-  const engine = await openSchemaEngine(target);
-  try {
+  return withSchemaEngine(target, async (engine) => {
     const list = await readMigrationList();
     const result = await engine.diagnoseMigrationHistory({
       migrationsList: list,
@@ -98,7 +94,9 @@ async function status(target: MigrationTarget): Promise<number> {
     const history = result.history;
     if (history?.diagnostic === "databaseIsBehind") {
       healthy = false;
-      console.log(`Not yet applied: ${history.unappliedMigrationNames.join(", ")} (run npm run db:deploy)`);
+      console.log(
+        `Not yet applied: ${history.unappliedMigrationNames.join(", ")} (run npm run db:deploy)`,
+      );
     } else if (history?.diagnostic === "migrationsDirectoryIsBehind") {
       healthy = false;
       console.log(`Applied but missing locally: ${history.unpersistedMigrationNames.join(", ")}`);
@@ -112,9 +110,7 @@ async function status(target: MigrationTarget): Promise<number> {
     }
     if (healthy) console.log("Database schema is up to date!");
     return healthy ? 0 : 1;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 async function dev(
@@ -123,16 +119,19 @@ async function dev(
 ): Promise<number> {
   const name = options.name?.trim();
   if (!name || !/^[A-Za-z0-9_]+$/.test(name)) {
-    console.error("Give the migration a name of letters, digits and _: npm run db:migrate -- --name add_x");
+    console.error(
+      "Give the migration a name of letters, digits and _: npm run db:migrate -- --name add_x",
+    );
     return 2;
   }
-  const engine = await openSchemaEngine(target);
-  try {
+  return withSchemaEngine(target, async (engine) => {
     let list = await readMigrationList();
     const diagnostic = await engine.devDiagnostic({ migrationsList: list, filters: NO_FILTERS });
     if (diagnostic.action.tag === "reset") {
       console.error(`Drift detected: ${diagnostic.action.reason}`);
-      console.error("The database does not match the migration history. Reset it with npm run db:reset -- --force.");
+      console.error(
+        "The database does not match the migration history. Reset it with npm run db:reset -- --force.",
+      );
       return 1;
     }
     const applied = await engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS });
@@ -143,9 +142,14 @@ async function dev(
     }
 
     const schema = await readSchemaFile();
-    const dataLoss = await engine.evaluateDataLoss({ migrationsList: list, schema, filters: NO_FILTERS });
+    const dataLoss = await engine.evaluateDataLoss({
+      migrationsList: list,
+      schema,
+      filters: NO_FILTERS,
+    });
     if (dataLoss.unexecutableSteps.length) {
-      for (const step of dataLoss.unexecutableSteps) console.error(`Cannot execute: ${step.message}`);
+      for (const step of dataLoss.unexecutableSteps)
+        console.error(`Cannot execute: ${step.message}`);
       return 1;
     }
     if (dataLoss.warnings.length && !options["accept-data-loss"]) {
@@ -167,54 +171,64 @@ async function dev(
     }
     const dir = path.join(MIGRATIONS_DIR, created.generatedMigrationName);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, `migration.${created.extension}`), created.migrationScript, "utf8");
-    await writeFile(path.join(MIGRATIONS_DIR, LOCKFILE_NAME), lockfileContent(created.connectorType), "utf8");
-    console.log(`Created prisma/migrations/${created.generatedMigrationName}/migration.${created.extension}`);
+    await writeFile(
+      path.join(dir, `migration.${created.extension}`),
+      created.migrationScript,
+      "utf8",
+    );
+    await writeFile(
+      path.join(MIGRATIONS_DIR, LOCKFILE_NAME),
+      lockfileContent(created.connectorType),
+      "utf8",
+    );
+    console.log(
+      `Created prisma/migrations/${created.generatedMigrationName}/migration.${created.extension}`,
+    );
 
     if (options["create-only"]) return 0;
     list = await readMigrationList();
     const appliedNew = await engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS });
     printApplied(appliedNew.appliedMigrationNames, list.migrationDirectories.length);
     return 0;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 async function reset(target: MigrationTarget, force: boolean | undefined): Promise<number> {
   if (!force) {
-    console.error("This drops every table and all data. Re-run with --force: npm run db:reset -- --force");
+    console.error(
+      "This drops every table and all data. Re-run with --force: npm run db:reset -- --force",
+    );
     return 2;
   }
-  const engine = await openSchemaEngine(target);
-  try {
+  return withSchemaEngine(target, async (engine) => {
     await engine.reset({ filter: NO_FILTERS });
     const list = await readMigrationList();
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS });
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: list,
+      filters: NO_FILTERS,
+    });
     printApplied(appliedMigrationNames, list.migrationDirectories.length);
     console.log("Database reset. Fill it with demo data with npm run db:seed.");
     return 0;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /** Prints the SQL that would bring the migrations up to the schema, without touching a database. */
 async function diff(): Promise<number> {
-  const scratch = new MemoryPGlite();
-  const engine = await openSchemaEngine({ pglite: scratch });
+  const scratch = new PGlite();
   try {
-    const result = await engine.diff({
-      from: { tag: "migrations", ...(await readMigrationList()) },
-      to: { tag: "schemaDatamodel", ...(await readSchemaFile()) },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTERS,
+    return await withSchemaEngine({ pglite: scratch }, async (engine) => {
+      const result = await engine.diff({
+        from: { tag: "migrations", ...(await readMigrationList()) },
+        to: { tag: "schemaDatamodel", ...(await readSchemaFile()) },
+        script: true,
+        exitCode: null,
+        filters: NO_FILTERS,
+      });
+      process.stdout.write(result.stdout ?? "");
+      return result.exitCode;
     });
-    process.stdout.write(result.stdout ?? "");
-    return result.exitCode;
   } finally {
-    engine.free();
     await scratch.close();
   }
 }

@@ -67,7 +67,11 @@ function listFiles(entry: string): string[] {
 function sourceFingerprint(): string {
   const hash = createHash("sha256");
   for (const file of BUILD_INPUTS.flatMap(listFiles)) {
-    hash.update(file).update("\0").update(readFileSync(path.join(ROOT, file))).update("\0");
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(path.join(ROOT, file)))
+      .update("\0");
   }
   return hash.digest("hex");
 }
@@ -78,11 +82,13 @@ function run(command: string, args: string[]): void {
 }
 
 function buildIfNeeded(): void {
-  if (!existsSync(path.join(ROOT, "generated", "prisma", "client.ts"))) run("npm", ["run", "db:generate"]);
+  if (!existsSync(path.join(ROOT, "generated", "prisma", "client.ts")))
+    run("npm", ["run", "db:generate"]);
   const fingerprint = sourceFingerprint();
-  const built = existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(FINGERPRINT_FILE)
-    ? readFileSync(FINGERPRINT_FILE, "utf8")
-    : "";
+  const built =
+    existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(FINGERPRINT_FILE)
+      ? readFileSync(FINGERPRINT_FILE, "utf8")
+      : "";
   if (built === fingerprint) return;
   console.log("Building the app (sources changed since the last build)…");
   run("npx", ["next", "build"]);
@@ -98,7 +104,9 @@ async function prepareDatabase(isEmbedded: boolean): Promise<void> {
     const shouldSeed = isEmbedded || process.env.SEED_DEMO === "1";
     if (shouldSeed && (await isDatabaseEmpty(database.prisma))) {
       const result = await seedDemoData(database.prisma, { today: companyToday() });
-      console.log(`Filled the empty database with ${result.users} demo users and ${result.releases} releases.`);
+      console.log(
+        `Filled the empty database with ${result.users} demo users and ${result.releases} releases.`,
+      );
     }
   } finally {
     // The embedded database may be open in one process only: close it before the server opens it.

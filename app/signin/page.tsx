@@ -19,7 +19,10 @@ function safeCallbackPath(value: string | string[] | undefined): string {
   if (!raw) return "/";
   try {
     const url = new URL(raw, "http://internal");
-    if (url.origin !== "http://internal" && !/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(url.origin)) {
+    if (
+      url.origin !== "http://internal" &&
+      !/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(url.origin)
+    ) {
       return "/";
     }
     const path = `${url.pathname}${url.search}`;
@@ -34,7 +37,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await getCurrentUser()) redirect(callbackPath);
   const isDemo = readDatabaseConfig().kind === "pglite";
   const demoAccounts = isDemo
-    ? DEMO_USERS.map((user) => ({ email: user.email, password: user.password, name: user.name, role: ROLE_NAMES[user.role] }))
+    ? DEMO_USERS.map((user) => ({
+        email: user.email,
+        password: user.password,
+        name: user.name,
+        role: ROLE_NAMES[user.role],
+      }))
     : [];
 
   return (
@@ -42,8 +50,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <div className="w-full max-w-md">
         <div className="mb-8 flex flex-col items-center text-center">
           <Logo className="size-11" />
-          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-fg">Sign in to Release Calendar</h1>
-          <p className="mt-1 text-sm text-muted">Plan go-lives, sign off stages, see what ships when.</p>
+          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-fg">
+            Sign in to Release Calendar
+          </h1>
+          <p className="mt-1 text-sm text-muted">
+            Plan go-lives, sign off stages, see what ships when.
+          </p>
         </div>
         <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
           <SignInForm callbackPath={callbackPath} demoAccounts={demoAccounts} />

@@ -12,7 +12,13 @@ import { signInSchema } from "@/lib/validation/auth";
 type DemoAccount = { email: string; password: string; name: string; role: string };
 type FieldErrors = Partial<Record<"email" | "password", string>>;
 
-export function SignInForm({ callbackPath, demoAccounts }: { callbackPath: string; demoAccounts: DemoAccount[] }) {
+export function SignInForm({
+  callbackPath,
+  demoAccounts,
+}: {
+  callbackPath: string;
+  demoAccounts: DemoAccount[];
+}) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -49,7 +55,10 @@ export function SignInForm({ callbackPath, demoAccounts }: { callbackPath: strin
     <div className="space-y-6">
       <form onSubmit={handleSubmit} noValidate className="space-y-4">
         {formError && (
-          <div role="alert" className="flex items-start gap-2 rounded-md border border-danger/25 bg-danger-soft px-3 py-2.5 text-sm text-danger">
+          <div
+            role="alert"
+            className="flex items-start gap-2 rounded-md border border-danger/25 bg-danger-soft px-3 py-2.5 text-sm text-danger"
+          >
             <AlertCircle aria-hidden className="mt-0.5 size-4 shrink-0" />
             {formError}
           </div>
@@ -91,10 +100,15 @@ export function SignInForm({ callbackPath, demoAccounts }: { callbackPath: strin
 
       {demoAccounts.length > 0 && (
         <section aria-labelledby="demo-accounts" className="border-t border-border pt-5">
-          <h2 id="demo-accounts" className="text-xs font-semibold tracking-wide text-muted uppercase">
+          <h2
+            id="demo-accounts"
+            className="text-xs font-semibold tracking-wide text-muted uppercase"
+          >
             Demo accounts
           </h2>
-          <p className="mt-1 text-xs text-subtle">Embedded demo database. Pick one to fill in the form.</p>
+          <p className="mt-1 text-xs text-subtle">
+            Embedded demo database. Pick one to fill in the form.
+          </p>
           <ul className="mt-3 grid grid-cols-2 gap-2">
             {demoAccounts.map((account) => (
               <li key={account.email}>
@@ -109,7 +123,9 @@ export function SignInForm({ callbackPath, demoAccounts }: { callbackPath: strin
                   className="w-full rounded-md border border-border px-3 py-2 text-left hover:border-accent/40 hover:bg-accent-soft/50"
                 >
                   <span className="block text-sm font-medium text-fg">{account.role}</span>
-                  <span className="block truncate font-mono text-xs text-muted">{account.email}</span>
+                  <span className="block truncate font-mono text-xs text-muted">
+                    {account.email}
+                  </span>
                 </button>
               </li>
             ))}

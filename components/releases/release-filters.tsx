@@ -21,10 +21,21 @@ function hrefWith(params: Record<string, string | undefined>): string {
 }
 
 /** Filters live in the URL, so a filtered list can be bookmarked and shared. Works without JavaScript. */
-export function ReleaseFilters({ type, status, q }: { type?: string; status?: string; q?: string }) {
+export function ReleaseFilters({
+  type,
+  status,
+  q,
+}: {
+  type?: string;
+  status?: string;
+  q?: string;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <nav aria-label="Type" className="inline-flex rounded-md border border-border-strong bg-surface p-0.5 shadow-xs">
+      <nav
+        aria-label="Type"
+        className="inline-flex rounded-md border border-border-strong bg-surface p-0.5 shadow-xs"
+      >
         {TYPE_OPTIONS.map((option) => {
           const isActive = (type ?? undefined) === option.value;
           return (
@@ -56,11 +67,21 @@ export function ReleaseFilters({ type, status, q }: { type?: string; status?: st
           ))}
         </Select>
         <div className="relative">
-          <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-subtle" />
+          <Search
+            aria-hidden
+            className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-subtle"
+          />
           <label className="sr-only" htmlFor="filter-q">
             Search name or version
           </label>
-          <Input id="filter-q" name="q" type="search" defaultValue={q} placeholder="Name or version" className="w-60 pl-8" />
+          <Input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Name or version"
+            className="w-60 pl-8"
+          />
         </div>
         <Button type="submit" variant="secondary">
           Apply

@@ -1,4 +1,11 @@
-import { AlertTriangle, CircleCheck, CirclePause, CircleSlash, Clock, PlayCircle } from "lucide-react";
+import {
+  AlertTriangle,
+  CircleCheck,
+  CirclePause,
+  CircleSlash,
+  Clock,
+  PlayCircle,
+} from "lucide-react";
 
 import { RELEASE_STATUS_NAMES, type ReleaseStatus } from "@/lib/domain/stages";
 
@@ -32,7 +39,10 @@ export function ReleaseStatusBadge({ status }: { status: ReleaseStatus }) {
 
 export function AtRiskBadge({ slipWorkingDays }: { slipWorkingDays: number }) {
   return (
-    <Badge tone="warning" title={`Forecast go-live is ${slipWorkingDays} working days after the baseline`}>
+    <Badge
+      tone="warning"
+      title={`Forecast go-live is ${slipWorkingDays} working days after the baseline`}
+    >
       <AlertTriangle aria-hidden />
       At risk · +{slipWorkingDays} wd
     </Badge>

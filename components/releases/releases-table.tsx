@@ -18,9 +18,13 @@ function GoLiveCell({ release, today }: { release: ReleaseDto; today: IsoDate })
   const distance = workingDaysUntil(today, release.forecastGoLive, calendarFor(release.region));
   const isDone = release.status === "LIVE" || release.status === "CANCELLED";
   return (
-    <div className="tabular leading-tight">
-      <p className="font-medium whitespace-nowrap text-fg">{formatDisplayDate(release.forecastGoLive)}</p>
-      {!isDone && <p className="mt-0.5 text-xs text-muted">{describeWorkingDayDistance(distance)}</p>}
+    <div className="leading-tight tabular">
+      <p className="font-medium whitespace-nowrap text-fg">
+        {formatDisplayDate(release.forecastGoLive)}
+      </p>
+      {!isDone && (
+        <p className="mt-0.5 text-xs text-muted">{describeWorkingDayDistance(distance)}</p>
+      )}
       {release.forecastGoLive !== release.baselineGoLive && (
         <p className="mt-0.5 text-xs whitespace-nowrap text-subtle">
           baseline <s>{formatDisplayDate(release.baselineGoLive)}</s>
@@ -74,9 +78,8 @@ export function ReleasesTable({ releases, today }: { releases: ReleaseDto[]; tod
               <div className="flex flex-col items-start gap-1">
                 <ReleaseStatusBadge status={release.status} />
                 {release.atRisk && <AtRiskBadge slipWorkingDays={release.slipWorkingDays} />}
-                {release.stages.some((s) => s.status === "REJECTED") && release.status !== "CANCELLED" && (
-                  <Badge tone="danger">Stage rejected</Badge>
-                )}
+                {release.stages.some((s) => s.status === "REJECTED") &&
+                  release.status !== "CANCELLED" && <Badge tone="danger">Stage rejected</Badge>}
               </div>
             </TableCell>
             <TableCell>

@@ -31,7 +31,8 @@ export function StageChip({ stageKey, status, size = "sm", className }: StageChi
         "inline-flex items-center justify-center gap-0.5 rounded font-semibold tracking-wide whitespace-nowrap",
         size === "sm" ? "h-5 min-w-[3.25rem] px-1.5 text-[10px]" : "h-6 min-w-16 px-2 text-[11px]",
         status === "SIGNED_OFF" && "bg-(--chip) text-(--chip-on)",
-        status === "ACTIVE" && "bg-(--chip) text-(--chip-on) ring-2 ring-fg ring-offset-1 ring-offset-surface",
+        status === "ACTIVE" &&
+          "bg-(--chip) text-(--chip-on) ring-2 ring-fg ring-offset-1 ring-offset-surface",
         status === "PENDING" &&
           "border border-dashed border-(--chip) bg-[color-mix(in_srgb,var(--chip)_14%,white)] text-fg",
         status === "REJECTED" && "border-2 border-danger bg-danger-soft text-danger",

@@ -10,7 +10,8 @@ export const buttonVariants = cva(
     variants: {
       variant: {
         primary: "bg-accent text-white shadow-sm hover:bg-accent-hover",
-        secondary: "border border-border-strong bg-surface text-fg shadow-xs hover:bg-surface-muted",
+        secondary:
+          "border border-border-strong bg-surface text-fg shadow-xs hover:bg-surface-muted",
         ghost: "text-muted hover:bg-surface-muted hover:text-fg",
         danger: "bg-danger text-white shadow-sm hover:bg-danger/90",
       },

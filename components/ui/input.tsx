@@ -14,7 +14,6 @@ export function Select({ className, ...props }: React.ComponentProps<"select">) 
 }
 
 export function Label({ className, ...props }: React.ComponentProps<"label">) {
-   
   return <label className={cn("text-sm font-medium text-fg", className)} {...props} />;
 }
 

@@ -26,7 +26,10 @@ export function TableHead({ className, ...props }: React.ComponentProps<"th">) {
   return (
     <th
       scope="col"
-      className={cn("px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-muted uppercase", className)}
+      className={cn(
+        "px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-muted uppercase",
+        className,
+      )}
       {...props}
     />
   );

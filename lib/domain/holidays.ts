@@ -48,7 +48,9 @@ export function listRegions(): Region[] {
   for (const [country, countryName] of countries) {
     regions.push({ code: country, name: countryName });
     const states = catalogue.getStates(country, "en") ?? {};
-    for (const [state, stateName] of Object.entries(states).sort(([, a], [, b]) => a.localeCompare(b))) {
+    for (const [state, stateName] of Object.entries(states).sort(([, a], [, b]) =>
+      a.localeCompare(b),
+    )) {
       regions.push({ code: `${country}-${state}`, name: `${countryName}: ${stateName}` });
     }
   }
@@ -70,7 +72,10 @@ export function publicHolidays(region: string, year: number): Map<IsoDate, strin
     if (holiday.type !== "public") continue;
     // `date` is the local start as "YYYY-MM-DD hh:mm:ss"; a holiday may last several days.
     const first = holiday.date.slice(0, 10);
-    const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / 86_400_000));
+    const days = Math.max(
+      1,
+      Math.round((holiday.end.getTime() - holiday.start.getTime()) / 86_400_000),
+    );
     for (let i = 0; i < days; i++) {
       const date = addDays(first, i);
       if (!byDate.has(date)) byDate.set(date, holiday.name);

@@ -53,7 +53,9 @@ describe("planBackward", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe("NOT_A_WORKING_DAY");
-      expect((error as AppError).details).toMatchObject({ suggestions: ["2027-03-25", "2027-03-30"] });
+      expect((error as AppError).details).toMatchObject({
+        suggestions: ["2027-03-25", "2027-03-30"],
+      });
     }
   });
 });

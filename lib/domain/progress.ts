@@ -30,5 +30,8 @@ export function slipInWorkingDays(
 
 /** A release still on its way whose forecast is past its baseline. */
 export function isAtRisk(status: ReleaseStatus, baseline: IsoDate, forecast: IsoDate): boolean {
-  return (status === "PLANNED" || status === "IN_PROGRESS" || status === "ON_HOLD") && forecast > baseline;
+  return (
+    (status === "PLANNED" || status === "IN_PROGRESS" || status === "ON_HOLD") &&
+    forecast > baseline
+  );
 }

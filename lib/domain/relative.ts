@@ -3,9 +3,14 @@ import type { IsoDate } from "./dates";
 import type { WorkingDayCalendar } from "./working-days";
 
 /** Signed distance in working days from `today` to `date` (0 when equal). */
-export function workingDaysUntil(today: IsoDate, date: IsoDate, calendar: WorkingDayCalendar): number {
+export function workingDaysUntil(
+  today: IsoDate,
+  date: IsoDate,
+  calendar: WorkingDayCalendar,
+): number {
   if (date === today) return 0;
-  if (date > today) return calendar.countWorkingDays(today, date) - (calendar.isWorkingDay(today) ? 1 : 0);
+  if (date > today)
+    return calendar.countWorkingDays(today, date) - (calendar.isWorkingDay(today) ? 1 : 0);
   return -(calendar.countWorkingDays(date, today) - (calendar.isWorkingDay(today) ? 1 : 0));
 }
 

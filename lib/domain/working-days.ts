@@ -6,9 +6,7 @@ import { assertKnownRegion, publicHolidays } from "./holidays";
 export type DateRange = { name: string; start: IsoDate; end: IsoDate };
 
 export type NonWorkingReason =
-  | { kind: "weekend" }
-  | { kind: "holiday"; name: string }
-  | { kind: "closure"; name: string };
+  { kind: "weekend" } | { kind: "holiday"; name: string } | { kind: "closure"; name: string };
 
 /** Working days are searched for at most this far; no real calendar has a longer closed stretch. */
 const MAX_SEARCH_DAYS = 366;
@@ -70,6 +68,8 @@ export class WorkingDayCalendar {
       candidate = addDays(candidate, direction);
       if (this.isWorkingDay(candidate)) return candidate;
     }
-    throw new RangeError(`No working day within ${MAX_SEARCH_DAYS} days of ${date} in ${this.region}`);
+    throw new RangeError(
+      `No working day within ${MAX_SEARCH_DAYS} days of ${date} in ${this.region}`,
+    );
   }
 }

@@ -58,18 +58,29 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
-export async function openSchemaEngine(target: MigrationTarget): Promise<SchemaEngine> {
+/** Runs `work` with a schema engine on the target, then frees the engine and its connections. */
+export async function withSchemaEngine<T>(
+  target: MigrationTarget,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   await loadWasm();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const factory = "url" in target ? postgresFactory(target.url) : pgliteFactory(target.pglite);
+  const { factory, close } =
+    "url" in target ? postgresFactory(target.url) : pgliteFactory(target.pglite);
   const log = (message: string) => {
     if (process.env.DEBUG_SCHEMA_ENGINE) console.error("[schema-engine]", message);
   };
-  return engineGlue.SchemaEngine.new(
+  const engine = await engineGlue.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     log,
     bindMigrationAwareSqlAdapterFactory(factory),
   );
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await close();
+  }
 }
 
 export async function readSchemaFile() {
@@ -113,16 +124,14 @@ export function lockfileContent(connectorType: string): string {
 
 /** Applies pending migrations; returns the names applied. */
 export async function deployMigrations(target: MigrationTarget): Promise<string[]> {
-  const engine = await openSchemaEngine(target);
-  try {
+  const migrationsList = await readMigrationList();
+  return withSchemaEngine(target, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await readMigrationList(),
+      migrationsList,
       filters: NO_FILTERS,
     });
     return appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 // --- driver adapter factories, with the workarounds the engine needs --------------------------
@@ -192,10 +201,12 @@ function mapCharColumns(queryable: object): void {
   };
 }
 
-function postgresFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+type EngineFactory = { factory: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void> };
+
+function postgresFactory(url: string): EngineFactory {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const base = new PrismaPg(pool, { disposeExternalPool: true });
-  return {
+  const base = new PrismaPg(pool);
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: "postgres",
     adapterName: base.adapterName,
     async connect() {
@@ -221,16 +232,18 @@ function postgresFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
     // adapter-pg's shadow database would reuse the main server; a throwaway PGlite is enough.
     connectToShadowDb: () => pgliteAdapter(new PGlite(), { closeOnDispose: true }),
   };
+  return { factory, close: () => pool.end() };
 }
 
-function pgliteFactory(db: PGlite): SqlMigrationAwareDriverAdapterFactory {
+function pgliteFactory(db: PGlite): EngineFactory {
   const base = new PrismaPGlite(db);
-  return {
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: "postgres",
     adapterName: base.adapterName,
     connect: () => pgliteAdapter(db, { closeOnDispose: false }),
     connectToShadowDb: () => pgliteAdapter(new PGlite(), { closeOnDispose: true }),
   };
+  return { factory, close: async () => {} };
 }
 
 async function pgliteAdapter(

@@ -35,14 +35,17 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Sea
         title="Releases"
         description={
           <>
-            {releases.length} {releases.length === 1 ? "release or patch" : "releases and patches"} ·{" "}
-            {inFlight} in progress · {atRisk} at risk
+            {releases.length} {releases.length === 1 ? "release or patch" : "releases and patches"}{" "}
+            · {inFlight} in progress · {atRisk} at risk
           </>
         }
       />
       <ReleaseFilters type={raw.type} status={raw.status} q={raw.q} />
       {!parsed.success && (
-        <p role="status" className="rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning">
+        <p
+          role="status"
+          className="rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning"
+        >
           Some filters in the address were not understood and were ignored.
         </p>
       )}

@@ -18,13 +18,20 @@ export type ErrorBody = { error: { code: string; message: string; details?: unkn
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) {
-    const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    const issues = error.issues.map((issue) => ({
+      path: issue.path.join("."),
+      message: issue.message,
+    }));
     const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
-    return new AppError("BAD_REQUEST", "VALIDATION_FAILED", `Invalid input. ${summary}`, { issues });
+    return new AppError("BAD_REQUEST", "VALIDATION_FAILED", `Invalid input. ${summary}`, {
+      issues,
+    });
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") {
-      return new AppError("CONFLICT", "DUPLICATE", "This already exists.", { target: error.meta?.target });
+      return new AppError("CONFLICT", "DUPLICATE", "This already exists.", {
+        target: error.meta?.target,
+      });
     }
     if (error.code === "P2025") return new AppError("NOT_FOUND", "NOT_FOUND", "Not found.");
   }
@@ -43,7 +50,12 @@ export function errorResponse(error: unknown, request?: Request): Response {
     if (appError.details !== undefined) body.error.details = appError.details;
     return Response.json(body, { status: errorStatus(appError) });
   }
-  console.error(`Unexpected error${request ? ` in ${request.method} ${new URL(request.url).pathname}` : ""}:`, error);
-  const body: ErrorBody = { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } };
+  console.error(
+    `Unexpected error${request ? ` in ${request.method} ${new URL(request.url).pathname}` : ""}:`,
+    error,
+  );
+  const body: ErrorBody = {
+    error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." },
+  };
   return Response.json(body, { status: 500 });
 }

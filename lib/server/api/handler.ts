@@ -30,7 +30,12 @@ export async function authenticate(request: Request): Promise<SessionUser> {
   if (authorization) {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
     const user = token ? await authenticateApiToken(token) : null;
-    if (!user) throw new AppError("UNAUTHENTICATED", "INVALID_TOKEN", "The API token is invalid or revoked.");
+    if (!user)
+      throw new AppError(
+        "UNAUTHENTICATED",
+        "INVALID_TOKEN",
+        "The API token is invalid or revoked.",
+      );
     return user;
   }
   const session = await getServerSession(authOptions);
@@ -52,10 +57,15 @@ export function parseSearchParams<Schema extends z.ZodObject>(
   const known = new Set(Object.keys(schema.shape));
   const unknown = [...new Set(params.keys())].filter((key) => !known.has(key));
   if (unknown.length) {
-    throw new AppError("BAD_REQUEST", "UNKNOWN_PARAMETER", `Unknown query parameter: ${unknown.join(", ")}.`, {
-      unknown,
-      allowed: [...known],
-    });
+    throw new AppError(
+      "BAD_REQUEST",
+      "UNKNOWN_PARAMETER",
+      `Unknown query parameter: ${unknown.join(", ")}.`,
+      {
+        unknown,
+        allowed: [...known],
+      },
+    );
   }
   const raw: Record<string, string | string[]> = {};
   for (const key of known) {

@@ -35,6 +35,6 @@ export function getDb(): PrismaClient {
 }
 
 /** Points the process at a given client (scripts and tests that open their own database). */
-export function useDb(client: PrismaClient): void {
+export function setDb(client: PrismaClient): void {
   store.__releaseCalendarDb = client;
 }

@@ -5,14 +5,15 @@ import path from "node:path";
 
 import { PGlite } from "@electric-sql/pglite";
 
-export type DatabaseConfig =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dir: string };
+export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
 
 export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: "postgres", url };
-  return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR?.trim() || ".data/pglite") };
+  return {
+    kind: "pglite",
+    dir: path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR?.trim() || ".data/pglite"),
+  };
 }
 
 /** Opens (creating if needed) the PGlite data folder. Only one process may have it open. */

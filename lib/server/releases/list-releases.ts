@@ -29,5 +29,7 @@ export async function listReleases(query: ReleaseListQuery = {}): Promise<Releas
   const rows = await getDb().release.findMany({ where, include: releaseInclude });
   return rows
     .map(toReleaseDto)
-    .sort((a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name),
+    );
 }

@@ -159,7 +159,8 @@ const SPECS: DemoReleaseSpec[] = [
       done: ALL_CLEAR.slice(0, 3),
       rejectedBy: {
         user: "qa2",
-        comment: "Order service integration returns HTTP 502 for 4% of queries with umlauts. Ticket SRCH-1422.",
+        comment:
+          "Order service integration returns HTTP 502 for 4% of queries with umlauts. Ticket SRCH-1422.",
       },
     },
   },
@@ -175,7 +176,11 @@ const SPECS: DemoReleaseSpec[] = [
       kind: "running",
       done: [
         { approvers: ["qa"] },
-        { approvers: ["qa2"], lateBy: 3, comment: "Regression suite re-run after the tariff data fix." },
+        {
+          approvers: ["qa2"],
+          lateBy: 3,
+          comment: "Regression suite re-run after the tariff data fix.",
+        },
       ],
     },
   },
@@ -285,10 +290,16 @@ function at(date: IsoDate, minutes = 0): Date {
 
 export function buildDemoReleases(today: IsoDate, calendar: WorkingDayCalendar): DemoRelease[] {
   const anchor = calendar.isWorkingDay(today) ? today : calendar.nextWorkingDay(today);
-  return SPECS.map((spec) => buildRelease(spec, calendar.shiftWorkingDays(anchor, spec.startOffset), calendar));
+  return SPECS.map((spec) =>
+    buildRelease(spec, calendar.shiftWorkingDays(anchor, spec.startOffset), calendar),
+  );
 }
 
-function buildRelease(spec: DemoReleaseSpec, start: IsoDate, calendar: WorkingDayCalendar): DemoRelease {
+function buildRelease(
+  spec: DemoReleaseSpec,
+  start: IsoDate,
+  calendar: WorkingDayCalendar,
+): DemoRelease {
   const plan = planForward(start, DEFAULT_STAGE_DURATIONS, calendar);
   const createdAt = at(calendar.shiftWorkingDays(start, -8), -30);
   const stages: DemoStage[] = plan.stages.map((stage) => ({
@@ -337,8 +348,20 @@ function buildRelease(spec: DemoReleaseSpec, start: IsoDate, calendar: WorkingDa
     const signedOn = calendar.shiftWorkingDays(stage.end, signoff.lateBy ?? 0);
     signoff.approvers.forEach((user, n) => {
       const comment = n === signoff.approvers.length - 1 ? (signoff.comment ?? null) : null;
-      approvals.push({ stage: stage.key, user, decision: "APPROVE", comment, at: at(signedOn, 60 * n) });
-      audit.push({ action: "STAGE_APPROVED", actor: user, stage: stage.key, comment: comment ?? undefined, at: at(signedOn, 60 * n) });
+      approvals.push({
+        stage: stage.key,
+        user,
+        decision: "APPROVE",
+        comment,
+        at: at(signedOn, 60 * n),
+      });
+      audit.push({
+        action: "STAGE_APPROVED",
+        actor: user,
+        stage: stage.key,
+        comment: comment ?? undefined,
+        at: at(signedOn, 60 * n),
+      });
     });
     const closer = signoff.approvers.at(-1)!;
     const closedAt = at(signedOn, 60 * (signoff.approvers.length - 1) + 1);
@@ -349,7 +372,12 @@ function buildRelease(spec: DemoReleaseSpec, start: IsoDate, calendar: WorkingDa
     const next = stages[index + 1];
     if (!next) {
       release.status = "LIVE";
-      audit.push({ action: "RELEASE_LIVE", actor: closer, after: { goLive: signedOn }, at: closedAt });
+      audit.push({
+        action: "RELEASE_LIVE",
+        actor: closer,
+        after: { goLive: signedOn },
+        at: closedAt,
+      });
       return;
     }
     if (signoff.lateBy) {
@@ -381,25 +409,58 @@ function buildRelease(spec: DemoReleaseSpec, start: IsoDate, calendar: WorkingDa
   const current = stages[progress.done.length]!;
   const day = current.actualStart!;
   progress.partial?.forEach((user, n) => {
-    approvals.push({ stage: current.key, user, decision: "APPROVE", comment: null, at: at(day, 90 + 60 * n) });
-    audit.push({ action: "STAGE_APPROVED", actor: user, stage: current.key, at: at(day, 90 + 60 * n) });
+    approvals.push({
+      stage: current.key,
+      user,
+      decision: "APPROVE",
+      comment: null,
+      at: at(day, 90 + 60 * n),
+    });
+    audit.push({
+      action: "STAGE_APPROVED",
+      actor: user,
+      stage: current.key,
+      at: at(day, 90 + 60 * n),
+    });
   });
   if (progress.rejectedBy) {
     const { user, comment } = progress.rejectedBy;
     const rejectedOn = calendar.shiftWorkingDays(day, 1);
     current.status = "REJECTED";
-    approvals.push({ stage: current.key, user, decision: "REJECT", comment, at: at(rejectedOn, 120) });
-    audit.push({ action: "STAGE_REJECTED", actor: user, stage: current.key, comment, at: at(rejectedOn, 120) });
+    approvals.push({
+      stage: current.key,
+      user,
+      decision: "REJECT",
+      comment,
+      at: at(rejectedOn, 120),
+    });
+    audit.push({
+      action: "STAGE_REJECTED",
+      actor: user,
+      stage: current.key,
+      comment,
+      at: at(rejectedOn, 120),
+    });
   }
   if (progress.hold) {
     release.status = "ON_HOLD";
     release.statusReason = progress.hold;
-    audit.push({ action: "RELEASE_HELD", actor: spec.creator, comment: progress.hold, at: at(day, 240) });
+    audit.push({
+      action: "RELEASE_HELD",
+      actor: spec.creator,
+      comment: progress.hold,
+      at: at(day, 240),
+    });
   }
   if (progress.cancel) {
     release.status = "CANCELLED";
     release.statusReason = progress.cancel;
-    audit.push({ action: "RELEASE_CANCELLED", actor: spec.creator, comment: progress.cancel, at: at(day, 240) });
+    audit.push({
+      action: "RELEASE_CANCELLED",
+      actor: spec.creator,
+      comment: progress.cancel,
+      at: at(day, 240),
+    });
   }
   return release;
 }

@@ -14,7 +14,10 @@ export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
   return (await db.user.count()) === 0;
 }
 
-export async function seedDemoData(db: PrismaClient, { today }: { today: IsoDate }): Promise<SeedResult> {
+export async function seedDemoData(
+  db: PrismaClient,
+  { today }: { today: IsoDate },
+): Promise<SeedResult> {
   const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));
   const releases = buildDemoReleases(today, calendarFor(DEFAULT_REGION));
 
@@ -23,7 +26,12 @@ export async function seedDemoData(db: PrismaClient, { today }: { today: IsoDate
       const userIds = new Map<DemoUserKey, string>();
       for (const [index, user] of DEMO_USERS.entries()) {
         const created = await tx.user.create({
-          data: { email: user.email, name: user.name, role: user.role, passwordHash: passwordHashes[index]! },
+          data: {
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            passwordHash: passwordHashes[index]!,
+          },
         });
         userIds.set(user.key, created.id);
       }
@@ -31,7 +39,9 @@ export async function seedDemoData(db: PrismaClient, { today }: { today: IsoDate
 
       const releaseIds = new Map<string, string>();
       // Parents first: patches point at them.
-      const ordered = [...releases].sort((a, b) => Number(a.parentKey !== null) - Number(b.parentKey !== null));
+      const ordered = [...releases].sort(
+        (a, b) => Number(a.parentKey !== null) - Number(b.parentKey !== null),
+      );
       for (const release of ordered) {
         const created = await tx.release.create({
           data: {

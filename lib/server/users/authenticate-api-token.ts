@@ -13,7 +13,11 @@ export async function authenticateApiToken(token: string): Promise<SessionUser |
   const db = getDb();
   const found = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, revokedAt: true, user: { select: { ...sessionUserSelect, isActive: true } } },
+    select: {
+      id: true,
+      revokedAt: true,
+      user: { select: { ...sessionUserSelect, isActive: true } },
+    },
   });
   if (!found || found.revokedAt || !found.user.isActive) return null;
   await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });

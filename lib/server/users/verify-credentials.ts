@@ -4,7 +4,10 @@ import { verifyPassword } from "./passwords";
 import { type SessionUser, sessionUserSelect } from "./session-user";
 
 /** The active user with this email and password, or null (never says which of the two was wrong). */
-export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
+export async function verifyCredentials(
+  email: string,
+  password: string,
+): Promise<SessionUser | null> {
   const user = await getDb().user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { ...sessionUserSelect, passwordHash: true, isActive: true },

@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+
+import { ROLE_NAMES } from "../../lib/domain/stages";
+import { DEMO_USERS, signInWithForm } from "../fixtures/auth";
+
+test.describe("sign-in", () => {
+  test("an anonymous visit redirects to the sign-in page and back after signing in", async ({
+    page,
+  }) => {
+    await page.goto("/releases?type=PATCH");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+    await expect(page.getByRole("heading", { name: "Sign in to Release Calendar" })).toBeVisible();
+    await page.screenshot({ path: "e2e/screenshots/sign-in.png", fullPage: true });
+
+    await signInWithForm(page, "rm@demo.local", "demo-rm");
+    await expect(page).toHaveURL(/\/releases\?type=PATCH$/);
+    await expect(page.getByRole("heading", { name: "Releases" })).toBeVisible();
+  });
+
+  for (const user of DEMO_USERS) {
+    test(`${ROLE_NAMES[user.role]} ${user.email} signs in and sees the releases`, async ({
+      page,
+    }) => {
+      await page.goto("/signin");
+      await signInWithForm(page, user.email, user.password);
+      await expect(page).toHaveURL(/\/releases$/);
+      await expect(
+        page.getByRole("button", { name: `Account: ${user.name}, ${ROLE_NAMES[user.role]}` }),
+      ).toBeVisible();
+      await expect(page.getByTestId("release-row").first()).toBeVisible();
+      await expect(
+        page.getByRole("cell", { name: /Customer Portal 2026\.11\b/ }).first(),
+      ).toBeVisible();
+    });
+  }
+
+  test("a wrong password shows an error and does not sign in", async ({ page }) => {
+    await page.goto("/signin");
+    await signInWithForm(page, "rm@demo.local", "not-the-password");
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Email or password is incorrect." }),
+    ).toBeVisible();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto("/releases");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("empty fields are explained next to the field", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter your email address.")).toBeVisible();
+    await expect(page.getByText("Enter your password.")).toBeVisible();
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await page.goto("/signin");
+    await signInWithForm(page, "viewer@demo.local", "demo-viewer");
+    await expect(page.getByRole("heading", { name: "Releases" })).toBeVisible();
+    await page.getByRole("button", { name: /^Account:/ }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto("/releases");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+});

@@ -1,0 +1,107 @@
+import { expect, test } from "@playwright/test";
+
+import { signInAs } from "../fixtures/auth";
+
+test.describe("releases page", () => {
+  test("lists releases and patches with status, go-live and six stage chips", async ({
+    page,
+    context,
+  }) => {
+    await signInAs(context, "rm");
+    await page.goto("/releases");
+    const rows = page.getByTestId("release-row");
+    await expect(rows).toHaveCount(14);
+
+    const live = rows
+      .filter({ hasText: "Customer Portal 2026.11" })
+      .filter({ hasText: "Live" })
+      .first();
+    await expect(live.locator("[data-stage]")).toHaveCount(6);
+    await expect(live.locator('[data-status="SIGNED_OFF"]')).toHaveCount(6);
+
+    const rejected = rows.filter({ hasText: "Search Service 5.2.0" });
+    await expect(rejected.getByText("Stage rejected")).toBeVisible();
+    await expect(
+      rejected.locator('[data-stage="INT"][data-status="REJECTED"]').first(),
+    ).toBeVisible();
+
+    const atRisk = rows.filter({ hasText: "Billing Engine 2026.12" });
+    await expect(atRisk.getByText(/At risk · \+3 wd/)).toBeVisible();
+    await expect(atRisk.getByText("baseline")).toBeVisible();
+
+    await page.screenshot({ path: "e2e/screenshots/releases.png", fullPage: true });
+  });
+
+  test("filters by type and status through the URL", async ({ page, context }) => {
+    await signInAs(context, "viewer");
+    await page.goto("/releases");
+    await page.getByRole("link", { name: "Patches" }).click();
+    await expect(page).toHaveURL(/type=PATCH/);
+    await expect(page.getByTestId("release-row")).toHaveCount(3);
+
+    await page.getByLabel("Status").selectOption("CANCELLED");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/status=CANCELLED/);
+    await expect(page.getByTestId("release-row")).toHaveCount(1);
+    await expect(page.getByTestId("release-row")).toContainText("Payments API 3.3.1");
+  });
+
+  test("an empty result explains itself", async ({ page, context }) => {
+    await signInAs(context, "qa");
+    await page.goto("/releases?q=no-such-release");
+    await expect(
+      page.getByRole("heading", { name: "No releases match these filters" }),
+    ).toBeVisible();
+    await page.getByRole("link", { name: "Clear filters" }).click();
+    await expect(page.getByTestId("release-row")).toHaveCount(14);
+  });
+});
+
+test.describe("releases API", () => {
+  test("answers 401 with the error envelope when anonymous", async ({ request }) => {
+    const response = await request.get("/api/releases");
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toEqual({
+      error: { code: "UNAUTHENTICATED", message: expect.any(String) },
+    });
+  });
+
+  test("lists releases with their six stages for a signed-in user", async ({ context }) => {
+    await signInAs(context, "viewer");
+    const response = await context.request.get("/api/releases?type=RELEASE&status=LIVE");
+    expect(response.status()).toBe(200);
+    const releases = (await response.json()) as {
+      type: string;
+      status: string;
+      stages: { key: string }[];
+    }[];
+    expect(releases.length).toBe(2);
+    for (const release of releases) {
+      expect(release).toMatchObject({ type: "RELEASE", status: "LIVE" });
+      expect(release.stages.map((s) => s.key)).toEqual([
+        "DEV",
+        "TEST",
+        "LAST",
+        "INT",
+        "PREPROD",
+        "PROD",
+      ]);
+    }
+  });
+
+  test("refuses bad filters with 400", async ({ context }) => {
+    await signInAs(context, "viewer");
+    for (const query of [
+      "from=2027-02-30",
+      "to=tomorrow",
+      "type=HOTFIX",
+      "colour=red",
+      "from=2027-03-01&to=2027-01-01",
+    ]) {
+      const response = await context.request.get(`/api/releases?${query}`);
+      expect(response.status(), query).toBe(400);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code, query).toMatch(/VALIDATION_FAILED|UNKNOWN_PARAMETER/);
+    }
+  });
+});

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { listReleases } from "@/lib/server/releases/list-releases";
+import { isDatabaseEmpty, seedDemoData } from "@/lib/server/seed/seed-demo";
+
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+// A fixed "today" keeps the demo portfolio's dates reproducible.
+const TODAY = "2027-03-10";
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemoData(db.prisma, { today: TODAY });
+});
+afterAll(() => db.close());
+
+describe("demo seed", () => {
+  it("creates the demo users with hashed passwords and a dozen releases", async () => {
+    expect(await isDatabaseEmpty(db.prisma)).toBe(false);
+    const users = await db.prisma.user.findMany({ orderBy: { email: "asc" } });
+    expect(users.map((u) => u.email)).toEqual([
+      "admin@demo.local",
+      "qa2@demo.local",
+      "qa@demo.local",
+      "rm2@demo.local",
+      "rm@demo.local",
+      "viewer@demo.local",
+    ]);
+    for (const user of users) expect(user.passwordHash).toMatch(/^\$2[aby]\$/);
+    expect(await db.prisma.release.count()).toBeGreaterThanOrEqual(12);
+  });
+
+  it("writes an audit trail matching each release's story", async () => {
+    const releases = await listReleases();
+    const live = releases.find((r) => r.name === "Customer Portal 2026.11")!;
+    const events = await db.prisma.auditEvent.findMany({
+      where: { releaseId: live.id },
+      orderBy: { id: "asc" },
+    });
+    expect(events[0]?.action).toBe("RELEASE_CREATED");
+    expect(events.at(-1)?.action).toBe("RELEASE_LIVE");
+    expect(events.filter((e) => e.action === "STAGE_SIGNED_OFF")).toHaveLength(6);
+  });
+});
+
+describe("listReleases", () => {
+  it("returns every release with six stages in process order and date-only strings", async () => {
+    const releases = await listReleases();
+    expect(releases.length).toBeGreaterThanOrEqual(12);
+    for (const release of releases) {
+      expect(release.stages.map((s) => s.key)).toEqual([
+        "DEV",
+        "TEST",
+        "LAST",
+        "INT",
+        "PREPROD",
+        "PROD",
+      ]);
+      for (const stage of release.stages) {
+        expect(stage.plannedStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(stage.plannedStart <= stage.plannedEnd).toBe(true);
+      }
+      expect(release.forecastGoLive).toBe(
+        release.stages[5]!.actualStart ?? release.stages[5]!.plannedStart,
+      );
+    }
+    const goLives = releases.map((r) => r.forecastGoLive);
+    expect(goLives).toEqual([...goLives].sort());
+  });
+
+  it("keeps plan dates exactly as seeded, whatever the process time zone", async () => {
+    // Integration tests run with TZ far from UTC (see vitest.config.ts).
+    const [release] = await listReleases({ q: "Payments API 3.3.2" });
+    expect(release!.forecastGoLive).toBe(TODAY); // its PROD day is today in the demo story
+    expect(release!.currentStage).toBe("PROD");
+  });
+
+  it("marks the release whose TEST was signed off late as at risk, with the slip in working days", async () => {
+    const [billing] = await listReleases({ q: "Billing Engine" });
+    expect(billing).toMatchObject({
+      atRisk: true,
+      slipWorkingDays: 3,
+      status: "IN_PROGRESS",
+      currentStage: "LAST",
+    });
+    expect(billing!.forecastGoLive > billing!.baselineGoLive).toBe(true);
+  });
+
+  it("filters by type, status and text", async () => {
+    const patches = await listReleases({ type: "PATCH" });
+    expect(patches.length).toBeGreaterThan(0);
+    expect(
+      patches.every((r) => r.type === "PATCH" && r.parentId !== null && r.parent !== null),
+    ).toBe(true);
+
+    const finished = await listReleases({ status: ["LIVE", "CANCELLED"] });
+    expect(new Set(finished.map((r) => r.status))).toEqual(new Set(["LIVE", "CANCELLED"]));
+    expect(finished.every((r) => r.currentStage === null && !r.atRisk)).toBe(true);
+
+    expect((await listReleases({ q: "search-svc" })).map((r) => r.name)).toEqual([
+      "Search Service 5.2.0",
+    ]);
+  });
+
+  it("returns the releases whose stage windows overlap a date range", async () => {
+    const all = await listReleases();
+    const from = "2027-04-01";
+    const to = "2027-04-30";
+    const expected = all
+      .filter((r) => r.stages.some((s) => s.plannedStart <= to && s.plannedEnd >= from))
+      .map((r) => r.id)
+      .sort();
+    const inRange = await listReleases({ from, to });
+    expect(inRange.map((r) => r.id).sort()).toEqual(expected);
+    expect(inRange.length).toBeGreaterThan(0);
+    expect(inRange.length).toBeLessThan(all.length);
+  });
+});
