@@ -7,8 +7,9 @@ import { parseArgs } from "node:util";
 
 import { PGlite } from "@electric-sql/pglite";
 
-import { describeDatabase, openPglite, readDatabaseConfig } from "../lib/server/db/config";
+import { describeDatabase } from "../lib/server/db/config";
 
+import { openDatabase } from "./db/open-database";
 import {
   LOCKFILE_NAME,
   lockfileContent,
@@ -35,13 +36,13 @@ async function main(): Promise<number> {
   const command = positionals[0];
   if (command === "diff") return diff();
 
-  const config = readDatabaseConfig();
-  let pglite: PGlite | undefined;
-  const target: MigrationTarget =
-    config.kind === "postgres"
-      ? { url: config.url }
-      : { pglite: (pglite = openPglite(config.dir)) };
-  console.log(`Database: ${describeDatabase(config)}`);
+  if (!["dev", "deploy", "status", "reset"].includes(command ?? "")) {
+    console.error(USAGE);
+    return 2;
+  }
+  const database = openDatabase();
+  const { target } = database;
+  console.log(`Database: ${describeDatabase(database.config)}`);
   try {
     switch (command) {
       case "dev":
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
         return 2;
     }
   } finally {
-    await pglite?.close();
+    await database.close();
   }
 }
 

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 import { describeDatabase, readDatabaseConfig } from "../lib/server/db/config";
@@ -11,6 +12,7 @@ import { isDatabaseEmpty, seedDemoData } from "../lib/server/seed/seed-demo";
 import { companyToday } from "../lib/server/today";
 
 import { openDatabase } from "./db/open-database";
+import { lockPgliteDir } from "./db/pglite-lock";
 import { deployMigrations } from "./db/schema-engine";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -114,6 +116,22 @@ async function prepareDatabase(isEmbedded: boolean): Promise<void> {
   }
 }
 
+/** Fails before touching the database when the port is taken (often: the app is already running). */
+function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") {
+        fail(
+          `Port ${port} on ${host} is already in use. Is Release Calendar already running? Set PORT to use another port.`,
+        );
+      }
+      fail(`Cannot listen on ${host}:${port}: ${error.message}`);
+    });
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   process.env.CHECKPOINT_DISABLE = "1";
@@ -123,11 +141,22 @@ async function main(): Promise<void> {
   // Without a configured public URL, next-auth follows the Host header (localhost or 127.0.0.1).
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
 
+  const port = process.env.PORT?.trim() || "3000";
+  const host = process.env.HOST?.trim() || "127.0.0.1";
+  await assertPortFree(Number(port), host);
+  // Held for the server's whole life: no migrate or seed script may open the folder meanwhile.
+  if (config.kind === "pglite") {
+    try {
+      const unlock = lockPgliteDir(config.dir);
+      process.on("exit", unlock);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  }
+
   if (!isDev) buildIfNeeded();
   await prepareDatabase(isEmbedded);
 
-  const port = process.env.PORT?.trim() || "3000";
-  const host = process.env.HOST?.trim() || "127.0.0.1";
   const nextArgs = [isDev ? "dev" : "start", "-p", port, "-H", host];
   console.log(`\nRelease Calendar on http://${host === "0.0.0.0" ? "localhost" : host}:${port}\n`);
   const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), nextArgs, {

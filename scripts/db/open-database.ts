@@ -5,6 +5,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { createPgliteClient, createPostgresClient } from "../../lib/server/db/client";
 import { type DatabaseConfig, openPglite, readDatabaseConfig } from "../../lib/server/db/config";
 
+import { lockPgliteDir } from "./pglite-lock";
 import type { MigrationTarget } from "./schema-engine";
 
 export type OpenDatabase = {
@@ -14,11 +15,13 @@ export type OpenDatabase = {
   close: () => Promise<void>;
 };
 
+/** Opens the database; an embedded one is locked for this process until `close()`. */
 export function openDatabase(config: DatabaseConfig = readDatabaseConfig()): OpenDatabase {
   if (config.kind === "postgres") {
     const prisma = createPostgresClient(config.url);
     return { config, target: { url: config.url }, prisma, close: () => prisma.$disconnect() };
   }
+  const unlock = lockPgliteDir(config.dir);
   const pglite: PGlite = openPglite(config.dir);
   const prisma = createPgliteClient(pglite);
   return {
@@ -28,6 +31,7 @@ export function openDatabase(config: DatabaseConfig = readDatabaseConfig()): Ope
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
+      unlock();
     },
   };
 }
