@@ -66,3 +66,18 @@ describe("time zones", () => {
 it("formats dates the one way the UI shows them", () => {
   expect(formatDisplayDate("2027-03-15")).toBe("Mon 15 Mar 2027");
 });
+
+describe("toDayNumber", () => {
+  it("agrees with the JavaScript calendar for every day from 1999 to 2101", () => {
+    for (let day = toDayNumber("1999-01-01"); day <= toDayNumber("2101-12-31"); day++) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (toDayNumber(iso) !== day) throw new Error(`${iso}: ${toDayNumber(iso)} !== ${day}`);
+    }
+  });
+
+  it("refuses what is not YYYY-MM-DD", () => {
+    for (const bad of ["2027-3-15", "2027/03/15", "20270315xx", "2027-03-1x"]) {
+      expect(() => toDayNumber(bad)).toThrow(RangeError);
+    }
+  });
+});

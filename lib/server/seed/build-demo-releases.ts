@@ -1,7 +1,7 @@
 // The demo portfolio, relative to the day of seeding: a pure description of every release, its
 // stage windows, approvals and audit events, played through the planner day by day.
 import { type IsoDate } from "@/lib/domain/dates";
-import { planForward, planStagesFrom, type PlannedStage } from "@/lib/domain/planner";
+import { planForward, type PlannedStage, replanRemaining } from "@/lib/domain/planner";
 import {
   DEFAULT_STAGE_DURATIONS,
   DEFAULT_STAGE_RULES,
@@ -383,10 +383,9 @@ function buildRelease(
     if (signoff.lateBy) {
       // Signed off late: the remaining stages move, keeping their durations.
       const before = stages.at(-1)!.start;
-      const replanned = planStagesFrom(
-        calendar.nextWorkingDay(signedOn),
-        STAGE_KEYS.slice(index + 1),
-        DEFAULT_STAGE_DURATIONS,
+      const { stages: replanned } = replanRemaining(
+        signedOn,
+        stages.slice(index + 1).map(({ key, workingDays }) => ({ key, workingDays })),
         calendar,
       );
       replanned.forEach((planned, offset) => Object.assign(stages[index + 1 + offset]!, planned));

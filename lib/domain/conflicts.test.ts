@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+
+import { conflictsOfCandidate, DEFAULT_ENVIRONMENT_CAPACITY, findEnvironmentConflicts, type Occupancy } from "./conflicts";
+
+function occupy(releaseId: string, environment: Occupancy["environment"], start: string, end: string): Occupancy {
+  return { releaseId, releaseName: `Release ${releaseId}`, environment, start, end };
+}
+
+describe("findEnvironmentConflicts", () => {
+  it("finds overlapping days in an exclusive environment, with the releases involved", () => {
+    const conflicts = findEnvironmentConflicts([
+      occupy("a", "LAST", "2027-03-01", "2027-03-05"),
+      occupy("b", "LAST", "2027-03-04", "2027-03-10"),
+    ]);
+    expect(conflicts).toEqual([
+      {
+        environment: "LAST",
+        start: "2027-03-04",
+        end: "2027-03-05",
+        capacity: 1,
+        releases: [
+          { id: "a", name: "Release a" },
+          { id: "b", name: "Release b" },
+        ],
+      },
+    ]);
+  });
+
+  it("ignores shared environments and releases that only touch", () => {
+    expect(
+      findEnvironmentConflicts([
+        occupy("a", "TEST", "2027-03-01", "2027-03-05"),
+        occupy("b", "TEST", "2027-03-01", "2027-03-05"),
+        occupy("a", "INT", "2027-03-01", "2027-03-05"),
+        occupy("b", "INT", "2027-03-06", "2027-03-10"),
+      ]),
+    ).toEqual([]);
+  });
+
+  it("respects a configured capacity and splits where the set of releases changes", () => {
+    const capacity = { ...DEFAULT_ENVIRONMENT_CAPACITY, PREPROD: 2 };
+    const conflicts = findEnvironmentConflicts(
+      [
+        occupy("a", "PREPROD", "2027-03-01", "2027-03-10"),
+        occupy("b", "PREPROD", "2027-03-01", "2027-03-10"),
+        occupy("c", "PREPROD", "2027-03-03", "2027-03-04"),
+        occupy("d", "PREPROD", "2027-03-05", "2027-03-06"),
+      ],
+      capacity,
+    );
+    expect(conflicts.map((c) => [c.start, c.end, c.releases.map((r) => r.id).join("")])).toEqual([
+      ["2027-03-03", "2027-03-04", "abc"],
+      ["2027-03-05", "2027-03-06", "abd"],
+    ]);
+  });
+
+  it("reports only the candidate's conflicts when checking a new plan", () => {
+    const others = [occupy("a", "INT", "2027-03-01", "2027-03-05"), occupy("b", "INT", "2027-03-01", "2027-03-05")];
+    expect(conflictsOfCandidate([occupy("new", "LAST", "2027-03-01", "2027-03-05")], others)).toEqual([]);
+    expect(conflictsOfCandidate([occupy("new", "INT", "2027-03-05", "2027-03-08")], others)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,106 @@
+// Environment conflicts: more releases planned in an environment on the same day than it has room
+// for. LAST, INT and PREPROD are exclusive by default (capacity 1). A conflict is a warning for the
+// planner and the calendar, never a hard block.
+import { addDays, type IsoDate } from "./dates";
+import { STAGE_KEYS, type StageKey } from "./stages";
+
+/** Releases an environment can hold on one day; `null` = unlimited. */
+export type EnvironmentCapacity = Record<StageKey, number | null>;
+
+export const DEFAULT_ENVIRONMENT_CAPACITY: EnvironmentCapacity = {
+  DEV: null,
+  TEST: null,
+  LAST: 1,
+  INT: 1,
+  PREPROD: 1,
+  PROD: null,
+};
+
+/** A release occupying an environment from `start` to `end` (calendar days, both included). */
+export type Occupancy = {
+  releaseId: string;
+  releaseName: string;
+  environment: StageKey;
+  start: IsoDate;
+  end: IsoDate;
+};
+
+export type EnvironmentConflict = {
+  environment: StageKey;
+  start: IsoDate;
+  end: IsoDate;
+  capacity: number;
+  releases: { id: string; name: string }[];
+};
+
+/**
+ * Every stretch of days on which an environment holds more releases than its capacity, with the
+ * releases involved. Consecutive days with the same releases form one conflict.
+ */
+export function findEnvironmentConflicts(
+  occupancies: readonly Occupancy[],
+  capacity: EnvironmentCapacity = DEFAULT_ENVIRONMENT_CAPACITY,
+): EnvironmentConflict[] {
+  const conflicts: EnvironmentConflict[] = [];
+  for (const environment of STAGE_KEYS) {
+    const limit = capacity[environment];
+    if (limit === null) continue;
+    const inEnvironment = occupancies.filter((o) => o.environment === environment && o.start <= o.end);
+    if (inEnvironment.length <= limit) continue;
+
+    // Sweep over the days where the set of present releases changes.
+    const boundaries = [...new Set(inEnvironment.flatMap((o) => [o.start, addDays(o.end, 1)]))].sort();
+    let open: EnvironmentConflict | undefined;
+    for (let i = 0; i < boundaries.length - 1; i++) {
+      const from = boundaries[i]!;
+      const to = addDays(boundaries[i + 1]!, -1);
+      const present = inEnvironment
+        .filter((o) => o.start <= from && o.end >= from)
+        .sort((a, b) => a.releaseName.localeCompare(b.releaseName) || a.releaseId.localeCompare(b.releaseId));
+      const ids = present.map((o) => o.releaseId).join(",");
+      if (present.length > limit) {
+        if (open && open.releases.map((r) => r.id).join(",") === ids && addDays(open.end, 1) === from) {
+          open.end = to;
+          continue;
+        }
+        open = {
+          environment,
+          start: from,
+          end: to,
+          capacity: limit,
+          releases: present.map((o) => ({ id: o.releaseId, name: o.releaseName })),
+        };
+        conflicts.push(open);
+      } else {
+        open = undefined;
+      }
+    }
+  }
+  return conflicts.sort((a, b) => a.start.localeCompare(b.start) || STAGE_KEYS.indexOf(a.environment) - STAGE_KEYS.indexOf(b.environment));
+}
+
+/** The occupancies of a plan's stages (or a release's current plan). */
+export function occupanciesOf(
+  release: { id: string; name: string },
+  stages: readonly { key: StageKey; start: IsoDate; end: IsoDate }[],
+): Occupancy[] {
+  return stages.map((stage) => ({
+    releaseId: release.id,
+    releaseName: release.name,
+    environment: stage.key,
+    start: stage.start,
+    end: stage.end,
+  }));
+}
+
+/** The conflicts a candidate plan would take part in, against the releases already planned. */
+export function conflictsOfCandidate(
+  candidate: readonly Occupancy[],
+  others: readonly Occupancy[],
+  capacity: EnvironmentCapacity = DEFAULT_ENVIRONMENT_CAPACITY,
+): EnvironmentConflict[] {
+  const candidateId = candidate[0]?.releaseId;
+  return findEnvironmentConflicts([...candidate, ...others], capacity).filter((conflict) =>
+    conflict.releases.some((release) => release.id === candidateId),
+  );
+}
