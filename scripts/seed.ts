@@ -1,7 +1,6 @@
 // npm run db:seed: fills an empty, migrated database with the demo users and releases.
 import { describeDatabase } from "../lib/server/db/config";
 import { isDatabaseEmpty, seedDemoData } from "../lib/server/seed/seed-demo";
-import { companyToday } from "../lib/server/today";
 
 import { openDatabase } from "./db/open-database";
 import { deployMigrations } from "./db/schema-engine";
@@ -16,7 +15,7 @@ async function main(): Promise<number> {
       console.error("Start over with npm run db:reset -- --force, then npm run db:seed.");
       return 1;
     }
-    const result = await seedDemoData(database.prisma, { today: companyToday() });
+    const result = await seedDemoData(database.prisma);
     console.log(`Seeded ${result.users} demo users and ${result.releases} releases and patches.`);
     return 0;
   } finally {

@@ -9,7 +9,6 @@ import path from "node:path";
 
 import { describeDatabase, readDatabaseConfig } from "../lib/server/db/config";
 import { isDatabaseEmpty, seedDemoData } from "../lib/server/seed/seed-demo";
-import { companyToday } from "../lib/server/today";
 
 import { openDatabase } from "./db/open-database";
 import { lockPgliteDir } from "./db/pglite-lock";
@@ -105,7 +104,7 @@ async function prepareDatabase(isEmbedded: boolean): Promise<void> {
     for (const name of applied) console.log(`Applied migration ${name}`);
     const shouldSeed = isEmbedded || process.env.SEED_DEMO === "1";
     if (shouldSeed && (await isDatabaseEmpty(database.prisma))) {
-      const result = await seedDemoData(database.prisma, { today: companyToday() });
+      const result = await seedDemoData(database.prisma);
       console.log(
         `Filled the empty database with ${result.users} demo users and ${result.releases} releases.`,
       );

@@ -2,6 +2,7 @@ import { CornerDownRight } from "lucide-react";
 
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import { describeWorkingDayDistance, workingDaysUntil } from "@/lib/domain/relative";
+import type { CompanyPeriod } from "@/lib/domain/settings";
 import { STAGE_NAMES } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
 import type { ReleaseDto } from "@/lib/server/releases/release-dto";
@@ -14,8 +15,16 @@ import { ReleaseTypeLabel } from "./release-type-badge";
 import { StageChip } from "./stage-chip";
 import { StageStrip } from "./stage-strip";
 
-function GoLiveCell({ release, today }: { release: ReleaseDto; today: IsoDate }) {
-  const distance = workingDaysUntil(today, release.forecastGoLive, calendarFor(release.region));
+function GoLiveCell({
+  release,
+  today,
+  periods,
+}: {
+  release: ReleaseDto;
+  today: IsoDate;
+  periods: readonly CompanyPeriod[];
+}) {
+  const distance = workingDaysUntil(today, release.forecastGoLive, calendarFor(release.region, periods));
   const isDone = release.status === "LIVE" || release.status === "CANCELLED";
   return (
     <div className="leading-tight tabular">
@@ -45,7 +54,15 @@ function CurrentStageCell({ release }: { release: ReleaseDto }) {
   );
 }
 
-export function ReleasesTable({ releases, today }: { releases: ReleaseDto[]; today: IsoDate }) {
+export function ReleasesTable({
+  releases,
+  today,
+  periods,
+}: {
+  releases: ReleaseDto[];
+  today: IsoDate;
+  periods: readonly CompanyPeriod[];
+}) {
   return (
     <Table>
       <TableHeader>
@@ -86,7 +103,7 @@ export function ReleasesTable({ releases, today }: { releases: ReleaseDto[]; tod
               <CurrentStageCell release={release} />
             </TableCell>
             <TableCell>
-              <GoLiveCell release={release} today={today} />
+              <GoLiveCell release={release} today={today} periods={periods} />
             </TableCell>
             <TableCell>
               <StageStrip stages={release.stages} />

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { AppError } from "../errors";
+
 import { addDays, fromDayNumber, type IsoDate, toDayNumber } from "./dates";
 import type { PeriodRule } from "./periods";
 import { planBackward, planForward } from "./planner";
@@ -29,8 +30,8 @@ const durationsArb: fc.Arbitrary<StageDurations> = fc.oneof(
 );
 /** Sometimes a company closure: yearly over New Year, or a one-off week. */
 const closuresArb: fc.Arbitrary<PeriodRule[]> = fc.oneof(
-  fc.constant([]),
-  fc.constant([{ name: "Year-end closure", start: "2026-12-27", end: "2027-01-01", recurrence: "YEARLY" as const }]),
+  fc.constant<PeriodRule[]>([]),
+  fc.constant<PeriodRule[]>([{ name: "Year-end closure", start: "2026-12-27", end: "2027-01-01", recurrence: "YEARLY" as const }]),
   dateArb.map((start) => [{ name: "Office move", start, end: addDays(start, 6), recurrence: "ONE_OFF" as const }]),
 );
 const setupArb = fc.record({ region: fc.constantFrom(...REGIONS), closures: closuresArb });

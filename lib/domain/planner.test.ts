@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { AppError } from "../errors";
-import { planBackward, planForward, replanRemaining } from "./planner";
+
 import type { PeriodRule } from "./periods";
+import { planBackward, planForward, replanRemaining } from "./planner";
 import { DEFAULT_STAGE_DURATIONS, type StageDurations } from "./stages";
 import { WorkingDayCalendar } from "./working-days";
 

@@ -3,6 +3,7 @@
 // days; the go-live is the first day of PROD (with the default PROD of one day, the last day of the
 // window). A go-live never falls into a freeze window: the plan moves and `notes` says why.
 import { AppError } from "../errors";
+
 import { formatDisplayDate, type IsoDate, toDayNumber } from "./dates";
 import type { DatedPeriod } from "./periods";
 import { STAGE_KEYS, type StageDurations, type StageKey } from "./stages";

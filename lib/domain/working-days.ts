@@ -4,6 +4,7 @@
 // number of working days before each day and the list of working days, so "n working days after",
 // "the next working day" and "working days between" are O(1) lookups. The index grows lazily.
 import { AppError } from "../errors";
+
 import { addDays, dayNumberOf, fromDayNumber, type IsoDate, toDayNumber, weekdayOfDayNumber } from "./dates";
 import { assertKnownRegion, publicHolidays } from "./holidays";
 import { type DatedPeriod, expandPeriods, type PeriodRule } from "./periods";

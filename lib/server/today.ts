@@ -1,12 +1,6 @@
 import { type IsoDate, todayIn } from "@/lib/domain/dates";
 
-export const DEFAULT_COMPANY_TIME_ZONE = "Europe/Berlin";
-
-/** The company time zone decides what "today" is (actual dates, at-risk, the today line). */
-export function companyTimeZone(): string {
-  return process.env.COMPANY_TIME_ZONE?.trim() || DEFAULT_COMPANY_TIME_ZONE;
-}
-
-export function companyToday(now: Date = new Date()): IsoDate {
-  return todayIn(companyTimeZone(), now);
+/** Today in the company time zone (a setting), never the server's or the browser's. */
+export function companyToday(timeZone: string, now: Date = new Date()): IsoDate {
+  return todayIn(timeZone, now);
 }

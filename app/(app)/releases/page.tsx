@@ -7,6 +7,7 @@ import { ReleasesTable } from "@/components/releases/releases-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/current-user";
 import { listReleases } from "@/lib/server/releases/list-releases";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
 import { releaseListQuerySchema } from "@/lib/validation/releases";
 
@@ -25,7 +26,9 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Sea
   const parsed = releaseListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : {};
   const isFiltered = parsed.success && Object.values(query).some((value) => value !== undefined);
-  const [releases, today] = [await listReleases(query), companyToday()];
+  const settings = await getPlanningSettings();
+  const releases = await listReleases(query, settings);
+  const today = companyToday(settings.companyTimeZone);
   const inFlight = releases.filter((r) => r.status === "IN_PROGRESS").length;
   const atRisk = releases.filter((r) => r.atRisk).length;
 
@@ -50,7 +53,7 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Sea
         </p>
       )}
       {releases.length > 0 ? (
-        <ReleasesTable releases={releases} today={today} />
+        <ReleasesTable releases={releases} today={today} periods={settings.periods} />
       ) : isFiltered ? (
         <EmptyState
           title="No releases match these filters"

@@ -1,12 +1,18 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { isoToDate } from "@/lib/domain/dates";
+import type { PlanningSettings } from "@/lib/domain/settings";
+import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
 
 import { releaseInclude, type ReleaseDto, toReleaseDto } from "./release-dto";
 
 /** Releases and patches matching the filters, each with its six stages, by forecast go-live. */
-export async function listReleases(query: ReleaseListQuery = {}): Promise<ReleaseDto[]> {
+export async function listReleases(
+  query: ReleaseListQuery = {},
+  knownSettings?: PlanningSettings,
+): Promise<ReleaseDto[]> {
   const where: Prisma.ReleaseWhereInput = {};
   if (query.type) where.type = query.type;
   if (query.status) where.status = { in: query.status };
@@ -26,9 +32,13 @@ export async function listReleases(query: ReleaseListQuery = {}): Promise<Releas
       },
     };
   }
-  const rows = await getDb().release.findMany({ where, include: releaseInclude });
+  const [rows, settings] = await Promise.all([
+    getDb().release.findMany({ where, include: releaseInclude }),
+    knownSettings ?? getPlanningSettings(),
+  ]);
+  const calendarOf = (region: string) => calendarFor(region, settings.periods);
   return rows
-    .map(toReleaseDto)
+    .map((row) => toReleaseDto(row, calendarOf))
     .sort(
       (a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name),
     );

@@ -10,7 +10,7 @@ import {
   type StageKey,
   type StageStatus,
 } from "@/lib/domain/stages";
-import { calendarFor } from "@/lib/server/calendars";
+import type { WorkingDayCalendar } from "@/lib/domain/working-days";
 
 /** What every release query loads, so that one mapping serves the list, the page and the API. */
 export const releaseInclude = {
@@ -82,7 +82,8 @@ function optionalDate(value: Date | null): IsoDate | null {
   return value ? dateToIso(value) : null;
 }
 
-export function toReleaseDto(row: ReleaseRow): ReleaseDto {
+/** Maps a release row; `calendarFor` gives the working-day calendar of its region (for the slip). */
+export function toReleaseDto(row: ReleaseRow, calendarFor: (region: string) => WorkingDayCalendar): ReleaseDto {
   const stages: StageDto[] = row.stages.map((stage) => ({
     key: stage.key,
     name: STAGE_NAMES[stage.key],

@@ -2,12 +2,10 @@
 // stage windows, approvals and audit events, played through the planner day by day.
 import { type IsoDate } from "@/lib/domain/dates";
 import { planForward, type PlannedStage, replanRemaining } from "@/lib/domain/planner";
+import type { PlanningSettings } from "@/lib/domain/settings";
 import {
-  DEFAULT_STAGE_DURATIONS,
-  DEFAULT_STAGE_RULES,
   type ReleaseStatus,
   type ReleaseType,
-  STAGE_KEYS,
   type StageKey,
   type StageStatus,
 } from "@/lib/domain/stages";
@@ -288,10 +286,24 @@ function at(date: IsoDate, minutes = 0): Date {
   return new Date(Date.parse(`${date}T09:00:00Z`) + minutes * 60_000);
 }
 
-export function buildDemoReleases(today: IsoDate, calendar: WorkingDayCalendar): DemoRelease[] {
-  const anchor = calendar.isWorkingDay(today) ? today : calendar.nextWorkingDay(today);
+/** The calendars the demo plans with: releases already under way were planned before the freeze
+ * windows were set up (their go-live may fall into one); new plans respect the freezes. */
+export type DemoCalendars = { underWay: WorkingDayCalendar; newPlans: WorkingDayCalendar };
+
+export function buildDemoReleases(
+  today: IsoDate,
+  calendars: DemoCalendars,
+  settings: Pick<PlanningSettings, "durations" | "stageRules">,
+): DemoRelease[] {
+  const { underWay } = calendars;
+  const anchor = underWay.isWorkingDay(today) ? today : underWay.nextWorkingDay(today);
   return SPECS.map((spec) =>
-    buildRelease(spec, calendar.shiftWorkingDays(anchor, spec.startOffset), calendar),
+    buildRelease(
+      spec,
+      underWay.shiftWorkingDays(anchor, spec.startOffset),
+      spec.progress.kind === "planned" ? calendars.newPlans : underWay,
+      settings,
+    ),
   );
 }
 
@@ -299,15 +311,16 @@ function buildRelease(
   spec: DemoReleaseSpec,
   start: IsoDate,
   calendar: WorkingDayCalendar,
+  settings: Pick<PlanningSettings, "durations" | "stageRules">,
 ): DemoRelease {
-  const plan = planForward(start, DEFAULT_STAGE_DURATIONS, calendar);
+  const plan = planForward(start, settings.durations, calendar);
   const createdAt = at(calendar.shiftWorkingDays(start, -8), -30);
   const stages: DemoStage[] = plan.stages.map((stage) => ({
     ...stage,
     status: "PENDING",
     actualStart: null,
     actualEnd: null,
-    approvalsRequired: DEFAULT_STAGE_RULES[stage.key].approvalsRequired,
+    approvalsRequired: settings.stageRules[stage.key].approvalsRequired,
   }));
   const approvals: DemoApproval[] = [];
   const audit: DemoAuditEvent[] = [

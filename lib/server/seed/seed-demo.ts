@@ -1,8 +1,9 @@
 // Fills an empty database with the demo users and portfolio, in one transaction.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { type IsoDate, isoToDate } from "@/lib/domain/dates";
-import { DEFAULT_REGION } from "@/lib/domain/holidays";
 import { calendarFor } from "@/lib/server/calendars";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { companyToday } from "@/lib/server/today";
 import { hashPassword } from "@/lib/server/users/passwords";
 
 import { buildDemoReleases } from "./build-demo-releases";
@@ -14,15 +15,38 @@ export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
   return (await db.user.count()) === 0;
 }
 
-export async function seedDemoData(
-  db: PrismaClient,
-  { today }: { today: IsoDate },
-): Promise<SeedResult> {
+/** The company calendar of the demo: a year-end change freeze and the office closure between the years. */
+const DEMO_PERIODS = [
+  { kind: "FREEZE", name: "Year-end change freeze", start: "2026-12-18", end: "2027-01-08", recurrence: "YEARLY" },
+  { kind: "NON_WORKING", name: "Office closed between the years", start: "2026-12-24", end: "2026-12-31", recurrence: "YEARLY" },
+] as const;
+
+/** Seeds demo users, company periods and releases; `today` defaults to today in the company time zone. */
+export async function seedDemoData(db: PrismaClient, options: { today?: IsoDate } = {}): Promise<SeedResult> {
   const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));
-  const releases = buildDemoReleases(today, calendarFor(DEFAULT_REGION));
+  let releaseCount = 0;
 
   await db.$transaction(
     async (tx) => {
+      await tx.calendarPeriod.createMany({
+        data: DEMO_PERIODS.map((period) => ({
+          kind: period.kind,
+          name: period.name,
+          startDate: isoToDate(period.start),
+          endDate: isoToDate(period.end),
+          recurrence: period.recurrence,
+        })),
+      });
+      const settings = await getPlanningSettings(tx);
+      const today = options.today ?? companyToday(settings.companyTimeZone);
+      const region = settings.defaultRegion;
+      const calendars = {
+        underWay: calendarFor(region, settings.periods.filter((period) => period.kind !== "FREEZE")),
+        newPlans: calendarFor(region, settings.periods),
+      };
+      const releases = buildDemoReleases(today, calendars, settings);
+      releaseCount = releases.length;
+
       const userIds = new Map<DemoUserKey, string>();
       for (const [index, user] of DEMO_USERS.entries()) {
         const created = await tx.user.create({
@@ -103,5 +127,5 @@ export async function seedDemoData(
     },
     { timeout: 60_000 },
   );
-  return { users: DEMO_USERS.length, releases: releases.length };
+  return { users: DEMO_USERS.length, releases: releaseCount };
 }
