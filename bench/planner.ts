@@ -4,12 +4,17 @@
 import { fromDayNumber, toDayNumber } from "../lib/domain/dates";
 import type { PeriodRule } from "../lib/domain/periods";
 import { planBackward } from "../lib/domain/planner";
-import { ReferenceCalendar, referencePlanBackward } from "../lib/domain/reference/reference-calendar";
+import {
+  ReferenceCalendar,
+  referencePlanBackward,
+} from "../lib/domain/reference/reference-calendar";
 import { DEFAULT_STAGE_DURATIONS } from "../lib/domain/stages";
 import { WorkingDayCalendar } from "../lib/domain/working-days";
 
 const REGION = "DE-BW";
-const CLOSURES: PeriodRule[] = [{ name: "Year-end closure", start: "2026-12-24", end: "2026-12-31", recurrence: "YEARLY" }];
+const CLOSURES: PeriodRule[] = [
+  { name: "Year-end closure", start: "2026-12-24", end: "2026-12-31", recurrence: "YEARLY" },
+];
 
 /** A deterministic pseudo-random sequence (mulberry32), so every run plans the same go-lives. */
 function random(seed: number): () => number {
@@ -62,17 +67,27 @@ export function runPlannerBenchmark(): { indexed: number; reference: number; rat
 
   // Warm-up: build the index over all years used and let the JIT settle.
   measure(dates, 300, (date) => planBackward(date, DEFAULT_STAGE_DURATIONS, indexed));
-  measure(dates.slice(0, 500), 200, (date) => referencePlanBackward(date, DEFAULT_STAGE_DURATIONS, reference));
+  measure(dates.slice(0, 500), 200, (date) =>
+    referencePlanBackward(date, DEFAULT_STAGE_DURATIONS, reference),
+  );
 
-  const indexedRate = measure(dates, 2000, (date) => planBackward(date, DEFAULT_STAGE_DURATIONS, indexed));
+  const indexedRate = measure(dates, 2000, (date) =>
+    planBackward(date, DEFAULT_STAGE_DURATIONS, indexed),
+  );
   const referenceRate = measure(dates.slice(0, 2000), 2000, (date) =>
     referencePlanBackward(date, DEFAULT_STAGE_DURATIONS, reference),
   );
   const ratio = indexedRate / referenceRate;
-  console.log(`Planner benchmark: ${REGION} with public holidays and a year-end closure, go-lives 2026–2035`);
-  console.log(`  indexed planner     ${format(indexedRate).padStart(12)} backward plans/s   (target ≥ 1,000,000)`);
+  console.log(
+    `Planner benchmark: ${REGION} with public holidays and a year-end closure, go-lives 2026–2035`,
+  );
+  console.log(
+    `  indexed planner     ${format(indexedRate).padStart(12)} backward plans/s   (target ≥ 1,000,000)`,
+  );
   console.log(`  day-by-day reference${format(referenceRate).padStart(12)} backward plans/s`);
-  console.log(`  ratio               ${ratio.toFixed(1).padStart(12)}×                   (target ≥ 20×)`);
+  console.log(
+    `  ratio               ${ratio.toFixed(1).padStart(12)}×                   (target ≥ 20×)`,
+  );
   return { indexed: indexedRate, reference: referenceRate, ratio };
 }
 

@@ -24,7 +24,11 @@ function GoLiveCell({
   today: IsoDate;
   periods: readonly CompanyPeriod[];
 }) {
-  const distance = workingDaysUntil(today, release.forecastGoLive, calendarFor(release.region, periods));
+  const distance = workingDaysUntil(
+    today,
+    release.forecastGoLive,
+    calendarFor(release.region, periods),
+  );
   const isDone = release.status === "LIVE" || release.status === "CANCELLED";
   return (
     <div className="leading-tight tabular">

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 
-import { conflictsOfCandidate, DEFAULT_ENVIRONMENT_CAPACITY, findEnvironmentConflicts, type Occupancy } from "./conflicts";
+import {
+  conflictsOfCandidate,
+  DEFAULT_ENVIRONMENT_CAPACITY,
+  findEnvironmentConflicts,
+  type Occupancy,
+} from "./conflicts";
 
-function occupy(releaseId: string, environment: Occupancy["environment"], start: string, end: string): Occupancy {
+function occupy(
+  releaseId: string,
+  environment: Occupancy["environment"],
+  start: string,
+  end: string,
+): Occupancy {
   return { releaseId, releaseName: `Release ${releaseId}`, environment, start, end };
 }
 
@@ -55,8 +65,15 @@ describe("findEnvironmentConflicts", () => {
   });
 
   it("reports only the candidate's conflicts when checking a new plan", () => {
-    const others = [occupy("a", "INT", "2027-03-01", "2027-03-05"), occupy("b", "INT", "2027-03-01", "2027-03-05")];
-    expect(conflictsOfCandidate([occupy("new", "LAST", "2027-03-01", "2027-03-05")], others)).toEqual([]);
-    expect(conflictsOfCandidate([occupy("new", "INT", "2027-03-05", "2027-03-08")], others)).toHaveLength(1);
+    const others = [
+      occupy("a", "INT", "2027-03-01", "2027-03-05"),
+      occupy("b", "INT", "2027-03-01", "2027-03-05"),
+    ];
+    expect(
+      conflictsOfCandidate([occupy("new", "LAST", "2027-03-01", "2027-03-05")], others),
+    ).toEqual([]);
+    expect(
+      conflictsOfCandidate([occupy("new", "INT", "2027-03-05", "2027-03-08")], others),
+    ).toHaveLength(1);
   });
 });

@@ -45,21 +45,32 @@ export function findEnvironmentConflicts(
   for (const environment of STAGE_KEYS) {
     const limit = capacity[environment];
     if (limit === null) continue;
-    const inEnvironment = occupancies.filter((o) => o.environment === environment && o.start <= o.end);
+    const inEnvironment = occupancies.filter(
+      (o) => o.environment === environment && o.start <= o.end,
+    );
     if (inEnvironment.length <= limit) continue;
 
     // Sweep over the days where the set of present releases changes.
-    const boundaries = [...new Set(inEnvironment.flatMap((o) => [o.start, addDays(o.end, 1)]))].sort();
+    const boundaries = [
+      ...new Set(inEnvironment.flatMap((o) => [o.start, addDays(o.end, 1)])),
+    ].sort();
     let open: EnvironmentConflict | undefined;
     for (let i = 0; i < boundaries.length - 1; i++) {
       const from = boundaries[i]!;
       const to = addDays(boundaries[i + 1]!, -1);
       const present = inEnvironment
         .filter((o) => o.start <= from && o.end >= from)
-        .sort((a, b) => a.releaseName.localeCompare(b.releaseName) || a.releaseId.localeCompare(b.releaseId));
+        .sort(
+          (a, b) =>
+            a.releaseName.localeCompare(b.releaseName) || a.releaseId.localeCompare(b.releaseId),
+        );
       const ids = present.map((o) => o.releaseId).join(",");
       if (present.length > limit) {
-        if (open && open.releases.map((r) => r.id).join(",") === ids && addDays(open.end, 1) === from) {
+        if (
+          open &&
+          open.releases.map((r) => r.id).join(",") === ids &&
+          addDays(open.end, 1) === from
+        ) {
           open.end = to;
           continue;
         }
@@ -76,7 +87,11 @@ export function findEnvironmentConflicts(
       }
     }
   }
-  return conflicts.sort((a, b) => a.start.localeCompare(b.start) || STAGE_KEYS.indexOf(a.environment) - STAGE_KEYS.indexOf(b.environment));
+  return conflicts.sort(
+    (a, b) =>
+      a.start.localeCompare(b.start) ||
+      STAGE_KEYS.indexOf(a.environment) - STAGE_KEYS.indexOf(b.environment),
+  );
 }
 
 /** The occupancies of a plan's stages (or a release's current plan). */

@@ -28,13 +28,18 @@ export function wrapsYearEnd(rule: Pick<PeriodRule, "start" | "end">): boolean {
 }
 
 /** Every occurrence of the rules that overlaps the years `fromYear`..`toYear`. */
-export function expandPeriods(rules: readonly PeriodRule[], fromYear: number, toYear: number): DatedPeriod[] {
+export function expandPeriods(
+  rules: readonly PeriodRule[],
+  fromYear: number,
+  toYear: number,
+): DatedPeriod[] {
   const periods: DatedPeriod[] = [];
   const first = `${pad(fromYear, 4)}-01-01`;
   const last = `${pad(toYear, 4)}-12-31`;
   for (const rule of rules) {
     if (rule.recurrence === "ONE_OFF") {
-      if (rule.end >= first && rule.start <= last) periods.push({ name: rule.name, start: rule.start, end: rule.end });
+      if (rule.end >= first && rule.start <= last)
+        periods.push({ name: rule.name, start: rule.start, end: rule.end });
       continue;
     }
     const wraps = wrapsYearEnd(rule);

@@ -8,11 +8,28 @@ import { AppError } from "../errors";
 import { addDays, fromDayNumber, type IsoDate, toDayNumber } from "./dates";
 import type { PeriodRule } from "./periods";
 import { planBackward, planForward } from "./planner";
-import { ReferenceCalendar, referencePlanBackward, referencePlanForward } from "./reference/reference-calendar";
+import {
+  ReferenceCalendar,
+  referencePlanBackward,
+  referencePlanForward,
+} from "./reference/reference-calendar";
 import { DEFAULT_STAGE_DURATIONS, STAGE_KEYS, type StageDurations } from "./stages";
 import { WorkingDayCalendar } from "./working-days";
 
-const REGIONS = ["DE", "DE-BW", "DE-BY", "AT", "CH-ZH", "US-CA", "GB-ENG", "FR", "NL", "IT", "ES-MD", "JP"];
+const REGIONS = [
+  "DE",
+  "DE-BW",
+  "DE-BY",
+  "AT",
+  "CH-ZH",
+  "US-CA",
+  "GB-ENG",
+  "FR",
+  "NL",
+  "IT",
+  "ES-MD",
+  "JP",
+];
 const FIRST = toDayNumber("2026-01-01");
 const LAST = toDayNumber("2035-12-31");
 
@@ -31,8 +48,17 @@ const durationsArb: fc.Arbitrary<StageDurations> = fc.oneof(
 /** Sometimes a company closure: yearly over New Year, or a one-off week. */
 const closuresArb: fc.Arbitrary<PeriodRule[]> = fc.oneof(
   fc.constant<PeriodRule[]>([]),
-  fc.constant<PeriodRule[]>([{ name: "Year-end closure", start: "2026-12-27", end: "2027-01-01", recurrence: "YEARLY" as const }]),
-  dateArb.map((start) => [{ name: "Office move", start, end: addDays(start, 6), recurrence: "ONE_OFF" as const }]),
+  fc.constant<PeriodRule[]>([
+    {
+      name: "Year-end closure",
+      start: "2026-12-27",
+      end: "2027-01-01",
+      recurrence: "YEARLY" as const,
+    },
+  ]),
+  dateArb.map((start) => [
+    { name: "Office move", start, end: addDays(start, 6), recurrence: "ONE_OFF" as const },
+  ]),
 );
 const setupArb = fc.record({ region: fc.constantFrom(...REGIONS), closures: closuresArb });
 
@@ -41,7 +67,10 @@ function calendarsFor(region: string, closures: PeriodRule[]) {
   const key = `${region}|${JSON.stringify(closures)}`;
   let pair = calendars.get(key);
   if (!pair) {
-    pair = { indexed: new WorkingDayCalendar({ region, closures }), reference: new ReferenceCalendar(region, closures) };
+    pair = {
+      indexed: new WorkingDayCalendar({ region, closures }),
+      reference: new ReferenceCalendar(region, closures),
+    };
     calendars.set(key, pair);
   }
   return pair;
@@ -52,26 +81,36 @@ const RUNS = { numRuns: 300 };
 describe("indexed calendar = day-by-day reference", () => {
   it("agrees on working days, next, previous, shift and count", () => {
     fc.assert(
-      fc.property(setupArb, dateArb, fc.integer({ min: 0, max: 60 }), ({ region, closures }, date, span) => {
-        const { indexed, reference } = calendarsFor(region, closures);
-        expect(indexed.isWorkingDay(date)).toBe(reference.isWorkingDay(date));
-        expect(indexed.nextWorkingDay(date)).toBe(reference.nextWorkingDay(date));
-        expect(indexed.previousWorkingDay(date)).toBe(reference.previousWorkingDay(date));
-        const to = addDays(date, span);
-        expect(indexed.countWorkingDays(date, to)).toBe(reference.countWorkingDays(date, to));
-        const workingDay = reference.nextWorkingDay(date);
-        let expected = workingDay;
-        for (let i = 0; i < span; i++) expected = reference.nextWorkingDay(expected);
-        expect(indexed.shiftWorkingDays(workingDay, span)).toBe(expected);
-        expect(indexed.shiftWorkingDays(expected, -span)).toBe(workingDay);
-      }),
+      fc.property(
+        setupArb,
+        dateArb,
+        fc.integer({ min: 0, max: 60 }),
+        ({ region, closures }, date, span) => {
+          const { indexed, reference } = calendarsFor(region, closures);
+          expect(indexed.isWorkingDay(date)).toBe(reference.isWorkingDay(date));
+          expect(indexed.nextWorkingDay(date)).toBe(reference.nextWorkingDay(date));
+          expect(indexed.previousWorkingDay(date)).toBe(reference.previousWorkingDay(date));
+          const to = addDays(date, span);
+          expect(indexed.countWorkingDays(date, to)).toBe(reference.countWorkingDays(date, to));
+          const workingDay = reference.nextWorkingDay(date);
+          let expected = workingDay;
+          for (let i = 0; i < span; i++) expected = reference.nextWorkingDay(expected);
+          expect(indexed.shiftWorkingDays(workingDay, span)).toBe(expected);
+          expect(indexed.shiftWorkingDays(expected, -span)).toBe(workingDay);
+        },
+      ),
       RUNS,
     );
   });
 });
 
 function checkInvariants(
-  plan: { start: IsoDate; goLive: IsoDate; workingDays: number; stages: { key: string; start: IsoDate; end: IsoDate; workingDays: number }[] },
+  plan: {
+    start: IsoDate;
+    goLive: IsoDate;
+    workingDays: number;
+    stages: { key: string; start: IsoDate; end: IsoDate; workingDays: number }[];
+  },
   durations: StageDurations,
   calendar: ReferenceCalendar,
 ) {
@@ -142,7 +181,10 @@ describe("indexed planner = day-by-day reference planner", () => {
         const calendar = new WorkingDayCalendar({ region, freezes });
         const reference = new ReferenceCalendar(region, [], freezes);
         const goLive = reference.nextWorkingDay(date);
-        for (const plan of [planBackward(goLive, DEFAULT_STAGE_DURATIONS, calendar), planForward(goLive, DEFAULT_STAGE_DURATIONS, calendar)]) {
+        for (const plan of [
+          planBackward(goLive, DEFAULT_STAGE_DURATIONS, calendar),
+          planForward(goLive, DEFAULT_STAGE_DURATIONS, calendar),
+        ]) {
           expect(reference.isFrozen(plan.goLive)).toBe(false);
           expect(reference.isWorkingDay(plan.goLive)).toBe(true);
           checkInvariants(plan, DEFAULT_STAGE_DURATIONS, reference);

@@ -8,7 +8,12 @@ import { DEFAULT_STAGE_DURATIONS, type StageDurations } from "./stages";
 import { WorkingDayCalendar } from "./working-days";
 
 const bw = new WorkingDayCalendar("DE-BW");
-const YEAR_END_FREEZE: PeriodRule = { name: "Year end", start: "2026-12-20", end: "2027-01-06", recurrence: "YEARLY" };
+const YEAR_END_FREEZE: PeriodRule = {
+  name: "Year end",
+  start: "2026-12-20",
+  end: "2027-01-06",
+  recurrence: "YEARLY",
+};
 
 function stagesOf(plan: { stages: { key: string; start: string; end: string }[] }) {
   return plan.stages.map((s) => [s.key, s.start, s.end]);
@@ -27,7 +32,13 @@ function codeOf(run: () => unknown): { code: string; details: unknown } {
 describe("planBackward, hand-checked", () => {
   it("places the 28 working days around Easter 2027 in DE-BW", () => {
     const plan = planBackward("2027-04-15", DEFAULT_STAGE_DURATIONS, bw);
-    expect(plan).toMatchObject({ region: "DE-BW", start: "2027-03-05", goLive: "2027-04-15", workingDays: 28, notes: [] });
+    expect(plan).toMatchObject({
+      region: "DE-BW",
+      start: "2027-03-05",
+      goLive: "2027-04-15",
+      workingDays: 28,
+      notes: [],
+    });
     expect(stagesOf(plan)).toEqual([
       ["DEV", "2027-03-05", "2027-03-09"],
       ["TEST", "2027-03-10", "2027-03-18"],
@@ -59,33 +70,51 @@ describe("planBackward, hand-checked", () => {
       reason: { kind: "holiday", name: "Corpus Christi" },
       suggestions: ["2027-05-26", "2027-05-28"],
     });
-    const germany = planBackward("2027-05-27", DEFAULT_STAGE_DURATIONS, new WorkingDayCalendar("DE"));
+    const germany = planBackward(
+      "2027-05-27",
+      DEFAULT_STAGE_DURATIONS,
+      new WorkingDayCalendar("DE"),
+    );
     expect(germany.goLive).toBe("2027-05-27");
-    expect(planBackward("2027-05-28", DEFAULT_STAGE_DURATIONS, bw).stages[4]!.end).toBe("2027-05-26");
+    expect(planBackward("2027-05-28", DEFAULT_STAGE_DURATIONS, bw).stages[4]!.end).toBe(
+      "2027-05-26",
+    );
   });
 
   it("handles the leap day 29 Feb 2028 as the ordinary Tuesday it is", () => {
     const plan = planBackward("2028-02-29", DEFAULT_STAGE_DURATIONS, bw);
     expect(plan.goLive).toBe("2028-02-29");
     expect(plan.stages[4]!.end).toBe("2028-02-28");
-    expect(planBackward("2028-03-01", DEFAULT_STAGE_DURATIONS, bw).stages[4]!.end).toBe("2028-02-29");
+    expect(planBackward("2028-03-01", DEFAULT_STAGE_DURATIONS, bw).stages[4]!.end).toBe(
+      "2028-02-29",
+    );
   });
 
   it("refuses a weekend go-live and suggests the nearest working days", () => {
     const { code, details } = codeOf(() => planBackward("2027-03-13", DEFAULT_STAGE_DURATIONS, bw));
     expect(code).toBe("NOT_A_WORKING_DAY");
-    expect(details).toMatchObject({ field: "goLive", reason: { kind: "weekend" }, suggestions: ["2027-03-12", "2027-03-15"] });
+    expect(details).toMatchObject({
+      field: "goLive",
+      reason: { kind: "weekend" },
+      suggestions: ["2027-03-12", "2027-03-15"],
+    });
   });
 
   it("refuses dates outside the supported years instead of indexing centuries", () => {
-    expect(codeOf(() => planBackward("2150-03-15", DEFAULT_STAGE_DURATIONS, bw)).code).toBe("DATE_OUT_OF_RANGE");
+    expect(codeOf(() => planBackward("2150-03-15", DEFAULT_STAGE_DURATIONS, bw)).code).toBe(
+      "DATE_OUT_OF_RANGE",
+    );
   });
 
   it("follows configured durations: the window is their sum and PROD may last longer", () => {
     const durations: StageDurations = { DEV: 2, TEST: 5, LAST: 3, INT: 3, PREPROD: 5, PROD: 2 };
     const plan = planBackward("2027-03-15", durations, bw);
     expect(plan.workingDays).toBe(20);
-    expect(plan.stages.at(-1)).toMatchObject({ key: "PROD", start: "2027-03-15", end: "2027-03-16" });
+    expect(plan.stages.at(-1)).toMatchObject({
+      key: "PROD",
+      start: "2027-03-15",
+      end: "2027-03-16",
+    });
     expect(bw.countWorkingDays(plan.start, plan.stages.at(-1)!.end)).toBe(20);
   });
 });
@@ -115,7 +144,9 @@ describe("freeze windows", () => {
     expect(plan.goLive).toBe("2027-01-07"); // 6 Jan is both the last freeze day and Epiphany
     expect(plan.workingDays).toBe(28);
     expect(plan.start).toBe("2026-11-26");
-    expect(plan.notes[0]).toMatch(/moved to Thu 7 Jan 2027.*DEV start moves from Fri 13 Nov 2026 to Thu 26 Nov 2026/);
+    expect(plan.notes[0]).toMatch(
+      /moved to Thu 7 Jan 2027.*DEV start moves from Fri 13 Nov 2026 to Thu 26 Nov 2026/,
+    );
   });
 
   it("apply only to the go-live: a start inside a freeze is fine", () => {

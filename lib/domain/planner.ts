@@ -117,7 +117,11 @@ function notAWorkingDay(
 }
 
 /** Backward planning, the usual case: the go-live is the last working day of the window. */
-export function planBackward(goLive: IsoDate, durations: StageDurations, calendar: WorkingDayCalendar): Plan {
+export function planBackward(
+  goLive: IsoDate,
+  durations: StageDurations,
+  calendar: WorkingDayCalendar,
+): Plan {
   const asked = toDayNumber(goLive);
   if (!calendar.isWorking(asked)) {
     const suggestions: [IsoDate, IsoDate] = [
@@ -141,7 +145,11 @@ export function planBackward(goLive: IsoDate, durations: StageDurations, calenda
 }
 
 /** Forward planning: from the first DEV day, the stages and the go-live they lead to. */
-export function planForward(start: IsoDate, durations: StageDurations, calendar: WorkingDayCalendar): Plan {
+export function planForward(
+  start: IsoDate,
+  durations: StageDurations,
+  calendar: WorkingDayCalendar,
+): Plan {
   const startDay = toDayNumber(start);
   if (!calendar.isWorking(startDay)) {
     const suggestions: [IsoDate, IsoDate] = [
@@ -166,7 +174,12 @@ export function replanRemaining(
 ): { stages: PlannedStage[]; notes: string[] } {
   if (remaining.length === 0) return { stages: [], notes: [] };
   const planned = placeStages(calendar, remaining, calendar.next(toDayNumber(signedOffOn)), 0);
-  const [stages, notes] = keepGoLiveOutOfFreeze(calendar, remaining, planned, `${remaining[0]!.key} start`);
+  const [stages, notes] = keepGoLiveOutOfFreeze(
+    calendar,
+    remaining,
+    planned,
+    `${remaining[0]!.key} start`,
+  );
   return { stages, notes };
 }
 

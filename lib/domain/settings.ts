@@ -13,7 +13,11 @@ import {
 export const CALENDAR_PERIOD_KINDS = ["NON_WORKING", "FREEZE"] as const;
 export type CalendarPeriodKind = (typeof CALENDAR_PERIOD_KINDS)[number];
 
-export type CompanyPeriod = PeriodRule & { id: string; kind: CalendarPeriodKind; region: string | null };
+export type CompanyPeriod = PeriodRule & {
+  id: string;
+  kind: CalendarPeriodKind;
+  region: string | null;
+};
 
 export type PlanningSettings = {
   durations: StageDurations;

@@ -5,14 +5,19 @@
 // "the next working day" and "working days between" are O(1) lookups. The index grows lazily.
 import { AppError } from "../errors";
 
-import { addDays, dayNumberOf, fromDayNumber, type IsoDate, toDayNumber, weekdayOfDayNumber } from "./dates";
+import {
+  addDays,
+  dayNumberOf,
+  fromDayNumber,
+  type IsoDate,
+  toDayNumber,
+  weekdayOfDayNumber,
+} from "./dates";
 import { assertKnownRegion, publicHolidays } from "./holidays";
 import { type DatedPeriod, expandPeriods, type PeriodRule } from "./periods";
 
 export type NonWorkingReason =
-  | { kind: "weekend" }
-  | { kind: "holiday"; name: string }
-  | { kind: "closure"; name: string };
+  { kind: "weekend" } | { kind: "holiday"; name: string } | { kind: "closure"; name: string };
 
 export type CalendarOptions = {
   region: string;
@@ -63,7 +68,11 @@ export class WorkingDayCalendar {
   private freezeByDay = new Map<number, DatedPeriod>();
 
   constructor(options: CalendarOptions | string) {
-    const { region, closures = [], freezes = [] } = typeof options === "string" ? { region: options } : options;
+    const {
+      region,
+      closures = [],
+      freezes = [],
+    } = typeof options === "string" ? { region: options } : options;
     assertKnownRegion(region);
     this.region = region;
     this.closureRules = closures;
@@ -76,7 +85,8 @@ export class WorkingDayCalendar {
   cover(day: number): void {
     if (day >= this.base && day < this.base + this.size) return;
     const year = yearOfDayNumber(day);
-    if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) throw outOfRange(fromDayNumber(day));
+    if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR)
+      throw outOfRange(fromDayNumber(day));
     const isEmpty = this.size === 0;
     this.build(
       Math.max(FIRST_SUPPORTED_YEAR, isEmpty ? year - 1 : Math.min(this.firstYear, year - 1)),
@@ -112,7 +122,8 @@ export class WorkingDayCalendar {
   /** The working day at a position taken with `ordinal` inside an already covered range. */
   dayAtOrdinal(ordinal: number): number {
     const day = this.workingDayList[ordinal];
-    if (day === undefined) throw new RangeError(`No working day at position ${ordinal} of the index`);
+    if (day === undefined)
+      throw new RangeError(`No working day at position ${ordinal} of the index`);
     return day;
   }
 
@@ -213,7 +224,8 @@ export class WorkingDayCalendar {
   /** Extends the index by two years in one direction, within the supported years. */
   private grow(direction: "earlier" | "later"): void {
     if (direction === "earlier") {
-      if (this.firstYear <= FIRST_SUPPORTED_YEAR) throw outOfRange("the plan would start too early");
+      if (this.firstYear <= FIRST_SUPPORTED_YEAR)
+        throw outOfRange("the plan would start too early");
       this.build(Math.max(FIRST_SUPPORTED_YEAR, this.firstYear - 2), this.lastYear);
     } else {
       if (this.lastYear >= LAST_SUPPORTED_YEAR) throw outOfRange("the plan would end too late");
@@ -241,7 +253,11 @@ export class WorkingDayCalendar {
         holidayNames.set(base + i, name);
       }
     }
-    const markPeriods = (rules: readonly PeriodRule[], flag: number, onDay: (day: number, period: DatedPeriod) => void) => {
+    const markPeriods = (
+      rules: readonly PeriodRule[],
+      flag: number,
+      onDay: (day: number, period: DatedPeriod) => void,
+    ) => {
       for (const period of expandPeriods(rules, firstYear, lastYear)) {
         const from = Math.max(toDayNumber(period.start), base);
         const to = Math.min(toDayNumber(period.end), base + size - 1);

@@ -8,7 +8,10 @@ const MAX_CACHED = 64;
  * The working-day calendar of a region under the company's periods, cached per process: its index
  * is built once and reused until the periods change (the cache key includes them).
  */
-export function calendarFor(region: string, periods: readonly CompanyPeriod[] = []): WorkingDayCalendar {
+export function calendarFor(
+  region: string,
+  periods: readonly CompanyPeriod[] = [],
+): WorkingDayCalendar {
   const { closures, freezes } = periodsForRegion(periods, region);
   const key = JSON.stringify([region, closures, freezes]);
   let calendar = calendars.get(key);

@@ -18,3 +18,6 @@ export function enumListParam<const Values extends readonly [string, ...string[]
     )
     .pipe(z.array(z.enum(values)).min(1));
 }
+
+/** For routes that take no query parameters: any given is refused. */
+export const emptyQuerySchema = z.object({});

@@ -44,7 +44,9 @@ export class ReferenceCalendar {
 
   private inPeriod(rules: readonly PeriodRule[], date: IsoDate): boolean {
     const year = yearOf(date);
-    return expandPeriods(rules, year, year).some((period) => period.start <= date && date <= period.end);
+    return expandPeriods(rules, year, year).some(
+      (period) => period.start <= date && date <= period.end,
+    );
   }
 }
 
@@ -54,22 +56,31 @@ export type ReferenceStage = { key: StageKey; start: IsoDate; end: IsoDate; work
 function splitIntoStages(days: IsoDate[], durations: StageDurations): ReferenceStage[] {
   let index = 0;
   return STAGE_KEYS.map((key) => {
-    const stage = { key, start: days[index]!, end: days[index + durations[key] - 1]!, workingDays: durations[key] };
+    const stage = {
+      key,
+      start: days[index]!,
+      end: days[index + durations[key] - 1]!,
+      workingDays: durations[key],
+    };
     index += durations[key];
     return stage;
   });
 }
 
 /** Backward from a go-live (a working day): walk back day by day collecting working days. */
-export function referencePlanBackward(goLive: IsoDate, durations: StageDurations, calendar: ReferenceCalendar) {
+export function referencePlanBackward(
+  goLive: IsoDate,
+  durations: StageDurations,
+  calendar: ReferenceCalendar,
+) {
   const total = STAGE_KEYS.reduce((sum, key) => sum + durations[key], 0);
   const before: IsoDate[] = [];
-  for (let day = goLive; before.length < total - durations.PROD; ) {
+  for (let day = goLive; before.length < total - durations.PROD;) {
     day = addDays(day, -1);
     if (calendar.isWorkingDay(day)) before.unshift(day);
   }
   const after: IsoDate[] = [goLive];
-  for (let day = goLive; after.length < durations.PROD; ) {
+  for (let day = goLive; after.length < durations.PROD;) {
     day = addDays(day, 1);
     if (calendar.isWorkingDay(day)) after.push(day);
   }
@@ -77,7 +88,11 @@ export function referencePlanBackward(goLive: IsoDate, durations: StageDurations
 }
 
 /** Forward from a DEV start (a working day): walk forward day by day collecting working days. */
-export function referencePlanForward(start: IsoDate, durations: StageDurations, calendar: ReferenceCalendar) {
+export function referencePlanForward(
+  start: IsoDate,
+  durations: StageDurations,
+  calendar: ReferenceCalendar,
+) {
   const total = STAGE_KEYS.reduce((sum, key) => sum + durations[key], 0);
   const days: IsoDate[] = [];
   for (let day = start; days.length < total; day = addDays(day, 1)) {

@@ -83,7 +83,10 @@ function optionalDate(value: Date | null): IsoDate | null {
 }
 
 /** Maps a release row; `calendarFor` gives the working-day calendar of its region (for the slip). */
-export function toReleaseDto(row: ReleaseRow, calendarFor: (region: string) => WorkingDayCalendar): ReleaseDto {
+export function toReleaseDto(
+  row: ReleaseRow,
+  calendarFor: (region: string) => WorkingDayCalendar,
+): ReleaseDto {
   const stages: StageDto[] = row.stages.map((stage) => ({
     key: stage.key,
     name: STAGE_NAMES[stage.key],

@@ -17,12 +17,27 @@ export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
 
 /** The company calendar of the demo: a year-end change freeze and the office closure between the years. */
 const DEMO_PERIODS = [
-  { kind: "FREEZE", name: "Year-end change freeze", start: "2026-12-18", end: "2027-01-08", recurrence: "YEARLY" },
-  { kind: "NON_WORKING", name: "Office closed between the years", start: "2026-12-24", end: "2026-12-31", recurrence: "YEARLY" },
+  {
+    kind: "FREEZE",
+    name: "Year-end change freeze",
+    start: "2026-12-18",
+    end: "2027-01-08",
+    recurrence: "YEARLY",
+  },
+  {
+    kind: "NON_WORKING",
+    name: "Office closed between the years",
+    start: "2026-12-24",
+    end: "2026-12-31",
+    recurrence: "YEARLY",
+  },
 ] as const;
 
 /** Seeds demo users, company periods and releases; `today` defaults to today in the company time zone. */
-export async function seedDemoData(db: PrismaClient, options: { today?: IsoDate } = {}): Promise<SeedResult> {
+export async function seedDemoData(
+  db: PrismaClient,
+  options: { today?: IsoDate } = {},
+): Promise<SeedResult> {
   const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));
   let releaseCount = 0;
 
@@ -41,7 +56,10 @@ export async function seedDemoData(db: PrismaClient, options: { today?: IsoDate 
       const today = options.today ?? companyToday(settings.companyTimeZone);
       const region = settings.defaultRegion;
       const calendars = {
-        underWay: calendarFor(region, settings.periods.filter((period) => period.kind !== "FREEZE")),
+        underWay: calendarFor(
+          region,
+          settings.periods.filter((period) => period.kind !== "FREEZE"),
+        ),
         newPlans: calendarFor(region, settings.periods),
       };
       const releases = buildDemoReleases(today, calendars, settings);

@@ -15,7 +15,10 @@ export async function getPlanningSettings(db: DbTransaction = getDb()): Promise<
   const stageRules: Record<StageKey, StageRule> = { ...DEFAULT_PLANNING_SETTINGS.stageRules };
   for (const row of stageRows) {
     durations[row.key] = row.workingDays;
-    stageRules[row.key] = { approvalsRequired: row.approvalsRequired, allowedRoles: row.allowedRoles };
+    stageRules[row.key] = {
+      approvalsRequired: row.approvalsRequired,
+      allowedRoles: row.allowedRoles,
+    };
   }
   const capacity = { ...DEFAULT_PLANNING_SETTINGS.capacity };
   for (const row of environmentRows) capacity[row.key] = row.capacity;
