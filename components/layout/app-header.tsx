@@ -7,7 +7,10 @@ import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
 /** The main views; each appears here once it exists. */
-const NAV_ITEMS = [{ href: "/releases", label: "Releases" }] as const;
+const NAV_ITEMS = [
+  { href: "/releases", label: "Releases" },
+  { href: "/plan", label: "Plan" },
+] as const;
 
 export function AppHeader({ user }: { user: SessionUser }) {
   return (

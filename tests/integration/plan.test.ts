@@ -101,7 +101,7 @@ describe("POST /api/plan", () => {
     [{ goLive: "15.03.2027" }, "a date in another format"],
     [{ goLive: "2027-03-15", colour: "red" }, "an unknown field"],
     [{ goLive: 20270315 }, "a number"],
-  ])("answers 400 for %j (%s)", async (body) => {
+  ])("answers 400 for %j (%s)", async (body, _why) => {
     expect((await errorOf(await plan(body))).status).toBe(400);
   });
 
