@@ -1,0 +1,120 @@
+// Admin use cases on the planning settings. Each change is one transaction with its audit event.
+// Changing settings affects new plans and re-plans only: stage windows keep the duration and
+// approvals they were planned with.
+import type { Prisma } from "@/generated/prisma/client";
+import { isoToDate } from "@/lib/domain/dates";
+import { AppError } from "@/lib/errors";
+import { canAdminister } from "@/lib/permissions";
+import { getDb } from "@/lib/server/db/client";
+import type { SessionUser } from "@/lib/server/users/session-user";
+import type { CalendarPeriodInput, GeneralSettingsInput, StageSettingsInput } from "@/lib/validation/settings";
+
+import { getPlanningSettings } from "./get-planning-settings";
+
+function assertAdmin(actor: SessionUser): void {
+  if (!canAdminister(actor.role)) {
+    throw new AppError("FORBIDDEN", "FORBIDDEN", "Only administrators change the planning settings.");
+  }
+}
+
+/** Plain JSON (dates as strings); a missing side is left out rather than stored as JSON null. */
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  return value === null || value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
+
+function settingsEvent(actor: SessionUser, comment: string, before: unknown, after: unknown) {
+  return { action: "SETTINGS_CHANGED" as const, actorId: actor.id, comment, before: toJson(before), after: toJson(after) };
+}
+
+export async function updateStageSettings(actor: SessionUser, input: StageSettingsInput): Promise<void> {
+  assertAdmin(actor);
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.stageSetting.findMany({ orderBy: { key: "asc" } });
+    for (const stage of input.stages) {
+      const data = {
+        workingDays: stage.workingDays,
+        approvalsRequired: stage.approvalsRequired,
+        allowedRoles: stage.allowedRoles,
+      };
+      await tx.stageSetting.upsert({ where: { key: stage.key }, create: { key: stage.key, ...data }, update: data });
+    }
+    const strip = (rows: { key: string; workingDays: number; approvalsRequired: number; allowedRoles: string[] }[]) =>
+      rows.map(({ key, workingDays, approvalsRequired, allowedRoles }) => ({ key, workingDays, approvalsRequired, allowedRoles }));
+    await tx.auditEvent.create({
+      data: settingsEvent(actor, "Stage settings changed", strip(before), strip(input.stages)),
+    });
+  });
+}
+
+function periodData(input: CalendarPeriodInput) {
+  return {
+    kind: input.kind,
+    name: input.name,
+    startDate: isoToDate(input.start),
+    endDate: isoToDate(input.end),
+    region: input.region,
+    recurrence: input.recurrence,
+  };
+}
+
+function describePeriodKind(kind: CalendarPeriodInput["kind"]): string {
+  return kind === "FREEZE" ? "Freeze window" : "Non-working period";
+}
+
+export async function createCalendarPeriod(actor: SessionUser, input: CalendarPeriodInput): Promise<string> {
+  assertAdmin(actor);
+  return getDb().$transaction(async (tx) => {
+    const created = await tx.calendarPeriod.create({ data: periodData(input) });
+    await tx.auditEvent.create({
+      data: settingsEvent(actor, `${describePeriodKind(input.kind)} '${input.name}' added`, null, input),
+    });
+    return created.id;
+  });
+}
+
+export async function updateCalendarPeriod(actor: SessionUser, id: string, input: CalendarPeriodInput): Promise<void> {
+  assertAdmin(actor);
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.calendarPeriod.findUnique({ where: { id } });
+    if (!before) throw new AppError("NOT_FOUND", "NOT_FOUND", "This period does not exist (any more).");
+    await tx.calendarPeriod.update({ where: { id }, data: periodData(input) });
+    await tx.auditEvent.create({
+      data: settingsEvent(actor, `${describePeriodKind(input.kind)} '${input.name}' changed`, before, input),
+    });
+  });
+}
+
+export async function deleteCalendarPeriod(actor: SessionUser, id: string): Promise<void> {
+  assertAdmin(actor);
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.calendarPeriod.findUnique({ where: { id } });
+    if (!before) throw new AppError("NOT_FOUND", "NOT_FOUND", "This period does not exist (any more).");
+    await tx.calendarPeriod.delete({ where: { id } });
+    await tx.auditEvent.create({
+      data: settingsEvent(actor, `${describePeriodKind(before.kind)} '${before.name}' removed`, before, null),
+    });
+  });
+}
+
+export async function updateGeneralSettings(actor: SessionUser, input: GeneralSettingsInput): Promise<void> {
+  assertAdmin(actor);
+  await getDb().$transaction(async (tx) => {
+    const before = await getPlanningSettings(tx);
+    await tx.appSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, defaultRegion: input.defaultRegion, companyTimeZone: input.companyTimeZone },
+      update: { defaultRegion: input.defaultRegion, companyTimeZone: input.companyTimeZone },
+    });
+    for (const [key, capacity] of Object.entries(input.capacity) as [keyof typeof input.capacity, number | null][]) {
+      await tx.environmentSetting.upsert({ where: { key }, create: { key, capacity }, update: { capacity } });
+    }
+    await tx.auditEvent.create({
+      data: settingsEvent(
+        actor,
+        "General settings changed",
+        { defaultRegion: before.defaultRegion, companyTimeZone: before.companyTimeZone, capacity: before.capacity },
+        input,
+      ),
+    });
+  });
+}
