@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { canAdminister } from "@/lib/permissions";
 import type { SessionUser } from "@/lib/server/users/session-user";
 
 import { Logo } from "./logo";
@@ -26,6 +27,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
               {item.label}
             </NavLink>
           ))}
+          {canAdminister(user.role) && <NavLink href="/admin">Admin</NavLink>}
         </nav>
         <UserMenu name={user.name} email={user.email} role={user.role} />
       </div>

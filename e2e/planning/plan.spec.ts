@@ -36,11 +36,9 @@ test.describe("plan a release", () => {
     // Playwright refuses to click what is marked disabled; a person can, and is told why.
     await easterMonday.click({ force: true });
     await expect(
-      page
-        .getByRole("alert")
-        .filter({
-          hasText: "Mon 29 Mar 2027 cannot be the go-live: it is Easter Monday, a public holiday.",
-        }),
+      page.getByRole("alert").filter({
+        hasText: "Mon 29 Mar 2027 cannot be the go-live: it is Easter Monday, a public holiday.",
+      }),
     ).toBeVisible();
     await expect(page).toHaveURL(/goLive=2027-04-15/);
   });

@@ -9,6 +9,9 @@ export type StageStatus = (typeof STAGE_STATUSES)[number];
 export const ROLES = ["ADMIN", "RELEASE_MANAGER", "QA", "VIEWER"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Roles that may be allowed to sign a stage off (a viewer only reads). */
+export const APPROVER_ROLES = ["QA", "RELEASE_MANAGER", "ADMIN"] as const satisfies readonly Role[];
+
 export const RELEASE_TYPES = ["RELEASE", "PATCH"] as const;
 export type ReleaseType = (typeof RELEASE_TYPES)[number];
 

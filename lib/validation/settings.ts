@@ -3,12 +3,9 @@ import { z } from "zod";
 import { isKnownRegion } from "@/lib/domain/holidays";
 import { RECURRENCES } from "@/lib/domain/periods";
 import { CALENDAR_PERIOD_KINDS } from "@/lib/domain/settings";
-import { STAGE_KEYS } from "@/lib/domain/stages";
+import { APPROVER_ROLES, STAGE_KEYS } from "@/lib/domain/stages";
 
 import { isoDateSchema } from "./common";
-
-/** Roles that may be allowed to sign a stage off (a viewer only reads). */
-export const APPROVER_ROLES = ["QA", "RELEASE_MANAGER", "ADMIN"] as const;
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce
@@ -21,7 +18,9 @@ export const stageSettingSchema = z.object({
   key: z.enum(STAGE_KEYS),
   workingDays: wholeNumber("Working days", 1, 60),
   approvalsRequired: wholeNumber("Approvals", 1, 10),
-  allowedRoles: z.array(z.enum(APPROVER_ROLES)).min(1, "Choose at least one role that may sign off."),
+  allowedRoles: z
+    .array(z.enum(APPROVER_ROLES))
+    .min(1, "Choose at least one role that may sign off."),
 });
 
 export const stageSettingsSchema = z
@@ -38,12 +37,18 @@ const regionOrEmpty = z
   .trim()
   .toUpperCase()
   .transform((value) => value || null)
-  .refine((value) => value === null || isKnownRegion(value), { message: "Unknown holiday region." });
+  .refine((value) => value === null || isKnownRegion(value), {
+    message: "Unknown holiday region.",
+  });
 
 export const calendarPeriodSchema = z
   .object({
     kind: z.enum(CALENDAR_PERIOD_KINDS),
-    name: z.string().trim().min(1, "Give the period a name.").max(120, "Keep the name under 120 characters."),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Give the period a name.")
+      .max(120, "Keep the name under 120 characters."),
     start: isoDateSchema,
     end: isoDateSchema,
     region: regionOrEmpty.nullable().default(null),
@@ -88,10 +93,12 @@ export const generalSettingsSchema = z.object({
     .toUpperCase()
     .refine(isKnownRegion, { message: "Unknown holiday region." }),
   companyTimeZone: z.string().trim().refine(isTimeZone, { message: "Unknown time zone." }),
-  capacity: z.object(Object.fromEntries(STAGE_KEYS.map((key) => [key, capacitySchema])) as Record<
-    (typeof STAGE_KEYS)[number],
-    typeof capacitySchema
-  >),
+  capacity: z.object(
+    Object.fromEntries(STAGE_KEYS.map((key) => [key, capacitySchema])) as Record<
+      (typeof STAGE_KEYS)[number],
+      typeof capacitySchema
+    >,
+  ),
 });
 
 export type GeneralSettingsInput = z.infer<typeof generalSettingsSchema>;

@@ -13,7 +13,11 @@ import {
   updateStageSettings,
 } from "@/lib/server/settings/update-settings";
 import type { SessionUser } from "@/lib/server/users/session-user";
-import { calendarPeriodSchema, generalSettingsSchema, stageSettingsSchema } from "@/lib/validation/settings";
+import {
+  calendarPeriodSchema,
+  generalSettingsSchema,
+  stageSettingsSchema,
+} from "@/lib/validation/settings";
 
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -21,7 +25,12 @@ let db: TestDatabase;
 let admin: SessionUser;
 let releaseManager: SessionUser;
 
-const asUser = (row: { id: string; email: string; name: string; role: SessionUser["role"] }): SessionUser => ({
+const asUser = (row: {
+  id: string;
+  email: string;
+  name: string;
+  role: SessionUser["role"];
+}): SessionUser => ({
   id: row.id,
   email: row.email,
   name: row.name,
@@ -32,7 +41,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemoData(db.prisma, { today: "2027-03-10" });
   admin = asUser(await db.prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.local" } }));
-  releaseManager = asUser(await db.prisma.user.findUniqueOrThrow({ where: { email: "rm@demo.local" } }));
+  releaseManager = asUser(
+    await db.prisma.user.findUniqueOrThrow({ where: { email: "rm@demo.local" } }),
+  );
 });
 afterAll(() => db.close());
 
@@ -40,9 +51,19 @@ describe("defaults", () => {
   it("come from the migration: 28 working days, LAST/INT/PREPROD exclusive, DE-BW, Europe/Berlin", async () => {
     const settings = await getPlanningSettings();
     expect(settings.durations).toEqual({ DEV: 3, TEST: 7, LAST: 5, INT: 5, PREPROD: 7, PROD: 1 });
-    expect(settings.stageRules.PREPROD).toEqual({ approvalsRequired: 2, allowedRoles: ["QA", "RELEASE_MANAGER"] });
+    expect(settings.stageRules.PREPROD).toEqual({
+      approvalsRequired: 2,
+      allowedRoles: ["QA", "RELEASE_MANAGER"],
+    });
     expect(settings.stageRules.PROD.allowedRoles).toEqual(["RELEASE_MANAGER"]);
-    expect(settings.capacity).toEqual({ DEV: null, TEST: null, LAST: 1, INT: 1, PREPROD: 1, PROD: null });
+    expect(settings.capacity).toEqual({
+      DEV: null,
+      TEST: null,
+      LAST: 1,
+      INT: 1,
+      PREPROD: 1,
+      PROD: null,
+    });
     expect(settings).toMatchObject({ defaultRegion: "DE-BW", companyTimeZone: "Europe/Berlin" });
   });
 });
@@ -51,11 +72,21 @@ describe("stage settings", () => {
   const stages = (testDays: number) =>
     stageSettingsSchema.parse({
       stages: [
-        { key: "DEV", workingDays: 3, approvalsRequired: 1, allowedRoles: ["QA", "RELEASE_MANAGER"] },
+        {
+          key: "DEV",
+          workingDays: 3,
+          approvalsRequired: 1,
+          allowedRoles: ["QA", "RELEASE_MANAGER"],
+        },
         { key: "TEST", workingDays: testDays, approvalsRequired: 1, allowedRoles: ["QA"] },
         { key: "LAST", workingDays: 5, approvalsRequired: 1, allowedRoles: ["QA"] },
         { key: "INT", workingDays: 5, approvalsRequired: 1, allowedRoles: ["QA"] },
-        { key: "PREPROD", workingDays: 7, approvalsRequired: 2, allowedRoles: ["QA", "RELEASE_MANAGER"] },
+        {
+          key: "PREPROD",
+          workingDays: 7,
+          approvalsRequired: 2,
+          allowedRoles: ["QA", "RELEASE_MANAGER"],
+        },
         { key: "PROD", workingDays: 1, approvalsRequired: 1, allowedRoles: ["RELEASE_MANAGER"] },
       ],
     });
@@ -71,7 +102,10 @@ describe("stage settings", () => {
     const windowsAfter = await db.prisma.stageWindow.findMany({ orderBy: { id: "asc" } });
     expect(windowsAfter).toEqual(windowsBefore);
 
-    const event = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "SETTINGS_CHANGED" }, orderBy: { id: "desc" } });
+    const event = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "SETTINGS_CHANGED" },
+      orderBy: { id: "desc" },
+    });
     expect(event).toMatchObject({ actorId: admin.id, comment: "Stage settings changed" });
     expect(JSON.stringify(event.after)).toContain('"workingDays":10');
     await updateStageSettings(admin, stages(7));
@@ -86,7 +120,9 @@ describe("stage settings", () => {
   });
 
   it("are for administrators only", async () => {
-    await expect(updateStageSettings(releaseManager, stages(9))).rejects.toMatchObject({ kind: "FORBIDDEN" });
+    await expect(updateStageSettings(releaseManager, stages(9))).rejects.toMatchObject({
+      kind: "FORBIDDEN",
+    });
     expect((await getPlanningSettings()).durations.TEST).toBe(7);
   });
 });
@@ -95,7 +131,14 @@ describe("company periods", () => {
   it("shape the calendar: a freeze moves the go-live, a closure skips days; removing them restores", async () => {
     const freezeId = await createCalendarPeriod(
       admin,
-      calendarPeriodSchema.parse({ kind: "FREEZE", name: "Summer sale", start: "2027-07-01", end: "2027-07-09", recurrence: "ONE_OFF", region: "" }),
+      calendarPeriodSchema.parse({
+        kind: "FREEZE",
+        name: "Summer sale",
+        start: "2027-07-01",
+        end: "2027-07-09",
+        recurrence: "ONE_OFF",
+        region: "",
+      }),
     );
     const moved = await planRelease({ goLive: "2027-07-05" });
     expect(moved.goLive).toBe("2027-06-30");
@@ -104,14 +147,23 @@ describe("company periods", () => {
     await updateCalendarPeriod(
       admin,
       freezeId,
-      calendarPeriodSchema.parse({ kind: "FREEZE", name: "Summer sale", start: "2027-07-01", end: "2027-07-09", recurrence: "ONE_OFF", region: "AT" }),
+      calendarPeriodSchema.parse({
+        kind: "FREEZE",
+        name: "Summer sale",
+        start: "2027-07-01",
+        end: "2027-07-09",
+        recurrence: "ONE_OFF",
+        region: "AT",
+      }),
     );
     expect((await planRelease({ goLive: "2027-07-05" })).goLive).toBe("2027-07-05"); // DE-BW not affected
     expect((await planRelease({ goLive: "2027-07-05", region: "AT" })).goLive).toBe("2027-06-30");
 
     await deleteCalendarPeriod(admin, freezeId);
     expect((await planRelease({ goLive: "2027-07-05", region: "AT" })).goLive).toBe("2027-07-05");
-    const audit = await db.prisma.auditEvent.findMany({ where: { action: "SETTINGS_CHANGED", comment: { contains: "Summer sale" } } });
+    const audit = await db.prisma.auditEvent.findMany({
+      where: { action: "SETTINGS_CHANGED", comment: { contains: "Summer sale" } },
+    });
     expect(audit.map((e) => e.comment)).toEqual([
       "Freeze window 'Summer sale' added",
       "Freeze window 'Summer sale' changed",
@@ -121,12 +173,27 @@ describe("company periods", () => {
 
   it("refuse a last day before the first, unknown regions and unknown ids", async () => {
     expect(
-      calendarPeriodSchema.safeParse({ kind: "NON_WORKING", name: "x", start: "2027-07-09", end: "2027-07-01", recurrence: "ONE_OFF" }).success,
+      calendarPeriodSchema.safeParse({
+        kind: "NON_WORKING",
+        name: "x",
+        start: "2027-07-09",
+        end: "2027-07-01",
+        recurrence: "ONE_OFF",
+      }).success,
     ).toBe(false);
     expect(
-      calendarPeriodSchema.safeParse({ kind: "NON_WORKING", name: "x", start: "2027-07-01", end: "2027-07-09", recurrence: "ONE_OFF", region: "XX" }).success,
+      calendarPeriodSchema.safeParse({
+        kind: "NON_WORKING",
+        name: "x",
+        start: "2027-07-01",
+        end: "2027-07-09",
+        recurrence: "ONE_OFF",
+        region: "XX",
+      }).success,
     ).toBe(false);
-    await expect(deleteCalendarPeriod(admin, "01900000-0000-7000-8000-000000000000")).rejects.toBeInstanceOf(AppError);
+    await expect(
+      deleteCalendarPeriod(admin, "01900000-0000-7000-8000-000000000000"),
+    ).rejects.toBeInstanceOf(AppError);
   });
 });
 
@@ -144,10 +211,16 @@ describe("general settings", () => {
     expect(settings).toMatchObject({ defaultRegion: "AT", companyTimeZone: "Europe/Vienna" });
     expect(settings.capacity.LAST).toBe(2);
     // 26 October is Austria's National Holiday: the default region now decides.
-    await expect(planRelease({ goLive: "2027-10-26" })).rejects.toMatchObject({ code: "NOT_A_WORKING_DAY" });
+    await expect(planRelease({ goLive: "2027-10-26" })).rejects.toMatchObject({
+      code: "NOT_A_WORKING_DAY",
+    });
     expect((await planRelease({ goLive: "2027-10-27" })).region).toBe("AT");
     expect(
-      generalSettingsSchema.safeParse({ defaultRegion: "DE-BW", companyTimeZone: "Mars/Olympus", capacity: {} }).success,
+      generalSettingsSchema.safeParse({
+        defaultRegion: "DE-BW",
+        companyTimeZone: "Mars/Olympus",
+        capacity: {},
+      }).success,
     ).toBe(false);
   });
 });

@@ -4,7 +4,6 @@ import { assertKnownRegion } from "@/lib/domain/holidays";
 import { calendarFor } from "@/lib/server/calendars";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 
-
 /** The days between two dates that are not plain working days, for calendars and date pickers. */
 export async function describeDays(region: string | undefined, from: IsoDate, to: IsoDate) {
   const settings = await getPlanningSettings();

@@ -7,26 +7,45 @@ import { AppError } from "@/lib/errors";
 import { canAdminister } from "@/lib/permissions";
 import { getDb } from "@/lib/server/db/client";
 import type { SessionUser } from "@/lib/server/users/session-user";
-import type { CalendarPeriodInput, GeneralSettingsInput, StageSettingsInput } from "@/lib/validation/settings";
+import type {
+  CalendarPeriodInput,
+  GeneralSettingsInput,
+  StageSettingsInput,
+} from "@/lib/validation/settings";
 
 import { getPlanningSettings } from "./get-planning-settings";
 
 function assertAdmin(actor: SessionUser): void {
   if (!canAdminister(actor.role)) {
-    throw new AppError("FORBIDDEN", "FORBIDDEN", "Only administrators change the planning settings.");
+    throw new AppError(
+      "FORBIDDEN",
+      "FORBIDDEN",
+      "Only administrators change the planning settings.",
+    );
   }
 }
 
 /** Plain JSON (dates as strings); a missing side is left out rather than stored as JSON null. */
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === null || value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  return value === null || value === undefined
+    ? undefined
+    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
 function settingsEvent(actor: SessionUser, comment: string, before: unknown, after: unknown) {
-  return { action: "SETTINGS_CHANGED" as const, actorId: actor.id, comment, before: toJson(before), after: toJson(after) };
+  return {
+    action: "SETTINGS_CHANGED" as const,
+    actorId: actor.id,
+    comment,
+    before: toJson(before),
+    after: toJson(after),
+  };
 }
 
-export async function updateStageSettings(actor: SessionUser, input: StageSettingsInput): Promise<void> {
+export async function updateStageSettings(
+  actor: SessionUser,
+  input: StageSettingsInput,
+): Promise<void> {
   assertAdmin(actor);
   await getDb().$transaction(async (tx) => {
     const before = await tx.stageSetting.findMany({ orderBy: { key: "asc" } });
@@ -36,10 +55,26 @@ export async function updateStageSettings(actor: SessionUser, input: StageSettin
         approvalsRequired: stage.approvalsRequired,
         allowedRoles: stage.allowedRoles,
       };
-      await tx.stageSetting.upsert({ where: { key: stage.key }, create: { key: stage.key, ...data }, update: data });
+      await tx.stageSetting.upsert({
+        where: { key: stage.key },
+        create: { key: stage.key, ...data },
+        update: data,
+      });
     }
-    const strip = (rows: { key: string; workingDays: number; approvalsRequired: number; allowedRoles: string[] }[]) =>
-      rows.map(({ key, workingDays, approvalsRequired, allowedRoles }) => ({ key, workingDays, approvalsRequired, allowedRoles }));
+    const strip = (
+      rows: {
+        key: string;
+        workingDays: number;
+        approvalsRequired: number;
+        allowedRoles: string[];
+      }[],
+    ) =>
+      rows.map(({ key, workingDays, approvalsRequired, allowedRoles }) => ({
+        key,
+        workingDays,
+        approvalsRequired,
+        allowedRoles,
+      }));
     await tx.auditEvent.create({
       data: settingsEvent(actor, "Stage settings changed", strip(before), strip(input.stages)),
     });
@@ -61,25 +96,43 @@ function describePeriodKind(kind: CalendarPeriodInput["kind"]): string {
   return kind === "FREEZE" ? "Freeze window" : "Non-working period";
 }
 
-export async function createCalendarPeriod(actor: SessionUser, input: CalendarPeriodInput): Promise<string> {
+export async function createCalendarPeriod(
+  actor: SessionUser,
+  input: CalendarPeriodInput,
+): Promise<string> {
   assertAdmin(actor);
   return getDb().$transaction(async (tx) => {
     const created = await tx.calendarPeriod.create({ data: periodData(input) });
     await tx.auditEvent.create({
-      data: settingsEvent(actor, `${describePeriodKind(input.kind)} '${input.name}' added`, null, input),
+      data: settingsEvent(
+        actor,
+        `${describePeriodKind(input.kind)} '${input.name}' added`,
+        null,
+        input,
+      ),
     });
     return created.id;
   });
 }
 
-export async function updateCalendarPeriod(actor: SessionUser, id: string, input: CalendarPeriodInput): Promise<void> {
+export async function updateCalendarPeriod(
+  actor: SessionUser,
+  id: string,
+  input: CalendarPeriodInput,
+): Promise<void> {
   assertAdmin(actor);
   await getDb().$transaction(async (tx) => {
     const before = await tx.calendarPeriod.findUnique({ where: { id } });
-    if (!before) throw new AppError("NOT_FOUND", "NOT_FOUND", "This period does not exist (any more).");
+    if (!before)
+      throw new AppError("NOT_FOUND", "NOT_FOUND", "This period does not exist (any more).");
     await tx.calendarPeriod.update({ where: { id }, data: periodData(input) });
     await tx.auditEvent.create({
-      data: settingsEvent(actor, `${describePeriodKind(input.kind)} '${input.name}' changed`, before, input),
+      data: settingsEvent(
+        actor,
+        `${describePeriodKind(input.kind)} '${input.name}' changed`,
+        before,
+        input,
+      ),
     });
   });
 }
@@ -88,15 +141,24 @@ export async function deleteCalendarPeriod(actor: SessionUser, id: string): Prom
   assertAdmin(actor);
   await getDb().$transaction(async (tx) => {
     const before = await tx.calendarPeriod.findUnique({ where: { id } });
-    if (!before) throw new AppError("NOT_FOUND", "NOT_FOUND", "This period does not exist (any more).");
+    if (!before)
+      throw new AppError("NOT_FOUND", "NOT_FOUND", "This period does not exist (any more).");
     await tx.calendarPeriod.delete({ where: { id } });
     await tx.auditEvent.create({
-      data: settingsEvent(actor, `${describePeriodKind(before.kind)} '${before.name}' removed`, before, null),
+      data: settingsEvent(
+        actor,
+        `${describePeriodKind(before.kind)} '${before.name}' removed`,
+        before,
+        null,
+      ),
     });
   });
 }
 
-export async function updateGeneralSettings(actor: SessionUser, input: GeneralSettingsInput): Promise<void> {
+export async function updateGeneralSettings(
+  actor: SessionUser,
+  input: GeneralSettingsInput,
+): Promise<void> {
   assertAdmin(actor);
   await getDb().$transaction(async (tx) => {
     const before = await getPlanningSettings(tx);
@@ -105,14 +167,25 @@ export async function updateGeneralSettings(actor: SessionUser, input: GeneralSe
       create: { id: 1, defaultRegion: input.defaultRegion, companyTimeZone: input.companyTimeZone },
       update: { defaultRegion: input.defaultRegion, companyTimeZone: input.companyTimeZone },
     });
-    for (const [key, capacity] of Object.entries(input.capacity) as [keyof typeof input.capacity, number | null][]) {
-      await tx.environmentSetting.upsert({ where: { key }, create: { key, capacity }, update: { capacity } });
+    for (const [key, capacity] of Object.entries(input.capacity) as [
+      keyof typeof input.capacity,
+      number | null,
+    ][]) {
+      await tx.environmentSetting.upsert({
+        where: { key },
+        create: { key, capacity },
+        update: { capacity },
+      });
     }
     await tx.auditEvent.create({
       data: settingsEvent(
         actor,
         "General settings changed",
-        { defaultRegion: before.defaultRegion, companyTimeZone: before.companyTimeZone, capacity: before.capacity },
+        {
+          defaultRegion: before.defaultRegion,
+          companyTimeZone: before.companyTimeZone,
+          capacity: before.capacity,
+        },
         input,
       ),
     });

@@ -1,0 +1,127 @@
+"use client";
+
+import { Loader2 } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+
+import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { IDLE, submitted, submittedChecked } from "@/lib/action-state";
+import type { Region } from "@/lib/domain/holidays";
+import type { CompanyPeriod } from "@/lib/domain/settings";
+
+import { saveCalendarPeriod } from "../actions";
+
+export function PeriodForm({ period, regions }: { period?: CompanyPeriod; regions: Region[] }) {
+  const [state, action, isPending] = useActionState(saveCalendarPeriod, IDLE);
+  const router = useRouter();
+  const error = (field: string) => state.fieldErrors?.[field];
+
+  // After saving an edit, leave edit mode; after adding, the form is fresh for the next one.
+  useEffect(() => {
+    if (state.status === "success" && period) router.replace("/admin/calendar");
+  }, [state, period, router]);
+
+  return (
+    <form action={action} noValidate className="mt-4 space-y-4" key={state.at ?? "form"}>
+      {period && <input type="hidden" name="id" value={period.id} />}
+      <div className="space-y-1.5">
+        <Label htmlFor="period-kind">Kind</Label>
+        <Select
+          id="period-kind"
+          name="kind"
+          defaultValue={submitted(state, "kind", period?.kind ?? "FREEZE")}
+        >
+          <option value="FREEZE">Freeze window (no go-live)</option>
+          <option value="NON_WORKING">Non-working period (office closed)</option>
+        </Select>
+      </div>
+      <div className="space-y-1.5">
+        <Label htmlFor="period-name">Name</Label>
+        <Input
+          id="period-name"
+          name="name"
+          required
+          maxLength={120}
+          defaultValue={submitted(state, "name", period?.name)}
+          placeholder="e.g. Year-end change freeze"
+          aria-invalid={Boolean(error("name"))}
+          aria-describedby={error("name") ? "period-name-error" : undefined}
+        />
+        <FieldError id="period-name-error">{error("name")}</FieldError>
+      </div>
+      <div className="grid grid-cols-2 gap-3">
+        <div className="space-y-1.5">
+          <Label htmlFor="period-start">First day</Label>
+          <Input
+            id="period-start"
+            name="start"
+            type="date"
+            required
+            defaultValue={submitted(state, "start", period?.start)}
+            aria-invalid={Boolean(error("start"))}
+          />
+          <FieldError id="period-start-error">{error("start")}</FieldError>
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="period-end">Last day</Label>
+          <Input
+            id="period-end"
+            name="end"
+            type="date"
+            required
+            defaultValue={submitted(state, "end", period?.end)}
+            aria-invalid={Boolean(error("end"))}
+            aria-describedby={error("end") ? "period-end-error" : undefined}
+          />
+          <FieldError id="period-end-error">{error("end")}</FieldError>
+        </div>
+      </div>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="yearly"
+          defaultChecked={submittedChecked(state, "yearly", "on", period?.recurrence === "YEARLY")}
+          className="mt-0.5 size-4 accent-(--color-accent)"
+        />
+        <span>
+          Every year
+          <span className="block text-xs text-muted">
+            Same month and day each year; may run over New Year.
+          </span>
+        </span>
+      </label>
+      <div className="space-y-1.5">
+        <Label htmlFor="period-region">Region</Label>
+        <Select
+          id="period-region"
+          name="region"
+          defaultValue={submitted(state, "region", period?.region)}
+          aria-invalid={Boolean(error("region"))}
+        >
+          <option value="">All regions</option>
+          {regions.map((region) => (
+            <option key={region.code} value={region.code}>
+              {region.code} — {region.name}
+            </option>
+          ))}
+        </Select>
+        <FieldError id="period-region-error">{error("region")}</FieldError>
+      </div>
+      <FormStatus state={state} />
+      <div className="flex items-center gap-2">
+        <Button type="submit" disabled={isPending}>
+          {isPending && <Loader2 aria-hidden className="animate-spin" />}
+          {period ? "Save changes" : "Add period"}
+        </Button>
+        {period && (
+          <Button asChild variant="ghost">
+            <Link href="/admin/calendar">Cancel</Link>
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

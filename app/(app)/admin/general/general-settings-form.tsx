@@ -1,0 +1,120 @@
+"use client";
+
+import { Loader2 } from "lucide-react";
+import { useActionState } from "react";
+
+import { StageChip } from "@/components/releases/stage-chip";
+import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { IDLE, submitted } from "@/lib/action-state";
+import type { EnvironmentCapacity } from "@/lib/domain/conflicts";
+import type { Region } from "@/lib/domain/holidays";
+import { STAGE_KEYS, STAGE_NAMES } from "@/lib/domain/stages";
+
+import { saveGeneralSettings } from "../actions";
+
+type Props = {
+  regions: Region[];
+  timeZones: string[];
+  defaultRegion: string;
+  companyTimeZone: string;
+  capacity: EnvironmentCapacity;
+};
+
+export function GeneralSettingsForm({
+  regions,
+  timeZones,
+  defaultRegion,
+  companyTimeZone,
+  capacity,
+}: Props) {
+  const [state, action, isPending] = useActionState(saveGeneralSettings, IDLE);
+  const error = (field: string) => state.fieldErrors?.[field];
+  return (
+    <form action={action} noValidate className="grid gap-6 lg:grid-cols-2" key={state.at ?? "form"}>
+      <section className="space-y-4 rounded-xl border border-border bg-surface p-5 shadow-xs">
+        <h2 className="text-base font-semibold text-fg">Calendar</h2>
+        <div className="space-y-1.5">
+          <Label htmlFor="default-region">Default holiday region</Label>
+          <Select
+            id="default-region"
+            name="defaultRegion"
+            defaultValue={submitted(state, "defaultRegion", defaultRegion)}
+          >
+            {regions.map((region) => (
+              <option key={region.code} value={region.code}>
+                {region.code} — {region.name}
+              </option>
+            ))}
+          </Select>
+          <p className="text-xs text-muted">Used when a plan or a release names no region.</p>
+          <FieldError id="default-region-error">{error("defaultRegion")}</FieldError>
+        </div>
+        <div className="space-y-1.5">
+          <Label htmlFor="time-zone">Company time zone</Label>
+          <Select
+            id="time-zone"
+            name="companyTimeZone"
+            defaultValue={submitted(state, "companyTimeZone", companyTimeZone)}
+          >
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </Select>
+          <p className="text-xs text-muted">
+            Decides what “today” is for actual dates, at-risk and the today line.
+          </p>
+          <FieldError id="time-zone-error">{error("companyTimeZone")}</FieldError>
+        </div>
+      </section>
+      <section className="space-y-4 rounded-xl border border-border bg-surface p-5 shadow-xs">
+        <div>
+          <h2 className="text-base font-semibold text-fg">Environment capacity</h2>
+          <p className="text-sm text-muted">
+            How many releases an environment holds on one day. More is a conflict the planner warns
+            about. Empty = unlimited.
+          </p>
+        </div>
+        <ul className="divide-y divide-border">
+          {STAGE_KEYS.map((key) => (
+            <li key={key} className="flex items-center justify-between gap-4 py-2.5">
+              <label
+                htmlFor={`capacity-${key}`}
+                className="flex items-center gap-3 text-sm font-medium text-fg"
+              >
+                <StageChip stageKey={key} status="SIGNED_OFF" size="md" />
+                {STAGE_NAMES[key]}
+              </label>
+              <div className="text-right">
+                <Input
+                  id={`capacity-${key}`}
+                  name={`capacity.${key}`}
+                  type="number"
+                  min={1}
+                  max={50}
+                  placeholder="Unlimited"
+                  defaultValue={submitted(state, `capacity.${key}`, capacity[key]?.toString())}
+                  aria-invalid={Boolean(error(`capacity.${key}`))}
+                  className="w-32"
+                />
+                <FieldError id={`capacity-${key}-error`}>{error(`capacity.${key}`)}</FieldError>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <div className="flex items-center gap-4 lg:col-span-2">
+        <Button type="submit" disabled={isPending}>
+          {isPending && <Loader2 aria-hidden className="animate-spin" />}
+          Save settings
+        </Button>
+        <div className="flex-1">
+          <FormStatus state={state} />
+        </div>
+      </div>
+    </form>
+  );
+}

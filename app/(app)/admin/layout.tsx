@@ -1,0 +1,29 @@
+import { PageHeader } from "@/components/layout/page-header";
+import { TabLink } from "@/components/ui/tab-link";
+import { requireRole } from "@/lib/auth/current-user";
+
+const TABS = [
+  { href: "/admin/stages", label: "Stages" },
+  { href: "/admin/calendar", label: "Calendar" },
+  { href: "/admin/general", label: "Region, time zone & environments" },
+];
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await requireRole("ADMIN");
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Administration"
+        description="Planning settings for everyone. Every change is recorded in the audit trail."
+      />
+      <nav aria-label="Administration" className="flex gap-1 border-b border-border">
+        {TABS.map((tab) => (
+          <TabLink key={tab.href} href={tab.href}>
+            {tab.label}
+          </TabLink>
+        ))}
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** What a server action answers a form: a message and the problems per field. */
+export type ActionState = {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** What was submitted, when it failed: React resets a form after its action, so fields refill from here. */
+  values?: Record<string, string[]>;
+  /** Changes on every answer, so that a form can tell two equal answers apart. */
+  at?: number;
+};
+
+/** A field's submitted value after a failed save, else the fallback (for `defaultValue`). */
+export function submitted(
+  state: ActionState,
+  name: string,
+  fallback: string | null | undefined,
+): string {
+  return state.values?.[name]?.[0] ?? fallback ?? "";
+}
+
+/** Whether a checkbox was ticked in a failed save, else the fallback (for `defaultChecked`). */
+export function submittedChecked(
+  state: ActionState,
+  name: string,
+  value: string,
+  fallback: boolean,
+): boolean {
+  return state.values ? (state.values[name] ?? []).includes(value) : fallback;
+}
+
+export const IDLE: ActionState = { status: "idle" };

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+import type { ActionState } from "@/lib/action-state";
+import { toAppError } from "@/lib/server/api/errors";
+
+export function success(message: string): ActionState {
+  return { status: "success", message, at: Date.now() };
+}
+
+function valuesOf(form: FormData | undefined): ActionState["values"] {
+  if (!form) return undefined;
+  const values: Record<string, string[]> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" && !name.startsWith("$ACTION")) (values[name] ??= []).push(value);
+  }
+  return values;
+}
+
+/** Maps anything thrown by validation or a use case to a form answer; unexpected errors are logged. */
+export function failure(error: unknown, form?: FormData): ActionState {
+  const values = valuesOf(form);
+  if (error instanceof z.ZodError) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
+    return {
+      status: "error",
+      message: "Please correct the highlighted fields.",
+      fieldErrors,
+      values,
+      at: Date.now(),
+    };
+  }
+  const appError = toAppError(error);
+  if (appError) return { status: "error", message: appError.message, values, at: Date.now() };
+  console.error("Unexpected error in a server action:", error);
+  return {
+    status: "error",
+    message: "Something went wrong on our side. Nothing was saved.",
+    values,
+    at: Date.now(),
+  };
+}
