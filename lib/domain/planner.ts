@@ -117,11 +117,21 @@ function notAWorkingDay(
 }
 
 /** Backward planning, the usual case: the go-live is the last working day of the window. */
-export function planBackward(
+export function planBackward(goLive: IsoDate, durations: StageDurations, calendar: WorkingDayCalendar): Plan {
+  const { stages, notes } = planStagesBackward(goLive, lengthsOf(durations), calendar);
+  return toPlan(calendar, stages, notes);
+}
+
+/**
+ * Places `stages` (ending with PROD) back to back so that PROD starts on the go-live. A go-live on
+ * a non-working day is refused with the nearest possible ones; one inside a freeze window moves to
+ * the last possible go-live before it, and the notes say why.
+ */
+export function planStagesBackward(
   goLive: IsoDate,
-  durations: StageDurations,
+  stages: readonly StageLength[],
   calendar: WorkingDayCalendar,
-): Plan {
+): { stages: PlannedStage[]; notes: string[] } {
   const asked = toDayNumber(goLive);
   if (!calendar.isWorking(asked)) {
     const suggestions: [IsoDate, IsoDate] = [
@@ -130,7 +140,6 @@ export function planBackward(
     ];
     throw notAWorkingDay(calendar, goLive, "go-live", suggestions);
   }
-  const stages = lengthsOf(durations);
   const notes: string[] = [];
   let day = asked;
   if (calendar.isFrozen(asked)) {
@@ -141,7 +150,7 @@ export function planBackward(
         `${formatDisplayDate(calendar.iso(day))}, the last possible go-live before it.`,
     );
   }
-  return toPlan(calendar, placeStages(calendar, stages, day, stages.length - 1), notes);
+  return { stages: placeStages(calendar, stages, day, stages.length - 1), notes };
 }
 
 /** Forward planning: from the first DEV day, the stages and the go-live they lead to. */

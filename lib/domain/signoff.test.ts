@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+
+import { AppError } from "../errors";
+import { planBackward } from "./planner";
+import {
+  type Actor,
+  approvalsMissing,
+  cancel,
+  decide,
+  type DecideInput,
+  hold,
+  type Outcome,
+  type ReleaseState,
+  reopen,
+  resume,
+  waitsFor,
+} from "./signoff";
+import { DEFAULT_STAGE_DURATIONS, DEFAULT_STAGE_RULES, type StageKey } from "./stages";
+import { WorkingDayCalendar } from "./working-days";
+
+const calendar = new WorkingDayCalendar("DE-BW");
+const creator: Actor = { id: "rm-1", role: "RELEASE_MANAGER" };
+const otherManager: Actor = { id: "rm-2", role: "RELEASE_MANAGER" };
+const qa: Actor = { id: "qa-1", role: "QA" };
+const qa2: Actor = { id: "qa-2", role: "QA" };
+const viewer: Actor = { id: "viewer-1", role: "VIEWER" };
+const admin: Actor = { id: "admin-1", role: "ADMIN" };
+
+function plannedRelease(goLive = "2027-04-15"): ReleaseState {
+  const plan = planBackward(goLive, DEFAULT_STAGE_DURATIONS, calendar);
+  return {
+    status: "PLANNED",
+    createdById: creator.id,
+    stages: plan.stages.map((stage) => ({
+      key: stage.key,
+      status: "PENDING",
+      plannedStart: stage.start,
+      plannedEnd: stage.end,
+      actualStart: null,
+      actualEnd: null,
+      workingDays: stage.workingDays,
+      approvalsRequired: DEFAULT_STAGE_RULES[stage.key].approvalsRequired,
+      approvalRound: 1,
+      approvals: [],
+    })),
+  };
+}
+
+/** Applies an outcome the way the server does, to play several steps. */
+function apply(release: ReleaseState, outcome: Outcome, actor: Actor): ReleaseState {
+  const next: ReleaseState = structuredClone(release);
+  if (outcome.releaseStatus) next.status = outcome.releaseStatus;
+  for (const change of outcome.stageChanges) Object.assign(next.stages.find((s) => s.key === change.key)!, change);
+  if (outcome.approval) {
+    next.stages
+      .find((s) => s.key === outcome.approval!.stageKey)!
+      .approvals.push({ userId: actor.id, decision: outcome.approval.decision, round: outcome.approval.round });
+  }
+  return next;
+}
+
+function run(release: ReleaseState, key: StageKey, actor: Actor, options: Partial<DecideInput> = {}) {
+  const outcome = decide({
+    release,
+    key,
+    actor,
+    decision: "APPROVE",
+    comment: null,
+    rule: DEFAULT_STAGE_RULES[key],
+    today: "2027-03-09",
+    calendar,
+    ...options,
+  });
+  return { outcome, release: apply(release, outcome, actor) };
+}
+
+function codeOf(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return `${(error as AppError).kind}:${(error as AppError).code}`;
+  }
+  throw new Error("expected the command to be refused");
+}
+
+describe("approving", () => {
+  it("signs DEV off with one approval, starts the release, opens TEST and re-plans from today", () => {
+    const { outcome, release } = run(plannedRelease(), "DEV", qa, { today: "2027-03-09" });
+    expect(release.status).toBe("IN_PROGRESS");
+    expect(release.stages[0]).toMatchObject({ status: "SIGNED_OFF", actualStart: "2027-03-05", actualEnd: "2027-03-09" });
+    expect(release.stages[1]).toMatchObject({ status: "ACTIVE", actualStart: "2027-03-09", plannedStart: "2027-03-10" });
+    expect(outcome.events.map((e) => e.action)).toEqual(["STAGE_STARTED", "STAGE_APPROVED", "STAGE_SIGNED_OFF", "STAGE_STARTED"]);
+  });
+
+  it("re-plans later stages when a stage is signed off late, and says so", () => {
+    let release = run(plannedRelease(), "DEV", qa, { today: "2027-03-09" }).release;
+    const signedLate = run(release, "TEST", qa, { today: "2027-03-23" }); // planned end 18 Mar
+    release = signedLate.release;
+    expect(release.stages[2]).toMatchObject({ status: "ACTIVE", plannedStart: "2027-03-24", plannedEnd: "2027-04-01" });
+    expect(release.stages[5]!.plannedStart).toBe("2027-04-20"); // was 15 Apr: 3 working days late
+    const replanned = signedLate.outcome.events.find((e) => e.action === "RELEASE_REPLANNED");
+    expect(replanned).toMatchObject({ before: { forecastGoLive: "2027-04-15" }, after: { forecastGoLive: "2027-04-20" } });
+  });
+
+  it("needs two different people for PREPROD, and never its creator", () => {
+    let release = plannedRelease();
+    for (const key of ["DEV", "TEST", "LAST", "INT"] as const) release = run(release, key, qa).release;
+    expect(codeOf(() => run(release, "PREPROD", creator))).toBe("FORBIDDEN:FOUR_EYES");
+    release = run(release, "PREPROD", qa).release;
+    expect(release.stages[4]!.status).toBe("ACTIVE");
+    expect(approvalsMissing(release.stages[4]!)).toBe(1);
+    expect(codeOf(() => run(release, "PREPROD", qa))).toBe("CONFLICT:ALREADY_DECIDED");
+    release = run(release, "PREPROD", otherManager).release;
+    expect(release.stages[4]!.status).toBe("SIGNED_OFF");
+    expect(release.stages[5]!.status).toBe("ACTIVE");
+  });
+
+  it("makes the release live when PROD is signed off by a release manager other than the creator", () => {
+    let release = plannedRelease();
+    for (const key of ["DEV", "TEST", "LAST", "INT"] as const) release = run(release, key, qa).release;
+    release = run(run(release, "PREPROD", qa).release, "PREPROD", qa2).release;
+    expect(codeOf(() => run(release, "PROD", creator))).toBe("FORBIDDEN:FOUR_EYES");
+    expect(codeOf(() => run(release, "PROD", qa))).toBe("FORBIDDEN:NOT_AN_APPROVER");
+    const live = run(release, "PROD", otherManager);
+    expect(live.release.status).toBe("LIVE");
+    expect(live.outcome.events.at(-1)!.action).toBe("RELEASE_LIVE");
+    expect(codeOf(() => run(live.release, "PROD", otherManager))).toBe("CONFLICT:RELEASE_NOT_OPEN");
+  });
+
+  it("only signs the current stage", () => {
+    expect(codeOf(() => run(plannedRelease(), "TEST", qa))).toBe("CONFLICT:STAGE_NOT_CURRENT");
+    const release = run(plannedRelease(), "DEV", qa).release;
+    expect(codeOf(() => run(release, "DEV", qa2))).toBe("CONFLICT:STAGE_NOT_CURRENT");
+  });
+
+  it("follows the allowed roles: viewers never, admins not by being admin", () => {
+    expect(codeOf(() => run(plannedRelease(), "DEV", viewer))).toBe("FORBIDDEN:NOT_AN_APPROVER");
+    expect(codeOf(() => run(plannedRelease(), "DEV", admin))).toBe("FORBIDDEN:NOT_AN_APPROVER");
+    const adminsAllowed = { approvalsRequired: 1, allowedRoles: ["ADMIN"] as const };
+    expect(run(plannedRelease(), "DEV", admin, { rule: adminsAllowed }).release.stages[0]!.status).toBe("SIGNED_OFF");
+    expect(codeOf(() => run(plannedRelease(), "TEST", creator))).toBe("FORBIDDEN:NOT_AN_APPROVER");
+  });
+
+  it("is refused while the release is on hold or cancelled", () => {
+    const onHold = apply(plannedRelease(), hold(plannedRelease(), creator, "Vendor fix"), creator);
+    expect(codeOf(() => run(onHold, "DEV", qa))).toBe("CONFLICT:RELEASE_NOT_OPEN");
+    const cancelled = apply(plannedRelease(), cancel(plannedRelease(), creator, "Superseded"), creator);
+    expect(codeOf(() => run(cancelled, "DEV", qa))).toBe("CONFLICT:RELEASE_NOT_OPEN");
+  });
+});
+
+describe("rejecting and reopening", () => {
+  it("a rejection needs a comment and blocks the stage until a release manager reopens it", () => {
+    const started = run(plannedRelease(), "DEV", qa).release;
+    expect(codeOf(() => run(started, "TEST", qa, { decision: "REJECT", comment: "  " }))).toBe("BAD_REQUEST:COMMENT_REQUIRED");
+    const rejected = run(started, "TEST", qa, { decision: "REJECT", comment: "Login broken" }).release;
+    expect(rejected.stages[1]!.status).toBe("REJECTED");
+    expect(codeOf(() => run(rejected, "TEST", qa2))).toBe("CONFLICT:STAGE_REJECTED");
+
+    expect(codeOf(() => reopen(rejected, "TEST", qa, null))).toBe("FORBIDDEN:FORBIDDEN");
+    expect(codeOf(() => reopen(started, "TEST", creator, null))).toBe("CONFLICT:STAGE_NOT_REJECTED");
+    const reopened = apply(rejected, reopen(rejected, "TEST", creator, "Fixed in config"), creator);
+    expect(reopened.stages[1]).toMatchObject({ status: "ACTIVE", approvalRound: 2 });
+    // Approvals start again: the person who rejected may now approve.
+    expect(run(reopened, "TEST", qa).release.stages[1]!.status).toBe("SIGNED_OFF");
+  });
+});
+
+describe("hold, resume, cancel", () => {
+  it("are for release managers and follow the release's state", () => {
+    expect(codeOf(() => hold(plannedRelease(), qa, "x"))).toBe("FORBIDDEN:FORBIDDEN");
+    const held = apply(plannedRelease(), hold(plannedRelease(), creator, "Waiting"), creator);
+    expect(held.status).toBe("ON_HOLD");
+    expect(codeOf(() => hold(held, creator, "again"))).toBe("CONFLICT:RELEASE_NOT_OPEN");
+    expect(resume(held, creator, null).releaseStatus).toBe("PLANNED");
+    const started = run(plannedRelease(), "DEV", qa).release;
+    const startedHeld = apply(started, hold(started, creator, "Waiting"), creator);
+    expect(resume(startedHeld, creator, null).releaseStatus).toBe("IN_PROGRESS");
+    expect(codeOf(() => resume(started, creator, null))).toBe("CONFLICT:RELEASE_NOT_ON_HOLD");
+    const cancelled = apply(started, cancel(started, creator, "Superseded"), creator);
+    expect(codeOf(() => cancel(cancelled, creator, "again"))).toBe("CONFLICT:RELEASE_CLOSED");
+  });
+});
+
+describe("waitsFor", () => {
+  it("tells who the current stage waits for", () => {
+    const release = plannedRelease();
+    expect(waitsFor(release, qa, DEFAULT_STAGE_RULES)).toBe("DEV");
+    expect(waitsFor(release, viewer, DEFAULT_STAGE_RULES)).toBeUndefined();
+    const atTest = run(release, "DEV", qa).release;
+    expect(waitsFor(atTest, creator, DEFAULT_STAGE_RULES)).toBeUndefined();
+    expect(waitsFor(atTest, qa, DEFAULT_STAGE_RULES)).toBe("TEST");
+  });
+});

@@ -1,0 +1,314 @@
+// The sign-off rules as a pure state machine. Each command takes the release as it is (read under a
+// row lock), the actor and today, and either throws an AppError (the rule it breaks) or returns
+// the changes to write and the audit events to record with them. The server applies both in one
+// transaction; nothing here touches a database.
+import { AppError } from "../errors";
+import { type IsoDate } from "./dates";
+import { replanRemaining } from "./planner";
+import {
+  currentStageOf,
+  ROLE_NAMES,
+  type ReleaseStatus,
+  type Role,
+  STAGE_KEYS,
+  STAGE_NAMES,
+  type StageKey,
+  type StageRule,
+  type StageStatus,
+} from "./stages";
+import type { WorkingDayCalendar } from "./working-days";
+
+export type Decision = "APPROVE" | "REJECT";
+
+export type ApprovalState = { userId: string; decision: Decision; round: number };
+
+export type StageState = {
+  key: StageKey;
+  status: StageStatus;
+  plannedStart: IsoDate;
+  plannedEnd: IsoDate;
+  actualStart: IsoDate | null;
+  actualEnd: IsoDate | null;
+  workingDays: number;
+  approvalsRequired: number;
+  approvalRound: number;
+  approvals: ApprovalState[];
+};
+
+export type ReleaseState = {
+  status: ReleaseStatus;
+  createdById: string;
+  stages: StageState[];
+};
+
+export type Actor = { id: string; role: Role };
+
+export type StageChange = {
+  key: StageKey;
+  status?: StageStatus;
+  plannedStart?: IsoDate;
+  plannedEnd?: IsoDate;
+  actualStart?: IsoDate | null;
+  actualEnd?: IsoDate | null;
+  approvalRound?: number;
+  workingDays?: number;
+  approvalsRequired?: number;
+};
+
+export type AuditDraft = {
+  action:
+    | "STAGE_APPROVED"
+    | "STAGE_REJECTED"
+    | "STAGE_REOPENED"
+    | "STAGE_SIGNED_OFF"
+    | "STAGE_STARTED"
+    | "RELEASE_REPLANNED"
+    | "RELEASE_LIVE"
+    | "RELEASE_HELD"
+    | "RELEASE_RESUMED"
+    | "RELEASE_CANCELLED";
+  stageKey?: StageKey;
+  comment?: string | null;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+};
+
+export type Outcome = {
+  releaseStatus?: ReleaseStatus;
+  statusReason?: string | null;
+  stageChanges: StageChange[];
+  approval?: { stageKey: StageKey; round: number; decision: Decision; comment: string | null };
+  events: AuditDraft[];
+};
+
+/** Stages whose approvers may not include the release's creator (four eyes). */
+export const FOUR_EYES_STAGES: readonly StageKey[] = ["PREPROD", "PROD"];
+
+const OPEN_STATUSES: readonly ReleaseStatus[] = ["PLANNED", "IN_PROGRESS"];
+
+function conflict(code: string, message: string, details?: unknown): AppError {
+  return new AppError("CONFLICT", code, message, details);
+}
+
+function forbidden(code: string, message: string): AppError {
+  return new AppError("FORBIDDEN", code, message);
+}
+
+function describeRoles(roles: readonly Role[]): string {
+  return roles.map((role) => ROLE_NAMES[role]).join(" or ");
+}
+
+function stageOf(release: ReleaseState, key: StageKey): StageState {
+  const stage = release.stages.find((s) => s.key === key);
+  if (!stage) throw new Error(`Release has no ${key} stage`);
+  return stage;
+}
+
+function approvalsInRound(stage: StageState): ApprovalState[] {
+  return stage.approvals.filter((approval) => approval.round === stage.approvalRound);
+}
+
+/** Why `actor` may not decide on `key` now, or undefined if they may. Shared by the checks and the UI. */
+export function decisionBlocker(
+  release: ReleaseState,
+  key: StageKey,
+  actor: Actor,
+  rule: StageRule,
+): AppError | undefined {
+  if (!rule.allowedRoles.includes(actor.role)) {
+    return forbidden(
+      "NOT_AN_APPROVER",
+      `${STAGE_NAMES[key]} is signed off by ${describeRoles(rule.allowedRoles)}; your role is ${ROLE_NAMES[actor.role]}.`,
+    );
+  }
+  if (FOUR_EYES_STAGES.includes(key) && actor.id === release.createdById) {
+    return forbidden(
+      "FOUR_EYES",
+      `Four eyes: the person who created a release may not approve its ${STAGE_NAMES[key]} stage.`,
+    );
+  }
+  if (!OPEN_STATUSES.includes(release.status)) {
+    const reasons: Partial<Record<ReleaseStatus, string>> = {
+      ON_HOLD: "is on hold; resume it first",
+      CANCELLED: "was cancelled",
+      LIVE: "is live already",
+    };
+    return conflict("RELEASE_NOT_OPEN", `The release ${reasons[release.status]}.`, { status: release.status });
+  }
+  const current = currentStageOf(release.stages);
+  if (!current || current.key !== key) {
+    return conflict(
+      "STAGE_NOT_CURRENT",
+      current
+        ? `${STAGE_NAMES[key]} is not the current stage; ${STAGE_NAMES[current.key]} is.`
+        : `Every stage is signed off already.`,
+      { currentStage: current?.key ?? null },
+    );
+  }
+  if (current.status === "REJECTED") {
+    return conflict("STAGE_REJECTED", `${STAGE_NAMES[key]} was rejected; a release manager must reopen it first.`);
+  }
+  if (approvalsInRound(current).some((approval) => approval.userId === actor.id)) {
+    return conflict("ALREADY_DECIDED", `You have already decided on ${STAGE_NAMES[key]} in this round.`);
+  }
+  return undefined;
+}
+
+/** The stage is opened by its first decision if nobody opened it yet (DEV of a planned release). */
+function openIfNeeded(release: ReleaseState, stage: StageState, today: IsoDate, outcome: Outcome): void {
+  if (stage.status !== "PENDING") return;
+  const actualStart = stage.actualStart ?? (stage.plannedStart <= today ? stage.plannedStart : today);
+  outcome.stageChanges.push({ key: stage.key, status: "ACTIVE", actualStart });
+  outcome.events.push({ action: "STAGE_STARTED", stageKey: stage.key, after: { actualStart } });
+  if (release.status === "PLANNED") outcome.releaseStatus = "IN_PROGRESS";
+}
+
+export type DecideInput = {
+  release: ReleaseState;
+  key: StageKey;
+  actor: Actor;
+  decision: Decision;
+  comment: string | null;
+  rule: StageRule;
+  today: IsoDate;
+  calendar: WorkingDayCalendar;
+};
+
+/** An approval or a rejection of the current stage. */
+export function decide(input: DecideInput): Outcome {
+  const { release, key, actor, decision, comment, rule, today, calendar } = input;
+  const blocker = decisionBlocker(release, key, actor, rule);
+  if (blocker) throw blocker;
+  if (decision === "REJECT" && !comment?.trim()) {
+    throw new AppError("BAD_REQUEST", "COMMENT_REQUIRED", "Say why the stage is rejected: a comment is required.");
+  }
+  const stage = stageOf(release, key);
+  const outcome: Outcome = {
+    stageChanges: [],
+    approval: { stageKey: key, round: stage.approvalRound, decision, comment },
+    events: [],
+  };
+  openIfNeeded(release, stage, today, outcome);
+
+  if (decision === "REJECT") {
+    outcome.stageChanges.push({ key, status: "REJECTED" });
+    outcome.events.push({ action: "STAGE_REJECTED", stageKey: key, comment });
+    return outcome;
+  }
+
+  const approvals = approvalsInRound(stage).filter((a) => a.decision === "APPROVE").length + 1;
+  outcome.events.push({
+    action: "STAGE_APPROVED",
+    stageKey: key,
+    comment,
+    after: { approvals, approvalsRequired: stage.approvalsRequired },
+  });
+  if (approvals < stage.approvalsRequired) return outcome;
+
+  // Enough approvals: close the stage, open the next, re-plan what is left from today.
+  outcome.stageChanges.push({ key, status: "SIGNED_OFF", actualEnd: today });
+  outcome.events.push({ action: "STAGE_SIGNED_OFF", stageKey: key, after: { actualEnd: today } });
+  const index = STAGE_KEYS.indexOf(key);
+  const remaining = release.stages.slice(index + 1);
+  if (remaining.length === 0) {
+    outcome.releaseStatus = "LIVE";
+    outcome.events.push({ action: "RELEASE_LIVE", after: { goLive: stage.actualStart ?? today } });
+    return outcome;
+  }
+  const next = remaining[0]!;
+  const before = release.stages.at(-1)!.plannedStart;
+  const replanned = replanRemaining(today, remaining, calendar);
+  replanned.stages.forEach((planned, offset) => {
+    const change: StageChange = { key: planned.key, plannedStart: planned.start, plannedEnd: planned.end };
+    if (offset === 0) Object.assign(change, { status: "ACTIVE", actualStart: today });
+    outcome.stageChanges.push(change);
+  });
+  outcome.events.push({ action: "STAGE_STARTED", stageKey: next.key, after: { actualStart: today } });
+  const forecast = replanned.stages.at(-1)!.start;
+  if (forecast !== before) {
+    outcome.events.push({
+      action: "RELEASE_REPLANNED",
+      before: { forecastGoLive: before },
+      after: { forecastGoLive: forecast },
+      comment: [`Remaining stages re-planned from the ${STAGE_NAMES[key]} sign-off on ${today}.`, ...replanned.notes].join(" "),
+    });
+  }
+  return outcome;
+}
+
+/** A release manager reopens a rejected stage: its approvals start again in a new round. */
+export function reopen(release: ReleaseState, key: StageKey, actor: Actor, comment: string | null): Outcome {
+  if (actor.role !== "RELEASE_MANAGER") {
+    throw forbidden("FORBIDDEN", "Only a release manager reopens a rejected stage.");
+  }
+  const stage = stageOf(release, key);
+  if (!OPEN_STATUSES.includes(release.status)) {
+    throw conflict("RELEASE_NOT_OPEN", "Only a release that is planned or in progress can be worked on.", { status: release.status });
+  }
+  if (stage.status !== "REJECTED") {
+    throw conflict("STAGE_NOT_REJECTED", `${STAGE_NAMES[key]} is not rejected; there is nothing to reopen.`);
+  }
+  const round = stage.approvalRound + 1;
+  return {
+    stageChanges: [{ key, status: "ACTIVE", approvalRound: round }],
+    events: [{ action: "STAGE_REOPENED", stageKey: key, comment, after: { approvalRound: round } }],
+  };
+}
+
+function requireReleaseManager(actor: Actor, what: string): void {
+  if (actor.role !== "RELEASE_MANAGER") throw forbidden("FORBIDDEN", `Only a release manager may ${what}.`);
+}
+
+export function hold(release: ReleaseState, actor: Actor, reason: string): Outcome {
+  requireReleaseManager(actor, "put a release on hold");
+  if (!OPEN_STATUSES.includes(release.status)) {
+    throw conflict("RELEASE_NOT_OPEN", "Only a release that is planned or in progress can be put on hold.", { status: release.status });
+  }
+  return {
+    releaseStatus: "ON_HOLD",
+    statusReason: reason,
+    stageChanges: [],
+    events: [{ action: "RELEASE_HELD", comment: reason, before: { status: release.status } }],
+  };
+}
+
+export function resume(release: ReleaseState, actor: Actor, comment: string | null): Outcome {
+  requireReleaseManager(actor, "resume a release");
+  if (release.status !== "ON_HOLD") throw conflict("RELEASE_NOT_ON_HOLD", "The release is not on hold.", { status: release.status });
+  const hasStarted = release.stages.some((stage) => stage.actualStart !== null);
+  const status: ReleaseStatus = hasStarted ? "IN_PROGRESS" : "PLANNED";
+  return {
+    releaseStatus: status,
+    statusReason: null,
+    stageChanges: [],
+    events: [{ action: "RELEASE_RESUMED", comment, after: { status } }],
+  };
+}
+
+export function cancel(release: ReleaseState, actor: Actor, reason: string): Outcome {
+  requireReleaseManager(actor, "cancel a release");
+  if (release.status === "LIVE" || release.status === "CANCELLED") {
+    throw conflict("RELEASE_CLOSED", release.status === "LIVE" ? "A live release cannot be cancelled." : "The release is cancelled already.", {
+      status: release.status,
+    });
+  }
+  return {
+    releaseStatus: "CANCELLED",
+    statusReason: reason,
+    stageChanges: [],
+    events: [{ action: "RELEASE_CANCELLED", comment: reason, before: { status: release.status } }],
+  };
+}
+
+/** What a person may do on the current stage, for buttons and the "My approvals" list. */
+export function waitsFor(release: ReleaseState, actor: Actor, rules: Record<StageKey, StageRule>): StageKey | undefined {
+  const current = currentStageOf(release.stages);
+  if (!current) return undefined;
+  return decisionBlocker(release, current.key, actor, rules[current.key]) ? undefined : current.key;
+}
+
+/** Approvals still missing in the current round of a stage. */
+export function approvalsMissing(stage: StageState): number {
+  const given = approvalsInRound(stage).filter((approval) => approval.decision === "APPROVE").length;
+  return Math.max(0, stage.approvalsRequired - given);
+}
