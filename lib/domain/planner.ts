@@ -117,7 +117,11 @@ function notAWorkingDay(
 }
 
 /** Backward planning, the usual case: the go-live is the last working day of the window. */
-export function planBackward(goLive: IsoDate, durations: StageDurations, calendar: WorkingDayCalendar): Plan {
+export function planBackward(
+  goLive: IsoDate,
+  durations: StageDurations,
+  calendar: WorkingDayCalendar,
+): Plan {
   const { stages, notes } = planStagesBackward(goLive, lengthsOf(durations), calendar);
   return toPlan(calendar, stages, notes);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { AppError } from "../errors";
+
 import { planBackward } from "./planner";
 import { replanRelease } from "./replan";
 import type { ReleaseState } from "./signoff";
@@ -16,7 +17,12 @@ function release(goLive: string, signedOff = 0, today = "2027-03-01"): ReleaseSt
     createdById: "rm",
     stages: plan.stages.map((stage, index) => ({
       key: stage.key,
-      status: index < signedOff ? "SIGNED_OFF" : index === signedOff && signedOff > 0 ? "ACTIVE" : "PENDING",
+      status:
+        index < signedOff
+          ? "SIGNED_OFF"
+          : index === signedOff && signedOff > 0
+            ? "ACTIVE"
+            : "PENDING",
       plannedStart: stage.start,
       plannedEnd: stage.end,
       actualStart: index <= signedOff && signedOff > 0 ? stage.start : null,
@@ -34,21 +40,46 @@ const base = { durations: DEFAULT_STAGE_DURATIONS, rules: DEFAULT_STAGE_RULES, c
 describe("replanRelease", () => {
   it("derives the whole plan again with the current durations before anything started", () => {
     const shorter: StageDurations = { ...DEFAULT_STAGE_DURATIONS, TEST: 5 };
-    const result = replanRelease({ ...base, durations: shorter, release: release("2027-04-15"), request: { goLive: "2027-05-14" }, today: "2027-03-01" });
+    const result = replanRelease({
+      ...base,
+      durations: shorter,
+      release: release("2027-04-15"),
+      request: { goLive: "2027-05-14" },
+      today: "2027-03-01",
+    });
     expect(result.baselineGoLive).toBe("2027-05-14");
     expect(result.stageChanges[1]).toMatchObject({ key: "TEST", workingDays: 5 });
-    expect(result.stageChanges.at(-1)).toMatchObject({ key: "PROD", plannedStart: "2027-05-14", plannedEnd: "2027-05-14" });
+    expect(result.stageChanges.at(-1)).toMatchObject({
+      key: "PROD",
+      plannedStart: "2027-05-14",
+      plannedEnd: "2027-05-14",
+    });
   });
 
   it("may also start over from a new DEV start before anything started", () => {
-    const result = replanRelease({ ...base, release: release("2027-04-15"), request: { start: "2027-04-01" }, today: "2027-03-01" });
+    const result = replanRelease({
+      ...base,
+      release: release("2027-04-15"),
+      request: { start: "2027-04-01" },
+      today: "2027-03-01",
+    });
     expect(result.stageChanges[0]).toMatchObject({ key: "DEV", plannedStart: "2027-04-01" });
   });
 
   it("keeps signed-off stages and places the rest backward from the new go-live once under way", () => {
     const underWay = release("2027-04-15", 2, "2027-03-18"); // DEV and TEST done, LAST active
-    const result = replanRelease({ ...base, release: underWay, request: { goLive: "2027-04-22" }, today: "2027-03-18" });
-    expect(result.stageChanges.map((change) => change.key)).toEqual(["LAST", "INT", "PREPROD", "PROD"]);
+    const result = replanRelease({
+      ...base,
+      release: underWay,
+      request: { goLive: "2027-04-22" },
+      today: "2027-03-18",
+    });
+    expect(result.stageChanges.map((change) => change.key)).toEqual([
+      "LAST",
+      "INT",
+      "PREPROD",
+      "PROD",
+    ]);
     expect(result.stageChanges.at(-1)).toMatchObject({ plannedStart: "2027-04-22" });
     expect(result.stageChanges.every((change) => change.workingDays === undefined)).toBe(true);
     expect(result.baselineGoLive).toBe("2027-04-22");
@@ -57,7 +88,12 @@ describe("replanRelease", () => {
   it("refuses a go-live the remaining stages cannot reach, naming the earliest possible one", () => {
     const underWay = release("2027-04-15", 2, "2027-03-18");
     try {
-      replanRelease({ ...base, release: underWay, request: { goLive: "2027-03-31" }, today: "2027-03-18" });
+      replanRelease({
+        ...base,
+        release: underWay,
+        request: { goLive: "2027-03-31" },
+        today: "2027-03-18",
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
@@ -69,9 +105,21 @@ describe("replanRelease", () => {
 
   it("refuses a new start once DEV began, and any re-plan of a closed release", () => {
     const underWay = release("2027-04-15", 1, "2027-03-10");
-    expect(() => replanRelease({ ...base, release: underWay, request: { start: "2027-04-01" }, today: "2027-03-10" })).toThrow(/new go-live/);
     expect(() =>
-      replanRelease({ ...base, release: { ...underWay, status: "LIVE" }, request: { goLive: "2027-05-03" }, today: "2027-03-10" }),
+      replanRelease({
+        ...base,
+        release: underWay,
+        request: { start: "2027-04-01" },
+        today: "2027-03-10",
+      }),
+    ).toThrow(/new go-live/);
+    expect(() =>
+      replanRelease({
+        ...base,
+        release: { ...underWay, status: "LIVE" },
+        request: { goLive: "2027-05-03" },
+        today: "2027-03-10",
+      }),
     ).toThrow(/live release cannot be re-planned/);
   });
 });

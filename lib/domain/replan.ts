@@ -3,6 +3,7 @@
 // the stages signed off stay as they are and the remaining ones are placed backward from the new
 // go-live, keeping the durations they were planned with. A deliberate re-plan sets a new baseline.
 import { AppError } from "../errors";
+
 import { formatDisplayDate, type IsoDate, toDayNumber } from "./dates";
 import { planForward, planStagesBackward, replanRemaining } from "./planner";
 import type { ReleaseState, StageChange } from "./signoff";
@@ -31,7 +32,11 @@ export function replanRelease(input: {
 }): Replan {
   const { release, request, durations, rules, calendar, today } = input;
   if (release.status === "LIVE" || release.status === "CANCELLED") {
-    throw new AppError("CONFLICT", "RELEASE_CLOSED", `A ${release.status === "LIVE" ? "live" : "cancelled"} release cannot be re-planned.`);
+    throw new AppError(
+      "CONFLICT",
+      "RELEASE_CLOSED",
+      `A ${release.status === "LIVE" ? "live" : "cancelled"} release cannot be re-planned.`,
+    );
   }
 
   if (!hasStarted(release)) {
@@ -74,7 +79,11 @@ export function replanRelease(input: {
     );
   }
   return {
-    stageChanges: stages.map((stage) => ({ key: stage.key, plannedStart: stage.start, plannedEnd: stage.end })),
+    stageChanges: stages.map((stage) => ({
+      key: stage.key,
+      plannedStart: stage.start,
+      plannedEnd: stage.end,
+    })),
     baselineGoLive: stages.at(-1)!.start,
     notes,
   };
@@ -88,7 +97,9 @@ function earliestGoLive(
 ): IsoDate {
   const lastDay = calendar.isWorkingDay(today) ? today : calendar.nextWorkingDay(today);
   if (lengths.length === 1) {
-    return calendar.isGoLiveDay(toDayNumber(lastDay)) ? lastDay : replanRemaining(lastDay, lengths, calendar).stages[0]!.start;
+    return calendar.isGoLiveDay(toDayNumber(lastDay))
+      ? lastDay
+      : replanRemaining(lastDay, lengths, calendar).stages[0]!.start;
   }
   return replanRemaining(lastDay, lengths.slice(1), calendar).stages.at(-1)!.start;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { AppError } from "../errors";
+
 import { planBackward } from "./planner";
 import {
   type Actor,
@@ -50,16 +51,29 @@ function plannedRelease(goLive = "2027-04-15"): ReleaseState {
 function apply(release: ReleaseState, outcome: Outcome, actor: Actor): ReleaseState {
   const next: ReleaseState = structuredClone(release);
   if (outcome.releaseStatus) next.status = outcome.releaseStatus;
-  for (const change of outcome.stageChanges) Object.assign(next.stages.find((s) => s.key === change.key)!, change);
+  for (const change of outcome.stageChanges)
+    Object.assign(
+      next.stages.find((s) => s.key === change.key)!,
+      change,
+    );
   if (outcome.approval) {
     next.stages
       .find((s) => s.key === outcome.approval!.stageKey)!
-      .approvals.push({ userId: actor.id, decision: outcome.approval.decision, round: outcome.approval.round });
+      .approvals.push({
+        userId: actor.id,
+        decision: outcome.approval.decision,
+        round: outcome.approval.round,
+      });
   }
   return next;
 }
 
-function run(release: ReleaseState, key: StageKey, actor: Actor, options: Partial<DecideInput> = {}) {
+function run(
+  release: ReleaseState,
+  key: StageKey,
+  actor: Actor,
+  options: Partial<DecideInput> = {},
+) {
   const outcome = decide({
     release,
     key,
@@ -88,24 +102,45 @@ describe("approving", () => {
   it("signs DEV off with one approval, starts the release, opens TEST and re-plans from today", () => {
     const { outcome, release } = run(plannedRelease(), "DEV", qa, { today: "2027-03-09" });
     expect(release.status).toBe("IN_PROGRESS");
-    expect(release.stages[0]).toMatchObject({ status: "SIGNED_OFF", actualStart: "2027-03-05", actualEnd: "2027-03-09" });
-    expect(release.stages[1]).toMatchObject({ status: "ACTIVE", actualStart: "2027-03-09", plannedStart: "2027-03-10" });
-    expect(outcome.events.map((e) => e.action)).toEqual(["STAGE_STARTED", "STAGE_APPROVED", "STAGE_SIGNED_OFF", "STAGE_STARTED"]);
+    expect(release.stages[0]).toMatchObject({
+      status: "SIGNED_OFF",
+      actualStart: "2027-03-05",
+      actualEnd: "2027-03-09",
+    });
+    expect(release.stages[1]).toMatchObject({
+      status: "ACTIVE",
+      actualStart: "2027-03-09",
+      plannedStart: "2027-03-10",
+    });
+    expect(outcome.events.map((e) => e.action)).toEqual([
+      "STAGE_STARTED",
+      "STAGE_APPROVED",
+      "STAGE_SIGNED_OFF",
+      "STAGE_STARTED",
+    ]);
   });
 
   it("re-plans later stages when a stage is signed off late, and says so", () => {
     let release = run(plannedRelease(), "DEV", qa, { today: "2027-03-09" }).release;
     const signedLate = run(release, "TEST", qa, { today: "2027-03-23" }); // planned end 18 Mar
     release = signedLate.release;
-    expect(release.stages[2]).toMatchObject({ status: "ACTIVE", plannedStart: "2027-03-24", plannedEnd: "2027-04-01" });
+    expect(release.stages[2]).toMatchObject({
+      status: "ACTIVE",
+      plannedStart: "2027-03-24",
+      plannedEnd: "2027-04-01",
+    });
     expect(release.stages[5]!.plannedStart).toBe("2027-04-20"); // was 15 Apr: 3 working days late
     const replanned = signedLate.outcome.events.find((e) => e.action === "RELEASE_REPLANNED");
-    expect(replanned).toMatchObject({ before: { forecastGoLive: "2027-04-15" }, after: { forecastGoLive: "2027-04-20" } });
+    expect(replanned).toMatchObject({
+      before: { forecastGoLive: "2027-04-15" },
+      after: { forecastGoLive: "2027-04-20" },
+    });
   });
 
   it("needs two different people for PREPROD, and never its creator", () => {
     let release = plannedRelease();
-    for (const key of ["DEV", "TEST", "LAST", "INT"] as const) release = run(release, key, qa).release;
+    for (const key of ["DEV", "TEST", "LAST", "INT"] as const)
+      release = run(release, key, qa).release;
     expect(codeOf(() => run(release, "PREPROD", creator))).toBe("FORBIDDEN:FOUR_EYES");
     release = run(release, "PREPROD", qa).release;
     expect(release.stages[4]!.status).toBe("ACTIVE");
@@ -118,7 +153,8 @@ describe("approving", () => {
 
   it("makes the release live when PROD is signed off by a release manager other than the creator", () => {
     let release = plannedRelease();
-    for (const key of ["DEV", "TEST", "LAST", "INT"] as const) release = run(release, key, qa).release;
+    for (const key of ["DEV", "TEST", "LAST", "INT"] as const)
+      release = run(release, key, qa).release;
     release = run(run(release, "PREPROD", qa).release, "PREPROD", qa2).release;
     expect(codeOf(() => run(release, "PROD", creator))).toBe("FORBIDDEN:FOUR_EYES");
     expect(codeOf(() => run(release, "PROD", qa))).toBe("FORBIDDEN:NOT_AN_APPROVER");
@@ -138,14 +174,20 @@ describe("approving", () => {
     expect(codeOf(() => run(plannedRelease(), "DEV", viewer))).toBe("FORBIDDEN:NOT_AN_APPROVER");
     expect(codeOf(() => run(plannedRelease(), "DEV", admin))).toBe("FORBIDDEN:NOT_AN_APPROVER");
     const adminsAllowed = { approvalsRequired: 1, allowedRoles: ["ADMIN"] as const };
-    expect(run(plannedRelease(), "DEV", admin, { rule: adminsAllowed }).release.stages[0]!.status).toBe("SIGNED_OFF");
+    expect(
+      run(plannedRelease(), "DEV", admin, { rule: adminsAllowed }).release.stages[0]!.status,
+    ).toBe("SIGNED_OFF");
     expect(codeOf(() => run(plannedRelease(), "TEST", creator))).toBe("FORBIDDEN:NOT_AN_APPROVER");
   });
 
   it("is refused while the release is on hold or cancelled", () => {
     const onHold = apply(plannedRelease(), hold(plannedRelease(), creator, "Vendor fix"), creator);
     expect(codeOf(() => run(onHold, "DEV", qa))).toBe("CONFLICT:RELEASE_NOT_OPEN");
-    const cancelled = apply(plannedRelease(), cancel(plannedRelease(), creator, "Superseded"), creator);
+    const cancelled = apply(
+      plannedRelease(),
+      cancel(plannedRelease(), creator, "Superseded"),
+      creator,
+    );
     expect(codeOf(() => run(cancelled, "DEV", qa))).toBe("CONFLICT:RELEASE_NOT_OPEN");
   });
 });
@@ -153,13 +195,20 @@ describe("approving", () => {
 describe("rejecting and reopening", () => {
   it("a rejection needs a comment and blocks the stage until a release manager reopens it", () => {
     const started = run(plannedRelease(), "DEV", qa).release;
-    expect(codeOf(() => run(started, "TEST", qa, { decision: "REJECT", comment: "  " }))).toBe("BAD_REQUEST:COMMENT_REQUIRED");
-    const rejected = run(started, "TEST", qa, { decision: "REJECT", comment: "Login broken" }).release;
+    expect(codeOf(() => run(started, "TEST", qa, { decision: "REJECT", comment: "  " }))).toBe(
+      "BAD_REQUEST:COMMENT_REQUIRED",
+    );
+    const rejected = run(started, "TEST", qa, {
+      decision: "REJECT",
+      comment: "Login broken",
+    }).release;
     expect(rejected.stages[1]!.status).toBe("REJECTED");
     expect(codeOf(() => run(rejected, "TEST", qa2))).toBe("CONFLICT:STAGE_REJECTED");
 
     expect(codeOf(() => reopen(rejected, "TEST", qa, null))).toBe("FORBIDDEN:FORBIDDEN");
-    expect(codeOf(() => reopen(started, "TEST", creator, null))).toBe("CONFLICT:STAGE_NOT_REJECTED");
+    expect(codeOf(() => reopen(started, "TEST", creator, null))).toBe(
+      "CONFLICT:STAGE_NOT_REJECTED",
+    );
     const reopened = apply(rejected, reopen(rejected, "TEST", creator, "Fixed in config"), creator);
     expect(reopened.stages[1]).toMatchObject({ status: "ACTIVE", approvalRound: 2 });
     // Approvals start again: the person who rejected may now approve.

@@ -3,6 +3,7 @@
 // the changes to write and the audit events to record with them. The server applies both in one
 // transaction; nothing here touches a database.
 import { AppError } from "../errors";
+
 import { type IsoDate } from "./dates";
 import { replanRemaining } from "./planner";
 import {
@@ -57,6 +58,8 @@ export type StageChange = {
 
 export type AuditDraft = {
   action:
+    | "RELEASE_CREATED"
+    | "RELEASE_UPDATED"
     | "STAGE_APPROVED"
     | "STAGE_REJECTED"
     | "STAGE_REOPENED"
@@ -133,7 +136,9 @@ export function decisionBlocker(
       CANCELLED: "was cancelled",
       LIVE: "is live already",
     };
-    return conflict("RELEASE_NOT_OPEN", `The release ${reasons[release.status]}.`, { status: release.status });
+    return conflict("RELEASE_NOT_OPEN", `The release ${reasons[release.status]}.`, {
+      status: release.status,
+    });
   }
   const current = currentStageOf(release.stages);
   if (!current || current.key !== key) {
@@ -146,18 +151,30 @@ export function decisionBlocker(
     );
   }
   if (current.status === "REJECTED") {
-    return conflict("STAGE_REJECTED", `${STAGE_NAMES[key]} was rejected; a release manager must reopen it first.`);
+    return conflict(
+      "STAGE_REJECTED",
+      `${STAGE_NAMES[key]} was rejected; a release manager must reopen it first.`,
+    );
   }
   if (approvalsInRound(current).some((approval) => approval.userId === actor.id)) {
-    return conflict("ALREADY_DECIDED", `You have already decided on ${STAGE_NAMES[key]} in this round.`);
+    return conflict(
+      "ALREADY_DECIDED",
+      `You have already decided on ${STAGE_NAMES[key]} in this round.`,
+    );
   }
   return undefined;
 }
 
 /** The stage is opened by its first decision if nobody opened it yet (DEV of a planned release). */
-function openIfNeeded(release: ReleaseState, stage: StageState, today: IsoDate, outcome: Outcome): void {
+function openIfNeeded(
+  release: ReleaseState,
+  stage: StageState,
+  today: IsoDate,
+  outcome: Outcome,
+): void {
   if (stage.status !== "PENDING") return;
-  const actualStart = stage.actualStart ?? (stage.plannedStart <= today ? stage.plannedStart : today);
+  const actualStart =
+    stage.actualStart ?? (stage.plannedStart <= today ? stage.plannedStart : today);
   outcome.stageChanges.push({ key: stage.key, status: "ACTIVE", actualStart });
   outcome.events.push({ action: "STAGE_STARTED", stageKey: stage.key, after: { actualStart } });
   if (release.status === "PLANNED") outcome.releaseStatus = "IN_PROGRESS";
@@ -180,7 +197,11 @@ export function decide(input: DecideInput): Outcome {
   const blocker = decisionBlocker(release, key, actor, rule);
   if (blocker) throw blocker;
   if (decision === "REJECT" && !comment?.trim()) {
-    throw new AppError("BAD_REQUEST", "COMMENT_REQUIRED", "Say why the stage is rejected: a comment is required.");
+    throw new AppError(
+      "BAD_REQUEST",
+      "COMMENT_REQUIRED",
+      "Say why the stage is rejected: a comment is required.",
+    );
   }
   const stage = stageOf(release, key);
   const outcome: Outcome = {
@@ -219,34 +240,57 @@ export function decide(input: DecideInput): Outcome {
   const before = release.stages.at(-1)!.plannedStart;
   const replanned = replanRemaining(today, remaining, calendar);
   replanned.stages.forEach((planned, offset) => {
-    const change: StageChange = { key: planned.key, plannedStart: planned.start, plannedEnd: planned.end };
+    const change: StageChange = {
+      key: planned.key,
+      plannedStart: planned.start,
+      plannedEnd: planned.end,
+    };
     if (offset === 0) Object.assign(change, { status: "ACTIVE", actualStart: today });
     outcome.stageChanges.push(change);
   });
-  outcome.events.push({ action: "STAGE_STARTED", stageKey: next.key, after: { actualStart: today } });
+  outcome.events.push({
+    action: "STAGE_STARTED",
+    stageKey: next.key,
+    after: { actualStart: today },
+  });
   const forecast = replanned.stages.at(-1)!.start;
   if (forecast !== before) {
     outcome.events.push({
       action: "RELEASE_REPLANNED",
       before: { forecastGoLive: before },
       after: { forecastGoLive: forecast },
-      comment: [`Remaining stages re-planned from the ${STAGE_NAMES[key]} sign-off on ${today}.`, ...replanned.notes].join(" "),
+      comment: [
+        `Remaining stages re-planned from the ${STAGE_NAMES[key]} sign-off on ${today}.`,
+        ...replanned.notes,
+      ].join(" "),
     });
   }
   return outcome;
 }
 
 /** A release manager reopens a rejected stage: its approvals start again in a new round. */
-export function reopen(release: ReleaseState, key: StageKey, actor: Actor, comment: string | null): Outcome {
+export function reopen(
+  release: ReleaseState,
+  key: StageKey,
+  actor: Actor,
+  comment: string | null,
+): Outcome {
   if (actor.role !== "RELEASE_MANAGER") {
     throw forbidden("FORBIDDEN", "Only a release manager reopens a rejected stage.");
   }
   const stage = stageOf(release, key);
   if (!OPEN_STATUSES.includes(release.status)) {
-    throw conflict("RELEASE_NOT_OPEN", "Only a release that is planned or in progress can be worked on.", { status: release.status });
+    throw conflict(
+      "RELEASE_NOT_OPEN",
+      "Only a release that is planned or in progress can be worked on.",
+      { status: release.status },
+    );
   }
   if (stage.status !== "REJECTED") {
-    throw conflict("STAGE_NOT_REJECTED", `${STAGE_NAMES[key]} is not rejected; there is nothing to reopen.`);
+    throw conflict(
+      "STAGE_NOT_REJECTED",
+      `${STAGE_NAMES[key]} is not rejected; there is nothing to reopen.`,
+    );
   }
   const round = stage.approvalRound + 1;
   return {
@@ -256,13 +300,18 @@ export function reopen(release: ReleaseState, key: StageKey, actor: Actor, comme
 }
 
 function requireReleaseManager(actor: Actor, what: string): void {
-  if (actor.role !== "RELEASE_MANAGER") throw forbidden("FORBIDDEN", `Only a release manager may ${what}.`);
+  if (actor.role !== "RELEASE_MANAGER")
+    throw forbidden("FORBIDDEN", `Only a release manager may ${what}.`);
 }
 
 export function hold(release: ReleaseState, actor: Actor, reason: string): Outcome {
   requireReleaseManager(actor, "put a release on hold");
   if (!OPEN_STATUSES.includes(release.status)) {
-    throw conflict("RELEASE_NOT_OPEN", "Only a release that is planned or in progress can be put on hold.", { status: release.status });
+    throw conflict(
+      "RELEASE_NOT_OPEN",
+      "Only a release that is planned or in progress can be put on hold.",
+      { status: release.status },
+    );
   }
   return {
     releaseStatus: "ON_HOLD",
@@ -274,7 +323,10 @@ export function hold(release: ReleaseState, actor: Actor, reason: string): Outco
 
 export function resume(release: ReleaseState, actor: Actor, comment: string | null): Outcome {
   requireReleaseManager(actor, "resume a release");
-  if (release.status !== "ON_HOLD") throw conflict("RELEASE_NOT_ON_HOLD", "The release is not on hold.", { status: release.status });
+  if (release.status !== "ON_HOLD")
+    throw conflict("RELEASE_NOT_ON_HOLD", "The release is not on hold.", {
+      status: release.status,
+    });
   const hasStarted = release.stages.some((stage) => stage.actualStart !== null);
   const status: ReleaseStatus = hasStarted ? "IN_PROGRESS" : "PLANNED";
   return {
@@ -288,9 +340,15 @@ export function resume(release: ReleaseState, actor: Actor, comment: string | nu
 export function cancel(release: ReleaseState, actor: Actor, reason: string): Outcome {
   requireReleaseManager(actor, "cancel a release");
   if (release.status === "LIVE" || release.status === "CANCELLED") {
-    throw conflict("RELEASE_CLOSED", release.status === "LIVE" ? "A live release cannot be cancelled." : "The release is cancelled already.", {
-      status: release.status,
-    });
+    throw conflict(
+      "RELEASE_CLOSED",
+      release.status === "LIVE"
+        ? "A live release cannot be cancelled."
+        : "The release is cancelled already.",
+      {
+        status: release.status,
+      },
+    );
   }
   return {
     releaseStatus: "CANCELLED",
@@ -301,7 +359,11 @@ export function cancel(release: ReleaseState, actor: Actor, reason: string): Out
 }
 
 /** What a person may do on the current stage, for buttons and the "My approvals" list. */
-export function waitsFor(release: ReleaseState, actor: Actor, rules: Record<StageKey, StageRule>): StageKey | undefined {
+export function waitsFor(
+  release: ReleaseState,
+  actor: Actor,
+  rules: Record<StageKey, StageRule>,
+): StageKey | undefined {
   const current = currentStageOf(release.stages);
   if (!current) return undefined;
   return decisionBlocker(release, current.key, actor, rules[current.key]) ? undefined : current.key;
@@ -309,6 +371,8 @@ export function waitsFor(release: ReleaseState, actor: Actor, rules: Record<Stag
 
 /** Approvals still missing in the current round of a stage. */
 export function approvalsMissing(stage: StageState): number {
-  const given = approvalsInRound(stage).filter((approval) => approval.decision === "APPROVE").length;
+  const given = approvalsInRound(stage).filter(
+    (approval) => approval.decision === "APPROVE",
+  ).length;
   return Math.max(0, stage.approvalsRequired - given);
 }

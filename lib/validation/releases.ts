@@ -3,6 +3,7 @@ import { z } from "zod";
 import { RELEASE_STATUSES, RELEASE_TYPES } from "@/lib/domain/stages";
 
 import { enumListParam, isoDateSchema } from "./common";
+import { regionSchema } from "./plan";
 
 export const releaseListQuerySchema = z
   .object({
@@ -19,3 +20,113 @@ export const releaseListQuerySchema = z
   });
 
 export type ReleaseListQuery = z.infer<typeof releaseListQuerySchema>;
+
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the release a name.")
+  .max(120, "Keep the name under 120 characters.");
+/** An artifact tag: a version or an image reference, e.g. `2027.03.1` or `registry/app:2027.03.1`. */
+const versionSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the version or image tag that is deployed.")
+  .max(128, "Keep the version under 128 characters.")
+  .regex(
+    /^[A-Za-z0-9][\w.:/@+-]*$/,
+    "Use letters, digits and . _ - + : / @ only, as in a version or image tag.",
+  );
+const digestSchema = z
+  .string()
+  .trim()
+  .max(160)
+  .regex(
+    /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-f0-9]{32,128}$/,
+    "Write the digest as algorithm:hex, e.g. sha256:4f9a…",
+  )
+  .nullable();
+const descriptionSchema = z
+  .string()
+  .trim()
+  .max(4000, "Keep the description under 4000 characters.")
+  .nullable();
+
+export const releaseCreateSchema = z
+  .strictObject({
+    name: nameSchema,
+    version: versionSchema,
+    digest: z.preprocess((value) => (value === "" ? null : value), digestSchema.optional()),
+    type: z.enum(RELEASE_TYPES),
+    goLive: isoDateSchema.optional(),
+    start: isoDateSchema.optional(),
+    region: regionSchema.optional(),
+    parentId: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.uuid("Unknown parent release.").optional(),
+    ),
+    description: z.preprocess(
+      (value) => (value === "" ? null : value),
+      descriptionSchema.optional(),
+    ),
+  })
+  .refine((body) => (body.goLive === undefined) !== (body.start === undefined), {
+    message: "Give either a go-live (to plan backward) or a DEV start (to plan forward).",
+    path: ["goLive"],
+  })
+  .refine((body) => body.type === "RELEASE" || body.parentId !== undefined, {
+    message: "A patch belongs to a release: choose its parent release.",
+    path: ["parentId"],
+  })
+  .refine((body) => body.type === "PATCH" || body.parentId === undefined, {
+    message: "Only a patch has a parent release.",
+    path: ["parentId"],
+  });
+
+export type ReleaseCreateInput = z.infer<typeof releaseCreateSchema>;
+
+export const releaseUpdateSchema = z
+  .strictObject({
+    revision: z.number({ message: "Send the revision you saw." }).int().min(1),
+    name: nameSchema.optional(),
+    version: versionSchema.optional(),
+    digest: z.preprocess((value) => (value === "" ? null : value), digestSchema.optional()),
+    description: z.preprocess(
+      (value) => (value === "" ? null : value),
+      descriptionSchema.optional(),
+    ),
+    region: regionSchema.optional(),
+    goLive: isoDateSchema.optional(),
+    start: isoDateSchema.optional(),
+  })
+  .refine((body) => body.goLive === undefined || body.start === undefined, {
+    message: "Give a new go-live or a new start, not both.",
+    path: ["goLive"],
+  });
+
+export type ReleaseUpdateInput = z.infer<typeof releaseUpdateSchema>;
+
+export const signOffSchema = z.strictObject({
+  decision: z.enum(["APPROVE", "REJECT"], { message: "decision must be APPROVE or REJECT." }),
+  comment: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string().trim().max(2000, "Keep the comment under 2000 characters.").optional(),
+  ),
+});
+
+export const commentSchema = z.strictObject({
+  comment: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string().trim().max(2000, "Keep the comment under 2000 characters.").optional(),
+  ),
+});
+
+export const reasonSchema = z.strictObject({
+  reason: z
+    .string({ message: "Give a reason." })
+    .trim()
+    .min(1, "Give a reason.")
+    .max(1000, "Keep the reason under 1000 characters."),
+  revision: z.number().int().min(1).optional(),
+});
+
+export const releaseIdSchema = z.uuid();

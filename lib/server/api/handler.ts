@@ -88,3 +88,19 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   }
   return schema.parse(body);
 }
+
+/** Like parseJsonBody, but an empty body counts as `{}` (for actions whose fields are all optional). */
+export async function parseOptionalJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  const text = await request.text();
+  if (!text.trim()) return schema.parse({});
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "MALFORMED_JSON", "The request body must be valid JSON.");
+  }
+  return schema.parse(body);
+}

@@ -1,11 +1,11 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { isoToDate } from "@/lib/domain/dates";
 import type { PlanningSettings } from "@/lib/domain/settings";
-import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
 
+import { releaseContext } from "./release-context";
 import { releaseInclude, type ReleaseDto, toReleaseDto } from "./release-dto";
 
 /** Releases and patches matching the filters, each with its six stages, by forecast go-live. */
@@ -36,9 +36,9 @@ export async function listReleases(
     getDb().release.findMany({ where, include: releaseInclude }),
     knownSettings ?? getPlanningSettings(),
   ]);
-  const calendarOf = (region: string) => calendarFor(region, settings.periods);
+  const context = releaseContext(settings);
   return rows
-    .map((row) => toReleaseDto(row, calendarOf))
+    .map((row) => toReleaseDto(row, context))
     .sort(
       (a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name),
     );

@@ -8,6 +8,7 @@ import {
   type Role,
   STAGE_NAMES,
   type StageKey,
+  type StageRule,
   type StageStatus,
 } from "@/lib/domain/stages";
 import type { WorkingDayCalendar } from "@/lib/domain/working-days";
@@ -44,6 +45,10 @@ export type StageDto = {
   key: StageKey;
   name: string;
   status: StageStatus;
+  /** Roles that may sign this stage off (from the settings). */
+  allowedRoles: Role[];
+  /** Approvals still needed in the current round (0 once signed off). */
+  approvalsMissing: number;
   plannedStart: IsoDate;
   plannedEnd: IsoDate;
   actualStart: IsoDate | null;
@@ -82,15 +87,28 @@ function optionalDate(value: Date | null): IsoDate | null {
   return value ? dateToIso(value) : null;
 }
 
-/** Maps a release row; `calendarFor` gives the working-day calendar of its region (for the slip). */
-export function toReleaseDto(
-  row: ReleaseRow,
-  calendarFor: (region: string) => WorkingDayCalendar,
-): ReleaseDto {
+/** What mapping a release needs besides its row: calendars (for the slip) and the stage rules. */
+export type ReleaseContext = {
+  calendarFor: (region: string) => WorkingDayCalendar;
+  stageRules: Record<StageKey, StageRule>;
+};
+
+export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseDto {
   const stages: StageDto[] = row.stages.map((stage) => ({
     key: stage.key,
     name: STAGE_NAMES[stage.key],
     status: stage.status,
+    allowedRoles: [...context.stageRules[stage.key].allowedRoles],
+    approvalsMissing:
+      stage.status === "SIGNED_OFF"
+        ? 0
+        : Math.max(
+            0,
+            stage.approvalsRequired -
+              stage.approvals.filter(
+                (a) => a.round === stage.approvalRound && a.decision === "APPROVE",
+              ).length,
+          ),
     plannedStart: dateToIso(stage.plannedStart),
     plannedEnd: dateToIso(stage.plannedEnd),
     actualStart: optionalDate(stage.actualStart),
@@ -125,7 +143,11 @@ export function toReleaseDto(
     revision: row.revision,
     baselineGoLive,
     forecastGoLive,
-    slipWorkingDays: slipInWorkingDays(baselineGoLive, forecastGoLive, calendarFor(row.region)),
+    slipWorkingDays: slipInWorkingDays(
+      baselineGoLive,
+      forecastGoLive,
+      context.calendarFor(row.region),
+    ),
     atRisk: isAtRisk(row.status, baselineGoLive, forecastGoLive),
     currentStage: isClosed ? null : (currentStageOf(stages)?.key ?? null),
     createdBy: row.createdBy,

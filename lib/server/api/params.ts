@@ -1,0 +1,28 @@
+import { isStageKey, type StageKey } from "@/lib/domain/stages";
+import { AppError } from "@/lib/errors";
+import { releaseIdSchema } from "@/lib/validation/releases";
+
+export type ReleaseParams = { params: Promise<{ id: string }> };
+export type StageParams = { params: Promise<{ id: string; key: string }> };
+
+/** A release id from the path; anything that is not a release id is simply not found. */
+export async function releaseIdOf(context: ReleaseParams | StageParams): Promise<string> {
+  const { id } = await context.params;
+  if (!releaseIdSchema.safeParse(id).success) {
+    throw new AppError("NOT_FOUND", "NOT_FOUND", "There is no release with this id.");
+  }
+  return id;
+}
+
+export async function stageKeyOf(context: StageParams): Promise<StageKey> {
+  const { key } = await context.params;
+  const upper = key.toUpperCase();
+  if (!isStageKey(upper)) {
+    throw new AppError(
+      "NOT_FOUND",
+      "NOT_FOUND",
+      `There is no stage '${key}'. Stages: DEV, TEST, LAST, INT, PREPROD, PROD.`,
+    );
+  }
+  return upper;
+}

@@ -1,0 +1,114 @@
+import { isoToDate } from "@/lib/domain/dates";
+import { assertKnownRegion } from "@/lib/domain/holidays";
+import { planBackward, planForward } from "@/lib/domain/planner";
+import { AppError } from "@/lib/errors";
+import { canPlanReleases } from "@/lib/permissions";
+import { calendarFor } from "@/lib/server/calendars";
+import { getDb } from "@/lib/server/db/client";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { companyToday } from "@/lib/server/today";
+import type { SessionUser } from "@/lib/server/users/session-user";
+import type { ReleaseCreateInput } from "@/lib/validation/releases";
+
+import { loadRelease, MUTATION_TIMEOUTS, writeAuditEvents } from "./mutate-release";
+import { releaseContext } from "./release-context";
+import { type ReleaseDto, toReleaseDto } from "./release-dto";
+
+export function assertCanPlan(actor: SessionUser): void {
+  if (!canPlanReleases(actor.role)) {
+    throw new AppError(
+      "FORBIDDEN",
+      "FORBIDDEN",
+      "Only release managers create, plan and change releases.",
+    );
+  }
+}
+
+/** Plans and stores a new release or patch (status PLANNED), with its audit event. */
+export async function createRelease(
+  actor: SessionUser,
+  input: ReleaseCreateInput,
+  options: { today?: string } = {},
+): Promise<ReleaseDto> {
+  assertCanPlan(actor);
+  const settings = await getPlanningSettings();
+  const region = input.region ?? settings.defaultRegion;
+  assertKnownRegion(region);
+  const calendar = calendarFor(region, settings.periods);
+  const plan = input.goLive
+    ? planBackward(input.goLive, settings.durations, calendar)
+    : planForward(input.start!, settings.durations, calendar);
+  const today = options.today ?? companyToday(settings.companyTimeZone);
+  if (plan.goLive < today) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      "GO_LIVE_IN_PAST",
+      `The go-live ${plan.goLive} would be in the past.`,
+      {
+        goLive: plan.goLive,
+        today,
+      },
+    );
+  }
+
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    if (input.parentId) {
+      const parent = await tx.release.findUnique({
+        where: { id: input.parentId },
+        select: { type: true },
+      });
+      if (!parent)
+        throw new AppError(
+          "UNPROCESSABLE",
+          "PARENT_NOT_FOUND",
+          "The parent release does not exist.",
+        );
+      if (parent.type !== "RELEASE") {
+        throw new AppError(
+          "UNPROCESSABLE",
+          "PARENT_NOT_A_RELEASE",
+          "A patch belongs to a release, not to another patch.",
+        );
+      }
+    }
+    const created = await tx.release.create({
+      data: {
+        type: input.type,
+        name: input.name,
+        version: input.version,
+        digest: input.digest ?? null,
+        description: input.description ?? null,
+        region,
+        parentId: input.parentId ?? null,
+        baselineGoLive: isoToDate(plan.goLive),
+        createdById: actor.id,
+        stages: {
+          create: plan.stages.map((stage) => ({
+            key: stage.key,
+            plannedStart: isoToDate(stage.start),
+            plannedEnd: isoToDate(stage.end),
+            workingDays: stage.workingDays,
+            approvalsRequired: settings.stageRules[stage.key].approvalsRequired,
+          })),
+        },
+      },
+    });
+    await writeAuditEvents(tx, created.id, actor.id, [
+      {
+        action: "RELEASE_CREATED",
+        comment: plan.notes.join(" ") || null,
+        after: {
+          name: input.name,
+          version: input.version,
+          type: input.type,
+          region,
+          start: plan.start,
+          goLive: plan.goLive,
+          plannedFrom: input.goLive ? "goLive" : "start",
+        },
+      },
+    ]);
+    return toReleaseDto((await loadRelease(tx, created.id))!, releaseContext(settings));
+  }, MUTATION_TIMEOUTS);
+}

@@ -1,0 +1,40 @@
+import { getDb } from "@/lib/server/db/client";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+
+import { notFound } from "./mutate-release";
+import { releaseContext } from "./release-context";
+import { type ReleaseDto, releaseInclude, toReleaseDto } from "./release-dto";
+
+export type PatchSummary = Pick<
+  ReleaseDto,
+  "id" | "name" | "version" | "status" | "forecastGoLive" | "currentStage" | "atRisk"
+>;
+
+export type ReleaseDetail = ReleaseDto & { patches: PatchSummary[] };
+
+/** One release with its stages and its patches; a 404 AppError when there is none. */
+export async function getRelease(id: string): Promise<ReleaseDetail> {
+  const db = getDb();
+  const [row, settings] = await Promise.all([
+    db.release.findUnique({
+      where: { id },
+      include: { ...releaseInclude, patches: { include: releaseInclude } },
+    }),
+    getPlanningSettings(),
+  ]);
+  if (!row) throw notFound();
+  const context = releaseContext(settings);
+  const patches = row.patches
+    .map((patch) => toReleaseDto(patch, context))
+    .sort((a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive))
+    .map(({ id: patchId, name, version, status, forecastGoLive, currentStage, atRisk }) => ({
+      id: patchId,
+      name,
+      version,
+      status,
+      forecastGoLive,
+      currentStage,
+      atRisk,
+    }));
+  return { ...toReleaseDto(row, context), patches };
+}

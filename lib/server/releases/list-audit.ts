@@ -1,0 +1,38 @@
+import type { AuditDraft } from "@/lib/domain/signoff";
+import type { StageKey } from "@/lib/domain/stages";
+import { getDb } from "@/lib/server/db/client";
+
+import { notFound } from "./mutate-release";
+
+export type AuditEventDto = {
+  id: string;
+  action: AuditDraft["action"] | "SETTINGS_CHANGED";
+  actor: { id: string; name: string; email: string } | null;
+  stageKey: StageKey | null;
+  comment: string | null;
+  before: unknown;
+  after: unknown;
+  at: string;
+};
+
+/** A release's audit trail, oldest first. */
+export async function listAudit(releaseId: string): Promise<AuditEventDto[]> {
+  const db = getDb();
+  const release = await db.release.findUnique({ where: { id: releaseId }, select: { id: true } });
+  if (!release) throw notFound();
+  const events = await db.auditEvent.findMany({
+    where: { releaseId },
+    orderBy: { id: "asc" },
+    include: { actor: { select: { id: true, name: true, email: true } } },
+  });
+  return events.map((event) => ({
+    id: event.id.toString(),
+    action: event.action,
+    actor: event.actor,
+    stageKey: event.stageKey,
+    comment: event.comment,
+    before: event.before,
+    after: event.after,
+    at: event.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,66 @@
+import { type IsoDate } from "@/lib/domain/dates";
+import { waitsFor } from "@/lib/domain/signoff";
+import type { StageKey } from "@/lib/domain/stages";
+import { getDb } from "@/lib/server/db/client";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { companyToday } from "@/lib/server/today";
+import type { SessionUser } from "@/lib/server/users/session-user";
+
+import { releaseContext } from "./release-context";
+import { type ReleaseDto, releaseInclude, toReleaseDto } from "./release-dto";
+import { toReleaseState } from "./release-state";
+
+export type WaitingApproval = {
+  release: Pick<
+    ReleaseDto,
+    "id" | "name" | "version" | "type" | "status" | "forecastGoLive" | "baselineGoLive" | "atRisk"
+  >;
+  stage: ReleaseDto["stages"][number];
+  /** The stage's planned last day has passed. */
+  isOverdue: boolean;
+};
+
+/** The stages waiting for this person's decision, the most urgent first. */
+export async function listMyApprovals(
+  user: SessionUser,
+): Promise<{ today: IsoDate; items: WaitingApproval[] }> {
+  const db = getDb();
+  const [rows, settings] = await Promise.all([
+    db.release.findMany({
+      where: { status: { in: ["PLANNED", "IN_PROGRESS"] } },
+      include: releaseInclude,
+    }),
+    getPlanningSettings(),
+  ]);
+  const today = companyToday(settings.companyTimeZone);
+  const context = releaseContext(settings);
+  const items: WaitingApproval[] = [];
+  for (const row of rows) {
+    const key: StageKey | undefined = waitsFor(toReleaseState(row), user, settings.stageRules);
+    if (!key) continue;
+    const release = toReleaseDto(row, context);
+    const stage = release.stages.find((s) => s.key === key)!;
+    // A planned release waits for its DEV sign-off only once DEV is due.
+    if (release.status === "PLANNED" && stage.plannedStart > today) continue;
+    items.push({
+      release: {
+        id: release.id,
+        name: release.name,
+        version: release.version,
+        type: release.type,
+        status: release.status,
+        forecastGoLive: release.forecastGoLive,
+        baselineGoLive: release.baselineGoLive,
+        atRisk: release.atRisk,
+      },
+      stage,
+      isOverdue: stage.plannedEnd < today,
+    });
+  }
+  items.sort(
+    (a, b) =>
+      a.stage.plannedEnd.localeCompare(b.stage.plannedEnd) ||
+      a.release.name.localeCompare(b.release.name),
+  );
+  return { today, items };
+}

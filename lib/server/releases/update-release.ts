@@ -1,0 +1,119 @@
+import { type Prisma } from "@/generated/prisma/client";
+import { isoToDate } from "@/lib/domain/dates";
+import { assertKnownRegion } from "@/lib/domain/holidays";
+import { replanRelease } from "@/lib/domain/replan";
+import type { AuditDraft, StageChange } from "@/lib/domain/signoff";
+import { AppError } from "@/lib/errors";
+import { calendarFor } from "@/lib/server/calendars";
+import type { SessionUser } from "@/lib/server/users/session-user";
+import type { ReleaseUpdateInput } from "@/lib/validation/releases";
+
+import { assertCanPlan } from "./create-release";
+import { mutateRelease, type ReleaseEdit } from "./mutate-release";
+import type { ReleaseDto } from "./release-dto";
+
+const EDITABLE = ["name", "version", "digest", "description"] as const;
+
+/** Edits a release's fields and/or re-plans it; the client's revision must be the current one. */
+export async function updateRelease(
+  actor: SessionUser,
+  id: string,
+  input: ReleaseUpdateInput,
+  options: { today?: string } = {},
+): Promise<ReleaseDto> {
+  assertCanPlan(actor);
+  return mutateRelease({
+    id,
+    actor,
+    expectedRevision: input.revision,
+    today: options.today,
+    decide: ({ row, release, settings, today }) => {
+      if (release.status === "CANCELLED") {
+        throw new AppError("CONFLICT", "RELEASE_CLOSED", "A cancelled release cannot be changed.");
+      }
+      const fields: Prisma.ReleaseUpdateInput = {};
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      for (const field of EDITABLE) {
+        const value = input[field];
+        if (value === undefined || value === row[field]) continue;
+        before[field] = row[field];
+        after[field] = value;
+        (fields as Record<string, unknown>)[field] = value;
+      }
+      const isArtifactChange = "version" in after || "digest" in after;
+      const devSignedOff = release.stages[0]!.status === "SIGNED_OFF";
+      if (isArtifactChange && devSignedOff) {
+        throw new AppError(
+          "UNPROCESSABLE",
+          "ARTIFACT_LOCKED",
+          "The artifact is fixed once DEV is signed off: the same build moves through every stage. " +
+            "A rebuilt artifact is a new release or patch.",
+        );
+      }
+
+      const region = input.region ?? row.region;
+      const regionChanged = region !== row.region;
+      const events: AuditDraft[] = [];
+      let stageChanges: StageChange[] = [];
+      if (regionChanged || input.goLive || input.start) {
+        assertKnownRegion(region);
+        const hasStarted = release.stages.some((stage) => stage.status !== "PENDING");
+        if (regionChanged && hasStarted) {
+          throw new AppError(
+            "UNPROCESSABLE",
+            "REGION_LOCKED",
+            "The holiday region cannot change once DEV has started.",
+          );
+        }
+        const request =
+          input.goLive || input.start
+            ? { goLive: input.goLive, start: input.start }
+            : { goLive: release.stages.at(-1)!.plannedStart };
+        const replan = replanRelease({
+          release,
+          request,
+          durations: settings.durations,
+          rules: settings.stageRules,
+          calendar: calendarFor(region, settings.periods),
+          today,
+        });
+        if (replan.baselineGoLive < today) {
+          throw new AppError(
+            "UNPROCESSABLE",
+            "GO_LIVE_IN_PAST",
+            `The go-live ${replan.baselineGoLive} would be in the past.`,
+          );
+        }
+        stageChanges = replan.stageChanges;
+        fields.baselineGoLive = isoToDate(replan.baselineGoLive);
+        if (regionChanged) {
+          fields.region = region;
+          before.region = row.region;
+          after.region = region;
+        }
+        events.push({
+          action: "RELEASE_REPLANNED",
+          before: {
+            baselineGoLive: row.baselineGoLive.toISOString().slice(0, 10),
+            forecastGoLive: release.stages.at(-1)!.plannedStart,
+          },
+          after: { baselineGoLive: replan.baselineGoLive, forecastGoLive: replan.baselineGoLive },
+          comment: replan.notes.join(" ") || null,
+        });
+      }
+      if (Object.keys(after).length > 0) {
+        events.unshift({ action: "RELEASE_UPDATED", before, after });
+      }
+      if (events.length === 0) {
+        throw new AppError(
+          "BAD_REQUEST",
+          "NO_CHANGES",
+          "Nothing to change: the request repeats the release as it is.",
+        );
+      }
+      const edit: ReleaseEdit = { fields, stageChanges, events };
+      return edit;
+    },
+  });
+}

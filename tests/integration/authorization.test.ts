@@ -1,0 +1,258 @@
+// Every role against every route: who gets through (2xx) and who gets 403. Each call runs on a
+// release in the state the route needs, created fresh for it. (401 for no session is covered by the
+// end-to-end tests, which run inside Next.)
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import * as approvalsRoute from "@/app/api/me/approvals/route";
+import * as planRoute from "@/app/api/plan/route";
+import * as regionsRoute from "@/app/api/regions/route";
+import * as auditRoute from "@/app/api/releases/[id]/audit/route";
+import * as cancelRoute from "@/app/api/releases/[id]/cancel/route";
+import * as holdRoute from "@/app/api/releases/[id]/hold/route";
+import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
+import * as releaseRoute from "@/app/api/releases/[id]/route";
+import * as reopenRoute from "@/app/api/releases/[id]/stages/[key]/reopen/route";
+import * as signoffRoute from "@/app/api/releases/[id]/stages/[key]/signoff/route";
+import * as releasesRoute from "@/app/api/releases/route";
+import * as workingDaysRoute from "@/app/api/working-days/route";
+import type { Role } from "@/lib/domain/stages";
+import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
+import type { SessionUser } from "@/lib/server/users/session-user";
+
+import { issueTestToken } from "../support/api-tokens";
+import { createUser, goLiveIn, newRelease } from "../support/factories";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+const ROLES: Role[] = ["ADMIN", "RELEASE_MANAGER", "QA", "VIEWER"];
+let db: TestDatabase;
+const users = {} as Record<Role, SessionUser & { token: string }>;
+let owner: SessionUser;
+let qa: SessionUser;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  for (const role of ROLES) {
+    const user = await createUser(db.prisma, role);
+    users[role] = { ...user, token: await issueTestToken(db.prisma, user.email) };
+  }
+  owner = await createUser(db.prisma, "RELEASE_MANAGER", "Owner");
+  qa = await createUser(db.prisma, "QA", "Tester");
+});
+afterAll(() => db.close());
+
+type Handler = (request: Request, context: never) => Promise<Response>;
+type Call = {
+  method: string;
+  path: string;
+  handler: Handler;
+  body?: unknown;
+  params?: Record<string, string>;
+};
+
+async function send(role: Role, call: Call): Promise<number> {
+  const headers: Record<string, string> = { authorization: `Bearer ${users[role].token}` };
+  if (call.body !== undefined) headers["content-type"] = "application/json";
+  const request = new Request(`http://localhost${call.path}`, {
+    method: call.method,
+    headers,
+    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+  });
+  const response = await call.handler(request, {
+    params: Promise.resolve(call.params ?? {}),
+  } as never);
+  return response.status;
+}
+
+/** Each route: how to set it up for one call, and which roles get through. */
+const ROUTES: { name: string; allowed: Role[]; setup: () => Promise<Call> }[] = [
+  {
+    name: "GET /api/releases",
+    allowed: ROLES,
+    setup: async () => ({ method: "GET", path: "/api/releases", handler: releasesRoute.GET }),
+  },
+  {
+    name: "POST /api/releases",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => ({
+      method: "POST",
+      path: "/api/releases",
+      handler: releasesRoute.POST,
+      body: { name: "New", version: "1.2.3", type: "RELEASE", goLive: await goLiveIn(60) },
+    }),
+  },
+  {
+    name: "GET /api/releases/{id}",
+    allowed: ROLES,
+    setup: async () => {
+      const { id } = await newRelease(owner);
+      return {
+        method: "GET",
+        path: `/api/releases/${id}`,
+        handler: releaseRoute.GET as Handler,
+        params: { id },
+      };
+    },
+  },
+  {
+    name: "PATCH /api/releases/{id}",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const { id } = await newRelease(owner);
+      return {
+        method: "PATCH",
+        path: `/api/releases/${id}`,
+        handler: releaseRoute.PATCH as Handler,
+        params: { id },
+        body: { revision: 1, description: "Edited" },
+      };
+    },
+  },
+  {
+    name: "POST /api/releases/{id}/stages/DEV/signoff",
+    allowed: ["RELEASE_MANAGER", "QA"],
+    setup: async () => {
+      const { id } = await newRelease(owner);
+      return {
+        method: "POST",
+        path: `/api/releases/${id}/stages/DEV/signoff`,
+        handler: signoffRoute.POST as Handler,
+        params: { id, key: "DEV" },
+        body: { decision: "APPROVE" },
+      };
+    },
+  },
+  {
+    name: "POST /api/releases/{id}/stages/TEST/signoff",
+    allowed: ["QA"],
+    setup: async () => {
+      const { id } = await newRelease(owner);
+      await signOffStage({ id, key: "DEV", decision: "APPROVE", actor: qa });
+      return {
+        method: "POST",
+        path: `/api/releases/${id}/stages/TEST/signoff`,
+        handler: signoffRoute.POST as Handler,
+        params: { id, key: "TEST" },
+        body: { decision: "REJECT", comment: "Broken" },
+      };
+    },
+  },
+  {
+    name: "POST /api/releases/{id}/stages/DEV/reopen",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const { id } = await newRelease(owner);
+      await signOffStage({
+        id,
+        key: "DEV",
+        decision: "REJECT",
+        comment: "Does not start",
+        actor: qa,
+      });
+      return {
+        method: "POST",
+        path: `/api/releases/${id}/stages/DEV/reopen`,
+        handler: reopenRoute.POST as Handler,
+        params: { id, key: "DEV" },
+        body: {},
+      };
+    },
+  },
+  {
+    name: "GET /api/releases/{id}/audit",
+    allowed: ROLES,
+    setup: async () => {
+      const { id } = await newRelease(owner);
+      return {
+        method: "GET",
+        path: `/api/releases/${id}/audit`,
+        handler: auditRoute.GET as Handler,
+        params: { id },
+      };
+    },
+  },
+  {
+    name: "POST /api/releases/{id}/hold",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const { id } = await newRelease(owner);
+      return {
+        method: "POST",
+        path: `/api/releases/${id}/hold`,
+        handler: holdRoute.POST as Handler,
+        params: { id },
+        body: { reason: "Waiting" },
+      };
+    },
+  },
+  {
+    name: "POST /api/releases/{id}/resume",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const { id } = await newRelease(owner);
+      await holdRelease({ id, actor: owner, reason: "Waiting" });
+      return {
+        method: "POST",
+        path: `/api/releases/${id}/resume`,
+        handler: resumeRoute.POST as Handler,
+        params: { id },
+      };
+    },
+  },
+  {
+    name: "POST /api/releases/{id}/cancel",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const { id } = await newRelease(owner);
+      return {
+        method: "POST",
+        path: `/api/releases/${id}/cancel`,
+        handler: cancelRoute.POST as Handler,
+        params: { id },
+        body: { reason: "Superseded" },
+      };
+    },
+  },
+  {
+    name: "GET /api/me/approvals",
+    allowed: ROLES,
+    setup: async () => ({ method: "GET", path: "/api/me/approvals", handler: approvalsRoute.GET }),
+  },
+  {
+    name: "POST /api/plan",
+    allowed: ROLES,
+    setup: async () => ({
+      method: "POST",
+      path: "/api/plan",
+      handler: planRoute.POST,
+      body: { goLive: await goLiveIn(60) },
+    }),
+  },
+  {
+    name: "GET /api/regions",
+    allowed: ROLES,
+    setup: async () => ({ method: "GET", path: "/api/regions", handler: regionsRoute.GET }),
+  },
+  {
+    name: "GET /api/working-days",
+    allowed: ROLES,
+    setup: async () => ({
+      method: "GET",
+      path: "/api/working-days?from=2027-01-01&to=2027-01-31",
+      handler: workingDaysRoute.GET,
+    }),
+  },
+];
+
+describe("authorization matrix", () => {
+  for (const route of ROUTES) {
+    for (const role of ROLES) {
+      const isAllowed = route.allowed.includes(role);
+      it(`${route.name} as ${role} → ${isAllowed ? "2xx" : "403"}`, async () => {
+        const status = await send(role, await route.setup());
+        if (isAllowed) expect(status).toBeGreaterThanOrEqual(200);
+        if (isAllowed) expect(status).toBeLessThan(300);
+        else expect(status).toBe(403);
+      });
+    }
+  }
+});

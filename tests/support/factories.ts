@@ -1,0 +1,44 @@
+// Test data factories shared by the integration tests.
+import { randomUUID } from "node:crypto";
+
+import type { PrismaClient } from "@/generated/prisma/client";
+import { addDays } from "@/lib/domain/dates";
+import type { Role } from "@/lib/domain/stages";
+import { calendarFor } from "@/lib/server/calendars";
+import { createRelease } from "@/lib/server/releases/create-release";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { companyToday } from "@/lib/server/today";
+import type { SessionUser } from "@/lib/server/users/session-user";
+
+export async function createUser(
+  prisma: PrismaClient,
+  role: Role,
+  name = `${role} ${randomUUID().slice(0, 6)}`,
+): Promise<SessionUser> {
+  const user = await prisma.user.create({
+    data: { email: `${randomUUID()}@test.local`, name, role, passwordHash: "not-used" },
+    select: { id: true, email: true, name: true, role: true },
+  });
+  return user;
+}
+
+/** A go-live that is a possible go-live day about `days` calendar days from today. */
+export async function goLiveIn(days: number): Promise<string> {
+  const settings = await getPlanningSettings();
+  const calendar = calendarFor(settings.defaultRegion, settings.periods);
+  let date = addDays(companyToday(settings.companyTimeZone), days);
+  while (!calendar.isWorkingDay(date) || calendar.freezeOn(date)) date = addDays(date, 1);
+  return date;
+}
+
+export async function newRelease(
+  manager: SessionUser,
+  options: { days?: number; name?: string } = {},
+) {
+  return createRelease(manager, {
+    type: "RELEASE",
+    name: options.name ?? `Release ${randomUUID().slice(0, 8)}`,
+    version: `1.0.${Math.floor(Math.random() * 1000)}`,
+    goLive: await goLiveIn(options.days ?? 60),
+  });
+}
