@@ -22,9 +22,9 @@ beforeAll(async () => {
     createUser(db.prisma, "QA"),
     createUser(db.prisma, "QA"),
   ]);
-  [rmToken, qaToken, qa2Token] = await Promise.all(
-    [rm, qa, qa2].map((u) => issueTestToken(db.prisma, u.email)),
-  );
+  rmToken = await issueTestToken(db.prisma, rm.email);
+  qaToken = await issueTestToken(db.prisma, qa.email);
+  qa2Token = await issueTestToken(db.prisma, qa2.email);
 });
 afterAll(() => db.close());
 
