@@ -2,6 +2,8 @@
 export type ActionState = {
   status: "idle" | "success" | "error";
   message?: string;
+  /** The error code, for answers a form handles specially (e.g. STALE_REVISION: offer to reload). */
+  code?: string;
   fieldErrors?: Record<string, string>;
   /** What was submitted, when it failed: React resets a form after its action, so fields refill from here. */
   values?: Record<string, string[]>;

@@ -13,7 +13,7 @@ const NAV_ITEMS = [
   { href: "/plan", label: "Plan" },
 ] as const;
 
-export function AppHeader({ user }: { user: SessionUser }) {
+export function AppHeader({ user, approvalCount }: { user: SessionUser; approvalCount: number }) {
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-surface/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-6 px-4 sm:px-6">
@@ -27,6 +27,18 @@ export function AppHeader({ user }: { user: SessionUser }) {
               {item.label}
             </NavLink>
           ))}
+          <NavLink href="/approvals">
+            My approvals
+            {approvalCount > 0 && (
+              <span
+                data-testid="approval-count"
+                aria-label={`${approvalCount} waiting`}
+                className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-accent px-1.5 text-[11px] font-semibold text-white tabular"
+              >
+                {approvalCount}
+              </span>
+            )}
+          </NavLink>
           {canAdminister(user.role) && <NavLink href="/admin">Admin</NavLink>}
         </nav>
         <UserMenu name={user.name} email={user.email} role={user.role} />

@@ -39,7 +39,13 @@ function gridOf(month: IsoDate): IsoDate[] {
 }
 
 /** Why a day cannot be picked in this mode, or undefined when it can. */
-export function unavailableReason(info: DayInfo | undefined, mode: PickMode): string | undefined {
+export function unavailableReason(
+  info: DayInfo | undefined,
+  mode: PickMode,
+  date?: IsoDate,
+  minDate?: IsoDate,
+): string | undefined {
+  if (date && minDate && date < minDate) return "in the past";
   if (info?.nonWorking) {
     const { kind, name } = info.nonWorking;
     if (kind === "weekend") return "a weekend";
@@ -66,6 +72,8 @@ type MonthPickerProps = {
   today: IsoDate;
   /** Stage windows of the current plan, to tint the days they cover. */
   highlight?: { start: IsoDate; end: IsoDate; color: string }[];
+  /** Days before this one cannot be picked (e.g. a new release's go-live). */
+  minDate?: IsoDate;
   onPick: (date: IsoDate) => void;
   onRefused: (date: IsoDate, reason: string) => void;
 };
@@ -81,6 +89,7 @@ export function MonthPicker({
   selected,
   today,
   highlight = [],
+  minDate,
   onPick,
   onRefused,
 }: MonthPickerProps) {
@@ -126,7 +135,7 @@ export function MonthPicker({
   );
 
   function choose(date: IsoDate) {
-    const reason = unavailableReason(days.get(date), mode);
+    const reason = unavailableReason(days.get(date), mode, date, minDate);
     if (reason) onRefused(date, reason);
     else onPick(date);
   }
@@ -214,7 +223,7 @@ export function MonthPicker({
           <div role="row" key={week} className="grid grid-cols-7 gap-1 pb-1">
             {grid.slice(week * 7, week * 7 + 7).map((date) => {
               const info = days.get(date);
-              const reason = unavailableReason(info, mode);
+              const reason = unavailableReason(info, mode, date, minDate);
               const isOtherMonth = date.slice(0, 7) !== month.slice(0, 7);
               const isSelected = date === selected;
               const band = info?.nonWorking ? undefined : highlightOf(date);

@@ -1,4 +1,5 @@
 import { CornerDownRight } from "lucide-react";
+import Link from "next/link";
 
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import { describeWorkingDayDistance, workingDaysUntil } from "@/lib/domain/relative";
@@ -83,7 +84,12 @@ export function ReleasesTable({
         {releases.map((release) => (
           <TableRow key={release.id} data-testid="release-row">
             <TableCell className="max-w-80">
-              <p className="truncate font-medium text-fg">{release.name}</p>
+              <Link
+                href={`/releases/${release.id}`}
+                className="block truncate font-medium text-fg hover:text-accent hover:underline"
+              >
+                {release.name}
+              </Link>
               <p className="mt-0.5 truncate font-mono text-xs text-muted">{release.version}</p>
               {release.parent && (
                 <p className="mt-0.5 flex items-center gap-1 truncate text-xs text-subtle">

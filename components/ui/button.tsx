@@ -30,6 +30,10 @@ type ButtonProps = React.ComponentProps<"button"> &
   VariantProps<typeof buttonVariants> & { asChild?: boolean };
 
 export function Button({ className, variant, size, asChild = false, ...props }: ButtonProps) {
-  const Component = asChild ? Slot.Root : "button";
-  return <Component className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+  if (asChild)
+    return <Slot.Root className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+  // A plain button, unless it says it submits: buttons inside forms must not submit by accident.
+  return (
+    <button type="button" className={cn(buttonVariants({ variant, size }), className)} {...props} />
+  );
 }

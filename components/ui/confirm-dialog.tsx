@@ -10,10 +10,14 @@ type ConfirmDialogProps = {
   title: string;
   description: React.ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   tone?: "primary" | "danger";
   /** Extra content (e.g. a comment field) between the description and the buttons. */
   children?: React.ReactNode;
+  /** Keeps the confirm button disabled, e.g. until a required comment is written. */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
+  onOpenChange?: (open: boolean) => void;
 };
 
 /** An accessible confirmation (focus trapped, Escape cancels) for actions that are hard to undo. */
@@ -22,12 +26,15 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  cancelLabel = "Cancel",
   tone = "primary",
   children,
+  confirmDisabled = false,
   onConfirm,
+  onOpenChange,
 }: ConfirmDialogProps) {
   return (
-    <AlertDialog.Root>
+    <AlertDialog.Root onOpenChange={onOpenChange}>
       <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-50 bg-fg/30 backdrop-blur-[1px]" />
@@ -39,10 +46,10 @@ export function ConfirmDialog({
           {children && <div className="mt-4">{children}</div>}
           <div className="mt-6 flex justify-end gap-2">
             <AlertDialog.Cancel asChild>
-              <Button variant="secondary">Cancel</Button>
+              <Button variant="secondary">{cancelLabel}</Button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
-              <Button variant={tone} onClick={onConfirm}>
+              <Button variant={tone} onClick={onConfirm} disabled={confirmDisabled}>
                 {confirmLabel}
               </Button>
             </AlertDialog.Action>

@@ -1,11 +1,14 @@
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
 import { PageHeader } from "@/components/layout/page-header";
 import { ReleaseFilters } from "@/components/releases/release-filters";
 import { ReleasesTable } from "@/components/releases/releases-table";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/current-user";
+import { canPlanReleases } from "@/lib/permissions";
 import { listReleases } from "@/lib/server/releases/list-releases";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -16,7 +19,7 @@ export const metadata: Metadata = { title: "Releases" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ReleasesPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireUser();
+  const user = await requireUser();
   const params = await searchParams;
   const raw = {
     type: typeof params.type === "string" && params.type ? params.type : undefined,
@@ -41,6 +44,16 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Sea
             {releases.length} {releases.length === 1 ? "release or patch" : "releases and patches"}{" "}
             · {inFlight} in progress · {atRisk} at risk
           </>
+        }
+        actions={
+          canPlanReleases(user.role) && (
+            <Button asChild>
+              <Link href="/releases/new">
+                <Plus aria-hidden />
+                New release
+              </Link>
+            </Button>
+          )
         }
       />
       <ReleaseFilters type={raw.type} status={raw.status} q={raw.q} />
@@ -68,6 +81,16 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Sea
         <EmptyState
           title="No releases yet"
           description="Releases and patches appear here with their six stages once a release manager plans them."
+          action={
+            canPlanReleases(user.role) && (
+              <Link
+                href="/releases/new"
+                className="text-sm font-medium text-accent hover:underline"
+              >
+                Plan the first release
+              </Link>
+            )
+          }
         />
       )}
     </div>

@@ -31,7 +31,14 @@ export function failure(error: unknown, form?: FormData): ActionState {
     };
   }
   const appError = toAppError(error);
-  if (appError) return { status: "error", message: appError.message, values, at: Date.now() };
+  if (appError)
+    return {
+      status: "error",
+      message: appError.message,
+      code: appError.code,
+      values,
+      at: Date.now(),
+    };
   console.error("Unexpected error in a server action:", error);
   return {
     status: "error",

@@ -1,0 +1,91 @@
+import { AlertTriangle } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { PageHeader } from "@/components/layout/page-header";
+import { ReleaseTypeLabel } from "@/components/releases/release-type-badge";
+import { SignOffControls } from "@/components/releases/sign-off-controls";
+import { StageChip } from "@/components/releases/stage-chip";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireUser } from "@/lib/auth/current-user";
+import { formatDisplayDate } from "@/lib/domain/dates";
+import { ROLE_NAMES } from "@/lib/domain/stages";
+import { listMyApprovals } from "@/lib/server/releases/list-my-approvals";
+
+export const metadata: Metadata = { title: "My approvals" };
+
+export default async function MyApprovalsPage() {
+  const user = await requireUser();
+  const { items } = await listMyApprovals(user);
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="My approvals"
+        description={
+          items.length === 0
+            ? "Stages waiting for your sign-off appear here."
+            : `${items.length} ${items.length === 1 ? "stage waits" : "stages wait"} for your decision, the most urgent first.`
+        }
+      />
+      {items.length === 0 ? (
+        <EmptyState
+          title="Nothing waits for you"
+          description={`As ${ROLE_NAMES[user.role]}, you are asked when a stage you may sign off becomes current.`}
+          action={
+            <Link href="/releases" className="text-sm font-medium text-accent hover:underline">
+              See all releases
+            </Link>
+          }
+        />
+      ) : (
+        <ul className="space-y-3">
+          {items.map(({ release, stage, isOverdue }) => (
+            <li
+              key={`${release.id}-${stage.key}`}
+              data-testid="approval-item"
+              className="rounded-lg border border-border bg-surface p-4 shadow-xs"
+            >
+              <div className="flex flex-wrap items-start justify-between gap-4">
+                <div className="min-w-0 space-y-1.5">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <StageChip stageKey={stage.key} status={stage.status} size="md" />
+                    <Link
+                      href={`/releases/${release.id}#stage-${stage.key}`}
+                      className="font-semibold text-fg hover:text-accent hover:underline"
+                    >
+                      {release.name}
+                    </Link>
+                    <span className="font-mono text-xs text-muted">{release.version}</span>
+                    <ReleaseTypeLabel type={release.type} />
+                    {isOverdue && (
+                      <Badge tone="warning">
+                        <AlertTriangle aria-hidden />
+                        Overdue
+                      </Badge>
+                    )}
+                  </div>
+                  <p className="text-sm text-muted tabular">
+                    {stage.name}: planned {formatDisplayDate(stage.plannedStart)} –{" "}
+                    {formatDisplayDate(stage.plannedEnd)} · needs {stage.approvalsMissing} more{" "}
+                    {stage.approvalsMissing === 1 ? "approval" : "approvals"} · go-live{" "}
+                    {formatDisplayDate(release.forecastGoLive)}
+                  </p>
+                </div>
+                <SignOffControls
+                  releaseId={release.id}
+                  releaseName={release.name}
+                  stageKey={stage.key}
+                  stageName={stage.name}
+                  canDecide
+                  canReopen={false}
+                  approvalsMissing={stage.approvalsMissing}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

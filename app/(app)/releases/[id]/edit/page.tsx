@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { PageHeader } from "@/components/layout/page-header";
+import { ReleaseForm } from "@/components/releases/release-form";
+import { requireRole } from "@/lib/auth/current-user";
+import { listRegions } from "@/lib/domain/holidays";
+import { isAppError } from "@/lib/errors";
+import { getRelease } from "@/lib/server/releases/get-release";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { companyToday } from "@/lib/server/today";
+import { releaseIdSchema } from "@/lib/validation/releases";
+
+export const metadata: Metadata = { title: "Edit release" };
+
+type Params = Promise<{ id: string }>;
+
+export default async function EditReleasePage({ params }: { params: Params }) {
+  await requireRole("RELEASE_MANAGER");
+  const { id } = await params;
+  if (!releaseIdSchema.safeParse(id).success) notFound();
+  const [release, settings] = await Promise.all([
+    getRelease(id).catch((error: unknown) => {
+      if (isAppError(error) && error.kind === "NOT_FOUND") notFound();
+      throw error;
+    }),
+    getPlanningSettings(),
+  ]);
+  if (release.status === "CANCELLED") notFound();
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`Edit ${release.name}`}
+        description="Change the details, or re-plan from a new go-live. Stages already signed off keep their dates."
+      />
+      <ReleaseForm
+        regions={listRegions()}
+        defaultRegion={settings.defaultRegion}
+        today={companyToday(settings.companyTimeZone)}
+        parents={[]}
+        release={{
+          id: release.id,
+          revision: release.revision,
+          type: release.type,
+          name: release.name,
+          version: release.version,
+          digest: release.digest,
+          description: release.description,
+          region: release.region,
+          parentName: release.parent?.name ?? null,
+          forecastGoLive: release.forecastGoLive,
+          hasStarted: release.stages.some((stage) => stage.status !== "PENDING"),
+          isArtifactLocked: release.stages[0]!.status === "SIGNED_OFF",
+        }}
+      />
+    </div>
+  );
+}

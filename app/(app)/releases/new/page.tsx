@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+
+import { PageHeader } from "@/components/layout/page-header";
+import { ReleaseForm } from "@/components/releases/release-form";
+import { requireRole } from "@/lib/auth/current-user";
+import { listRegions } from "@/lib/domain/holidays";
+import { listParentCandidates } from "@/lib/server/releases/list-parent-candidates";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { companyToday } from "@/lib/server/today";
+
+export const metadata: Metadata = { title: "New release" };
+
+type SearchParams = Promise<{ parent?: string }>;
+
+export default async function NewReleasePage({ searchParams }: { searchParams: SearchParams }) {
+  await requireRole("RELEASE_MANAGER");
+  const [{ parent }, settings, parents] = await Promise.all([
+    searchParams,
+    getPlanningSettings(),
+    listParentCandidates(),
+  ]);
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="New release or patch"
+        description="Name the artifact, pick the go-live (or the first DEV day) and the six stages are planned over working days."
+      />
+      <ReleaseForm
+        regions={listRegions()}
+        defaultRegion={settings.defaultRegion}
+        today={companyToday(settings.companyTimeZone)}
+        parents={parents}
+        initialParentId={parents.some((p) => p.id === parent) ? parent : undefined}
+      />
+    </div>
+  );
+}

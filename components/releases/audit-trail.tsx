@@ -1,0 +1,94 @@
+import { formatDisplayDate, isIsoDate } from "@/lib/domain/dates";
+import type { AuditEventDto } from "@/lib/server/releases/list-audit";
+
+import { LocalTime } from "../ui/local-time";
+
+const ACTION_TEXT: Record<AuditEventDto["action"], string> = {
+  RELEASE_CREATED: "created the release",
+  RELEASE_UPDATED: "edited the release",
+  RELEASE_REPLANNED: "re-planned the release",
+  RELEASE_HELD: "put the release on hold",
+  RELEASE_RESUMED: "resumed the release",
+  RELEASE_CANCELLED: "cancelled the release",
+  RELEASE_LIVE: "confirmed the go-live: the release is live",
+  STAGE_APPROVED: "approved",
+  STAGE_REJECTED: "rejected",
+  STAGE_REOPENED: "reopened",
+  STAGE_SIGNED_OFF: "signed off",
+  STAGE_STARTED: "opened",
+  SETTINGS_CHANGED: "changed the settings",
+};
+
+function describeValue(value: unknown): string {
+  if (typeof value === "string" && isIsoDate(value)) return formatDisplayDate(value);
+  if (value === null || value === undefined || value === "") return "—";
+  return String(value);
+}
+
+/** "forecastGoLive: Thu 15 Apr 2027 → Tue 20 Apr 2027" for the fields a change touched. */
+function describeChange(before: unknown, after: unknown): string[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const labels: Record<string, string> = {
+    forecastGoLive: "Forecast go-live",
+    baselineGoLive: "Baseline go-live",
+    goLive: "Go-live",
+    start: "DEV start",
+    actualStart: "Actual start",
+    actualEnd: "Actual end",
+    name: "Name",
+    version: "Version",
+    digest: "Digest",
+    description: "Description",
+    region: "Region",
+    status: "Status",
+    approvals: "Approvals",
+    approvalRound: "Approval round",
+  };
+  return Object.keys({ ...b, ...a })
+    .filter((key) => key in labels)
+    .map((key) =>
+      key in b && key in a
+        ? `${labels[key]}: ${describeValue(b[key])} → ${describeValue(a[key])}`
+        : key in a
+          ? `${labels[key]}: ${describeValue(a[key])}${key === "approvals" && "approvalsRequired" in a ? ` of ${String(a.approvalsRequired)}` : ""}`
+          : `${labels[key]} was ${describeValue(b[key])}`,
+    );
+}
+
+/** The release's audit trail: who did what when, with comments and what changed. Oldest first. */
+export function AuditTrail({ events }: { events: AuditEventDto[] }) {
+  return (
+    <ol className="relative space-y-4 border-l border-border pl-5" aria-label="Audit trail">
+      {events.map((event) => (
+        <li
+          key={event.id}
+          className="relative"
+          data-testid="audit-event"
+          data-action={event.action}
+        >
+          <span
+            aria-hidden
+            className="absolute top-1.5 -left-[1.42rem] size-2 rounded-full bg-border-strong ring-2 ring-surface"
+          />
+          <p className="text-sm text-fg">
+            <span className="font-medium">{event.actor?.name ?? "System"}</span>{" "}
+            {ACTION_TEXT[event.action]}
+            {event.stageKey && <span className="font-medium"> {event.stageKey}</span>}
+          </p>
+          <LocalTime iso={event.at} className="text-xs text-muted" />
+          {describeChange(event.before, event.after).map((line) => (
+            <p key={line} className="text-xs text-muted tabular">
+              {line}
+            </p>
+          ))}
+          {event.comment && (
+            <p className="mt-1 rounded-md bg-surface-muted px-2.5 py-1.5 text-sm text-fg">
+              {event.comment}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

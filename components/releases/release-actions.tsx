@@ -1,0 +1,120 @@
+"use client";
+
+import { Ban, Pause, Pencil, Play } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+
+import { changeStatusAction } from "@/app/(app)/releases/actions";
+import type { ActionState } from "@/lib/action-state";
+import type { ReleaseStatus } from "@/lib/domain/stages";
+
+import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { FormStatus } from "../ui/form-status";
+import { Label } from "../ui/input";
+import { Textarea } from "../ui/textarea";
+
+type Props = { releaseId: string; releaseName: string; status: ReleaseStatus; revision: number };
+
+/** A release manager's actions on a release: edit, hold / resume, cancel (with a reason). */
+export function ReleaseActions({ releaseId, releaseName, status, revision }: Props) {
+  const router = useRouter();
+  const [reason, setReason] = useState("");
+  const [state, setState] = useState<ActionState | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const isOpen = status === "PLANNED" || status === "IN_PROGRESS";
+  const isClosed = status === "LIVE" || status === "CANCELLED";
+
+  function run(command: "HOLD" | "RESUME" | "CANCEL") {
+    startTransition(async () => {
+      const result = await changeStatusAction({ releaseId, revision, command, reason });
+      setState(result);
+      setReason("");
+      router.refresh();
+    });
+  }
+
+  const reasonField = (id: string, label: string) => (
+    <div className="space-y-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <Textarea
+        id={id}
+        value={reason}
+        maxLength={1000}
+        onChange={(event) => setReason(event.target.value)}
+      />
+    </div>
+  );
+
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex flex-wrap justify-end gap-2">
+        {status !== "CANCELLED" && (
+          <Button asChild variant="secondary">
+            <Link href={`/releases/${releaseId}/edit`}>
+              <Pencil aria-hidden />
+              Edit
+            </Link>
+          </Button>
+        )}
+        {isOpen && (
+          <ConfirmDialog
+            title={`Put ${releaseName} on hold?`}
+            description="No stage can be signed off while the release is on hold. The reason is shown on the release."
+            confirmLabel="Put on hold"
+            confirmDisabled={reason.trim() === ""}
+            onOpenChange={() => setReason("")}
+            onConfirm={() => run("HOLD")}
+            trigger={
+              <Button variant="secondary" disabled={isPending}>
+                <Pause aria-hidden />
+                Hold
+              </Button>
+            }
+          >
+            {reasonField("hold-reason", "Reason")}
+          </ConfirmDialog>
+        )}
+        {status === "ON_HOLD" && (
+          <ConfirmDialog
+            title={`Resume ${releaseName}?`}
+            description="Sign-offs are possible again."
+            confirmLabel="Resume"
+            onOpenChange={() => setReason("")}
+            onConfirm={() => run("RESUME")}
+            trigger={
+              <Button variant="secondary" disabled={isPending}>
+                <Play aria-hidden />
+                Resume
+              </Button>
+            }
+          >
+            {reasonField("resume-comment", "Comment (optional)")}
+          </ConfirmDialog>
+        )}
+        {!isClosed && (
+          <ConfirmDialog
+            title={`Cancel ${releaseName}?`}
+            description="A cancelled release cannot be signed off, re-planned or resumed. This cannot be undone."
+            confirmLabel="Cancel release"
+            cancelLabel="Keep release"
+            tone="danger"
+            confirmDisabled={reason.trim() === ""}
+            onOpenChange={() => setReason("")}
+            onConfirm={() => run("CANCEL")}
+            trigger={
+              <Button variant="secondary" disabled={isPending} className="text-danger">
+                <Ban aria-hidden />
+                Cancel release
+              </Button>
+            }
+          >
+            {reasonField("cancel-reason", "Reason")}
+          </ConfirmDialog>
+        )}
+      </div>
+      {state && <FormStatus state={state} />}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+
+import { Check, RotateCcw, X } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+
+import { reopenAction, signOffAction } from "@/app/(app)/releases/actions";
+import type { ActionState } from "@/lib/action-state";
+
+import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { FormStatus } from "../ui/form-status";
+import { Label } from "../ui/input";
+import { Textarea } from "../ui/textarea";
+
+type Props = {
+  releaseId: string;
+  releaseName: string;
+  stageKey: string;
+  stageName: string;
+  canDecide: boolean;
+  canReopen: boolean;
+  /** Approvals still needed, to say whether this approval closes the stage. */
+  approvalsMissing: number;
+};
+
+function CommentField({
+  id,
+  value,
+  onChange,
+  isRequired,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  isRequired: boolean;
+}) {
+  return (
+    <div className="space-y-1.5">
+      <Label htmlFor={id}>Comment{isRequired ? "" : " (optional)"}</Label>
+      <Textarea
+        id={id}
+        value={value}
+        maxLength={2000}
+        required={isRequired}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+/** Sign off, reject or reopen the current stage, each after a confirmation. Shown only to those allowed. */
+export function SignOffControls({
+  releaseId,
+  releaseName,
+  stageKey,
+  stageName,
+  canDecide,
+  canReopen,
+  approvalsMissing,
+}: Props) {
+  const router = useRouter();
+  const [comment, setComment] = useState("");
+  const [state, setState] = useState<ActionState | null>(null);
+  const [isPending, startTransition] = useTransition();
+
+  function run(action: () => Promise<ActionState>) {
+    startTransition(async () => {
+      const result = await action();
+      setState(result);
+      setComment("");
+      if (result.status === "success") router.refresh();
+    });
+  }
+
+  if (!canDecide && !canReopen) return null;
+  const closesStage = approvalsMissing <= 1;
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {canDecide && (
+          <>
+            <ConfirmDialog
+              title={`Sign off ${stageName}?`}
+              description={
+                closesStage
+                  ? `${releaseName}: this closes ${stageName} today and opens the next stage${stageKey === "PROD" ? " — the release goes live" : ""}.`
+                  : `${releaseName}: your approval is recorded; ${approvalsMissing - 1} more needed to close ${stageName}.`
+              }
+              confirmLabel={stageKey === "PROD" ? "Confirm go-live" : "Sign off"}
+              onOpenChange={() => setComment("")}
+              onConfirm={() =>
+                run(() => signOffAction({ releaseId, key: stageKey, decision: "APPROVE", comment }))
+              }
+              trigger={
+                <Button size="sm" disabled={isPending}>
+                  <Check aria-hidden />
+                  {stageKey === "PROD" ? "Confirm go-live" : "Sign off"}
+                </Button>
+              }
+            >
+              <CommentField
+                id={`approve-${stageKey}`}
+                value={comment}
+                onChange={setComment}
+                isRequired={false}
+              />
+            </ConfirmDialog>
+            <ConfirmDialog
+              title={`Reject ${stageName}?`}
+              description={`${releaseName}: a rejection blocks ${stageName} until a release manager reopens it. Say what is wrong.`}
+              confirmLabel="Reject"
+              tone="danger"
+              confirmDisabled={comment.trim() === ""}
+              onOpenChange={() => setComment("")}
+              onConfirm={() =>
+                run(() => signOffAction({ releaseId, key: stageKey, decision: "REJECT", comment }))
+              }
+              trigger={
+                <Button size="sm" variant="secondary" disabled={isPending} className="text-danger">
+                  <X aria-hidden />
+                  Reject
+                </Button>
+              }
+            >
+              <CommentField
+                id={`reject-${stageKey}`}
+                value={comment}
+                onChange={setComment}
+                isRequired
+              />
+            </ConfirmDialog>
+          </>
+        )}
+        {canReopen && (
+          <ConfirmDialog
+            title={`Reopen ${stageName}?`}
+            description={`${releaseName}: the approvals of ${stageName} start again from zero.`}
+            confirmLabel="Reopen"
+            onOpenChange={() => setComment("")}
+            onConfirm={() => run(() => reopenAction({ releaseId, key: stageKey, comment }))}
+            trigger={
+              <Button size="sm" variant="secondary" disabled={isPending}>
+                <RotateCcw aria-hidden />
+                Reopen
+              </Button>
+            }
+          >
+            <CommentField
+              id={`reopen-${stageKey}`}
+              value={comment}
+              onChange={setComment}
+              isRequired={false}
+            />
+          </ConfirmDialog>
+        )}
+      </div>
+      {state && <FormStatus state={state} />}
+    </div>
+  );
+}

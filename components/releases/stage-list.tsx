@@ -1,0 +1,155 @@
+import { CircleAlert } from "lucide-react";
+
+import { formatDisplayDate } from "@/lib/domain/dates";
+import { ROLE_NAMES, STAGE_STATUS_NAMES } from "@/lib/domain/stages";
+import type { StageDto } from "@/lib/server/releases/release-dto";
+import { cn } from "@/lib/utils";
+
+import { Badge } from "../ui/badge";
+import { LocalTime } from "../ui/local-time";
+
+import { StageChip } from "./stage-chip";
+import { STAGE_COLOR } from "./stage-style";
+
+function dateRange(start: string, end: string | null): string {
+  if (!end) return `${formatDisplayDate(start)} – ongoing`;
+  return start === end
+    ? formatDisplayDate(start)
+    : `${formatDisplayDate(start)} – ${formatDisplayDate(end)}`;
+}
+
+function StatusBadge({ status }: { status: StageDto["status"] }) {
+  const tone = {
+    PENDING: "neutral",
+    ACTIVE: "info",
+    REJECTED: "danger",
+    SIGNED_OFF: "success",
+  } as const;
+  return <Badge tone={tone[status]}>{STAGE_STATUS_NAMES[status]}</Badge>;
+}
+
+/** Every stage with planned and actual dates, approvals given and still needed, and its actions. */
+export function StageList({
+  stages,
+  currentStage,
+  actions,
+}: {
+  stages: StageDto[];
+  currentStage: string | null;
+  actions: Partial<Record<string, React.ReactNode>>;
+}) {
+  return (
+    <ol className="space-y-3">
+      {stages.map((stage) => {
+        const isCurrent = stage.key === currentStage;
+        const given = stage.approvals.filter((a) => a.round === stage.approvalRound);
+        const earlier = stage.approvals.filter((a) => a.round !== stage.approvalRound);
+        return (
+          <li
+            key={stage.key}
+            id={`stage-${stage.key}`}
+            data-testid={`stage-${stage.key}`}
+            className={cn(
+              "scroll-mt-20 rounded-lg border bg-surface p-4 shadow-xs",
+              isCurrent ? "border-fg/30 ring-1 ring-fg/10" : "border-border",
+              stage.status === "REJECTED" && "border-danger/50",
+            )}
+          >
+            <div className="flex flex-wrap items-start gap-4">
+              <span
+                aria-hidden
+                className="mt-0.5 h-10 w-1 rounded-full"
+                style={{ background: STAGE_COLOR[stage.key] }}
+              />
+              <div className="min-w-48 flex-1">
+                <div className="flex flex-wrap items-center gap-2">
+                  <StageChip stageKey={stage.key} status={stage.status} size="md" />
+                  <h3 className="text-sm font-semibold text-fg">{stage.name}</h3>
+                  <StatusBadge status={stage.status} />
+                  {isCurrent && <Badge tone="outline">Current stage</Badge>}
+                </div>
+                <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+                  <div>
+                    <dt className="inline text-muted">Planned </dt>
+                    <dd className="inline text-fg tabular">
+                      {dateRange(stage.plannedStart, stage.plannedEnd)} · {stage.workingDays}{" "}
+                      working {stage.workingDays === 1 ? "day" : "days"}
+                    </dd>
+                  </div>
+                  {stage.actualStart && (
+                    <div>
+                      <dt className="inline text-muted">Actual </dt>
+                      <dd className="inline text-fg tabular">
+                        {dateRange(stage.actualStart, stage.actualEnd)}
+                      </dd>
+                    </div>
+                  )}
+                </dl>
+              </div>
+              <div className="flex flex-col items-end gap-2">{actions[stage.key]}</div>
+            </div>
+
+            {(given.length > 0 || stage.status !== "SIGNED_OFF") && (
+              <div className="mt-3 border-t border-border pt-3 pl-5 text-sm">
+                {given.length > 0 && (
+                  <ul className="space-y-1.5" aria-label={`Decisions on ${stage.name}`}>
+                    {given.map((approval) => (
+                      <li key={approval.id} className="flex flex-wrap items-baseline gap-x-2">
+                        <span
+                          className={
+                            approval.decision === "REJECT"
+                              ? "font-medium text-danger"
+                              : "font-medium text-success"
+                          }
+                        >
+                          {approval.decision === "REJECT" ? "Rejected" : "Approved"}
+                        </span>{" "}
+                        <span className="text-fg">by {approval.user.name}</span>{" "}
+                        <span className="text-xs text-muted">
+                          ({ROLE_NAMES[approval.user.role]})
+                        </span>{" "}
+                        <LocalTime iso={approval.at} className="text-xs text-muted" />
+                        {approval.comment && (
+                          <q className="basis-full text-muted">{approval.comment}</q>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {stage.status !== "SIGNED_OFF" && stage.approvalsMissing > 0 && (
+                  <p className="mt-1.5 flex items-center gap-1.5 text-muted">
+                    <CircleAlert aria-hidden className="size-4" />
+                    {stage.status === "REJECTED"
+                      ? "Blocked by the rejection until a release manager reopens it."
+                      : `Needs ${stage.approvalsMissing} more ${stage.approvalsMissing === 1 ? "approval" : "approvals"} from ${stage.allowedRoles
+                          .map((role) => ROLE_NAMES[role])
+                          .join(
+                            " or ",
+                          )}${stage.approvalsRequired > 1 ? ", different people" : ""}${["PREPROD", "PROD"].includes(stage.key) ? ", not the release's creator" : ""}.`}
+                  </p>
+                )}
+                {earlier.length > 0 && (
+                  <details className="mt-2 text-xs text-muted">
+                    <summary className="cursor-pointer">
+                      Earlier rounds ({earlier.length} decisions)
+                    </summary>
+                    <ul className="mt-1 space-y-1">
+                      {earlier.map((approval) => (
+                        <li key={approval.id}>
+                          Round {approval.round}:{" "}
+                          {approval.decision === "REJECT" ? "rejected" : "approved"} by{" "}
+                          {approval.user.name} <LocalTime iso={approval.at} />
+                          {approval.comment && <> — “{approval.comment}”</>}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
