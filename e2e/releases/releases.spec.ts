@@ -66,6 +66,31 @@ test.describe("releases API", () => {
     });
   });
 
+  test("every API route answers 401 with the error envelope when anonymous", async ({ request }) => {
+    const id = "01900000-0000-7000-8000-000000000000";
+    const calls: [string, string][] = [
+      ["GET", "/api/releases"],
+      ["POST", "/api/releases"],
+      ["GET", `/api/releases/${id}`],
+      ["PATCH", `/api/releases/${id}`],
+      ["POST", `/api/releases/${id}/stages/DEV/signoff`],
+      ["POST", `/api/releases/${id}/stages/DEV/reopen`],
+      ["GET", `/api/releases/${id}/audit`],
+      ["POST", `/api/releases/${id}/hold`],
+      ["POST", `/api/releases/${id}/resume`],
+      ["POST", `/api/releases/${id}/cancel`],
+      ["GET", "/api/me/approvals"],
+      ["POST", "/api/plan"],
+      ["GET", "/api/regions"],
+      ["GET", "/api/working-days?from=2027-01-01&to=2027-01-31"],
+    ];
+    for (const [method, path] of calls) {
+      const response = await request.fetch(path, { method, data: method === "GET" ? undefined : {} });
+      expect(response.status(), `${method} ${path}`).toBe(401);
+      expect((await response.json()).error.code, `${method} ${path}`).toBe("UNAUTHENTICATED");
+    }
+  });
+
   test("lists releases with their six stages for a signed-in user", async ({ context }) => {
     await signInAs(context, "viewer");
     const response = await context.request.get("/api/releases?type=RELEASE&status=LIVE");

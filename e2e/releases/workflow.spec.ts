@@ -204,3 +204,46 @@ test("a stale edit is refused and the form offers to reload", async ({ browser }
   await expect(second.getByLabel("Name")).toHaveValue(NAME);
   await first.context().close();
 });
+
+test("a release manager puts a release on hold, resumes it and cancels it with a reason", async ({ browser }) => {
+  const rm = await pageAs(browser, "rm");
+  const created = await rm.context().request.post("/api/releases", {
+    data: { name: `Hold ${NAME}`, version: "hold:1.0.0", type: "RELEASE", start: await firstWorkingDayIn(rm, 30) },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await rm.goto(`/releases/${id}`);
+
+  await rm.getByRole("button", { name: "Hold" }).click();
+  const dialog = rm.getByRole("alertdialog");
+  await expect(dialog.getByRole("button", { name: "Put on hold" })).toBeDisabled();
+  await dialog.getByRole("textbox").fill("Waiting for the vendor's security fix");
+  await dialog.getByRole("button", { name: "Put on hold" }).click();
+  await expect(rm.getByRole("note")).toContainText("On hold: Waiting for the vendor's security fix");
+
+  await rm.getByRole("button", { name: "Resume" }).click();
+  await rm.getByRole("alertdialog").getByRole("button", { name: "Resume" }).click();
+  await expect(rm.getByRole("note")).toHaveCount(0);
+
+  await rm.getByRole("button", { name: "Cancel release" }).click();
+  await rm.getByRole("alertdialog").getByRole("textbox").fill("Merged into the next release");
+  await rm.getByRole("alertdialog").getByRole("button", { name: "Cancel release" }).click();
+  await expect(rm.getByRole("note")).toContainText("Cancelled: Merged into the next release");
+  await expect(rm.getByRole("button", { name: "Cancel release" })).toHaveCount(0);
+  const actions = await rm.getByTestId("audit-event").evaluateAll((items) => items.map((item) => item.getAttribute("data-action")));
+  expect(actions).toEqual(["RELEASE_CREATED", "RELEASE_HELD", "RELEASE_RESUMED", "RELEASE_CANCELLED"]);
+  await rm.context().close();
+});
+
+/** The first working day at least `days` ahead, asked from the server's own calendar. */
+async function firstWorkingDayIn(page: Page, days: number): Promise<string> {
+  const from = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + (days + 14) * 86_400_000).toISOString().slice(0, 10);
+  const response = await page.context().request.get(`/api/working-days?from=${from}&to=${to}`);
+  const { days: nonWorking } = (await response.json()) as { days: { date: string; nonWorking?: unknown }[] };
+  const closed = new Set(nonWorking.filter((d) => d.nonWorking).map((d) => d.date));
+  for (let i = 0; ; i++) {
+    const date = new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10);
+    if (!closed.has(date)) return date;
+  }
+}

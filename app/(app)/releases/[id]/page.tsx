@@ -1,4 +1,4 @@
-import { ArrowLeft, CornerDownRight } from "lucide-react";
+import { ArrowLeft, CornerDownRight, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,6 +12,7 @@ import { StageChip } from "@/components/releases/stage-chip";
 import { StageList } from "@/components/releases/stage-list";
 import { StageStepper } from "@/components/releases/stage-stepper";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDisplayDate } from "@/lib/domain/dates";
 import { describeWorkingDayDistance, workingDaysUntil } from "@/lib/domain/relative";
@@ -225,9 +226,19 @@ export default async function ReleasePage({ params }: { params: Params }) {
 
       {release.type === "RELEASE" && (
         <section aria-labelledby="patches-heading" className="space-y-3">
-          <h2 id="patches-heading" className="text-base font-semibold text-fg">
-            Patches <span className="font-normal text-muted">({release.patches.length})</span>
-          </h2>
+          <div className="flex items-center justify-between gap-4">
+            <h2 id="patches-heading" className="text-base font-semibold text-fg">
+              Patches <span className="font-normal text-muted">({release.patches.length})</span>
+            </h2>
+            {isManager && release.status !== "CANCELLED" && (
+              <Button asChild variant="secondary" size="sm">
+                <Link href={`/releases/new?parent=${release.id}`}>
+                  <Plus aria-hidden />
+                  New patch
+                </Link>
+              </Button>
+            )}
+          </div>
           {release.patches.length === 0 ? (
             <p className="text-sm text-muted">No patches for this release.</p>
           ) : (
