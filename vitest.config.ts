@@ -29,7 +29,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          env: { TZ: "Pacific/Kiritimati" }, // UTC+14: a date read as a local instant would shift
+          // UTC+14: a date read as a local instant would shift.
+          env: { TZ: "Pacific/Kiritimati", NEXTAUTH_SECRET: "integration-tests-only-secret" },
           globalSetup: ["tests/integration/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,6 +1,7 @@
 "use client";
 
-import { ChevronDown, LogOut } from "lucide-react";
+import { CalendarDays, ChevronDown, LogOut } from "lucide-react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 
 import { ROLE_NAMES, type Role } from "@/lib/domain/stages";
@@ -48,6 +49,12 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           <p className="text-xs text-muted">{email}</p>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/profile">
+            <CalendarDays aria-hidden />
+            Profile &amp; calendar feed
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/signin" })}>
           <LogOut aria-hidden />
           Sign out

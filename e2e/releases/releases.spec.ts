@@ -66,7 +66,9 @@ test.describe("releases API", () => {
     });
   });
 
-  test("every API route answers 401 with the error envelope when anonymous", async ({ request }) => {
+  test("every API route answers 401 with the error envelope when anonymous", async ({
+    request,
+  }) => {
     const id = "01900000-0000-7000-8000-000000000000";
     const calls: [string, string][] = [
       ["GET", "/api/releases"],
@@ -80,12 +82,17 @@ test.describe("releases API", () => {
       ["POST", `/api/releases/${id}/resume`],
       ["POST", `/api/releases/${id}/cancel`],
       ["GET", "/api/me/approvals"],
+      ["GET", "/api/me/calendar-feed"],
+      ["DELETE", "/api/me/calendar-feed"],
       ["POST", "/api/plan"],
       ["GET", "/api/regions"],
       ["GET", "/api/working-days?from=2027-01-01&to=2027-01-31"],
     ];
     for (const [method, path] of calls) {
-      const response = await request.fetch(path, { method, data: method === "GET" ? undefined : {} });
+      const response = await request.fetch(path, {
+        method,
+        data: method === "GET" ? undefined : {},
+      });
       expect(response.status(), `${method} ${path}`).toBe(401);
       expect((await response.json()).error.code, `${method} ${path}`).toBe("UNAUTHENTICATED");
     }

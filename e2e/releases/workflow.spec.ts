@@ -177,11 +177,9 @@ test("a viewer sees no sign-off buttons and the API answers 403", async ({ brows
     .context()
     .request.post(`/api/releases/${id}/stages/INT/signoff`, { data: { decision: "APPROVE" } });
   expect(refused.status()).toBe(403);
-  const create = await viewer
-    .context()
-    .request.post("/api/releases", {
-      data: { name: "x", version: "1", type: "RELEASE", goLive: "2030-03-15" },
-    });
+  const create = await viewer.context().request.post("/api/releases", {
+    data: { name: "x", version: "1", type: "RELEASE", goLive: "2030-03-15" },
+  });
   expect(create.status()).toBe(403);
   await viewer.context().close();
 });
@@ -205,10 +203,17 @@ test("a stale edit is refused and the form offers to reload", async ({ browser }
   await first.context().close();
 });
 
-test("a release manager puts a release on hold, resumes it and cancels it with a reason", async ({ browser }) => {
+test("a release manager puts a release on hold, resumes it and cancels it with a reason", async ({
+  browser,
+}) => {
   const rm = await pageAs(browser, "rm");
   const created = await rm.context().request.post("/api/releases", {
-    data: { name: `Hold ${NAME}`, version: "hold:1.0.0", type: "RELEASE", start: await firstWorkingDayIn(rm, 30) },
+    data: {
+      name: `Hold ${NAME}`,
+      version: "hold:1.0.0",
+      type: "RELEASE",
+      start: await firstWorkingDayIn(rm, 30),
+    },
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
@@ -219,7 +224,9 @@ test("a release manager puts a release on hold, resumes it and cancels it with a
   await expect(dialog.getByRole("button", { name: "Put on hold" })).toBeDisabled();
   await dialog.getByRole("textbox").fill("Waiting for the vendor's security fix");
   await dialog.getByRole("button", { name: "Put on hold" }).click();
-  await expect(rm.getByRole("note")).toContainText("On hold: Waiting for the vendor's security fix");
+  await expect(rm.getByRole("note")).toContainText(
+    "On hold: Waiting for the vendor's security fix",
+  );
 
   await rm.getByRole("button", { name: "Resume" }).click();
   await rm.getByRole("alertdialog").getByRole("button", { name: "Resume" }).click();
@@ -230,8 +237,15 @@ test("a release manager puts a release on hold, resumes it and cancels it with a
   await rm.getByRole("alertdialog").getByRole("button", { name: "Cancel release" }).click();
   await expect(rm.getByRole("note")).toContainText("Cancelled: Merged into the next release");
   await expect(rm.getByRole("button", { name: "Cancel release" })).toHaveCount(0);
-  const actions = await rm.getByTestId("audit-event").evaluateAll((items) => items.map((item) => item.getAttribute("data-action")));
-  expect(actions).toEqual(["RELEASE_CREATED", "RELEASE_HELD", "RELEASE_RESUMED", "RELEASE_CANCELLED"]);
+  const actions = await rm
+    .getByTestId("audit-event")
+    .evaluateAll((items) => items.map((item) => item.getAttribute("data-action")));
+  expect(actions).toEqual([
+    "RELEASE_CREATED",
+    "RELEASE_HELD",
+    "RELEASE_RESUMED",
+    "RELEASE_CANCELLED",
+  ]);
   await rm.context().close();
 });
 
@@ -240,7 +254,9 @@ async function firstWorkingDayIn(page: Page, days: number): Promise<string> {
   const from = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
   const to = new Date(Date.now() + (days + 14) * 86_400_000).toISOString().slice(0, 10);
   const response = await page.context().request.get(`/api/working-days?from=${from}&to=${to}`);
-  const { days: nonWorking } = (await response.json()) as { days: { date: string; nonWorking?: unknown }[] };
+  const { days: nonWorking } = (await response.json()) as {
+    days: { date: string; nonWorking?: unknown }[];
+  };
   const closed = new Set(nonWorking.filter((d) => d.nonWorking).map((d) => d.date));
   for (let i = 0; ; i++) {
     const date = new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as approvalsRoute from "@/app/api/me/approvals/route";
+import * as calendarFeedRoute from "@/app/api/me/calendar-feed/route";
 import * as planRoute from "@/app/api/plan/route";
 import * as regionsRoute from "@/app/api/regions/route";
 import * as auditRoute from "@/app/api/releases/[id]/audit/route";
@@ -211,6 +212,24 @@ const ROUTES: { name: string; allowed: Role[]; setup: () => Promise<Call> }[] = 
         body: { reason: "Superseded" },
       };
     },
+  },
+  {
+    name: "GET /api/me/calendar-feed",
+    allowed: ROLES,
+    setup: async () => ({
+      method: "GET",
+      path: "/api/me/calendar-feed",
+      handler: calendarFeedRoute.GET,
+    }),
+  },
+  {
+    name: "DELETE /api/me/calendar-feed",
+    allowed: ROLES,
+    setup: async () => ({
+      method: "DELETE",
+      path: "/api/me/calendar-feed",
+      handler: calendarFeedRoute.DELETE,
+    }),
   },
   {
     name: "GET /api/me/approvals",

@@ -155,7 +155,9 @@ export default async function ReleasePage({ params }: { params: Params }) {
 
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="rounded-lg border border-border bg-surface p-4 shadow-xs">
-          <dt className="text-xs font-medium text-muted">{release.status === "LIVE" ? "Went live" : "Forecast go-live"}</dt>
+          <dt className="text-xs font-medium text-muted">
+            {release.status === "LIVE" ? "Went live" : "Forecast go-live"}
+          </dt>
           <dd className="mt-1 text-lg font-semibold text-fg tabular" data-testid="forecast-go-live">
             {formatDisplayDate(release.forecastGoLive)}
           </dd>

@@ -1,0 +1,57 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+
+import { buildCalendar, escapeText, foldLine } from "./ics";
+
+describe("foldLine", () => {
+  it("keeps short lines and folds long ones at 75 octets without splitting characters", () => {
+    expect(foldLine("SUMMARY:short")).toBe("SUMMARY:short");
+    const long = `DESCRIPTION:${"Größe ".repeat(30)}`;
+    const folded = foldLine(long);
+    for (const line of folded.split("\r\n"))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(
+      folded
+        .split("\r\n")
+        .map((line, i) => (i === 0 ? line : line.slice(1)))
+        .join(""),
+    ).toBe(long);
+  });
+});
+
+it("escapes text values", () => {
+  expect(escapeText("a, b; c\\d\nnext")).toBe("a\\, b\\; c\\\\d\\nnext");
+});
+
+describe("buildCalendar", () => {
+  it("writes all-day events a real iCalendar parser reads back", () => {
+    const ics = buildCalendar({
+      name: "Release Calendar",
+      now: new Date("2027-03-01T10:00:00Z"),
+      events: [
+        {
+          uid: "stage-1@release-calendar",
+          sequence: 3,
+          start: "2027-03-10",
+          end: "2027-03-18",
+          summary: "TEST · Checkout, 3.0",
+          description: "Line one\nLine two; with ümlauts",
+          url: "http://localhost:3000/releases/1",
+          status: "CONFIRMED",
+        },
+      ],
+    });
+    expect(ics.endsWith("\r\n")).toBe(true);
+    expect(ics).not.toMatch(/[^\r]\n/);
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const [vevent] = calendar.getAllSubcomponents("vevent");
+    const event = new ICAL.Event(vevent);
+    expect(event.uid).toBe("stage-1@release-calendar");
+    expect(event.sequence).toBe(3);
+    expect(event.startDate.isDate).toBe(true);
+    expect(event.startDate.toString()).toBe("2027-03-10");
+    expect(event.endDate.toString()).toBe("2027-03-19"); // exclusive
+    expect(event.summary).toBe("TEST · Checkout, 3.0");
+    expect(event.description).toBe("Line one\nLine two; with ümlauts");
+  });
+});

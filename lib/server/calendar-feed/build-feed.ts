@@ -1,0 +1,79 @@
+import { maxDate } from "@/lib/domain/dates";
+import { RELEASE_STATUS_NAMES, STAGE_STATUS_NAMES } from "@/lib/domain/stages";
+import { buildCalendar, type IcsEvent } from "@/lib/ics";
+import { listReleases } from "@/lib/server/releases/list-releases";
+import type { ReleaseDto } from "@/lib/server/releases/release-dto";
+import type { SessionUser } from "@/lib/server/users/session-user";
+
+function eventsOf(release: ReleaseDto, origin: string): IcsEvent[] {
+  const url = `${origin}/releases/${release.id}`;
+  const label = `${release.name} (${release.version})`;
+  const status =
+    release.status === "CANCELLED"
+      ? "CANCELLED"
+      : release.status === "PLANNED"
+        ? "TENTATIVE"
+        : "CONFIRMED";
+  const common = {
+    sequence: release.revision,
+    url,
+    status,
+    lastModified: new Date(release.updatedAt),
+  } as const;
+  const stages = release.stages.map((stage): IcsEvent => {
+    // What happened where it happened, the current plan otherwise.
+    const start = stage.actualStart ?? stage.plannedStart;
+    const end = stage.actualEnd ?? maxDate(stage.plannedEnd, start);
+    return {
+      ...common,
+      uid: `stage-${release.id}-${stage.key}@release-calendar`,
+      start,
+      end,
+      summary: `${stage.key} · ${label}`,
+      categories: [stage.key, release.type === "PATCH" ? "Patch" : "Release"],
+      description: [
+        `${stage.name} stage of ${label}: ${STAGE_STATUS_NAMES[stage.status]}.`,
+        `${stage.workingDays} working ${stage.workingDays === 1 ? "day" : "days"}; ${stage.approvalsRequired} approval(s) required.`,
+        `Release status: ${RELEASE_STATUS_NAMES[release.status]}.`,
+        `Open in Release Calendar: ${url}`,
+      ].join("\n"),
+    };
+  });
+  const goLive: IcsEvent = {
+    ...common,
+    uid: `golive-${release.id}@release-calendar`,
+    start: release.forecastGoLive,
+    end: release.forecastGoLive,
+    summary: `Go-live: ${label}`,
+    categories: ["Go-live"],
+    description: [
+      `${release.status === "LIVE" ? "Went live" : "Planned go-live"} of ${label}.`,
+      release.forecastGoLive !== release.baselineGoLive
+        ? `Baseline was ${release.baselineGoLive}.`
+        : null,
+      release.atRisk
+        ? `At risk: ${release.slipWorkingDays} working days behind the baseline.`
+        : null,
+      `Open in Release Calendar: ${url}`,
+    ]
+      .filter(Boolean)
+      .join("\n"),
+  };
+  return [...stages, goLive];
+}
+
+/** The iCalendar feed of everything the user may see: stage windows and go-lives, all-day. */
+export async function buildFeed(
+  user: SessionUser,
+  origin: string,
+  now = new Date(),
+): Promise<string> {
+  void user; // every role sees every release today; scoping would go here
+  const releases = await listReleases();
+  return buildCalendar({
+    name: "Release Calendar",
+    description: "Stage windows and go-lives of releases and patches",
+    events: releases.flatMap((release) => eventsOf(release, origin)),
+    now,
+  });
+}
