@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-/** The timeline becomes the home page once it exists; until then the releases are. */
+/** Signed in, the timeline is home. */
 export default function HomePage() {
-  redirect("/releases");
+  redirect("/timeline");
 }

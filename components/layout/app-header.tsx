@@ -9,6 +9,7 @@ import { UserMenu } from "./user-menu";
 
 /** The main views; each appears here once it exists. */
 const NAV_ITEMS = [
+  { href: "/timeline", label: "Timeline" },
   { href: "/releases", label: "Releases" },
   { href: "/plan", label: "Plan" },
 ] as const;

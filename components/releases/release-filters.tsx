@@ -13,11 +13,11 @@ const TYPE_OPTIONS = [
   { value: "PATCH", label: "Patches" },
 ] as const;
 
-function hrefWith(params: Record<string, string | undefined>): string {
+export function hrefWith(basePath: string, params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
   const query = search.toString();
-  return query ? `/releases?${query}` : "/releases";
+  return query ? `${basePath}?${query}` : basePath;
 }
 
 /** Filters live in the URL, so a filtered list can be bookmarked and shared. Works without JavaScript. */
@@ -25,10 +25,20 @@ export function ReleaseFilters({
   type,
   status,
   q,
+  region,
+  regions,
+  basePath = "/releases",
+  keep = {},
 }: {
   type?: string;
   status?: string;
   q?: string;
+  region?: string;
+  /** When given, a region filter is offered. */
+  regions?: string[];
+  basePath?: string;
+  /** Other parameters of the view (zoom, month, ...) that filtering keeps. */
+  keep?: Record<string, string | undefined>;
 }) {
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -41,7 +51,7 @@ export function ReleaseFilters({
           return (
             <Link
               key={option.label}
-              href={hrefWith({ type: option.value, status, q })}
+              href={hrefWith(basePath, { ...keep, type: option.value, status, q, region })}
               aria-current={isActive ? "page" : undefined}
               className={cn(
                 "rounded px-3 py-1 text-sm font-medium text-muted hover:text-fg",
@@ -53,8 +63,9 @@ export function ReleaseFilters({
           );
         })}
       </nav>
-      <form action="/releases" className="flex flex-wrap items-center gap-2" role="search">
+      <form action={basePath} className="flex flex-wrap items-center gap-2" role="search">
         {type && <input type="hidden" name="type" value={type} />}
+        {Object.entries(keep).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
         <label className="sr-only" htmlFor="filter-status">
           Status
         </label>
@@ -66,6 +77,21 @@ export function ReleaseFilters({
             </option>
           ))}
         </Select>
+        {regions && (
+          <>
+            <label className="sr-only" htmlFor="filter-region">
+              Holiday region
+            </label>
+            <Select id="filter-region" name="region" defaultValue={region ?? ""} className="w-40">
+              <option value="">Any region</option>
+              {regions.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </Select>
+          </>
+        )}
         <div className="relative">
           <Search
             aria-hidden

@@ -22,6 +22,8 @@ type Props = {
   canReopen: boolean;
   /** Approvals still needed, to say whether this approval closes the stage. */
   approvalsMissing: number;
+  /** Called after a successful decision (e.g. to reload a drawer). */
+  onChanged?: () => void;
 };
 
 function CommentField({
@@ -58,6 +60,7 @@ export function SignOffControls({
   canDecide,
   canReopen,
   approvalsMissing,
+  onChanged,
 }: Props) {
   const router = useRouter();
   const [comment, setComment] = useState("");
@@ -69,7 +72,10 @@ export function SignOffControls({
       const result = await action();
       setState(result);
       setComment("");
-      if (result.status === "success") router.refresh();
+      if (result.status === "success") {
+        router.refresh();
+        onChanged?.();
+      }
     });
   }
 

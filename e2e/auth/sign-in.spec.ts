@@ -23,10 +23,12 @@ test.describe("sign-in", () => {
     }) => {
       await page.goto("/signin");
       await signInWithForm(page, user.email, user.password);
-      await expect(page).toHaveURL(/\/releases$/);
+      await expect(page).toHaveURL(/\/timeline$/);
       await expect(
         page.getByRole("button", { name: `Account: ${user.name}, ${ROLE_NAMES[user.role]}` }),
       ).toBeVisible();
+      await expect(page.getByTestId("timeline-row").filter({ hasText: "Payments API 3.4.0" })).toBeVisible();
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Releases" }).click();
       await expect(page.getByTestId("release-row").first()).toBeVisible();
       await expect(
         page.getByRole("cell", { name: /Customer Portal 2026\.11\b/ }).first(),
@@ -55,7 +57,7 @@ test.describe("sign-in", () => {
   test("signing out ends the session", async ({ page }) => {
     await page.goto("/signin");
     await signInWithForm(page, "viewer@demo.local", "demo-viewer");
-    await expect(page.getByRole("heading", { name: "Releases" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
     await page.getByRole("button", { name: /^Account:/ }).click();
     await page.getByRole("menuitem", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);

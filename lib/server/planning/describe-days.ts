@@ -1,6 +1,7 @@
 import type { IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
 import { assertKnownRegion } from "@/lib/domain/holidays";
+import type { WorkingDayCalendar } from "@/lib/domain/working-days";
 import { calendarFor } from "@/lib/server/calendars";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 
@@ -19,4 +20,13 @@ export async function describeDays(region: string | undefined, from: IsoDate, to
     ...(freeze && { freeze }),
   }));
   return { region: resolved, from, to, days };
+}
+
+/** The days from `from` to `to` that are not plain working days, as DayInfo. */
+export function dayInfos(calendar: WorkingDayCalendar, from: IsoDate, to: IsoDate): DayInfo[] {
+  return calendar.describeDays(from, to).map(({ date, reason, freeze }) => ({
+    date,
+    ...(reason && { nonWorking: reason.kind === "weekend" ? { kind: "weekend" } : { kind: reason.kind, name: reason.name } }),
+    ...(freeze && { freeze }),
+  }));
 }

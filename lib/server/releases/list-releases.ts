@@ -8,11 +8,8 @@ import type { ReleaseListQuery } from "@/lib/validation/releases";
 import { releaseContext } from "./release-context";
 import { releaseInclude, type ReleaseDto, toReleaseDto } from "./release-dto";
 
-/** Releases and patches matching the filters, each with its six stages, by forecast go-live. */
-export async function listReleases(
-  query: ReleaseListQuery = {},
-  knownSettings?: PlanningSettings,
-): Promise<ReleaseDto[]> {
+/** The filter of the releases list, the timeline and the calendar (one query shape for all). */
+export function releaseWhere(query: ReleaseListQuery): Prisma.ReleaseWhereInput {
   const where: Prisma.ReleaseWhereInput = {};
   if (query.type) where.type = query.type;
   if (query.status) where.status = { in: query.status };
@@ -32,6 +29,15 @@ export async function listReleases(
       },
     };
   }
+  return where;
+}
+
+/** Releases and patches matching the filters, each with its six stages, by forecast go-live. */
+export async function listReleases(
+  query: ReleaseListQuery = {},
+  knownSettings?: PlanningSettings,
+): Promise<ReleaseDto[]> {
+  const where = releaseWhere(query);
   const [rows, settings] = await Promise.all([
     getDb().release.findMany({ where, include: releaseInclude }),
     knownSettings ?? getPlanningSettings(),

@@ -16,13 +16,13 @@ import { Button } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDisplayDate } from "@/lib/domain/dates";
 import { describeWorkingDayDistance, workingDaysUntil } from "@/lib/domain/relative";
-import { decisionBlocker } from "@/lib/domain/signoff";
 import { STAGE_NAMES } from "@/lib/domain/stages";
 import { isAppError } from "@/lib/errors";
 import { canPlanReleases } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
 import { getRelease, type ReleaseDetail } from "@/lib/server/releases/get-release";
 import { listAudit } from "@/lib/server/releases/list-audit";
+import { viewerActions } from "@/lib/server/releases/viewer-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
 import { releaseIdSchema } from "@/lib/validation/releases";
@@ -57,37 +57,21 @@ export default async function ReleasePage({ params }: { params: Params }) {
   const today = companyToday(settings.companyTimeZone);
   const calendar = calendarFor(release.region, settings.periods);
   const isManager = canPlanReleases(user.role);
-  const state = {
-    status: release.status,
-    createdById: release.createdBy.id,
-    stages: release.stages.map((stage) => ({
-      ...stage,
-      approvals: stage.approvals.map((a) => ({
-        userId: a.user.id,
-        decision: a.decision,
-        round: a.round,
-      })),
-    })),
-  };
-  const isOpen = release.status === "PLANNED" || release.status === "IN_PROGRESS";
+  const viewer = viewerActions(release, user, settings);
   const actions = Object.fromEntries(
-    release.stages.map((stage) => {
-      const canDecide = !decisionBlocker(state, stage.key, user, settings.stageRules[stage.key]);
-      const canReopen = isManager && isOpen && stage.status === "REJECTED";
-      return [
-        stage.key,
-        <SignOffControls
-          key={stage.key}
-          releaseId={release.id}
-          releaseName={release.name}
-          stageKey={stage.key}
-          stageName={STAGE_NAMES[stage.key]}
-          canDecide={canDecide}
-          canReopen={canReopen}
-          approvalsMissing={stage.approvalsMissing}
-        />,
-      ];
-    }),
+    release.stages.map((stage) => [
+      stage.key,
+      <SignOffControls
+        key={stage.key}
+        releaseId={release.id}
+        releaseName={release.name}
+        stageKey={stage.key}
+        stageName={STAGE_NAMES[stage.key]}
+        canDecide={viewer.decidableStage === stage.key}
+        canReopen={viewer.reopenableStage === stage.key}
+        approvalsMissing={stage.approvalsMissing}
+      />,
+    ]),
   );
   const distance = workingDaysUntil(today, release.forecastGoLive, calendar);
   const current = release.stages.find((stage) => stage.key === release.currentStage);

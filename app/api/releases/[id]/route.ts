@@ -3,12 +3,15 @@ import { apiRoute, authenticate, authorize, parseJsonBody } from "@/lib/server/a
 import { type ReleaseParams, releaseIdOf } from "@/lib/server/api/params";
 import { getRelease } from "@/lib/server/releases/get-release";
 import { updateRelease } from "@/lib/server/releases/update-release";
+import { viewerActions } from "@/lib/server/releases/viewer-actions";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { releaseUpdateSchema } from "@/lib/validation/releases";
 
 /** GET /api/releases/{id} — the release, its stages, approvals given and still needed, its patches. */
 export const GET = apiRoute<ReleaseParams>(async (request, context) => {
-  await authenticate(request);
-  return Response.json(await getRelease(await releaseIdOf(context)));
+  const user = await authenticate(request);
+  const [release, settings] = await Promise.all([getRelease(await releaseIdOf(context)), getPlanningSettings()]);
+  return Response.json({ ...release, viewer: viewerActions(release, user, settings) });
 });
 
 /** PATCH /api/releases/{id} — release managers; edit or re-plan, with the revision the client saw. */

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { PageHeader } from "@/components/layout/page-header";
+import { ReleaseFilters } from "@/components/releases/release-filters";
+import { TimelineChart } from "@/components/timeline/timeline-chart";
+import { ViewNavigation } from "@/components/timeline/view-navigation";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireUser } from "@/lib/auth/current-user";
+import { formatDisplayDate, isIsoDate } from "@/lib/domain/dates";
+import { shiftRange, timelineRange, ZOOM_LABELS, ZOOMS, type Zoom } from "@/lib/domain/timeline";
+import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { getTimeline } from "@/lib/server/timeline/get-timeline";
+import { companyToday } from "@/lib/server/today";
+import { isFiltering, readViewFilters, type SearchParams } from "@/lib/validation/view-filters";
+
+export const metadata: Metadata = { title: "Timeline" };
+
+export default async function TimelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireUser();
+  const params = await searchParams;
+  const zoom: Zoom = ZOOMS.includes(params.zoom as Zoom) ? (params.zoom as Zoom) : "6w";
+  const from = typeof params.from === "string" && isIsoDate(params.from) ? params.from : undefined;
+  const { raw, query, isValid } = readViewFilters(params);
+  const settings = await getPlanningSettings();
+  const today = companyToday(settings.companyTimeZone);
+  const range = timelineRange(zoom, today, from);
+  const [{ rows, days }, regions] = await Promise.all([getTimeline(query, range, settings, today), listRegionsInUse()]);
+  const keep = { zoom: zoom === "6w" ? undefined : zoom, from };
+
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title="Timeline"
+        description={`${rows.length} ${rows.length === 1 ? "release" : "releases and patches"} with stages between ${formatDisplayDate(range.start)} and ${formatDisplayDate(range.end)}`}
+      />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <ViewNavigation
+          basePath="/timeline"
+          params={{ ...raw, ...keep }}
+          options={ZOOMS.map((value) => ({ key: "zoom", value, label: ZOOM_LABELS[value] }))}
+          current={zoom}
+          previous={{ from: shiftRange(range, -1) }}
+          next={{ from: shiftRange(range, 1) }}
+          label={`${formatDisplayDate(range.start)} – ${formatDisplayDate(range.end)}`}
+        />
+      </div>
+      <ReleaseFilters {...raw} regions={regions} basePath="/timeline" keep={keep} />
+      {!isValid && (
+        <p role="status" className="rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning">
+          Some filters in the address were not understood and were ignored.
+        </p>
+      )}
+      {rows.length > 0 ? (
+        <TimelineChart range={range} rows={rows} days={days} today={today} regionLabel={settings.defaultRegion} />
+      ) : (
+        <EmptyState
+          title={isFiltering(raw) ? "No releases match these filters here" : "Nothing planned in this period"}
+          description="Move earlier or later, zoom out, or change the filters."
+          action={
+            <Link href="/timeline?zoom=year" className="text-sm font-medium text-accent hover:underline">
+              Show the whole year
+            </Link>
+          }
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { expect, test } from "@playwright/test";
+
+import { signInAs } from "../fixtures/auth";
+
+test.describe("timeline", () => {
+  test("is home: rows with six stage bars, a today line, zoom and navigation in the URL", async ({ page, context }) => {
+    await signInAs(context, "viewer");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/timeline$/);
+    await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+    await expect(page.getByTestId("today-line")).toBeVisible();
+    const row = page.getByTestId("timeline-row").filter({ hasText: "Billing Engine 2026.12" });
+    await expect(row.locator("[data-segment]").first()).toBeVisible();
+    await expect(row.getByText("+3")).toBeVisible(); // at risk, 3 working days
+    await expect(page.getByTestId("timeline-row").filter({ hasText: "Search Service 5.2.0" }).locator('[data-status="REJECTED"]')).toBeVisible();
+    await page.screenshot({ path: "e2e/screenshots/timeline-6w.png", fullPage: true });
+
+    await page.getByRole("link", { name: "Quarter" }).click();
+    await expect(page).toHaveURL(/zoom=quarter/);
+    await page.screenshot({ path: "e2e/screenshots/timeline-quarter.png", fullPage: true });
+    await page.getByRole("link", { name: "Year" }).click();
+    await expect(page).toHaveURL(/zoom=year/);
+    await expect(page.getByText(/Freeze · Year-end change freeze/).first()).toBeVisible();
+    await page.screenshot({ path: "e2e/screenshots/timeline-year.png", fullPage: true });
+
+    await page.getByRole("link", { name: "Later" }).click();
+    await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}/);
+    await page.getByRole("link", { name: "Today" }).click();
+    await expect(page).not.toHaveURL(/from=/);
+  });
+
+  test("filters by type, status, region and text, kept in the URL", async ({ page, context }) => {
+    await signInAs(context, "viewer");
+    await page.goto("/timeline?zoom=quarter");
+    await page.getByRole("link", { name: "Patches" }).click();
+    await expect(page).toHaveURL(/type=PATCH/);
+    await expect(page).toHaveURL(/zoom=quarter/);
+    await expect(page.getByTestId("timeline-row").filter({ hasText: "Payments API 3.4.0" })).toHaveCount(0);
+    await page.getByLabel("Search name or version").fill("portal");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/q=portal/);
+    await expect(page.getByTestId("timeline-row").first()).toContainText("Customer Portal");
+  });
+
+  test("a click on a bar opens the stage with its approvals, and QA signs off in place", async ({ page, context }) => {
+    await signInAs(context, "qa");
+    await page.goto("/timeline");
+    const row = page.getByTestId("timeline-row").filter({ hasText: "Mobile Backend 2.8.0" });
+    await row.locator('[data-stage="TEST"]').click();
+    const drawer = page.getByRole("dialog");
+    await expect(drawer.getByRole("heading", { name: "Mobile Backend 2.8.0" })).toBeVisible();
+    await expect(drawer).toContainText("Approved by Quinn Adler");
+    await page.keyboard.press("Escape");
+    await expect(drawer).toBeHidden();
+
+    await row.locator('[data-stage="LAST"]').click();
+    await expect(drawer).toContainText("Needs 1 more approval");
+    await page.screenshot({ path: "e2e/screenshots/timeline-drawer.png" });
+    await drawer.getByRole("button", { name: "Sign off" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Sign off" }).click();
+    await expect(drawer).toContainText("Signed off");
+    await page.keyboard.press("Escape");
+    await expect(row.locator('[data-stage="LAST"]')).toHaveAttribute("data-status", "SIGNED_OFF");
+    await expect(row.locator('[data-stage="INT"]')).toHaveAttribute("data-status", "ACTIVE");
+  });
+
+  test("the bars are reachable with the keyboard", async ({ page, context }) => {
+    await signInAs(context, "viewer");
+    await page.goto("/timeline");
+    const first = page.locator("[data-segment][tabindex='0']");
+    await expect(first).toHaveCount(1);
+    await first.focus();
+    const before = await first.getAttribute("aria-label");
+    await page.keyboard.press("ArrowDown");
+    const focused = page.locator("[data-segment]:focus");
+    await expect(focused).toHaveCount(1);
+    expect(await focused.getAttribute("aria-label")).not.toBe(before);
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.locator("[data-segment]:focus")).toHaveCount(1);
+  });
+});

@@ -1,0 +1,134 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { dateToIso, type IsoDate, maxDate } from "@/lib/domain/dates";
+import type { DayInfo } from "@/lib/domain/day-info";
+import { forecastGoLiveOf, isAtRisk, slipInWorkingDays } from "@/lib/domain/progress";
+import type { PlanningSettings } from "@/lib/domain/settings";
+import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
+import type { TimelineRange } from "@/lib/domain/timeline";
+import { calendarFor } from "@/lib/server/calendars";
+import { getDb } from "@/lib/server/db/client";
+import { dayInfos } from "@/lib/server/planning/describe-days";
+import { releaseWhere } from "@/lib/server/releases/list-releases";
+import type { ReleaseListQuery } from "@/lib/validation/releases";
+
+export type TimelineStage = {
+  key: StageKey;
+  status: StageStatus;
+  /** Where the bar is drawn: what happened, else the plan; an overdue active stage reaches today. */
+  start: IsoDate;
+  end: IsoDate;
+  plannedStart: IsoDate;
+  plannedEnd: IsoDate;
+  actualStart: IsoDate | null;
+  actualEnd: IsoDate | null;
+  workingDays: number;
+};
+
+export type TimelineRow = {
+  id: string;
+  name: string;
+  version: string;
+  type: ReleaseType;
+  status: ReleaseStatus;
+  region: string;
+  parentId: string | null;
+  parentName: string | null;
+  /** 1 for a patch shown under its release. */
+  depth: 0 | 1;
+  baselineGoLive: IsoDate;
+  forecastGoLive: IsoDate;
+  slipWorkingDays: number;
+  atRisk: boolean;
+  isRejected: boolean;
+  stages: TimelineStage[];
+};
+
+const timelineSelect = {
+  id: true,
+  name: true,
+  version: true,
+  type: true,
+  status: true,
+  region: true,
+  parentId: true,
+  baselineGoLive: true,
+  parent: { select: { name: true } },
+  stages: {
+    orderBy: { key: "asc" },
+    select: {
+      key: true,
+      status: true,
+      plannedStart: true,
+      plannedEnd: true,
+      actualStart: true,
+      actualEnd: true,
+      workingDays: true,
+    },
+  },
+} satisfies Prisma.ReleaseSelect;
+
+type TimelineRecord = Prisma.ReleaseGetPayload<{ select: typeof timelineSelect }>;
+
+function toRow(record: TimelineRecord, today: IsoDate, settings: PlanningSettings): Omit<TimelineRow, "depth"> {
+  const stages: TimelineStage[] = record.stages.map((stage) => {
+    const plannedStart = dateToIso(stage.plannedStart);
+    const plannedEnd = dateToIso(stage.plannedEnd);
+    const actualStart = stage.actualStart ? dateToIso(stage.actualStart) : null;
+    const actualEnd = stage.actualEnd ? dateToIso(stage.actualEnd) : null;
+    const start = actualStart ?? plannedStart;
+    const isRunning = stage.status === "ACTIVE" || stage.status === "REJECTED";
+    const end = actualEnd ?? maxDate(isRunning ? maxDate(plannedEnd, today) : plannedEnd, start);
+    return { key: stage.key, status: stage.status, start, end, plannedStart, plannedEnd, actualStart, actualEnd, workingDays: stage.workingDays };
+  });
+  const baselineGoLive = dateToIso(record.baselineGoLive);
+  const forecastGoLive = forecastGoLiveOf(stages);
+  return {
+    id: record.id,
+    name: record.name,
+    version: record.version,
+    type: record.type,
+    status: record.status,
+    region: record.region,
+    parentId: record.parentId,
+    parentName: record.parent?.name ?? null,
+    baselineGoLive,
+    forecastGoLive,
+    slipWorkingDays: slipInWorkingDays(baselineGoLive, forecastGoLive, calendarFor(record.region, settings.periods)),
+    atRisk: isAtRisk(record.status, baselineGoLive, forecastGoLive),
+    isRejected: record.status !== "CANCELLED" && stages.some((stage) => stage.status === "REJECTED"),
+    stages,
+  };
+}
+
+/** Releases under their go-live order, each followed by its patches shown in the same view. */
+function groupPatches(rows: Omit<TimelineRow, "depth">[]): TimelineRow[] {
+  const ids = new Set(rows.map((row) => row.id));
+  const patchesOf = new Map<string, Omit<TimelineRow, "depth">[]>();
+  for (const row of rows) {
+    if (row.parentId && ids.has(row.parentId)) patchesOf.set(row.parentId, [...(patchesOf.get(row.parentId) ?? []), row]);
+  }
+  const grouped: TimelineRow[] = [];
+  for (const row of rows) {
+    if (row.parentId && ids.has(row.parentId)) continue;
+    grouped.push({ ...row, depth: 0 });
+    for (const patch of patchesOf.get(row.id) ?? []) grouped.push({ ...patch, depth: 1 });
+  }
+  return grouped;
+}
+
+/** The rows of the timeline for a view, plus the company calendar (default region) to shade it. */
+export async function getTimeline(
+  query: ReleaseListQuery,
+  range: TimelineRange,
+  settings: PlanningSettings,
+  today: IsoDate,
+): Promise<{ rows: TimelineRow[]; days: DayInfo[] }> {
+  // Stages may be drawn up to today when overdue: look a little before the view too.
+  const where = releaseWhere({ ...query, from: range.start, to: range.end });
+  const records = await getDb().release.findMany({ where, select: timelineSelect });
+  const rows = records
+    .map((record) => toRow(record, today, settings))
+    .sort((a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name));
+  const days = dayInfos(calendarFor(settings.defaultRegion, settings.periods), range.start, range.end);
+  return { rows: groupPatches(rows), days };
+}
