@@ -10,6 +10,7 @@ import { UserMenu } from "./user-menu";
 /** The main views; each appears here once it exists. */
 const NAV_ITEMS = [
   { href: "/timeline", label: "Timeline" },
+  { href: "/calendar", label: "Calendar" },
   { href: "/releases", label: "Releases" },
   { href: "/plan", label: "Plan" },
 ] as const;

@@ -31,14 +31,14 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         className="flex items-center gap-2.5 rounded-md py-1 pr-2 pl-1 text-left hover:bg-surface-muted"
         aria-label={`Account: ${name}, ${ROLE_NAMES[role]}`}
       >
+        {/* Initials drawn by CSS: text here would not be part of the accessible name (WCAG 2.5.3). */}
         <span
           aria-hidden
-          className="flex size-8 items-center justify-center rounded-full bg-accent-soft text-xs font-semibold text-accent"
-        >
-          {initials(name)}
-        </span>
+          data-initials={initials(name)}
+          className="flex size-8 items-center justify-center rounded-full bg-accent-soft text-xs font-semibold text-accent before:content-[attr(data-initials)]"
+        />
         <span className="hidden leading-tight sm:block">
-          <span className="block text-sm font-medium text-fg">{name}</span>
+          <span className="block text-sm font-medium text-fg">{name}</span>{" "}
           <span className="block text-xs text-muted">{ROLE_NAMES[role]}</span>
         </span>
         <ChevronDown aria-hidden className="size-4 text-subtle" />

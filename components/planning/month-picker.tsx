@@ -12,6 +12,7 @@ import {
   weekday,
 } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
+import { monthGrid, monthStart, shiftMonth } from "@/lib/domain/month-calendar";
 import { cn } from "@/lib/utils";
 
 import { Button } from "../ui/button";
@@ -19,24 +20,6 @@ import { Button } from "../ui/button";
 export type PickMode = "goLive" | "start";
 
 const WEEKDAY_HEADERS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-function monthStart(date: IsoDate): IsoDate {
-  return `${date.slice(0, 7)}-01`;
-}
-
-function shiftMonth(month: IsoDate, delta: number): IsoDate {
-  const year = Number(month.slice(0, 4));
-  const index = Number(month.slice(5, 7)) - 1 + delta;
-  const y = year + Math.floor(index / 12);
-  const m = ((index % 12) + 12) % 12;
-  return `${y}-${String(m + 1).padStart(2, "0")}-01`;
-}
-
-/** The Monday-first 6-week grid that shows a month. */
-function gridOf(month: IsoDate): IsoDate[] {
-  const first = addDays(month, -((weekday(month) + 6) % 7));
-  return Array.from({ length: 42 }, (_, i) => addDays(first, i));
-}
 
 /** Why a day cannot be picked in this mode, or undefined when it can. */
 export function unavailableReason(
@@ -98,7 +81,7 @@ export function MonthPicker({
   const [days, setDays] = useState<Map<IsoDate, DayInfo>>(new Map());
   const [loadError, setLoadError] = useState<string | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
-  const grid = useMemo(() => gridOf(month), [month]);
+  const grid = useMemo(() => monthGrid(month), [month]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -249,7 +232,7 @@ export function MonthPicker({
                     className={cn(
                       "relative flex h-11 w-full flex-col items-center justify-center rounded-md text-sm tabular transition-colors",
                       "hover:bg-accent-soft focus-visible:z-10",
-                      isOtherMonth && "opacity-45",
+                      isOtherMonth && "text-subtle",
                       info?.nonWorking?.kind === "weekend" && "bg-surface-muted text-subtle",
                       info?.nonWorking?.kind === "holiday" && "bg-danger-soft/70 text-danger",
                       info?.nonWorking?.kind === "closure" &&

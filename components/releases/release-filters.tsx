@@ -1,7 +1,12 @@
 import { Search } from "lucide-react";
 import Link from "next/link";
 
-import { RELEASE_STATUS_NAMES, RELEASE_STATUSES } from "@/lib/domain/stages";
+import {
+  RELEASE_STATUS_NAMES,
+  RELEASE_STATUSES,
+  STAGE_KEYS,
+  STAGE_NAMES,
+} from "@/lib/domain/stages";
 import { cn } from "@/lib/utils";
 
 import { Button } from "../ui/button";
@@ -27,6 +32,8 @@ export function ReleaseFilters({
   q,
   region,
   regions,
+  environment,
+  hasEnvironmentFilter = false,
   basePath = "/releases",
   keep = {},
 }: {
@@ -36,6 +43,9 @@ export function ReleaseFilters({
   region?: string;
   /** When given, a region filter is offered. */
   regions?: string[];
+  environment?: string;
+  /** Offer a filter by environment (the calendar shows only that environment's bars). */
+  hasEnvironmentFilter?: boolean;
   basePath?: string;
   /** Other parameters of the view (zoom, month, ...) that filtering keeps. */
   keep?: Record<string, string | undefined>;
@@ -51,7 +61,14 @@ export function ReleaseFilters({
           return (
             <Link
               key={option.label}
-              href={hrefWith(basePath, { ...keep, type: option.value, status, q, region })}
+              href={hrefWith(basePath, {
+                ...keep,
+                type: option.value,
+                status,
+                q,
+                region,
+                env: environment,
+              })}
               aria-current={isActive ? "page" : undefined}
               className={cn(
                 "rounded px-3 py-1 text-sm font-medium text-muted hover:text-fg",
@@ -65,7 +82,9 @@ export function ReleaseFilters({
       </nav>
       <form action={basePath} className="flex flex-wrap items-center gap-2" role="search">
         {type && <input type="hidden" name="type" value={type} />}
-        {Object.entries(keep).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
+        {Object.entries(keep).map(
+          ([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />,
+        )}
         <label className="sr-only" htmlFor="filter-status">
           Status
         </label>
@@ -87,6 +106,21 @@ export function ReleaseFilters({
               {regions.map((code) => (
                 <option key={code} value={code}>
                   {code}
+                </option>
+              ))}
+            </Select>
+          </>
+        )}
+        {hasEnvironmentFilter && (
+          <>
+            <label className="sr-only" htmlFor="filter-env">
+              Environment
+            </label>
+            <Select id="filter-env" name="env" defaultValue={environment ?? ""} className="w-48">
+              <option value="">All environments</option>
+              {STAGE_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {key} · {STAGE_NAMES[key]}
                 </option>
               ))}
             </Select>

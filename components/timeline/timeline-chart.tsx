@@ -2,26 +2,19 @@ import { AlertTriangle, CornerDownRight, X } from "lucide-react";
 import Link from "next/link";
 import type { CSSProperties } from "react";
 
-import { formatDisplayDate, type IsoDate, WEEKDAY_NAMES, weekday } from "@/lib/domain/dates";
+import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
-import { RELEASE_STATUS_NAMES, STAGE_NAMES, STAGE_STATUS_NAMES } from "@/lib/domain/stages";
-import { daysOf, monthsInRange, placeInRange, type TimelineRange } from "@/lib/domain/timeline";
+import { RELEASE_STATUS_NAMES } from "@/lib/domain/stages";
+import { placeInRange, type TimelineRange } from "@/lib/domain/timeline";
 import type { TimelineRow, TimelineStage } from "@/lib/server/timeline/get-timeline";
 import { cn } from "@/lib/utils";
 
-import { STAGE_COLOR, STAGE_ON_COLOR } from "../releases/stage-style";
+import { stageBarClassName, stageBarStyle } from "../releases/stage-style";
+import { BarInteractions } from "../views/bar-interactions";
+import { describeStage } from "../views/stage-label";
+import { ViewLegend } from "../views/view-legend";
 
-import { TimelineInteractions } from "./timeline-interactions";
-
-const percent = (fraction: number) => `${(fraction * 100).toFixed(4)}%`;
-
-function describeStage(row: TimelineRow, stage: TimelineStage): string {
-  const dates =
-    stage.start === stage.end
-      ? formatDisplayDate(stage.start)
-      : `${formatDisplayDate(stage.start)} to ${formatDisplayDate(stage.end)}`;
-  return `${row.name}, ${stage.key} ${STAGE_NAMES[stage.key]}: ${STAGE_STATUS_NAMES[stage.status]}, ${dates}`;
-}
+import { DayShading, percent, TimeAxisHeader } from "./time-axis";
 
 function Segment({
   row,
@@ -41,10 +34,9 @@ function Segment({
   const style = {
     left: percent(place.left),
     width: percent(place.width),
-    "--seg": STAGE_COLOR[stage.key],
-    "--seg-on": STAGE_ON_COLOR[stage.key],
+    ...stageBarStyle(stage.key),
   } as CSSProperties;
-  const label = describeStage(row, stage);
+  const label = describeStage(row.name, stage);
   return (
     <button
       type="button"
@@ -63,12 +55,7 @@ function Segment({
         "hover:brightness-95 focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-fg",
         place.clippedStart ? "rounded-l-none" : "rounded-l",
         place.clippedEnd ? "rounded-r-none" : "rounded-r",
-        stage.status === "SIGNED_OFF" && "bg-(--seg) text-(--seg-on)",
-        stage.status === "ACTIVE" && "bg-(--seg) text-(--seg-on) ring-2 ring-fg ring-inset",
-        stage.status === "PENDING" &&
-          "border border-dashed border-(--seg) bg-[color-mix(in_srgb,var(--seg)_16%,white)] text-fg",
-        stage.status === "REJECTED" && "border-2 border-danger bg-danger-soft text-danger",
-        row.status === "CANCELLED" && "opacity-40",
+        stageBarClassName(stage.status, row.status === "CANCELLED"),
       )}
     >
       {stage.status === "REJECTED" && <X aria-hidden className="size-3 shrink-0 stroke-3" />}
@@ -118,134 +105,16 @@ export function TimelineChart({
   today: IsoDate;
   regionLabel: string;
 }) {
-  const months = monthsInRange(range);
-  const todayPlace = placeInRange(range, today, today);
-  const showDays = range.zoom === "6w";
-  const showWeekends = range.zoom !== "year";
-  const freezes = [
-    ...new Map(
-      days.filter((d) => d.freeze).map((d) => [`${d.freeze!.name}${d.freeze!.start}`, d.freeze!]),
-    ).values(),
-  ];
-  const shaded = days.filter(
-    (day) => day.nonWorking && (showWeekends || day.nonWorking.kind !== "weekend"),
-  );
-
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-surface shadow-xs">
       <div className="min-w-[56rem]" style={{ "--label": "17rem" } as CSSProperties}>
         {/* Header: months, then days or weeks, then freeze bands. */}
-        <div className="sticky top-0 z-20 grid grid-cols-[var(--label)_1fr] border-b border-border bg-surface">
-          <div className="flex items-end border-r border-border px-3 pb-1.5 text-xs font-semibold tracking-wide text-muted uppercase">
-            Release
-          </div>
-          <div className="relative">
-            <div className="relative h-6 border-b border-border">
-              {months.map((month) => (
-                <span
-                  key={month.label}
-                  style={{ left: percent(month.left), width: percent(month.width) }}
-                  className="absolute top-0 h-full truncate border-l border-border px-1.5 pt-1 text-xs font-semibold text-fg"
-                >
-                  {month.label}
-                </span>
-              ))}
-            </div>
-            {range.zoom !== "year" && (
-              <div className="relative h-6" aria-hidden>
-                {daysOf(range).map((date, i) => {
-                  const isMonday = weekday(date) === 1;
-                  if (!showDays && !isMonday) return null;
-                  return (
-                    <span
-                      key={date}
-                      style={{
-                        left: percent(i / range.days),
-                        width: percent((showDays ? 1 : 7) / range.days),
-                      }}
-                      className={cn(
-                        "absolute top-0 h-full pt-1 text-center text-[10px] text-muted tabular",
-                        !showDays && "border-l border-border/70 pl-1 text-left",
-                        date === today && "font-bold text-accent",
-                      )}
-                    >
-                      {showDays ? (
-                        <>
-                          <span className="block leading-none">
-                            {WEEKDAY_NAMES[weekday(date)]![0]}
-                          </span>
-                          <span className="block leading-tight">{Number(date.slice(8))}</span>
-                        </>
-                      ) : (
-                        Number(date.slice(8))
-                      )}
-                    </span>
-                  );
-                })}
-              </div>
-            )}
-            {freezes.length > 0 && (
-              <div className="relative h-5 border-t border-border">
-                {freezes.map((freeze) => {
-                  const place = placeInRange(range, freeze.start, freeze.end)!;
-                  return (
-                    <span
-                      key={`${freeze.name}${freeze.start}`}
-                      style={{ left: percent(place.left), width: percent(place.width) }}
-                      title={`Freeze: ${freeze.name}, ${formatDisplayDate(freeze.start)} – ${formatDisplayDate(freeze.end)} (no go-live)`}
-                      className="absolute top-0.5 bottom-0.5 truncate rounded-sm bg-warning-soft px-1.5 text-[10px] leading-4 font-semibold text-warning ring-1 ring-warning/40"
-                    >
-                      Freeze · {freeze.name}
-                    </span>
-                  );
-                })}
-              </div>
-            )}
-          </div>
-        </div>
+        <TimeAxisHeader range={range} days={days} today={today} label="Release" />
 
-        <TimelineInteractions>
+        <BarInteractions>
           <div className="relative">
             {/* Background: non-working days, freezes, today. One layer for all rows. */}
-            <div
-              aria-hidden
-              className="pointer-events-none absolute inset-y-0 right-0 left-(--label)"
-            >
-              {shaded.map((day) => {
-                const place = placeInRange(range, day.date, day.date)!;
-                return (
-                  <span
-                    key={day.date}
-                    title={day.nonWorking?.name}
-                    style={{ left: percent(place.left), width: percent(place.width) }}
-                    className={cn(
-                      "absolute inset-y-0",
-                      day.nonWorking?.kind === "weekend" && "bg-surface-muted",
-                      day.nonWorking?.kind === "holiday" && "bg-danger-soft/70",
-                      day.nonWorking?.kind === "closure" &&
-                        "bg-[repeating-linear-gradient(135deg,var(--color-surface-muted)_0_4px,var(--color-border)_4px_5px)]",
-                    )}
-                  />
-                );
-              })}
-              {freezes.map((freeze) => {
-                const place = placeInRange(range, freeze.start, freeze.end)!;
-                return (
-                  <span
-                    key={`${freeze.name}${freeze.start}`}
-                    style={{ left: percent(place.left), width: percent(place.width) }}
-                    className="absolute inset-y-0 border-x border-dashed border-warning/40 bg-warning-soft/30"
-                  />
-                );
-              })}
-              {todayPlace && (
-                <span
-                  style={{ left: percent(todayPlace.left + todayPlace.width / 2) }}
-                  className="absolute inset-y-0 w-0.5 -translate-x-1/2 bg-accent"
-                  data-testid="today-line"
-                />
-              )}
-            </div>
+            <DayShading range={range} days={days} today={today} />
 
             <ol
               aria-label={`Releases from ${formatDisplayDate(range.start)} to ${formatDisplayDate(range.end)}`}
@@ -323,12 +192,11 @@ export function TimelineChart({
               ))}
             </ol>
           </div>
-        </TimelineInteractions>
+        </BarInteractions>
       </div>
+      <ViewLegend regionLabel={regionLabel} extras={["baseline"]} />
       <p className="border-t border-border px-3 py-2 text-xs text-muted">
-        Shading: weekends, public holidays and company closures of {regionLabel}. Dashed diamond:
-        baseline go-live of a release whose forecast moved. Arrow keys move between bars; Enter
-        opens a stage.
+        Arrow keys move between bars; Enter opens a stage with its approvals.
       </p>
     </div>
   );

@@ -27,8 +27,13 @@ test.describe("sign-in", () => {
       await expect(
         page.getByRole("button", { name: `Account: ${user.name}, ${ROLE_NAMES[user.role]}` }),
       ).toBeVisible();
-      await expect(page.getByTestId("timeline-row").filter({ hasText: "Payments API 3.4.0" })).toBeVisible();
-      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Releases" }).click();
+      await expect(
+        page.getByTestId("timeline-row").filter({ hasText: "Payments API 3.4.0" }),
+      ).toBeVisible();
+      await page
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: "Releases" })
+        .click();
       await expect(page.getByTestId("release-row").first()).toBeVisible();
       await expect(
         page.getByRole("cell", { name: /Customer Portal 2026\.11\b/ }).first(),

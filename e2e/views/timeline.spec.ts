@@ -1,9 +1,13 @@
 import { expect, test } from "@playwright/test";
 
 import { signInAs } from "../fixtures/auth";
+import { expectNoSeriousA11yViolations } from "../fixtures/axe";
 
 test.describe("timeline", () => {
-  test("is home: rows with six stage bars, a today line, zoom and navigation in the URL", async ({ page, context }) => {
+  test("is home: rows with six stage bars, a today line, zoom and navigation in the URL", async ({
+    page,
+    context,
+  }) => {
     await signInAs(context, "viewer");
     await page.goto("/");
     await expect(page).toHaveURL(/\/timeline$/);
@@ -12,8 +16,14 @@ test.describe("timeline", () => {
     const row = page.getByTestId("timeline-row").filter({ hasText: "Billing Engine 2026.12" });
     await expect(row.locator("[data-segment]").first()).toBeVisible();
     await expect(row.getByText("+3")).toBeVisible(); // at risk, 3 working days
-    await expect(page.getByTestId("timeline-row").filter({ hasText: "Search Service 5.2.0" }).locator('[data-status="REJECTED"]')).toBeVisible();
+    await expect(
+      page
+        .getByTestId("timeline-row")
+        .filter({ hasText: "Search Service 5.2.0" })
+        .locator('[data-status="REJECTED"]'),
+    ).toBeVisible();
     await page.screenshot({ path: "e2e/screenshots/timeline-6w.png", fullPage: true });
+    await expectNoSeriousA11yViolations(page);
 
     await page.getByRole("link", { name: "Quarter" }).click();
     await expect(page).toHaveURL(/zoom=quarter/);
@@ -35,14 +45,19 @@ test.describe("timeline", () => {
     await page.getByRole("link", { name: "Patches" }).click();
     await expect(page).toHaveURL(/type=PATCH/);
     await expect(page).toHaveURL(/zoom=quarter/);
-    await expect(page.getByTestId("timeline-row").filter({ hasText: "Payments API 3.4.0" })).toHaveCount(0);
+    await expect(
+      page.getByTestId("timeline-row").filter({ hasText: "Payments API 3.4.0" }),
+    ).toHaveCount(0);
     await page.getByLabel("Search name or version").fill("portal");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/q=portal/);
     await expect(page.getByTestId("timeline-row").first()).toContainText("Customer Portal");
   });
 
-  test("a click on a bar opens the stage with its approvals, and QA signs off in place", async ({ page, context }) => {
+  test("a click on a bar opens the stage with its approvals, and QA signs off in place", async ({
+    page,
+    context,
+  }) => {
     await signInAs(context, "qa");
     await page.goto("/timeline");
     const row = page.getByTestId("timeline-row").filter({ hasText: "Mobile Backend 2.8.0" });
@@ -56,6 +71,7 @@ test.describe("timeline", () => {
     await row.locator('[data-stage="LAST"]').click();
     await expect(drawer).toContainText("Needs 1 more approval");
     await page.screenshot({ path: "e2e/screenshots/timeline-drawer.png" });
+    await expectNoSeriousA11yViolations(page);
     await drawer.getByRole("button", { name: "Sign off" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Sign off" }).click();
     await expect(drawer).toContainText("Signed off");

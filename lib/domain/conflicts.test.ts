@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   conflictsOfCandidate,
+  explainConflict,
   DEFAULT_ENVIRONMENT_CAPACITY,
   findEnvironmentConflicts,
   type Occupancy,
@@ -75,5 +76,39 @@ describe("findEnvironmentConflicts", () => {
     expect(
       conflictsOfCandidate([occupy("new", "INT", "2027-03-05", "2027-03-08")], others),
     ).toHaveLength(1);
+  });
+});
+
+describe("explainConflict", () => {
+  it("names the days, the releases and the capacity", () => {
+    expect(
+      explainConflict({
+        environment: "LAST",
+        start: "2027-03-08",
+        end: "2027-03-10",
+        capacity: 1,
+        releases: [
+          { id: "a", name: "Billing 1.0" },
+          { id: "b", name: "Search 2.0" },
+        ],
+      }),
+    ).toBe(
+      "From Mon 8 Mar 2027 to Wed 10 Mar 2027, both Billing 1.0 and Search 2.0 are planned in LAST (Load test), which takes one release at a time.",
+    );
+    expect(
+      explainConflict({
+        environment: "INT",
+        start: "2027-03-08",
+        end: "2027-03-08",
+        capacity: 2,
+        releases: [
+          { id: "a", name: "A" },
+          { id: "b", name: "B" },
+          { id: "c", name: "C" },
+        ],
+      }),
+    ).toBe(
+      "On Mon 8 Mar 2027, A, B and C are planned in INT (Integration), which takes 2 releases at a time.",
+    );
   });
 });

@@ -1,8 +1,8 @@
 // Environment conflicts: more releases planned in an environment on the same day than it has room
 // for. LAST, INT and PREPROD are exclusive by default (capacity 1). A conflict is a warning for the
 // planner and the calendar, never a hard block.
-import { addDays, type IsoDate } from "./dates";
-import { STAGE_KEYS, type StageKey } from "./stages";
+import { addDays, formatDisplayDate, type IsoDate } from "./dates";
+import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "./stages";
 
 /** Releases an environment can hold on one day; `null` = unlimited. */
 export type EnvironmentCapacity = Record<StageKey, number | null>;
@@ -118,4 +118,20 @@ export function conflictsOfCandidate(
   return findEnvironmentConflicts([...candidate, ...others], capacity).filter((conflict) =>
     conflict.releases.some((release) => release.id === candidateId),
   );
+}
+
+/** One sentence that says what a conflict is and why it counts, for the calendar and the environments view. */
+export function explainConflict(conflict: EnvironmentConflict): string {
+  const when =
+    conflict.start === conflict.end
+      ? `On ${formatDisplayDate(conflict.start)}`
+      : `From ${formatDisplayDate(conflict.start)} to ${formatDisplayDate(conflict.end)}`;
+  const names = conflict.releases.map((release) => release.name);
+  const who =
+    names.length === 2
+      ? `both ${names[0]} and ${names[1]}`
+      : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  const room =
+    conflict.capacity === 1 ? "one release at a time" : `${conflict.capacity} releases at a time`;
+  return `${when}, ${who} are planned in ${conflict.environment} (${STAGE_NAMES[conflict.environment]}), which takes ${room}.`;
 }

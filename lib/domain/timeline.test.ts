@@ -4,8 +4,16 @@ import { monthsInRange, placeInRange, shiftRange, timelineRange } from "./timeli
 
 describe("timelineRange", () => {
   it("starts on a Monday a week before today and spans the zoom", () => {
-    expect(timelineRange("6w", "2027-03-10")).toEqual({ zoom: "6w", start: "2027-03-01", end: "2027-04-11", days: 42 });
-    expect(timelineRange("quarter", "2027-03-10", "2027-03-17")).toMatchObject({ start: "2027-03-15", days: 91 });
+    expect(timelineRange("6w", "2027-03-10")).toEqual({
+      zoom: "6w",
+      start: "2027-03-01",
+      end: "2027-04-11",
+      days: 42,
+    });
+    expect(timelineRange("quarter", "2027-03-10", "2027-03-17")).toMatchObject({
+      start: "2027-03-15",
+      days: 91,
+    });
     expect(shiftRange(timelineRange("6w", "2027-03-10"), 1)).toBe("2027-03-29");
   });
 });
@@ -14,13 +22,29 @@ describe("placeInRange", () => {
   const range = timelineRange("6w", "2027-03-10"); // 1 Mar – 11 Apr
 
   it("places a window by calendar days", () => {
-    expect(placeInRange(range, "2027-03-01", "2027-03-01")).toEqual({ left: 0, width: 1 / 42, clippedStart: false, clippedEnd: false });
-    expect(placeInRange(range, "2027-03-08", "2027-03-14")).toMatchObject({ left: 7 / 42, width: 7 / 42 });
+    expect(placeInRange(range, "2027-03-01", "2027-03-01")).toEqual({
+      left: 0,
+      width: 1 / 42,
+      clippedStart: false,
+      clippedEnd: false,
+    });
+    expect(placeInRange(range, "2027-03-08", "2027-03-14")).toMatchObject({
+      left: 7 / 42,
+      width: 7 / 42,
+    });
   });
 
   it("clips windows reaching outside and drops those fully outside", () => {
-    expect(placeInRange(range, "2027-02-20", "2027-03-02")).toMatchObject({ left: 0, width: 2 / 42, clippedStart: true });
-    expect(placeInRange(range, "2027-04-10", "2027-05-01")).toMatchObject({ left: 40 / 42, width: 2 / 42, clippedEnd: true });
+    expect(placeInRange(range, "2027-02-20", "2027-03-02")).toMatchObject({
+      left: 0,
+      width: 2 / 42,
+      clippedStart: true,
+    });
+    expect(placeInRange(range, "2027-04-10", "2027-05-01")).toMatchObject({
+      left: 40 / 42,
+      width: 2 / 42,
+      clippedEnd: true,
+    });
     expect(placeInRange(range, "2027-04-12", "2027-04-20")).toBeUndefined();
   });
 });

@@ -5,7 +5,11 @@ import { addDays, daysBetween, type IsoDate, MONTH_NAMES, weekday } from "./date
 export const ZOOMS = ["6w", "quarter", "year"] as const;
 export type Zoom = (typeof ZOOMS)[number];
 
-export const ZOOM_LABELS: Record<Zoom, string> = { "6w": "6 weeks", quarter: "Quarter", year: "Year" };
+export const ZOOM_LABELS: Record<Zoom, string> = {
+  "6w": "6 weeks",
+  quarter: "Quarter",
+  year: "Year",
+};
 
 const ZOOM_DAYS: Record<Zoom, number> = { "6w": 42, quarter: 91, year: 364 };
 /** How far "previous" and "next" move: most of a view, so a bar stays in sight. */
@@ -54,9 +58,14 @@ export function monthsInRange(range: Pick<TimelineRange, "start" | "end" | "days
   while (cursor <= range.end) {
     const year = Number(cursor.slice(0, 4));
     const month = Number(cursor.slice(5, 7));
-    const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+    const next =
+      month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
     const place = placeInRange(range, cursor, addDays(next, -1))!;
-    months.push({ label: `${MONTH_NAMES[month - 1]} ${year}`, left: place.left, width: place.width });
+    months.push({
+      label: `${MONTH_NAMES[month - 1]} ${year}`,
+      left: place.left,
+      width: place.width,
+    });
     cursor = next;
   }
   return months;

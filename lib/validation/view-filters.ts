@@ -12,7 +12,11 @@ function single(value: string | string[] | undefined): string | undefined {
  * The filters of a page's address (type, status, region, text), read leniently: what cannot be
  * understood is ignored and reported, the page still shows.
  */
-export function readViewFilters(params: SearchParams): { raw: ViewFilters; query: ReleaseListQuery; isValid: boolean } {
+export function readViewFilters(params: SearchParams): {
+  raw: ViewFilters;
+  query: ReleaseListQuery;
+  isValid: boolean;
+} {
   const raw: ViewFilters = {
     type: single(params.type),
     status: single(params.status),

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReleaseFilters } from "@/components/releases/release-filters";
 import { TimelineChart } from "@/components/timeline/timeline-chart";
-import { ViewNavigation } from "@/components/timeline/view-navigation";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ViewNavigation } from "@/components/views/view-navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDisplayDate, isIsoDate } from "@/lib/domain/dates";
 import { shiftRange, timelineRange, ZOOM_LABELS, ZOOMS, type Zoom } from "@/lib/domain/timeline";
@@ -17,7 +17,11 @@ import { isFiltering, readViewFilters, type SearchParams } from "@/lib/validatio
 
 export const metadata: Metadata = { title: "Timeline" };
 
-export default async function TimelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function TimelinePage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   await requireUser();
   const params = await searchParams;
   const zoom: Zoom = ZOOMS.includes(params.zoom as Zoom) ? (params.zoom as Zoom) : "6w";
@@ -26,7 +30,10 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   const settings = await getPlanningSettings();
   const today = companyToday(settings.companyTimeZone);
   const range = timelineRange(zoom, today, from);
-  const [{ rows, days }, regions] = await Promise.all([getTimeline(query, range, settings, today), listRegionsInUse()]);
+  const [{ rows, days }, regions] = await Promise.all([
+    getTimeline(query, range, settings, today),
+    listRegionsInUse(),
+  ]);
   const keep = { zoom: zoom === "6w" ? undefined : zoom, from };
 
   return (
@@ -48,18 +55,34 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
       </div>
       <ReleaseFilters {...raw} regions={regions} basePath="/timeline" keep={keep} />
       {!isValid && (
-        <p role="status" className="rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning">
+        <p
+          role="status"
+          className="rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning"
+        >
           Some filters in the address were not understood and were ignored.
         </p>
       )}
       {rows.length > 0 ? (
-        <TimelineChart range={range} rows={rows} days={days} today={today} regionLabel={settings.defaultRegion} />
+        <TimelineChart
+          range={range}
+          rows={rows}
+          days={days}
+          today={today}
+          regionLabel={settings.defaultRegion}
+        />
       ) : (
         <EmptyState
-          title={isFiltering(raw) ? "No releases match these filters here" : "Nothing planned in this period"}
+          title={
+            isFiltering(raw)
+              ? "No releases match these filters here"
+              : "Nothing planned in this period"
+          }
           description="Move earlier or later, zoom out, or change the filters."
           action={
-            <Link href="/timeline?zoom=year" className="text-sm font-medium text-accent hover:underline">
+            <Link
+              href="/timeline?zoom=year"
+              className="text-sm font-medium text-accent hover:underline"
+            >
               Show the whole year
             </Link>
           }

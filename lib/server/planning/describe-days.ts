@@ -26,7 +26,10 @@ export async function describeDays(region: string | undefined, from: IsoDate, to
 export function dayInfos(calendar: WorkingDayCalendar, from: IsoDate, to: IsoDate): DayInfo[] {
   return calendar.describeDays(from, to).map(({ date, reason, freeze }) => ({
     date,
-    ...(reason && { nonWorking: reason.kind === "weekend" ? { kind: "weekend" } : { kind: reason.kind, name: reason.name } }),
+    ...(reason && {
+      nonWorking:
+        reason.kind === "weekend" ? { kind: "weekend" } : { kind: reason.kind, name: reason.name },
+    }),
     ...(freeze && { freeze }),
   }));
 }

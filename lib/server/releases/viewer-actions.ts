@@ -22,19 +22,29 @@ export function releaseStateOf(release: ReleaseDto): ReleaseState {
     createdById: release.createdBy.id,
     stages: release.stages.map((stage) => ({
       ...stage,
-      approvals: stage.approvals.map((a) => ({ userId: a.user.id, decision: a.decision, round: a.round })),
+      approvals: stage.approvals.map((a) => ({
+        userId: a.user.id,
+        decision: a.decision,
+        round: a.round,
+      })),
     })),
   };
 }
 
-export function viewerActions(release: ReleaseDto, user: SessionUser, settings: PlanningSettings): ViewerActions {
+export function viewerActions(
+  release: ReleaseDto,
+  user: SessionUser,
+  settings: PlanningSettings,
+): ViewerActions {
   const state = releaseStateOf(release);
   const current = release.stages.find((stage) => stage.key === release.currentStage);
   const isOpen = release.status === "PLANNED" || release.status === "IN_PROGRESS";
   const canPlan = canPlanReleases(user.role);
   return {
     decidableStage:
-      current && !decisionBlocker(state, current.key, user, settings.stageRules[current.key]) ? current.key : null,
+      current && !decisionBlocker(state, current.key, user, settings.stageRules[current.key])
+        ? current.key
+        : null,
     reopenableStage: canPlan && isOpen && current?.status === "REJECTED" ? current.key : null,
     canPlan,
   };

@@ -4,7 +4,6 @@ import type { DayInfo } from "@/lib/domain/day-info";
 import { forecastGoLiveOf, isAtRisk, slipInWorkingDays } from "@/lib/domain/progress";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
-import type { TimelineRange } from "@/lib/domain/timeline";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import { dayInfos } from "@/lib/server/planning/describe-days";
@@ -43,7 +42,7 @@ export type TimelineRow = {
   stages: TimelineStage[];
 };
 
-const timelineSelect = {
+export const timelineSelect = {
   id: true,
   name: true,
   version: true,
@@ -67,9 +66,14 @@ const timelineSelect = {
   },
 } satisfies Prisma.ReleaseSelect;
 
-type TimelineRecord = Prisma.ReleaseGetPayload<{ select: typeof timelineSelect }>;
+export type TimelineRecord = Prisma.ReleaseGetPayload<{ select: typeof timelineSelect }>;
 
-function toRow(record: TimelineRecord, today: IsoDate, settings: PlanningSettings): Omit<TimelineRow, "depth"> {
+/** A release as the timeline, the calendar and the environments view draw it. */
+export function toTimelineRow(
+  record: TimelineRecord,
+  today: IsoDate,
+  settings: PlanningSettings,
+): Omit<TimelineRow, "depth"> {
   const stages: TimelineStage[] = record.stages.map((stage) => {
     const plannedStart = dateToIso(stage.plannedStart);
     const plannedEnd = dateToIso(stage.plannedEnd);
@@ -78,7 +82,17 @@ function toRow(record: TimelineRecord, today: IsoDate, settings: PlanningSetting
     const start = actualStart ?? plannedStart;
     const isRunning = stage.status === "ACTIVE" || stage.status === "REJECTED";
     const end = actualEnd ?? maxDate(isRunning ? maxDate(plannedEnd, today) : plannedEnd, start);
-    return { key: stage.key, status: stage.status, start, end, plannedStart, plannedEnd, actualStart, actualEnd, workingDays: stage.workingDays };
+    return {
+      key: stage.key,
+      status: stage.status,
+      start,
+      end,
+      plannedStart,
+      plannedEnd,
+      actualStart,
+      actualEnd,
+      workingDays: stage.workingDays,
+    };
   });
   const baselineGoLive = dateToIso(record.baselineGoLive);
   const forecastGoLive = forecastGoLiveOf(stages);
@@ -93,9 +107,14 @@ function toRow(record: TimelineRecord, today: IsoDate, settings: PlanningSetting
     parentName: record.parent?.name ?? null,
     baselineGoLive,
     forecastGoLive,
-    slipWorkingDays: slipInWorkingDays(baselineGoLive, forecastGoLive, calendarFor(record.region, settings.periods)),
+    slipWorkingDays: slipInWorkingDays(
+      baselineGoLive,
+      forecastGoLive,
+      calendarFor(record.region, settings.periods),
+    ),
     atRisk: isAtRisk(record.status, baselineGoLive, forecastGoLive),
-    isRejected: record.status !== "CANCELLED" && stages.some((stage) => stage.status === "REJECTED"),
+    isRejected:
+      record.status !== "CANCELLED" && stages.some((stage) => stage.status === "REJECTED"),
     stages,
   };
 }
@@ -105,7 +124,8 @@ function groupPatches(rows: Omit<TimelineRow, "depth">[]): TimelineRow[] {
   const ids = new Set(rows.map((row) => row.id));
   const patchesOf = new Map<string, Omit<TimelineRow, "depth">[]>();
   for (const row of rows) {
-    if (row.parentId && ids.has(row.parentId)) patchesOf.set(row.parentId, [...(patchesOf.get(row.parentId) ?? []), row]);
+    if (row.parentId && ids.has(row.parentId))
+      patchesOf.set(row.parentId, [...(patchesOf.get(row.parentId) ?? []), row]);
   }
   const grouped: TimelineRow[] = [];
   for (const row of rows) {
@@ -119,16 +139,21 @@ function groupPatches(rows: Omit<TimelineRow, "depth">[]): TimelineRow[] {
 /** The rows of the timeline for a view, plus the company calendar (default region) to shade it. */
 export async function getTimeline(
   query: ReleaseListQuery,
-  range: TimelineRange,
+  range: { start: IsoDate; end: IsoDate },
   settings: PlanningSettings,
   today: IsoDate,
 ): Promise<{ rows: TimelineRow[]; days: DayInfo[] }> {
-  // Stages may be drawn up to today when overdue: look a little before the view too.
   const where = releaseWhere({ ...query, from: range.start, to: range.end });
   const records = await getDb().release.findMany({ where, select: timelineSelect });
   const rows = records
-    .map((record) => toRow(record, today, settings))
-    .sort((a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name));
-  const days = dayInfos(calendarFor(settings.defaultRegion, settings.periods), range.start, range.end);
+    .map((record) => toTimelineRow(record, today, settings))
+    .sort(
+      (a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name),
+    );
+  const days = dayInfos(
+    calendarFor(settings.defaultRegion, settings.periods),
+    range.start,
+    range.end,
+  );
   return { rows: groupPatches(rows), days };
 }

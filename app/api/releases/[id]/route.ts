@@ -10,7 +10,10 @@ import { releaseUpdateSchema } from "@/lib/validation/releases";
 /** GET /api/releases/{id} — the release, its stages, approvals given and still needed, its patches. */
 export const GET = apiRoute<ReleaseParams>(async (request, context) => {
   const user = await authenticate(request);
-  const [release, settings] = await Promise.all([getRelease(await releaseIdOf(context)), getPlanningSettings()]);
+  const [release, settings] = await Promise.all([
+    getRelease(await releaseIdOf(context)),
+    getPlanningSettings(),
+  ]);
   return Response.json({ ...release, viewer: viewerActions(release, user, settings) });
 });
 

@@ -17,7 +17,7 @@ function segments(root: HTMLElement): HTMLButtonElement[] {
  * (roving tabindex), arrow keys between bars (left/right within a row, up/down between rows),
  * Enter or a click opens the stage in a drawer. The bars themselves are rendered on the server.
  */
-export function TimelineInteractions({ children }: { children: React.ReactNode }) {
+export function BarInteractions({ children }: { children: React.ReactNode }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Selection>(null);
 

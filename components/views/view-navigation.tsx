@@ -15,6 +15,8 @@ export function ViewNavigation({
   previous,
   next,
   label,
+  earlierLabel = "Earlier",
+  laterLabel = "Later",
 }: {
   basePath: string;
   params: Record<string, string | undefined>;
@@ -23,6 +25,8 @@ export function ViewNavigation({
   previous: Record<string, string | undefined>;
   next: Record<string, string | undefined>;
   label: string;
+  earlierLabel?: string;
+  laterLabel?: string;
 }) {
   return (
     <div className="flex flex-wrap items-center gap-3">
@@ -55,7 +59,7 @@ export function ViewNavigation({
         <Link
           href={hrefWith(basePath, { ...params, ...previous })}
           className={buttonVariants({ variant: "secondary", size: "icon" })}
-          aria-label="Earlier"
+          aria-label={earlierLabel}
         >
           <ChevronLeft aria-hidden />
         </Link>
@@ -68,7 +72,7 @@ export function ViewNavigation({
         <Link
           href={hrefWith(basePath, { ...params, ...next })}
           className={buttonVariants({ variant: "secondary", size: "icon" })}
-          aria-label="Later"
+          aria-label={laterLabel}
         >
           <ChevronRight aria-hidden />
         </Link>

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+
+import { MonthCalendar } from "@/components/calendar/month-calendar";
+import { PageHeader } from "@/components/layout/page-header";
+import { ReleaseFilters } from "@/components/releases/release-filters";
+import { ConflictList } from "@/components/views/conflict-list";
+import { ViewNavigation } from "@/components/views/view-navigation";
+import { requireUser } from "@/lib/auth/current-user";
+import { isIsoDate } from "@/lib/domain/dates";
+import { monthLabel, monthStart, monthWeeks, shiftMonth } from "@/lib/domain/month-calendar";
+import { isStageKey } from "@/lib/domain/stages";
+import { getEnvironmentUsage } from "@/lib/server/environments/get-environment-usage";
+import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { getTimeline } from "@/lib/server/timeline/get-timeline";
+import { companyToday } from "@/lib/server/today";
+import { readViewFilters, type SearchParams } from "@/lib/validation/view-filters";
+
+export const metadata: Metadata = { title: "Calendar" };
+
+export default async function CalendarPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  await requireUser();
+  const params = await searchParams;
+  const { raw, query, isValid } = readViewFilters(params);
+  const environment =
+    typeof params.env === "string" && isStageKey(params.env) ? params.env : undefined;
+  const asked = typeof params.month === "string" ? `${params.month}-01` : undefined;
+  const settings = await getPlanningSettings();
+  const today = companyToday(settings.companyTimeZone);
+  const month = asked && isIsoDate(asked) ? asked : monthStart(today);
+  const weeks = monthWeeks(month);
+  const range = { start: weeks[0]![0]!, end: weeks.at(-1)![6]! };
+  const [{ rows, days }, usage, regions] = await Promise.all([
+    getTimeline(query, range, settings, today),
+    getEnvironmentUsage(range, settings, today),
+    listRegionsInUse(),
+  ]);
+  const shownIds = new Set(rows.map((row) => row.id));
+  const conflicts = usage.conflicts.filter(
+    (c) =>
+      c.start <= range.end &&
+      c.end >= range.start &&
+      (!environment || c.environment === environment) &&
+      c.releases.some((release) => shownIds.has(release.id)),
+  );
+  const keep = { month: asked && isIsoDate(asked) ? month.slice(0, 7) : undefined };
+  const goLives = rows.filter((row) => row.forecastGoLive.slice(0, 7) === month.slice(0, 7)).length;
+
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title="Calendar"
+        description={`${monthLabel(month)}: ${rows.length} ${rows.length === 1 ? "release" : "releases and patches"} at work, ${goLives} ${goLives === 1 ? "go-live" : "go-lives"}${conflicts.length ? `, ${conflicts.length} environment ${conflicts.length === 1 ? "conflict" : "conflicts"}` : ""}`}
+      />
+      <ViewNavigation
+        basePath="/calendar"
+        params={{ ...raw, env: environment, ...keep }}
+        previous={{ month: shiftMonth(month, -1).slice(0, 7) }}
+        next={{ month: shiftMonth(month, 1).slice(0, 7) }}
+        label={monthLabel(month)}
+        earlierLabel="Previous month"
+        laterLabel="Next month"
+      />
+      <ReleaseFilters
+        {...raw}
+        regions={regions}
+        environment={environment}
+        hasEnvironmentFilter
+        basePath="/calendar"
+        keep={keep}
+      />
+      {!isValid && (
+        <p
+          role="status"
+          className="rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning"
+        >
+          Some filters in the address were not understood and were ignored.
+        </p>
+      )}
+      <MonthCalendar
+        month={month}
+        weeks={weeks}
+        rows={rows}
+        days={days}
+        conflicts={conflicts}
+        today={today}
+        environment={environment}
+        regionLabel={settings.defaultRegion}
+      />
+      <ConflictList
+        conflicts={conflicts}
+        title={`Environment conflicts around ${monthLabel(month)}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { AlertTriangle } from "lucide-react";
+import Link from "next/link";
+
+import { type EnvironmentConflict, explainConflict } from "@/lib/domain/conflicts";
+
+/** The environment conflicts of a view, each explained in a sentence, with links to the releases. */
+export function ConflictList({
+  conflicts,
+  title = "Environment conflicts",
+}: {
+  conflicts: EnvironmentConflict[];
+  title?: string;
+}) {
+  if (conflicts.length === 0) return null;
+  return (
+    <section
+      aria-labelledby="conflicts-title"
+      className="rounded-lg border border-danger/30 bg-surface shadow-xs"
+    >
+      <h2
+        id="conflicts-title"
+        className="flex items-center gap-2 border-b border-danger/20 bg-danger-soft/60 px-4 py-2.5 text-sm font-semibold text-danger"
+      >
+        <AlertTriangle aria-hidden className="size-4" />
+        {title} ({conflicts.length})
+      </h2>
+      <ul className="divide-y divide-border">
+        {conflicts.map((conflict) => (
+          <li
+            key={`${conflict.environment}-${conflict.start}-${conflict.releases.map((r) => r.id).join()}`}
+            data-testid="conflict"
+            className="space-y-1 px-4 py-3 text-sm"
+          >
+            <p className="text-fg">{explainConflict(conflict)}</p>
+            <p className="flex flex-wrap gap-x-3 text-xs">
+              {conflict.releases.map((release) => (
+                <Link
+                  key={release.id}
+                  href={`/releases/${release.id}`}
+                  className="font-medium text-accent hover:underline"
+                >
+                  {release.name}
+                </Link>
+              ))}
+              <span className="text-muted">
+                A conflict is a warning: re-plan one of them or raise the capacity under Admin.
+              </span>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

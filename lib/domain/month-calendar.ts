@@ -1,0 +1,84 @@
+// Geometry of a month calendar: the Monday-first grid of weeks that shows a month, and where each
+// release's stage windows fall within a week, stacked so that releases never overlap in a lane.
+import { addDays, daysBetween, type IsoDate, MONTH_NAMES, weekday } from "./dates";
+import { laneCount, packLanes, type Span } from "./lanes";
+
+/** The first day of the month of `date`. */
+export function monthStart(date: IsoDate): IsoDate {
+  return `${date.slice(0, 7)}-01`;
+}
+
+/** The first day of the month `delta` months from the month of `month`. */
+export function shiftMonth(month: IsoDate, delta: number): IsoDate {
+  const year = Number(month.slice(0, 4));
+  const index = Number(month.slice(5, 7)) - 1 + delta;
+  const y = year + Math.floor(index / 12);
+  const m = ((index % 12) + 12) % 12;
+  return `${y}-${String(m + 1).padStart(2, "0")}-01`;
+}
+
+export function monthLabel(month: IsoDate): string {
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+/** The Monday-first six weeks that show a month (always 42 days, so the grid never jumps). */
+export function monthGrid(month: IsoDate): IsoDate[] {
+  const first = addDays(month, -((weekday(month) + 6) % 7));
+  return Array.from({ length: 42 }, (_, i) => addDays(first, i));
+}
+
+/** The grid split into its weeks, dropping a last week that lies entirely in the next month. */
+export function monthWeeks(month: IsoDate): IsoDate[][] {
+  const grid = monthGrid(month);
+  const weeks = Array.from({ length: 6 }, (_, i) => grid.slice(i * 7, i * 7 + 7));
+  return weeks.filter((week) => week[0]!.slice(0, 7) <= month.slice(0, 7));
+}
+
+export type WeekBar = {
+  /** Index of the stage in the release's list. */
+  stageIndex: number;
+  /** Day of the week it starts on (0 = Monday) and how many days it covers. */
+  column: number;
+  span: number;
+  clippedStart: boolean;
+  clippedEnd: boolean;
+};
+
+export type WeekEntry<R> = { release: R; lane: number; bars: WeekBar[] };
+
+/**
+ * The releases with a stage in the week, each in one lane with its stages clipped to the week.
+ * Releases keep the order given (the caller's: by go-live) and share a lane when they do not meet.
+ */
+export function layoutWeek<R extends { stages: readonly Span[] }>(
+  week: readonly IsoDate[],
+  releases: readonly R[],
+): { entries: WeekEntry<R>[]; lanes: number } {
+  const first = week[0]!;
+  const last = week[week.length - 1]!;
+  const present: (Span & { release: R; bars: WeekBar[] })[] = [];
+  for (const release of releases) {
+    const bars: WeekBar[] = [];
+    release.stages.forEach((stage, stageIndex) => {
+      if (stage.end < first || stage.start > last) return;
+      const from = stage.start < first ? first : stage.start;
+      const to = stage.end > last ? last : stage.end;
+      bars.push({
+        stageIndex,
+        column: daysBetween(first, from),
+        span: daysBetween(from, to) + 1,
+        clippedStart: stage.start < first,
+        clippedEnd: stage.end > last,
+      });
+    });
+    if (bars.length === 0) continue;
+    const start = addDays(first, bars[0]!.column);
+    const lastBar = bars[bars.length - 1]!;
+    present.push({ release, bars, start, end: addDays(first, lastBar.column + lastBar.span - 1) });
+  }
+  const packed = packLanes(present);
+  return {
+    entries: packed.map(({ item, lane }) => ({ release: item.release, lane, bars: item.bars })),
+    lanes: laneCount(packed),
+  };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+
+import { type EnvironmentConflict, findEnvironmentConflicts } from "@/lib/domain/conflicts";
+import type { IsoDate } from "@/lib/domain/dates";
+import type { PlanningSettings } from "@/lib/domain/settings";
+import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
+import { getDb } from "@/lib/server/db/client";
+import { releaseWhere } from "@/lib/server/releases/list-releases";
+import { timelineSelect, toTimelineRow } from "@/lib/server/timeline/get-timeline";
+
+/** A release in an environment over a stretch of days, as it happened or as planned. */
+export type EnvironmentStay = {
+  releaseId: string;
+  releaseName: string;
+  version: string;
+  type: ReleaseType;
+  releaseStatus: ReleaseStatus;
+  environment: StageKey;
+  stageStatus: StageStatus;
+  start: IsoDate;
+  end: IsoDate;
+};
+
+export type EnvironmentUsage = { stays: EnvironmentStay[]; conflicts: EnvironmentConflict[] };
+
+/**
+ * Which release occupies which environment between two dates, and where more releases share an
+ * environment than it has room for. Cancelled releases hold nothing; live ones count for the days
+ * they really spent there. Conflicts are computed over all releases, whatever a view filters.
+ */
+export async function getEnvironmentUsage(
+  range: { start: IsoDate; end: IsoDate },
+  settings: PlanningSettings,
+  today: IsoDate,
+): Promise<EnvironmentUsage> {
+  const records = await getDb().release.findMany({
+    where: {
+      ...releaseWhere({ from: range.start, to: range.end }),
+      status: { not: "CANCELLED" },
+    },
+    select: timelineSelect,
+  });
+  const stays: EnvironmentStay[] = [];
+  for (const record of records) {
+    const row = toTimelineRow(record, today, settings);
+    for (const stage of row.stages) {
+      if (stage.end < range.start || stage.start > range.end) continue;
+      stays.push({
+        releaseId: row.id,
+        releaseName: row.name,
+        version: row.version,
+        type: row.type,
+        releaseStatus: row.status,
+        environment: stage.key,
+        stageStatus: stage.status,
+        start: stage.start,
+        end: stage.end,
+      });
+    }
+  }
+  stays.sort(
+    (a, b) => a.start.localeCompare(b.start) || a.releaseName.localeCompare(b.releaseName),
+  );
+  return { stays, conflicts: findEnvironmentConflicts(stays, settings.capacity) };
+}
