@@ -12,6 +12,7 @@ const NAV_ITEMS = [
   { href: "/timeline", label: "Timeline" },
   { href: "/calendar", label: "Calendar" },
   { href: "/releases", label: "Releases" },
+  { href: "/environments", label: "Environments" },
   { href: "/plan", label: "Plan" },
 ] as const;
 

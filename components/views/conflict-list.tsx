@@ -3,6 +3,34 @@ import Link from "next/link";
 
 import { type EnvironmentConflict, explainConflict } from "@/lib/domain/conflicts";
 
+/** Conflicts shown at once; the rest fold away so the list never buries the page. */
+const SHOWN = 5;
+
+function ConflictItem({ conflict }: { conflict: EnvironmentConflict }) {
+  return (
+    <li data-testid="conflict" className="space-y-1 px-4 py-3 text-sm">
+      <p className="text-fg">{explainConflict(conflict)}</p>
+      <p className="flex flex-wrap gap-x-3 text-xs">
+        {conflict.releases.map((release) => (
+          <Link
+            key={release.id}
+            href={`/releases/${release.id}`}
+            className="font-medium text-accent hover:underline"
+          >
+            {release.name}
+          </Link>
+        ))}
+        <span className="text-muted">
+          A conflict is a warning: re-plan one of them or raise the capacity under Admin.
+        </span>
+      </p>
+    </li>
+  );
+}
+
+const keyOf = (c: EnvironmentConflict) =>
+  `${c.environment}-${c.start}-${c.releases.map((r) => r.id).join()}`;
+
 /** The environment conflicts of a view, each explained in a sentence, with links to the releases. */
 export function ConflictList({
   conflicts,
@@ -25,30 +53,23 @@ export function ConflictList({
         {title} ({conflicts.length})
       </h2>
       <ul className="divide-y divide-border">
-        {conflicts.map((conflict) => (
-          <li
-            key={`${conflict.environment}-${conflict.start}-${conflict.releases.map((r) => r.id).join()}`}
-            data-testid="conflict"
-            className="space-y-1 px-4 py-3 text-sm"
-          >
-            <p className="text-fg">{explainConflict(conflict)}</p>
-            <p className="flex flex-wrap gap-x-3 text-xs">
-              {conflict.releases.map((release) => (
-                <Link
-                  key={release.id}
-                  href={`/releases/${release.id}`}
-                  className="font-medium text-accent hover:underline"
-                >
-                  {release.name}
-                </Link>
-              ))}
-              <span className="text-muted">
-                A conflict is a warning: re-plan one of them or raise the capacity under Admin.
-              </span>
-            </p>
-          </li>
+        {conflicts.slice(0, SHOWN).map((conflict) => (
+          <ConflictItem key={keyOf(conflict)} conflict={conflict} />
         ))}
       </ul>
+      {conflicts.length > SHOWN && (
+        <details className="group border-t border-border">
+          <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-accent hover:underline">
+            <span className="group-open:hidden">Show {conflicts.length - SHOWN} more</span>
+            <span className="hidden group-open:inline">Show fewer</span>
+          </summary>
+          <ul className="divide-y divide-border border-t border-border">
+            {conflicts.slice(SHOWN).map((conflict) => (
+              <ConflictItem key={keyOf(conflict)} conflict={conflict} />
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

@@ -14,12 +14,10 @@ test.describe("month calendar", () => {
     await expect(page.getByLabel(/, today$/)).toHaveCount(1);
     await expect(page.locator("[data-segment]").first()).toBeVisible();
     // Billing Engine and Mobile Backend are both in the exclusive load test environment today.
-    const conflict = page
-      .getByTestId("conflict")
-      .filter({
-        hasText:
-          /both Billing Engine 2026\.12 and Mobile Backend 2\.8\.0 are planned in LAST \(Load test\), which takes one release at a time/,
-      });
+    const conflict = page.getByTestId("conflict").filter({
+      hasText:
+        /both Billing Engine 2026\.12 and Mobile Backend 2\.8\.0 are planned in LAST \(Load test\), which takes one release at a time/,
+    });
     await expect(conflict.first()).toBeVisible();
     await expect(
       page.locator('[data-segment][data-stage="LAST"][data-conflict]').first(),

@@ -42,8 +42,6 @@ export default async function CalendarPage({
   const shownIds = new Set(rows.map((row) => row.id));
   const conflicts = usage.conflicts.filter(
     (c) =>
-      c.start <= range.end &&
-      c.end >= range.start &&
       (!environment || c.environment === environment) &&
       c.releases.some((release) => shownIds.has(release.id)),
   );

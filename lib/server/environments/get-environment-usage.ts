@@ -61,5 +61,8 @@ export async function getEnvironmentUsage(
   stays.sort(
     (a, b) => a.start.localeCompare(b.start) || a.releaseName.localeCompare(b.releaseName),
   );
-  return { stays, conflicts: findEnvironmentConflicts(stays, settings.capacity) };
+  const conflicts = findEnvironmentConflicts(stays, settings.capacity).filter(
+    (conflict) => conflict.start <= range.end && conflict.end >= range.start,
+  );
+  return { stays, conflicts };
 }
