@@ -123,3 +123,88 @@ describe("replanRelease", () => {
     ).toThrow(/live release cannot be re-planned/);
   });
 });
+
+describe("replanRelease with a new stage end", () => {
+  // Go-live Thu 15 Apr 2027: LAST 19–25 Mar, INT 30 Mar – 5 Apr (Easter in between), PREPROD 6–14 Apr.
+  const underWay = () => release("2027-04-15", 2, "2027-03-22"); // DEV and TEST done, LAST active
+  const stageEnd = (
+    key: "DEV" | "TEST" | "LAST" | "INT" | "PREPROD" | "PROD",
+    end: string,
+    today = "2027-03-22",
+  ) => replanRelease({ ...base, release: underWay(), request: { stageEnd: { key, end } }, today });
+
+  it("lengthens the stage and moves every stage after it, keeping their lengths", () => {
+    const result = stageEnd("LAST", "2027-03-30");
+    expect(result.stageChanges).toEqual([
+      { key: "LAST", plannedEnd: "2027-03-30", workingDays: 6 },
+      { key: "INT", plannedStart: "2027-03-31", plannedEnd: "2027-04-06" },
+      { key: "PREPROD", plannedStart: "2027-04-07", plannedEnd: "2027-04-15" },
+      { key: "PROD", plannedStart: "2027-04-16", plannedEnd: "2027-04-16" },
+    ]);
+    expect(result.baselineGoLive).toBe("2027-04-16");
+  });
+
+  it("shortens a stage and pulls the rest forward", () => {
+    const result = stageEnd("LAST", "2027-03-23");
+    expect(result.stageChanges[0]).toEqual({
+      key: "LAST",
+      plannedEnd: "2027-03-23",
+      workingDays: 3,
+    });
+    expect(result.baselineGoLive).toBe("2027-04-13");
+  });
+
+  it("moves a later stage without touching the ones before it", () => {
+    const result = stageEnd("INT", "2027-04-07");
+    expect(result.stageChanges.map((c) => c.key)).toEqual(["INT", "PREPROD", "PROD"]);
+    expect(result.stageChanges[0]).toEqual({
+      key: "INT",
+      plannedEnd: "2027-04-07",
+      workingDays: 7,
+    });
+  });
+
+  it("moves a go-live that would land in a freeze past it and says so", () => {
+    const frozen = new WorkingDayCalendar({
+      region: "DE-BW",
+      closures: [],
+      freezes: [
+        { name: "Quarter close", start: "2027-04-16", end: "2027-04-16", recurrence: "ONE_OFF" },
+      ],
+    });
+    const result = replanRelease({
+      ...base,
+      calendar: frozen,
+      release: underWay(),
+      request: { stageEnd: { key: "LAST", end: "2027-03-30" } },
+      today: "2027-03-22",
+    });
+    expect(result.baselineGoLive).toBe("2027-04-19");
+    expect(result.notes.join(" ")).toMatch(/freeze window 'Quarter close'/);
+  });
+
+  it("refuses what cannot be: PROD, a signed-off stage, a non-working day, before the start, the past", () => {
+    const codeOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as AppError).code;
+      }
+      return "no error";
+    };
+    expect(codeOf(() => stageEnd("PROD", "2027-04-16"))).toBe("USE_GO_LIVE");
+    expect(codeOf(() => stageEnd("TEST", "2027-03-23"))).toBe("STAGE_CLOSED");
+    expect(codeOf(() => stageEnd("LAST", "2027-03-27"))).toBe("NOT_A_WORKING_DAY"); // a Saturday
+    expect(codeOf(() => stageEnd("LAST", "2027-03-29"))).toBe("NOT_A_WORKING_DAY"); // Easter Monday
+    expect(codeOf(() => stageEnd("INT", "2027-03-25"))).toBe("END_BEFORE_START");
+    expect(codeOf(() => stageEnd("LAST", "2027-03-22", "2027-03-23"))).toBe("END_IN_PAST");
+    try {
+      stageEnd("LAST", "2027-03-27");
+    } catch (error) {
+      expect((error as AppError).details).toMatchObject({
+        field: "end",
+        suggestions: ["2027-03-25", "2027-03-30"],
+      });
+    }
+  });
+});

@@ -1,16 +1,23 @@
-// Deliberate re-planning by a release manager (a new go-live, or a new start before anything began).
-// Before DEV has started, the whole plan is derived again with the current settings. Once under way,
-// the stages signed off stay as they are and the remaining ones are placed backward from the new
-// go-live, keeping the durations they were planned with. A deliberate re-plan sets a new baseline.
+// Deliberate re-planning by a release manager: a new go-live, a new start before anything began, or
+// a new end for one stage still ahead. Before DEV has started, a new go-live or start derives the
+// whole plan again with the current settings. Once under way, the stages signed off stay as they are
+// and the remaining ones are placed backward from the new go-live, keeping the durations they were
+// planned with. A new stage end changes that stage's length and moves the stages after it, which
+// start on the next working day. A deliberate re-plan sets a new baseline.
 import { AppError } from "../errors";
 
 import { formatDisplayDate, type IsoDate, toDayNumber } from "./dates";
-import { planForward, planStagesBackward, replanRemaining } from "./planner";
+import { describeReason, planForward, planStagesBackward, replanRemaining } from "./planner";
 import type { ReleaseState, StageChange } from "./signoff";
 import { STAGE_KEYS, type StageDurations, type StageKey, type StageRule } from "./stages";
 import type { WorkingDayCalendar } from "./working-days";
 
-export type ReplanRequest = { goLive?: IsoDate; start?: IsoDate };
+export type ReplanRequest = {
+  goLive?: IsoDate;
+  start?: IsoDate;
+  /** A new last day for one stage not yet signed off (PROD's day is the go-live: move that instead). */
+  stageEnd?: { key: StageKey; end: IsoDate };
+};
 
 export type Replan = {
   stageChanges: StageChange[];
@@ -38,6 +45,7 @@ export function replanRelease(input: {
       `A ${release.status === "LIVE" ? "live" : "cancelled"} release cannot be re-planned.`,
     );
   }
+  if (request.stageEnd) return moveStageEnd(release, request.stageEnd, calendar, today);
 
   if (!hasStarted(release)) {
     const lengths = STAGE_KEYS.map((key) => ({ key, workingDays: durations[key] }));
@@ -84,6 +92,82 @@ export function replanRelease(input: {
       plannedStart: stage.start,
       plannedEnd: stage.end,
     })),
+    baselineGoLive: stages.at(-1)!.start,
+    notes,
+  };
+}
+
+/**
+ * A stage still ahead (or under way) gets a new last day: its length becomes the working days from
+ * its start to that day, and the stages after it follow from the next working day with their
+ * lengths (a go-live that would land in a freeze moves past it, as after a sign-off).
+ */
+function moveStageEnd(
+  release: ReleaseState,
+  request: { key: StageKey; end: IsoDate },
+  calendar: WorkingDayCalendar,
+  today: IsoDate,
+): Replan {
+  const { key, end } = request;
+  if (key === "PROD") {
+    throw new AppError(
+      "UNPROCESSABLE",
+      "USE_GO_LIVE",
+      "PROD is the go-live day: move the go-live instead of its end.",
+      { field: "goLive" },
+    );
+  }
+  const index = release.stages.findIndex((stage) => stage.key === key);
+  const stage = release.stages[index]!;
+  if (stage.status === "SIGNED_OFF") {
+    throw new AppError(
+      "CONFLICT",
+      "STAGE_CLOSED",
+      `${key} is signed off: its end is a fact, not a plan. Only stages still ahead can move.`,
+    );
+  }
+  if (!calendar.isWorkingDay(end)) {
+    const suggestions = [calendar.previousWorkingDay(end), calendar.nextWorkingDay(end)];
+    throw new AppError(
+      "UNPROCESSABLE",
+      "NOT_A_WORKING_DAY",
+      `${formatDisplayDate(end)} is ${describeReason(calendar.nonWorkingReason(end)!)} in ${calendar.region}, ` +
+        `not a working day. Nearest possible end: ${formatDisplayDate(suggestions[0]!)} or ${formatDisplayDate(suggestions[1]!)}.`,
+      { date: end, field: "end", suggestions },
+    );
+  }
+  const start = stage.actualStart ?? stage.plannedStart;
+  if (end < start) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      "END_BEFORE_START",
+      `${key} starts on ${formatDisplayDate(start)}; it cannot end before that.`,
+      {
+        field: "end",
+        suggestions: [calendar.isWorkingDay(start) ? start : calendar.nextWorkingDay(start)],
+      },
+    );
+  }
+  if (end < today) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      "END_IN_PAST",
+      `${formatDisplayDate(end)} has passed: a stage still open can end today at the earliest.`,
+      {
+        field: "end",
+        suggestions: [calendar.isWorkingDay(today) ? today : calendar.nextWorkingDay(today)],
+      },
+    );
+  }
+  const following = release.stages
+    .slice(index + 1)
+    .map(({ key, workingDays }) => ({ key, workingDays }));
+  const { stages, notes } = replanRemaining(end, following, calendar);
+  return {
+    stageChanges: [
+      { key, plannedEnd: end, workingDays: calendar.countWorkingDays(start, end) },
+      ...stages.map((s) => ({ key: s.key, plannedStart: s.start, plannedEnd: s.end })),
+    ],
     baselineGoLive: stages.at(-1)!.start,
     notes,
   };
