@@ -81,6 +81,7 @@ test.describe("releases API", () => {
       ["POST", `/api/releases/${id}/hold`],
       ["POST", `/api/releases/${id}/resume`],
       ["POST", `/api/releases/${id}/cancel`],
+      ["POST", `/api/releases/${id}/what-if`],
       ["GET", "/api/me/approvals"],
       ["GET", "/api/me/calendar-feed"],
       ["DELETE", "/api/me/calendar-feed"],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { RELEASE_STATUSES, RELEASE_TYPES } from "@/lib/domain/stages";
+import { RELEASE_STATUSES, RELEASE_TYPES, STAGE_KEYS } from "@/lib/domain/stages";
 
 import { enumListParam, isoDateSchema } from "./common";
 import { regionSchema } from "./plan";
@@ -84,6 +84,36 @@ export const releaseCreateSchema = z
 
 export type ReleaseCreateInput = z.infer<typeof releaseCreateSchema>;
 
+/** A new last day for one stage (a what-if or a re-plan). */
+const stageEndSchema = z.strictObject({
+  key: z.enum(STAGE_KEYS, { message: "key must be one of DEV, TEST, LAST, INT, PREPROD, PROD." }),
+  end: isoDateSchema,
+});
+
+function hasOneReplanTarget(body: { goLive?: unknown; start?: unknown; stageEnd?: unknown }) {
+  return (
+    [body.goLive, body.start, body.stageEnd].filter((value) => value !== undefined).length <= 1
+  );
+}
+
+/** POST /api/releases/{id}/what-if: exactly one change to try, nothing written. */
+export const whatIfSchema = z
+  .strictObject({
+    goLive: isoDateSchema.optional(),
+    start: isoDateSchema.optional(),
+    stageEnd: stageEndSchema.optional(),
+  })
+  .refine(hasOneReplanTarget, {
+    message: "Try one change at a time: a new go-live, a new start or a new stage end.",
+    path: ["goLive"],
+  })
+  .refine((body) => body.goLive ?? body.start ?? body.stageEnd, {
+    message: "Give a new go-live, a new start or a new stage end to try.",
+    path: ["goLive"],
+  });
+
+export type WhatIfInput = z.infer<typeof whatIfSchema>;
+
 export const releaseUpdateSchema = z
   .strictObject({
     revision: z.number({ message: "Send the revision you saw." }).int().min(1),
@@ -97,9 +127,10 @@ export const releaseUpdateSchema = z
     region: regionSchema.optional(),
     goLive: isoDateSchema.optional(),
     start: isoDateSchema.optional(),
+    stageEnd: stageEndSchema.optional(),
   })
-  .refine((body) => body.goLive === undefined || body.start === undefined, {
-    message: "Give a new go-live or a new start, not both.",
+  .refine(hasOneReplanTarget, {
+    message: "Give one of a new go-live, a new start or a new stage end, not several.",
     path: ["goLive"],
   });
 

@@ -14,6 +14,7 @@ import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
 import * as releaseRoute from "@/app/api/releases/[id]/route";
 import * as reopenRoute from "@/app/api/releases/[id]/stages/[key]/reopen/route";
 import * as signoffRoute from "@/app/api/releases/[id]/stages/[key]/signoff/route";
+import * as whatIfRoute from "@/app/api/releases/[id]/what-if/route";
 import * as releasesRoute from "@/app/api/releases/route";
 import * as workingDaysRoute from "@/app/api/working-days/route";
 import type { Role } from "@/lib/domain/stages";
@@ -168,6 +169,20 @@ const ROUTES: { name: string; allowed: Role[]; setup: () => Promise<Call> }[] = 
         path: `/api/releases/${id}/audit`,
         handler: auditRoute.GET as Handler,
         params: { id },
+      };
+    },
+  },
+  {
+    name: "POST /api/releases/{id}/what-if",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const { id, forecastGoLive } = await newRelease(owner);
+      return {
+        method: "POST",
+        path: `/api/releases/${id}/what-if`,
+        handler: whatIfRoute.POST as Handler,
+        params: { id },
+        body: { goLive: forecastGoLive },
       };
     },
   },

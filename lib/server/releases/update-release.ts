@@ -1,7 +1,7 @@
 import { type Prisma } from "@/generated/prisma/client";
-import { isoToDate } from "@/lib/domain/dates";
+import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { assertKnownRegion } from "@/lib/domain/holidays";
-import { replanRelease } from "@/lib/domain/replan";
+import { type Replan, replanRelease } from "@/lib/domain/replan";
 import type { AuditDraft, StageChange } from "@/lib/domain/signoff";
 import { AppError } from "@/lib/errors";
 import { calendarFor } from "@/lib/server/calendars";
@@ -9,10 +9,59 @@ import type { SessionUser } from "@/lib/server/users/session-user";
 import type { ReleaseUpdateInput } from "@/lib/validation/releases";
 
 import { assertCanPlan } from "./create-release";
-import { mutateRelease, type ReleaseEdit } from "./mutate-release";
+import { type MutationContext, mutateRelease, type ReleaseEdit } from "./mutate-release";
 import type { ReleaseDto } from "./release-dto";
 
 const EDITABLE = ["name", "version", "digest", "description"] as const;
+
+export type ReplanInput = Pick<ReleaseUpdateInput, "region" | "goLive" | "start" | "stageEnd">;
+
+/**
+ * The re-plan a change asks for (a new go-live, start, stage end or region), or undefined when it
+ * asks for none. Shared by the change itself and its what-if preview, so both say the same.
+ */
+export function replanFor(
+  {
+    row,
+    release,
+    settings,
+    today,
+  }: Pick<MutationContext, "row" | "release" | "settings" | "today">,
+  input: ReplanInput,
+): { replan: Replan; region: string } | undefined {
+  const region = input.region ?? row.region;
+  const regionChanged = region !== row.region;
+  if (!regionChanged && !input.goLive && !input.start && !input.stageEnd) return undefined;
+  assertKnownRegion(region);
+  const hasStarted = release.stages.some((stage) => stage.status !== "PENDING");
+  if (regionChanged && hasStarted) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      "REGION_LOCKED",
+      "The holiday region cannot change once DEV has started.",
+    );
+  }
+  const request =
+    input.goLive || input.start || input.stageEnd
+      ? { goLive: input.goLive, start: input.start, stageEnd: input.stageEnd }
+      : { goLive: release.stages.at(-1)!.plannedStart };
+  const replan = replanRelease({
+    release,
+    request,
+    durations: settings.durations,
+    rules: settings.stageRules,
+    calendar: calendarFor(region, settings.periods),
+    today,
+  });
+  if (replan.baselineGoLive < today) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      "GO_LIVE_IN_PAST",
+      `The go-live ${replan.baselineGoLive} would be in the past.`,
+    );
+  }
+  return { replan, region };
+}
 
 /** Edits a release's fields and/or re-plans it; the client's revision must be the current one. */
 export async function updateRelease(
@@ -52,42 +101,14 @@ export async function updateRelease(
         );
       }
 
-      const region = input.region ?? row.region;
-      const regionChanged = region !== row.region;
       const events: AuditDraft[] = [];
       let stageChanges: StageChange[] = [];
-      if (regionChanged || input.goLive || input.start) {
-        assertKnownRegion(region);
-        const hasStarted = release.stages.some((stage) => stage.status !== "PENDING");
-        if (regionChanged && hasStarted) {
-          throw new AppError(
-            "UNPROCESSABLE",
-            "REGION_LOCKED",
-            "The holiday region cannot change once DEV has started.",
-          );
-        }
-        const request =
-          input.goLive || input.start
-            ? { goLive: input.goLive, start: input.start }
-            : { goLive: release.stages.at(-1)!.plannedStart };
-        const replan = replanRelease({
-          release,
-          request,
-          durations: settings.durations,
-          rules: settings.stageRules,
-          calendar: calendarFor(region, settings.periods),
-          today,
-        });
-        if (replan.baselineGoLive < today) {
-          throw new AppError(
-            "UNPROCESSABLE",
-            "GO_LIVE_IN_PAST",
-            `The go-live ${replan.baselineGoLive} would be in the past.`,
-          );
-        }
+      const planned = replanFor({ row, release, settings, today }, input);
+      if (planned) {
+        const { replan, region } = planned;
         stageChanges = replan.stageChanges;
         fields.baselineGoLive = isoToDate(replan.baselineGoLive);
-        if (regionChanged) {
+        if (region !== row.region) {
           fields.region = region;
           before.region = row.region;
           after.region = region;
@@ -95,10 +116,14 @@ export async function updateRelease(
         events.push({
           action: "RELEASE_REPLANNED",
           before: {
-            baselineGoLive: row.baselineGoLive.toISOString().slice(0, 10),
+            baselineGoLive: dateToIso(row.baselineGoLive),
             forecastGoLive: release.stages.at(-1)!.plannedStart,
           },
-          after: { baselineGoLive: replan.baselineGoLive, forecastGoLive: replan.baselineGoLive },
+          after: {
+            baselineGoLive: replan.baselineGoLive,
+            forecastGoLive: replan.baselineGoLive,
+            ...(input.stageEnd && { stage: input.stageEnd.key, stageEnd: input.stageEnd.end }),
+          },
           comment: replan.notes.join(" ") || null,
         });
       }

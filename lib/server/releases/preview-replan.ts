@@ -1,0 +1,63 @@
+import "server-only";
+
+import { dateToIso, maxDate, minDate } from "@/lib/domain/dates";
+import { type WhatIf, whatIf } from "@/lib/domain/what-if";
+import { calendarFor } from "@/lib/server/calendars";
+import { getDb } from "@/lib/server/db/client";
+import { occupanciesBetween } from "@/lib/server/planning/plan-release";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { companyToday } from "@/lib/server/today";
+import type { SessionUser } from "@/lib/server/users/session-user";
+import type { WhatIfInput } from "@/lib/validation/releases";
+
+import { assertCanPlan } from "./create-release";
+import { notFound } from "./mutate-release";
+import { releaseInclude } from "./release-dto";
+import { toReleaseState } from "./release-state";
+import { replanFor } from "./update-release";
+
+export type ReplanPreview = WhatIf & { releaseId: string; revision: number };
+
+/**
+ * What a re-plan would move, computed exactly as the re-plan itself (`replanFor`) but written
+ * nowhere. The answer carries the revision it was computed on, so saving it can be refused when
+ * someone changed the release in between.
+ */
+export async function previewReplan(
+  actor: SessionUser,
+  id: string,
+  input: WhatIfInput,
+  options: { today?: string } = {},
+): Promise<ReplanPreview> {
+  assertCanPlan(actor);
+  const [row, settings] = await Promise.all([
+    getDb().release.findUnique({ where: { id }, include: releaseInclude }),
+    getPlanningSettings(),
+  ]);
+  if (!row) throw notFound();
+  const today = options.today ?? companyToday(settings.companyTimeZone);
+  const release = toReleaseState(row);
+  const { replan, region } = replanFor({ row, release, settings, today }, input)!;
+
+  const windows = [
+    ...release.stages.map((stage) => [stage.plannedStart, stage.plannedEnd]),
+    ...replan.stageChanges.map((change) => [change.plannedStart, change.plannedEnd]),
+  ]
+    .flat()
+    .filter((date): date is string => date !== undefined);
+  const from = windows.reduce(minDate);
+  const to = windows.reduce(maxDate);
+  const others = (await occupanciesBetween(from, to, settings)).filter((o) => o.releaseId !== id);
+
+  return {
+    releaseId: id,
+    revision: row.revision,
+    ...whatIf({
+      release: { ...release, id, name: row.name, baselineGoLive: dateToIso(row.baselineGoLive) },
+      replan,
+      calendar: calendarFor(region, settings.periods),
+      others,
+      capacity: settings.capacity,
+    }),
+  };
+}
