@@ -44,6 +44,8 @@ function describeChange(before: unknown, after: unknown): string[] {
     status: "Status",
     approvals: "Approvals",
     approvalRound: "Approval round",
+    stage: "Stage",
+    stageEnd: "Stage end",
   };
   return Object.keys({ ...b, ...a })
     .filter((key) => key in labels)

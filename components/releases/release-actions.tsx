@@ -1,6 +1,6 @@
 "use client";
 
-import { Ban, Pause, Pencil, Play } from "lucide-react";
+import { Ban, CalendarClock, Pause, Pencil, Play } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -15,14 +15,17 @@ import { FormStatus } from "../ui/form-status";
 import { Label } from "../ui/input";
 import { Textarea } from "../ui/textarea";
 
+import { ReplanDialog } from "./replan-dialog";
+
 type Props = { releaseId: string; releaseName: string; status: ReleaseStatus; revision: number };
 
-/** A release manager's actions on a release: edit, hold / resume, cancel (with a reason). */
+/** A release manager's actions on a release: edit, re-plan (with a what-if), hold / resume, cancel (with a reason). */
 export function ReleaseActions({ releaseId, releaseName, status, revision }: Props) {
   const router = useRouter();
   const [reason, setReason] = useState("");
   const [state, setState] = useState<ActionState | null>(null);
   const [isPending, startTransition] = useTransition();
+  const [isReplanning, setReplanning] = useState(false);
   const isOpen = status === "PLANNED" || status === "IN_PROGRESS";
   const isClosed = status === "LIVE" || status === "CANCELLED";
 
@@ -56,6 +59,12 @@ export function ReleaseActions({ releaseId, releaseName, status, revision }: Pro
               <Pencil aria-hidden />
               Edit
             </Link>
+          </Button>
+        )}
+        {!isClosed && (
+          <Button variant="secondary" onClick={() => setReplanning(true)}>
+            <CalendarClock aria-hidden />
+            Re-plan
           </Button>
         )}
         {isOpen && (
@@ -115,6 +124,13 @@ export function ReleaseActions({ releaseId, releaseName, status, revision }: Pro
         )}
       </div>
       {state && <FormStatus state={state} />}
+      {isReplanning && (
+        <ReplanDialog
+          releaseId={releaseId}
+          initial={{ mode: "goLive" }}
+          onClose={() => setReplanning(false)}
+        />
+      )}
     </div>
   );
 }

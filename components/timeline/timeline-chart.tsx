@@ -22,12 +22,14 @@ function Segment({
   range,
   rowIndex,
   column,
+  canReplan,
 }: {
   row: TimelineRow;
   stage: TimelineStage;
   range: TimelineRange;
   rowIndex: number;
   column: number;
+  canReplan: boolean;
 }) {
   const place = placeInRange(range, stage.start, stage.end);
   if (!place) return null;
@@ -37,6 +39,11 @@ function Segment({
     ...stageBarStyle(stage.key),
   } as CSSProperties;
   const label = describeStage(row.name, stage);
+  const isOpen =
+    row.status === "PLANNED" || row.status === "IN_PROGRESS" || row.status === "ON_HOLD";
+  // Release managers drag a stage's end, or the go-live (PROD), of a stage still ahead.
+  const isDraggable = canReplan && isOpen && stage.status !== "SIGNED_OFF";
+  const isGoLive = stage.key === "PROD";
   return (
     <button
       type="button"
@@ -47,8 +54,12 @@ function Segment({
       data-release={row.id}
       data-stage={stage.key}
       data-status={stage.status}
+      data-draggable={isDraggable || undefined}
+      data-date={isDraggable ? (isGoLive ? stage.plannedStart : stage.plannedEnd) : undefined}
       aria-label={label}
-      title={label}
+      title={
+        isDraggable ? `${label}. Drag ${isGoLive ? "it" : "its right edge"} to re-plan.` : label
+      }
       style={style}
       className={cn(
         "absolute top-1.5 bottom-1.5 flex min-w-1 items-center gap-0.5 overflow-hidden px-1 text-[10px] leading-none font-semibold whitespace-nowrap",
@@ -56,10 +67,18 @@ function Segment({
         place.clippedStart ? "rounded-l-none" : "rounded-l",
         place.clippedEnd ? "rounded-r-none" : "rounded-r",
         stageBarClassName(stage.status, row.status === "CANCELLED"),
+        isDraggable && isGoLive && "cursor-grab touch-none active:cursor-grabbing",
       )}
     >
       {stage.status === "REJECTED" && <X aria-hidden className="size-3 shrink-0 stroke-3" />}
       {range.zoom !== "year" && <span aria-hidden>{stage.key}</span>}
+      {isDraggable && !isGoLive && !place.clippedEnd && (
+        <span
+          aria-hidden
+          data-drag-handle
+          className="absolute inset-y-0 right-0 w-2 cursor-ew-resize touch-none rounded-r hover:bg-fg/25"
+        />
+      )}
     </button>
   );
 }
@@ -98,12 +117,15 @@ export function TimelineChart({
   days,
   today,
   regionLabel,
+  canReplan = false,
 }: {
   range: TimelineRange;
   rows: TimelineRow[];
   days: DayInfo[];
   today: IsoDate;
   regionLabel: string;
+  /** Release managers may drag stage ends and go-lives to a what-if re-plan. */
+  canReplan?: boolean;
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-surface shadow-xs">
@@ -111,7 +133,7 @@ export function TimelineChart({
         {/* Header: months, then days or weeks, then freeze bands. */}
         <TimeAxisHeader range={range} days={days} today={today} label="Release" />
 
-        <BarInteractions>
+        <BarInteractions canReplan={canReplan}>
           <div className="relative">
             {/* Background: non-working days, freezes, today. One layer for all rows. */}
             <DayShading range={range} days={days} today={today} />
@@ -168,7 +190,7 @@ export function TimelineChart({
                       )}
                     </span>
                   </div>
-                  <div className="relative" data-testid="timeline-bars">
+                  <div className="relative" data-testid="timeline-bars" data-days={range.days}>
                     {row.stages.map((stage, column) => (
                       <Segment
                         key={stage.key}
@@ -177,6 +199,7 @@ export function TimelineChart({
                         range={range}
                         rowIndex={rowIndex}
                         column={column}
+                        canReplan={canReplan}
                       />
                     ))}
                     {row.forecastGoLive !== row.baselineGoLive && row.status !== "CANCELLED" && (

@@ -2,24 +2,54 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import { addDays, formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { StageKey } from "@/lib/domain/stages";
+
+import { ReplanDialog, type ReplanProposal } from "../releases/replan-dialog";
 
 import { StageDrawer } from "./stage-drawer";
 
 type Selection = { releaseId: string; stage: StageKey; returnFocus: HTMLElement } | null;
+type Replan = { releaseId: string; proposal: ReplanProposal; date?: IsoDate } | null;
+
+/** A drag in progress: a stage's end (its right edge) or the go-live (the PROD bar) moving by whole days. */
+type Drag = {
+  segment: HTMLElement;
+  pointerId: number;
+  startX: number;
+  dayWidth: number;
+  isGoLive: boolean;
+  from: IsoDate;
+  inlineWidth: string;
+  days: number;
+  isMoving: boolean;
+};
 
 function segments(root: HTMLElement): HTMLButtonElement[] {
   return [...root.querySelectorAll<HTMLButtonElement>("[data-segment]")];
 }
 
 /**
- * Keyboard and pointer behaviour of the timeline and calendar bars: one tab stop for all of them
- * (roving tabindex), arrow keys between bars (left/right within a row, up/down between rows),
- * Enter or a click opens the stage in a drawer. The bars themselves are rendered on the server.
+ * Keyboard and pointer behaviour of the timeline, calendar and environments bars: one tab stop for
+ * all of them (roving tabindex), arrow keys between bars (left/right within a row, up/down between
+ * rows), Enter or a click opens the stage in a drawer. The bars themselves are rendered on the
+ * server. For release managers, a bar marked `data-draggable` can be dragged by whole days: a
+ * stage's right edge proposes a new end, the PROD bar a new go-live; dropping opens the what-if
+ * re-plan with that proposal (nothing is saved until they say so).
  */
-export function BarInteractions({ children }: { children: React.ReactNode }) {
+export function BarInteractions({
+  children,
+  canReplan = false,
+}: {
+  children: React.ReactNode;
+  canReplan?: boolean;
+}) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Selection>(null);
+  const [replan, setReplan] = useState<Replan>(null);
+  const drag = useRef<Drag | null>(null);
+  const suppressClick = useRef(false);
+  const [dragHint, setDragHint] = useState<{ text: string; x: number; y: number } | null>(null);
 
   useEffect(() => {
     const root = rootRef.current;
@@ -36,6 +66,10 @@ export function BarInteractions({ children }: { children: React.ReactNode }) {
   }, []);
 
   function handleKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
+    if (event.key === "Escape" && drag.current) {
+      endDrag(false);
+      return;
+    }
     const current = (event.target as HTMLElement).closest<HTMLButtonElement>("[data-segment]");
     if (!current || !rootRef.current) return;
     const all = segments(rootRef.current);
@@ -64,6 +98,10 @@ export function BarInteractions({ children }: { children: React.ReactNode }) {
   }
 
   function handleClick(event: React.MouseEvent<HTMLDivElement>) {
+    if (suppressClick.current) {
+      suppressClick.current = false;
+      return;
+    }
     const segment = (event.target as HTMLElement).closest<HTMLButtonElement>("[data-segment]");
     if (!segment) return;
     focusSegment(segment);
@@ -74,21 +112,114 @@ export function BarInteractions({ children }: { children: React.ReactNode }) {
     });
   }
 
+  function handlePointerDown(event: React.PointerEvent<HTMLDivElement>) {
+    if (!canReplan || event.button !== 0) return;
+    const target = event.target as HTMLElement;
+    const segment = target.closest<HTMLElement>("[data-draggable]");
+    if (!segment) return;
+    const isGoLive = segment.dataset.stage === "PROD";
+    // A stage moves by its right edge; the one-day PROD bar moves as a whole.
+    if (!isGoLive && !target.closest("[data-drag-handle]")) return;
+    const track = segment.parentElement!;
+    drag.current = {
+      segment,
+      pointerId: event.pointerId,
+      startX: event.clientX,
+      dayWidth: track.getBoundingClientRect().width / Number(track.dataset.days),
+      isGoLive,
+      from: segment.dataset.date!,
+      inlineWidth: segment.style.width,
+      days: 0,
+      isMoving: false,
+    };
+  }
+
+  function handlePointerMove(event: React.PointerEvent<HTMLDivElement>) {
+    const current = drag.current;
+    if (!current || event.pointerId !== current.pointerId) return;
+    const dx = event.clientX - current.startX;
+    if (!current.isMoving) {
+      if (Math.abs(dx) < 4) return;
+      current.isMoving = true;
+      current.segment.setPointerCapture(event.pointerId);
+    }
+    current.days = Math.round(dx / current.dayWidth);
+    const offset = current.days * current.dayWidth;
+    if (current.isGoLive) current.segment.style.transform = `translateX(${offset}px)`;
+    else
+      current.segment.style.width = `calc(${current.inlineWidth} + ${Math.max(offset, -current.segment.offsetWidth + current.dayWidth)}px)`;
+    const date = addDays(current.from, current.days);
+    setDragHint({
+      text: `${current.isGoLive ? "Go-live" : `${current.segment.dataset.stage} ends`} ${formatDisplayDate(date)}`,
+      x: event.clientX,
+      y: current.segment.getBoundingClientRect().top,
+    });
+  }
+
+  function endDrag(propose: boolean) {
+    const current = drag.current;
+    drag.current = null;
+    setDragHint(null);
+    if (!current?.isMoving) return;
+    current.segment.style.transform = "";
+    current.segment.style.width = current.inlineWidth;
+    suppressClick.current = true;
+    if (!propose || current.days === 0) return;
+    const stage = current.segment.dataset.stage as StageKey;
+    setReplan({
+      releaseId: current.segment.dataset.release!,
+      proposal: current.isGoLive ? { mode: "goLive" } : { mode: "stageEnd", stage },
+      date: addDays(current.from, current.days),
+    });
+  }
+
   return (
     // The handlers only act on the bar buttons inside, which are focusable and labelled themselves.
-
-    <div ref={rootRef} onKeyDown={handleKeyDown} onClick={handleClick}>
+    <div
+      ref={rootRef}
+      onKeyDown={handleKeyDown}
+      onClick={handleClick}
+      onPointerDown={handlePointerDown}
+      onPointerMove={handlePointerMove}
+      onPointerUp={() => endDrag(true)}
+      onPointerCancel={() => endDrag(false)}
+    >
       {children}
+      {dragHint && (
+        <div
+          role="status"
+          style={{ left: dragHint.x, top: dragHint.y - 34 }}
+          className="pointer-events-none fixed z-50 -translate-x-1/2 rounded-md bg-fg px-2 py-1 text-xs font-medium whitespace-nowrap text-white shadow-lg"
+        >
+          {dragHint.text}
+        </div>
+      )}
       {selection && (
         <StageDrawer
           releaseId={selection.releaseId}
           stage={selection.stage}
+          onReplan={
+            canReplan
+              ? (proposal) => {
+                  setSelection(null);
+                  setReplan({ releaseId: selection.releaseId, proposal });
+                }
+              : undefined
+          }
           onClose={() => {
             const bar = selection.returnFocus;
             setSelection(null);
             // After the drawer is gone (it restores focus itself first), back to the bar.
             requestAnimationFrame(() => bar.focus());
           }}
+        />
+      )}
+      {replan && (
+        <ReplanDialog
+          releaseId={replan.releaseId}
+          initial={replan.proposal}
+          initialDate={replan.date}
+          onClose={() => setReplan(null)}
         />
       )}
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { ExternalLink, Loader2, X } from "lucide-react";
+import { CalendarClock, ExternalLink, Loader2, X } from "lucide-react";
 import Link from "next/link";
 import { Dialog } from "radix-ui";
 import { useCallback, useEffect, useState } from "react";
@@ -10,8 +10,10 @@ import { ROLE_NAMES, STAGE_NAMES, STAGE_STATUS_NAMES, type StageKey } from "@/li
 import type { ReleaseDto } from "@/lib/server/releases/release-dto";
 import type { ViewerActions } from "@/lib/server/releases/viewer-actions";
 
+import type { ReplanProposal } from "../releases/replan-dialog";
 import { SignOffControls } from "../releases/sign-off-controls";
 import { StageChip } from "../releases/stage-chip";
+import { Button } from "../ui/button";
 import { LocalTime } from "../ui/local-time";
 
 type Loaded = ReleaseDto & { viewer: ViewerActions };
@@ -28,10 +30,13 @@ export function StageDrawer({
   releaseId,
   stage: key,
   onClose,
+  onReplan,
 }: {
   releaseId: string;
   stage: StageKey;
   onClose: () => void;
+  /** Offered to release managers: re-plan from this stage (its end, or the go-live for PROD). */
+  onReplan?: (proposal: ReplanProposal) => void;
 }) {
   const [release, setRelease] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -165,7 +170,7 @@ export function StageDrawer({
             )}
           </div>
           {release && (
-            <div className="border-t border-border p-5">
+            <div className="flex flex-wrap items-center justify-between gap-3 border-t border-border p-5">
               <Link
                 href={`/releases/${release.id}`}
                 className="inline-flex items-center gap-1.5 text-sm font-medium text-accent hover:underline"
@@ -173,6 +178,27 @@ export function StageDrawer({
                 Open the release page
                 <ExternalLink aria-hidden className="size-4" />
               </Link>
+              {onReplan &&
+                release.viewer.canPlan &&
+                (release.status === "PLANNED" ||
+                  release.status === "IN_PROGRESS" ||
+                  release.status === "ON_HOLD") &&
+                stage &&
+                stage.status !== "SIGNED_OFF" && (
+                  <Button
+                    variant="secondary"
+                    onClick={() =>
+                      onReplan(
+                        stage.key === "PROD"
+                          ? { mode: "goLive" }
+                          : { mode: "stageEnd", stage: stage.key },
+                      )
+                    }
+                  >
+                    <CalendarClock aria-hidden />
+                    {stage.key === "PROD" ? "Move the go-live…" : `Change the ${stage.key} end…`}
+                  </Button>
+                )}
             </div>
           )}
         </Dialog.Content>

@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import type { ActionState } from "@/lib/action-state";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { formatDisplayDate } from "@/lib/domain/dates";
 import { STAGE_KEYS } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
 import { failure, success } from "@/lib/server/actions/action-state";
@@ -22,6 +23,7 @@ import {
   releaseCreateSchema,
   releaseIdSchema,
   releaseUpdateSchema,
+  whatIfSchema,
 } from "@/lib/validation/releases";
 
 /** Actions read the user from the session, never from their arguments. */
@@ -174,6 +176,30 @@ export async function changeStatusAction(input: {
     revalidateRelease(releaseId);
     const done = { HOLD: "put on hold", RESUME: "resumed", CANCEL: "cancelled" }[input.command];
     return success(`Release ${done}.`);
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Saves a re-plan the person has just previewed (what-if), on the revision the preview saw. */
+export async function replanAction(input: {
+  releaseId: string;
+  revision: number;
+  change: unknown;
+}): Promise<ActionState> {
+  try {
+    const user = await currentUser();
+    const id = releaseIdSchema.parse(input.releaseId);
+    const change = whatIfSchema.parse(input.change);
+    const release = await updateRelease(
+      user,
+      id,
+      releaseUpdateSchema.parse({ revision: input.revision, ...change }),
+    );
+    revalidateRelease(id);
+    return success(
+      `${release.name} re-planned: go-live ${formatDisplayDate(release.forecastGoLive)}.`,
+    );
   } catch (error) {
     return failure(error);
   }

@@ -9,6 +9,7 @@ import { ViewNavigation } from "@/components/views/view-navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDisplayDate, isIsoDate } from "@/lib/domain/dates";
 import { shiftRange, timelineRange, ZOOM_LABELS, ZOOMS, type Zoom } from "@/lib/domain/timeline";
+import { canPlanReleases } from "@/lib/permissions";
 import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
@@ -22,7 +23,7 @@ export default async function TimelinePage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireUser();
+  const user = await requireUser();
   const params = await searchParams;
   const zoom: Zoom = ZOOMS.includes(params.zoom as Zoom) ? (params.zoom as Zoom) : "6w";
   const from = typeof params.from === "string" && isIsoDate(params.from) ? params.from : undefined;
@@ -69,6 +70,7 @@ export default async function TimelinePage({
           days={days}
           today={today}
           regionLabel={settings.defaultRegion}
+          canReplan={canPlanReleases(user.role)}
         />
       ) : (
         <EmptyState
