@@ -7,12 +7,15 @@ import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
-/** The main views; each appears here once it exists. */
-const NAV_ITEMS = [
+/** The main views, in the order of UI.md; My approvals (with its count) sits between the two groups. */
+const VIEWS = [
   { href: "/timeline", label: "Timeline" },
   { href: "/calendar", label: "Calendar" },
   { href: "/releases", label: "Releases" },
   { href: "/environments", label: "Environments" },
+] as const;
+const TOOLS = [
+  { href: "/reports", label: "Reports" },
   { href: "/plan", label: "Plan" },
 ] as const;
 
@@ -25,7 +28,7 @@ export function AppHeader({ user, approvalCount }: { user: SessionUser; approval
           <span>Release Calendar</span>
         </Link>
         <nav aria-label="Main" className="flex flex-1 items-center">
-          {NAV_ITEMS.map((item) => (
+          {VIEWS.map((item) => (
             <NavLink key={item.href} href={item.href}>
               {item.label}
             </NavLink>
@@ -42,6 +45,11 @@ export function AppHeader({ user, approvalCount }: { user: SessionUser; approval
               </span>
             )}
           </NavLink>
+          {TOOLS.map((item) => (
+            <NavLink key={item.href} href={item.href}>
+              {item.label}
+            </NavLink>
+          ))}
           {canAdminister(user.role) && <NavLink href="/admin">Admin</NavLink>}
         </nav>
         <UserMenu name={user.name} email={user.email} role={user.role} />

@@ -16,6 +16,7 @@ import * as reopenRoute from "@/app/api/releases/[id]/stages/[key]/reopen/route"
 import * as signoffRoute from "@/app/api/releases/[id]/stages/[key]/signoff/route";
 import * as whatIfRoute from "@/app/api/releases/[id]/what-if/route";
 import * as releasesRoute from "@/app/api/releases/route";
+import * as releasesCsvRoute from "@/app/api/reports/releases.csv/route";
 import * as workingDaysRoute from "@/app/api/working-days/route";
 import type { Role } from "@/lib/domain/stages";
 import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
@@ -71,6 +72,15 @@ const ROUTES: { name: string; allowed: Role[]; setup: () => Promise<Call> }[] = 
     name: "GET /api/releases",
     allowed: ROLES,
     setup: async () => ({ method: "GET", path: "/api/releases", handler: releasesRoute.GET }),
+  },
+  {
+    name: "GET /api/reports/releases.csv",
+    allowed: ROLES,
+    setup: async () => ({
+      method: "GET",
+      path: "/api/reports/releases.csv",
+      handler: releasesCsvRoute.GET as Handler,
+    }),
   },
   {
     name: "POST /api/releases",

@@ -77,7 +77,7 @@ describe("listReleases", () => {
   });
 
   it("marks the release whose TEST was signed off late as at risk, with the slip in working days", async () => {
-    const [billing] = await listReleases({ q: "Billing Engine" });
+    const [billing] = await listReleases({ q: "Billing Engine 2026.12" });
     expect(billing).toMatchObject({
       atRisk: true,
       slipWorkingDays: 3,
@@ -98,7 +98,7 @@ describe("listReleases", () => {
     expect(new Set(finished.map((r) => r.status))).toEqual(new Set(["LIVE", "CANCELLED"]));
     expect(finished.every((r) => r.currentStage === null && !r.atRisk)).toBe(true);
 
-    expect((await listReleases({ q: "search-svc" })).map((r) => r.name)).toEqual([
+    expect((await listReleases({ q: "search-svc:5.2" })).map((r) => r.name)).toEqual([
       "Search Service 5.2.0",
     ]);
   });

@@ -4,6 +4,7 @@ import { type IsoDate } from "@/lib/domain/dates";
 import { planForward, type PlannedStage, replanRemaining } from "@/lib/domain/planner";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import {
+  STAGE_KEYS,
   type ReleaseStatus,
   type ReleaseType,
   type StageKey,
@@ -54,7 +55,118 @@ const ALL_CLEAR: Signoff[] = [
   { approvers: ["rm2"] },
 ];
 
+/** A year of delivered releases, for the delivery report: most on time, some late, one early. */
+const HISTORY: DemoReleaseSpec[] = [
+  {
+    key: "payments-320",
+    name: "Payments API 3.2.0",
+    version: "payments-api:3.2.0",
+    type: "RELEASE",
+    description: "Split payments and the reconciliation export.",
+    creator: "rm",
+    startOffset: -250,
+    progress: { kind: "live", done: withLate(ALL_CLEAR, "PREPROD", 2) },
+  },
+  {
+    key: "payments-310",
+    name: "Payments API 3.1.0",
+    version: "payments-api:3.1.0",
+    type: "RELEASE",
+    description: "Apple Pay and Google Pay for the web checkout.",
+    creator: "rm2",
+    startOffset: -230,
+    progress: { kind: "live", done: withLate(ALL_CLEAR, "TEST", 2) },
+  },
+  {
+    key: "portal-2602",
+    name: "Customer Portal 2026.02",
+    version: "portal-web:2026.02.0",
+    type: "RELEASE",
+    description: "Meter readings online and the new contact form.",
+    creator: "rm",
+    startOffset: -205,
+    progress: { kind: "live", done: ALL_CLEAR },
+  },
+  {
+    key: "mobile-260",
+    name: "Mobile Backend 2.6.0",
+    version: "mobile-bff:2.6.0",
+    type: "RELEASE",
+    description: "In-app invoices and biometric login.",
+    creator: "rm2",
+    startOffset: -180,
+    progress: { kind: "live", done: withLate(ALL_CLEAR, "LAST", 4) },
+  },
+  {
+    key: "search-500",
+    name: "Search Service 5.0.0",
+    version: "search-svc:5.0.0",
+    type: "RELEASE",
+    description: "The new relevance model and faceted filters.",
+    creator: "rm",
+    startOffset: -160,
+    progress: { kind: "live", done: withLate(ALL_CLEAR, "PREPROD", -1) },
+  },
+  {
+    key: "billing-2606",
+    name: "Billing Engine 2026.06",
+    version: "billing-engine:2026.06.0",
+    type: "RELEASE",
+    description: "Mid-year tariff changes and the VAT rate switch.",
+    creator: "rm2",
+    startOffset: -140,
+    progress: { kind: "live", done: withLate(withLate(ALL_CLEAR, "INT", 3), "PREPROD", 2) },
+  },
+  {
+    key: "gateway-1100",
+    name: "Partner Gateway 1.10.0",
+    version: "partner-gateway:1.10.0",
+    type: "RELEASE",
+    description: "Webhooks for partners and the sandbox environment.",
+    creator: "rm",
+    startOffset: -115,
+    progress: { kind: "live", done: ALL_CLEAR },
+  },
+  {
+    key: "reporting-2606",
+    name: "Reporting 2026.06",
+    version: "reporting:2026.06.0",
+    type: "RELEASE",
+    description: "Half-year reports for controlling.",
+    creator: "rm2",
+    startOffset: -100,
+    progress: { kind: "live", done: withLate(ALL_CLEAR, "TEST", 1) },
+  },
+  {
+    key: "identity-700",
+    name: "Identity Provider 7.0.0",
+    version: "idp:7.0.0",
+    type: "RELEASE",
+    description: "Single sign-on for partner staff.",
+    creator: "rm",
+    startOffset: -90,
+    progress: { kind: "live", done: ALL_CLEAR },
+  },
+  {
+    key: "mobile-270",
+    name: "Mobile Backend 2.7.0",
+    version: "mobile-bff:2.7.0",
+    type: "RELEASE",
+    description: "Account deletion in the app and the new onboarding.",
+    creator: "rm2",
+    startOffset: -75,
+    progress: { kind: "live", done: withLate(ALL_CLEAR, "DEV", 1) },
+  },
+];
+
+/** The sign-offs of a clean run, with one stage signed off `days` working days late (early if negative). */
+function withLate(signoffs: Signoff[], key: StageKey, days: number): Signoff[] {
+  const index = STAGE_KEYS.indexOf(key);
+  return signoffs.map((signoff, i) => (i === index ? { ...signoff, lateBy: days } : signoff));
+}
+
 const SPECS: DemoReleaseSpec[] = [
+  ...HISTORY,
   {
     key: "portal-2611",
     name: "Customer Portal 2026.11",

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+
+import { buildDeliveryReport, type ReportRelease } from "./delivery-report";
+import { planForward } from "./planner";
+import { DEFAULT_STAGE_DURATIONS, type ReleaseStatus } from "./stages";
+import { WorkingDayCalendar } from "./working-days";
+
+const calendar = new WorkingDayCalendar("DE-BW");
+
+/**
+ * A release planned forward from `start`, played through: `late` says how many working days late
+ * (negative = early) a stage was signed off; the stages after it follow from the next working day.
+ */
+function played(
+  name: string,
+  start: string,
+  options: { late?: Partial<Record<string, number>>; upTo?: number; status?: ReleaseStatus } = {},
+): ReportRelease {
+  const plan = planForward(start, DEFAULT_STAGE_DURATIONS, calendar);
+  const upTo = options.upTo ?? 6;
+  let cursor = plan.stages[0]!.start;
+  const stages = plan.stages.map((stage, index) => {
+    if (index >= upTo) {
+      return {
+        key: stage.key,
+        status: "PENDING" as const,
+        plannedStart: stage.start,
+        workingDays: stage.workingDays,
+        actualStart: null,
+        actualEnd: null,
+      };
+    }
+    const actualStart = cursor;
+    const actualEnd = calendar.shiftWorkingDays(
+      actualStart,
+      stage.workingDays - 1 + (options.late?.[stage.key] ?? 0),
+    );
+    cursor = calendar.nextWorkingDay(actualEnd);
+    return {
+      key: stage.key,
+      status: "SIGNED_OFF" as const,
+      plannedStart: stage.start,
+      workingDays: stage.workingDays,
+      actualStart,
+      actualEnd,
+    };
+  });
+  return {
+    id: name,
+    name,
+    version: "1.0",
+    type: "RELEASE",
+    status: options.status ?? (upTo === 6 ? "LIVE" : "IN_PROGRESS"),
+    region: "DE-BW",
+    baselineGoLive: plan.goLive,
+    stages,
+  };
+}
+
+const report = (releases: ReportRelease[], from = "2027-01-01", to = "2027-06-30") =>
+  buildDeliveryReport({ releases, from, to, calendarOf: () => calendar });
+
+describe("buildDeliveryReport", () => {
+  const onTime = played("On time", "2027-01-11");
+  const late = played("Late", "2027-02-01", { late: { LAST: 3 } });
+  const early = played("Early", "2027-03-01", { late: { TEST: -1 } });
+
+  it("counts a release live on or before its baseline as on time", () => {
+    const result = report([onTime, late, early]);
+    expect(result.delivered.map((r) => [r.name, r.slipWorkingDays, r.isOnTime])).toEqual([
+      ["On time", 0, true],
+      ["Late", 3, false],
+      ["Early", -1, true],
+    ]);
+    expect(result.onTime).toEqual({ count: 2, of: 3, rate: 2 / 3 });
+  });
+
+  it("measures lead time from the first DEV day to the go-live in working days", () => {
+    const result = report([onTime, late, early]);
+    expect(result.delivered.map((r) => r.leadTimeWorkingDays)).toEqual([28, 31, 27]);
+    expect(result.leadTime).toEqual({ average: 86 / 3, shortest: 27, longest: 31 });
+  });
+
+  it("gives each stage's average and worst overrun of its planned length", () => {
+    const result = report([onTime, late, early]);
+    const slip = Object.fromEntries(result.stageSlips.map((s) => [s.key, s]));
+    expect(slip.LAST).toEqual({
+      key: "LAST",
+      count: 3,
+      average: 1,
+      worst: 3,
+      worstRelease: "Late",
+    });
+    expect(slip.TEST).toMatchObject({ count: 3, average: -1 / 3, worst: 0 });
+    expect(slip.PROD).toMatchObject({ count: 3, average: 0, worst: 0 });
+  });
+
+  it("counts go-lives per month: live ones, and the forecast of releases on their way", () => {
+    const running = played("Running", "2027-04-12", { upTo: 2 });
+    const cancelled = played("Cancelled", "2027-04-19", { upTo: 1, status: "CANCELLED" });
+    const result = report([onTime, late, early, running, cancelled]);
+    expect(result.months.map((m) => [m.label, m.live, m.planned])).toEqual([
+      ["Jan 2027", 0, 0],
+      ["Feb 2027", 1, 0],
+      ["Mar 2027", 1, 0],
+      ["Apr 2027", 1, 0],
+      ["May 2027", 0, 1],
+      ["Jun 2027", 0, 0],
+    ]);
+  });
+
+  it("leaves out what happened outside the period, and says so when nothing did", () => {
+    const result = report([onTime, late], "2027-05-01", "2027-05-31");
+    expect(result.delivered).toEqual([]);
+    expect(result.onTime.rate).toBeNull();
+    expect(result.leadTime.average).toBeNull();
+    expect(result.stageSlips.every((s) => s.count === 0 && s.average === null)).toBe(true);
+  });
+});

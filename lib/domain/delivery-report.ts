@@ -1,0 +1,176 @@
+// The delivery report: how reliably releases go live as planned. Pure: the server hands in the
+// releases and a calendar per region; everything is counted in working days of the release's region.
+import { type IsoDate, MONTH_NAMES } from "./dates";
+import { shiftMonth } from "./month-calendar";
+import { slipInWorkingDays } from "./progress";
+import {
+  type ReleaseStatus,
+  type ReleaseType,
+  STAGE_KEYS,
+  type StageKey,
+  type StageStatus,
+} from "./stages";
+import type { WorkingDayCalendar } from "./working-days";
+
+export type ReportRelease = {
+  id: string;
+  name: string;
+  version: string;
+  type: ReleaseType;
+  status: ReleaseStatus;
+  region: string;
+  baselineGoLive: IsoDate;
+  stages: {
+    key: StageKey;
+    status: StageStatus;
+    plannedStart: IsoDate;
+    workingDays: number;
+    actualStart: IsoDate | null;
+    actualEnd: IsoDate | null;
+  }[];
+};
+
+export type DeliveredRelease = {
+  id: string;
+  name: string;
+  version: string;
+  type: ReleaseType;
+  baselineGoLive: IsoDate;
+  liveOn: IsoDate;
+  /** Working days after the baseline (negative = early). */
+  slipWorkingDays: number;
+  isOnTime: boolean;
+  /** Working days from the first DEV day to the go-live, both counted. */
+  leadTimeWorkingDays: number;
+};
+
+export type StageSlip = {
+  key: StageKey;
+  /** Stages signed off in the period. */
+  count: number;
+  /** Working days taken beyond the planned length, on average and at worst (negative = faster). */
+  average: number | null;
+  worst: number | null;
+  worstRelease: string | null;
+};
+
+export type MonthCount = { month: IsoDate; label: string; live: number; planned: number };
+
+export type DeliveryReport = {
+  from: IsoDate;
+  to: IsoDate;
+  delivered: DeliveredRelease[];
+  onTime: { count: number; of: number; rate: number | null };
+  leadTime: { average: number | null; shortest: number | null; longest: number | null };
+  stageSlips: StageSlip[];
+  months: MonthCount[];
+};
+
+function average(values: number[]): number | null {
+  return values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : null;
+}
+
+function isOpen(status: ReleaseStatus): boolean {
+  return status === "PLANNED" || status === "IN_PROGRESS" || status === "ON_HOLD";
+}
+
+/**
+ * On-time rate (live on or before the baseline), lead time from the first DEV day to live, how long
+ * each stage ran over its planned length, and go-lives per month (live ones, and the forecast of
+ * releases still on their way) for the releases whose go-live or stage sign-offs fall in [from, to].
+ */
+export function buildDeliveryReport(input: {
+  releases: readonly ReportRelease[];
+  from: IsoDate;
+  to: IsoDate;
+  calendarOf: (region: string) => WorkingDayCalendar;
+}): DeliveryReport {
+  const { releases, from, to, calendarOf } = input;
+  const inPeriod = (date: IsoDate | null): date is IsoDate =>
+    date !== null && date >= from && date <= to;
+
+  const delivered: DeliveredRelease[] = [];
+  const overruns = new Map<StageKey, { days: number; release: string }[]>(
+    STAGE_KEYS.map((key) => [key, []]),
+  );
+  for (const release of releases) {
+    const calendar = calendarOf(release.region);
+    for (const stage of release.stages) {
+      if (stage.status !== "SIGNED_OFF" || !inPeriod(stage.actualEnd) || !stage.actualStart)
+        continue;
+      const taken = calendar.countWorkingDays(stage.actualStart, stage.actualEnd);
+      overruns.get(stage.key)!.push({ days: taken - stage.workingDays, release: release.name });
+    }
+    const prod = release.stages.find((stage) => stage.key === "PROD")!;
+    const dev = release.stages.find((stage) => stage.key === "DEV")!;
+    if (release.status !== "LIVE" || !inPeriod(prod.actualStart)) continue;
+    const slip = slipInWorkingDays(release.baselineGoLive, prod.actualStart, calendar);
+    delivered.push({
+      id: release.id,
+      name: release.name,
+      version: release.version,
+      type: release.type,
+      baselineGoLive: release.baselineGoLive,
+      liveOn: prod.actualStart,
+      slipWorkingDays: slip,
+      isOnTime: slip <= 0,
+      leadTimeWorkingDays: calendar.countWorkingDays(
+        dev.actualStart ?? dev.plannedStart,
+        prod.actualStart,
+      ),
+    });
+  }
+  delivered.sort((a, b) => a.liveOn.localeCompare(b.liveOn) || a.name.localeCompare(b.name));
+
+  const onTimeCount = delivered.filter((release) => release.isOnTime).length;
+  const leadTimes = delivered.map((release) => release.leadTimeWorkingDays);
+
+  const months: MonthCount[] = [];
+  for (let month = `${from.slice(0, 7)}-01`; month <= to; month = shiftMonth(month, 1)) {
+    months.push({
+      month,
+      label: `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`,
+      live: 0,
+      planned: 0,
+    });
+  }
+  const monthOf = (date: IsoDate) => months.find((m) => m.month.slice(0, 7) === date.slice(0, 7));
+  for (const release of delivered) monthOf(release.liveOn)!.live++;
+  for (const release of releases) {
+    if (!isOpen(release.status)) continue;
+    const prod = release.stages.find((stage) => stage.key === "PROD")!;
+    const forecast = prod.actualStart ?? prod.plannedStart;
+    if (inPeriod(forecast)) monthOf(forecast)!.planned++;
+  }
+
+  return {
+    from,
+    to,
+    delivered,
+    onTime: {
+      count: onTimeCount,
+      of: delivered.length,
+      rate: delivered.length ? onTimeCount / delivered.length : null,
+    },
+    leadTime: {
+      average: average(leadTimes),
+      shortest: leadTimes.length ? Math.min(...leadTimes) : null,
+      longest: leadTimes.length ? Math.max(...leadTimes) : null,
+    },
+    stageSlips: STAGE_KEYS.map((key) => {
+      const values = overruns.get(key)!;
+      const worst = values.reduce<{ days: number; release: string } | null>(
+        (max, value) => (max === null || value.days > max.days ? value : max),
+        null,
+      );
+      return {
+        key,
+        count: values.length,
+        average: average(values.map((value) => value.days)),
+        worst: worst?.days ?? null,
+        worstRelease: worst?.release ?? null,
+      };
+    }),
+    months,
+  };
+}

@@ -1,0 +1,70 @@
+import "server-only";
+
+import type { Prisma } from "@/generated/prisma/client";
+import { dateToIso, type IsoDate, isoToDate } from "@/lib/domain/dates";
+import { buildDeliveryReport, type DeliveryReport } from "@/lib/domain/delivery-report";
+import type { PlanningSettings } from "@/lib/domain/settings";
+import type { ReleaseType } from "@/lib/domain/stages";
+import { calendarFor } from "@/lib/server/calendars";
+import { getDb } from "@/lib/server/db/client";
+
+const reportSelect = {
+  id: true,
+  name: true,
+  version: true,
+  type: true,
+  status: true,
+  region: true,
+  baselineGoLive: true,
+  stages: {
+    orderBy: { key: "asc" },
+    select: {
+      key: true,
+      status: true,
+      plannedStart: true,
+      workingDays: true,
+      actualStart: true,
+      actualEnd: true,
+    },
+  },
+} satisfies Prisma.ReleaseSelect;
+
+/** The delivery report of a period: the releases that went live, were signed off or are due in it. */
+export async function getDeliveryReport(
+  period: { from: IsoDate; to: IsoDate; type?: ReleaseType },
+  settings: PlanningSettings,
+): Promise<DeliveryReport> {
+  const from = isoToDate(period.from);
+  const to = isoToDate(period.to);
+  const rows = await getDb().release.findMany({
+    where: {
+      status: { not: "CANCELLED" },
+      ...(period.type && { type: period.type }),
+      stages: {
+        some: {
+          OR: [
+            { actualEnd: { gte: from, lte: to } },
+            { actualStart: { gte: from, lte: to } },
+            { plannedStart: { gte: from, lte: to } },
+          ],
+        },
+      },
+    },
+    select: reportSelect,
+  });
+  return buildDeliveryReport({
+    from: period.from,
+    to: period.to,
+    calendarOf: (region) => calendarFor(region, settings.periods),
+    releases: rows.map((row) => ({
+      ...row,
+      baselineGoLive: dateToIso(row.baselineGoLive),
+      stages: row.stages.map((stage) => ({
+        ...stage,
+        plannedStart: dateToIso(stage.plannedStart),
+        actualStart: stage.actualStart ? dateToIso(stage.actualStart) : null,
+        actualEnd: stage.actualEnd ? dateToIso(stage.actualEnd) : null,
+      })),
+    })),
+  });
+}
