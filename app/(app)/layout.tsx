@@ -1,5 +1,4 @@
 import { AppHeader } from "@/components/layout/app-header";
-import { TooltipProvider } from "@/components/ui/tooltip";
 import { requireUser } from "@/lib/auth/current-user";
 import { listMyApprovals } from "@/lib/server/releases/list-my-approvals";
 
@@ -7,9 +6,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   const { items } = await listMyApprovals(user);
   return (
-    <TooltipProvider>
+    <>
       <AppHeader user={user} approvalCount={items.length} />
       <main className="mx-auto max-w-[1440px] px-4 py-8 sm:px-6">{children}</main>
-    </TooltipProvider>
+    </>
   );
 }

@@ -187,7 +187,7 @@ export function MonthCalendar({
                           type="button"
                           tabIndex={-1}
                           data-segment
-                          data-row={offset + lane}
+                          data-row={offset + lane + bar.subLane}
                           data-col={bar.column}
                           data-release={row.id}
                           data-stage={stage.key}
@@ -197,7 +197,7 @@ export function MonthCalendar({
                           title={label}
                           style={
                             {
-                              gridRow: lane + 1,
+                              gridRow: lane + bar.subLane + 1,
                               gridColumn: `${bar.column + 1} / span ${bar.span}`,
                               ...stageBarStyle(stage.key),
                             } as CSSProperties

@@ -2,18 +2,10 @@
 
 import { CalendarDays, ChevronDown, LogOut } from "lucide-react";
 import Link from "next/link";
-import { signOut } from "next-auth/react";
 
 import { ROLE_NAMES, type Role } from "@/lib/domain/stages";
 
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "../ui/dropdown-menu";
+import { DisclosureMenu, disclosureItemClassName } from "../ui/disclosure-menu";
 
 function initials(name: string): string {
   return name
@@ -24,42 +16,59 @@ function initials(name: string): string {
     .toUpperCase();
 }
 
+/**
+ * Signs out through next-auth's documented endpoint (POST /api/auth/signout with the CSRF token),
+ * as `signOut` of next-auth/react does, without shipping that client library on every page.
+ */
+async function signOut(callbackUrl: string): Promise<void> {
+  const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+  await fetch("/api/auth/signout", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, callbackUrl, json: "true" }),
+  });
+  window.location.assign(callbackUrl);
+}
+
 export function UserMenu({ name, email, role }: { name: string; email: string; role: Role }) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
-        className="flex items-center gap-2.5 rounded-md py-1 pr-2 pl-1 text-left hover:bg-surface-muted"
-        aria-label={`Account: ${name}, ${ROLE_NAMES[role]}`}
+    <DisclosureMenu
+      label={`Account: ${name}, ${ROLE_NAMES[role]}`}
+      className="flex items-center gap-2.5 rounded-md py-1 pr-2 pl-1 text-left hover:bg-surface-muted"
+      trigger={
+        <>
+          {/* Initials drawn by CSS: text here would not be part of the accessible name (WCAG 2.5.3). */}
+          <span
+            aria-hidden
+            data-initials={initials(name)}
+            className="flex size-8 items-center justify-center rounded-full bg-accent-soft text-xs font-semibold text-accent before:content-[attr(data-initials)]"
+          />
+          <span className="hidden leading-tight sm:block">
+            <span className="block text-sm font-medium text-fg">{name}</span>{" "}
+            <span className="block text-xs text-muted">{ROLE_NAMES[role]}</span>
+          </span>
+          <ChevronDown aria-hidden className="size-4 text-subtle" />
+        </>
+      }
+    >
+      <div className="px-2 py-1.5">
+        <p className="font-medium text-fg">{name}</p>
+        <p className="text-xs text-muted">{email}</p>
+      </div>
+      <div role="separator" className="-mx-1 my-1 h-px bg-border" />
+      <Link href="/profile" data-menu-item className={disclosureItemClassName}>
+        <CalendarDays aria-hidden />
+        Profile &amp; calendar feed
+      </Link>
+      <button
+        type="button"
+        data-menu-item
+        className={disclosureItemClassName}
+        onClick={() => void signOut("/signin")}
       >
-        {/* Initials drawn by CSS: text here would not be part of the accessible name (WCAG 2.5.3). */}
-        <span
-          aria-hidden
-          data-initials={initials(name)}
-          className="flex size-8 items-center justify-center rounded-full bg-accent-soft text-xs font-semibold text-accent before:content-[attr(data-initials)]"
-        />
-        <span className="hidden leading-tight sm:block">
-          <span className="block text-sm font-medium text-fg">{name}</span>{" "}
-          <span className="block text-xs text-muted">{ROLE_NAMES[role]}</span>
-        </span>
-        <ChevronDown aria-hidden className="size-4 text-subtle" />
-      </DropdownMenuTrigger>
-      <DropdownMenuContent>
-        <DropdownMenuLabel>
-          <p className="font-medium text-fg">{name}</p>
-          <p className="text-xs text-muted">{email}</p>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
-          <Link href="/profile">
-            <CalendarDays aria-hidden />
-            Profile &amp; calendar feed
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/signin" })}>
-          <LogOut aria-hidden />
-          Sign out
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+        <LogOut aria-hidden />
+        Sign out
+      </button>
+    </DisclosureMenu>
   );
 }

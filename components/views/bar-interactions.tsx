@@ -1,13 +1,23 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import { addDays, formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { StageKey } from "@/lib/domain/stages";
 
-import { ReplanDialog, type ReplanProposal } from "../releases/replan-dialog";
+import type { ReplanProposal } from "../releases/replan-dialog";
 
-import { StageDrawer } from "./stage-drawer";
+// Loaded when first opened: the timeline's first load carries only what draws and navigates it.
+const StageDrawer = dynamic(() => import("./stage-drawer").then((m) => m.StageDrawer), {
+  ssr: false,
+});
+const ReplanDialog = dynamic(
+  () => import("../releases/replan-dialog").then((m) => m.ReplanDialog),
+  {
+    ssr: false,
+  },
+);
 
 type Selection = { releaseId: string; stage: StageKey; returnFocus: HTMLElement } | null;
 type Replan = { releaseId: string; proposal: ReplanProposal; date?: IsoDate } | null;

@@ -64,7 +64,7 @@ test.describe("sign-in", () => {
     await signInWithForm(page, "viewer@demo.local", "demo-viewer");
     await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
     await page.getByRole("button", { name: /^Account:/ }).click();
-    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);
     await page.goto("/releases");
     await expect(page).toHaveURL(/\/signin/);

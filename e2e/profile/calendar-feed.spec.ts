@@ -10,7 +10,7 @@ test("a viewer copies the calendar feed address, subscribes, and revokes it", as
   await signInAs(context, "viewer");
   await page.goto("/releases");
   await page.getByRole("button", { name: /^Account:/ }).click();
-  await page.getByRole("menuitem", { name: "Profile & calendar feed" }).click();
+  await page.getByRole("link", { name: "Profile & calendar feed" }).click();
   await expect(page.getByRole("heading", { name: "Calendar feed" })).toBeVisible();
 
   const address = page.getByLabel("Feed address");

@@ -3,23 +3,31 @@
 // environment). Pure and deterministic: the same input always gives the same picture.
 import type { IsoDate } from "./dates";
 
-export type Span = { start: IsoDate; end: IsoDate };
+/** A range of days; `height` is how many lanes it needs (1 unless it stacks things itself). */
+export type Span = { start: IsoDate; end: IsoDate; height?: number };
 
 /**
- * Assigns each item a lane index. Items are placed in the order given (so the caller decides who
- * gets the top lanes), each into the first lane whose latest end lies before its start.
+ * Assigns each item its first lane. Items are placed in the order given (so the caller decides who
+ * gets the top lanes), each at the first lane from which `height` lanes are all free before its
+ * start (a lane is free when its latest end lies before the start).
  */
 export function packLanes<T extends Span>(items: readonly T[]): { item: T; lane: number }[] {
-  const laneEnds: IsoDate[] = [];
+  const laneEnds: (IsoDate | undefined)[] = [];
+  const isFree = (lane: number, start: IsoDate) => {
+    const end = laneEnds[lane];
+    return end === undefined || end < start;
+  };
   return items.map((item) => {
-    let lane = laneEnds.findIndex((end) => end < item.start);
-    if (lane === -1) lane = laneEnds.length;
-    // A lane is taken when its last end is before this start, so this end is the lane's new last end.
-    laneEnds[lane] = item.end;
+    const height = item.height ?? 1;
+    let lane = 0;
+    while (!Array.from({ length: height }, (_, i) => isFree(lane + i, item.start)).every(Boolean))
+      lane++;
+    // The lanes were free before this start, so this end is their new latest end.
+    for (let i = 0; i < height; i++) laneEnds[lane + i] = item.end;
     return { item, lane };
   });
 }
 
-export function laneCount(packed: readonly { lane: number }[]): number {
-  return packed.reduce((count, { lane }) => Math.max(count, lane + 1), 0);
+export function laneCount(packed: readonly { item: Span; lane: number }[]): number {
+  return packed.reduce((count, { item, lane }) => Math.max(count, lane + (item.height ?? 1)), 0);
 }

@@ -66,8 +66,8 @@ describe("layoutWeek", () => {
     const { entries, lanes } = layoutWeek(week, [release]);
     expect(lanes).toBe(1);
     expect(entries[0]!.bars).toEqual([
-      { stageIndex: 0, column: 0, span: 2, clippedStart: true, clippedEnd: false },
-      { stageIndex: 1, column: 2, span: 5, clippedStart: false, clippedEnd: true },
+      { stageIndex: 0, column: 0, span: 2, clippedStart: true, clippedEnd: false, subLane: 0 },
+      { stageIndex: 1, column: 2, span: 5, clippedStart: false, clippedEnd: true, subLane: 0 },
     ]);
   });
 
@@ -83,5 +83,34 @@ describe("layoutWeek", () => {
       ["c", 0],
     ]);
     expect(lanes).toBe(2);
+  });
+
+  it("stacks a release's stages that share a day (signed off the day they opened) instead of overlapping them", () => {
+    const quick = {
+      id: "q",
+      stages: [
+        { start: "2027-03-03", end: "2027-03-03" },
+        { start: "2027-03-03", end: "2027-03-03" },
+        { start: "2027-03-03", end: "2027-03-05" },
+      ],
+    };
+    const other = { id: "o", stages: [{ start: "2027-03-01", end: "2027-03-01" }] };
+    const { entries, lanes } = layoutWeek(week, [quick, other]);
+    expect(entries[0]!.bars.map((b) => b.subLane)).toEqual([0, 1, 2]);
+    expect(entries[0]!.height).toBe(3);
+    // Placed after it, the other release goes below the stack (lanes are never filled backwards).
+    expect(entries[1]!.lane).toBe(3);
+    expect(lanes).toBe(4);
+  });
+});
+
+describe("packLanes with heights", () => {
+  it("finds room for all the lanes an item needs", () => {
+    const placed = packLanes([
+      { start: "2027-03-01", end: "2027-03-05" },
+      { start: "2027-03-03", end: "2027-03-04", height: 2 },
+      { start: "2027-03-06", end: "2027-03-07", height: 3 },
+    ]).map((entry) => entry.lane);
+    expect(placed).toEqual([0, 1, 0]);
   });
 });

@@ -42,13 +42,16 @@ export type WeekBar = {
   span: number;
   clippedStart: boolean;
   clippedEnd: boolean;
+  /** Lane within the release's own lanes: stages signed off on one day share that day. */
+  subLane: number;
 };
 
-export type WeekEntry<R> = { release: R; lane: number; bars: WeekBar[] };
+export type WeekEntry<R> = { release: R; lane: number; height: number; bars: WeekBar[] };
 
 /**
- * The releases with a stage in the week, each in one lane with its stages clipped to the week.
- * Releases keep the order given (the caller's: by go-live) and share a lane when they do not meet.
+ * The releases with a stage in the week, each in its own lane (or lanes, when several of its stages
+ * fall on one day, as when they are signed off the day they open) with its stages clipped to the
+ * week. Releases keep the order given (the caller's: by go-live) and share lanes when they do not meet.
  */
 export function layoutWeek<R extends { stages: readonly Span[] }>(
   week: readonly IsoDate[],
@@ -56,29 +59,43 @@ export function layoutWeek<R extends { stages: readonly Span[] }>(
 ): { entries: WeekEntry<R>[]; lanes: number } {
   const first = week[0]!;
   const last = week[week.length - 1]!;
-  const present: (Span & { release: R; bars: WeekBar[] })[] = [];
+  const present: (Span & { release: R; bars: WeekBar[]; height: number })[] = [];
   for (const release of releases) {
-    const bars: WeekBar[] = [];
+    const clipped: (Span & { bar: Omit<WeekBar, "subLane"> })[] = [];
     release.stages.forEach((stage, stageIndex) => {
       if (stage.end < first || stage.start > last) return;
       const from = stage.start < first ? first : stage.start;
       const to = stage.end > last ? last : stage.end;
-      bars.push({
-        stageIndex,
-        column: daysBetween(first, from),
-        span: daysBetween(from, to) + 1,
-        clippedStart: stage.start < first,
-        clippedEnd: stage.end > last,
+      clipped.push({
+        start: from,
+        end: to,
+        bar: {
+          stageIndex,
+          column: daysBetween(first, from),
+          span: daysBetween(from, to) + 1,
+          clippedStart: stage.start < first,
+          clippedEnd: stage.end > last,
+        },
       });
     });
-    if (bars.length === 0) continue;
-    const start = addDays(first, bars[0]!.column);
-    const lastBar = bars[bars.length - 1]!;
-    present.push({ release, bars, start, end: addDays(first, lastBar.column + lastBar.span - 1) });
+    if (clipped.length === 0) continue;
+    const stacked = packLanes(clipped);
+    present.push({
+      release,
+      bars: stacked.map(({ item, lane }) => ({ ...item.bar, subLane: lane })),
+      height: laneCount(stacked),
+      start: clipped.reduce((min, c) => (c.start < min ? c.start : min), clipped[0]!.start),
+      end: clipped.reduce((max, c) => (c.end > max ? c.end : max), clipped[0]!.end),
+    });
   }
   const packed = packLanes(present);
   return {
-    entries: packed.map(({ item, lane }) => ({ release: item.release, lane, bars: item.bars })),
+    entries: packed.map(({ item, lane }) => ({
+      release: item.release,
+      lane,
+      height: item.height,
+      bars: item.bars,
+    })),
     lanes: laneCount(packed),
   };
 }

@@ -1,0 +1,304 @@
+// npm run bench:page — the timeline (the home page) with 500 releases on PostgreSQL, in headless
+// Chromium on loopback: Largest Contentful Paint of cold loads and the first-load JavaScript (gzip).
+// Targets: LCP ≤ 1.0 s, first-load JS ≤ 180 KB. A benchmark, not a test: it prints figures only.
+//
+// It creates a throwaway database (BENCH_DATABASE_URL, default the local server's `postgres`
+// database as admin), seeds the demo plus generated releases, starts the production server through
+// scripts/start.ts (which builds when the sources changed) and drops the database afterwards.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+import { type Browser, chromium } from "@playwright/test";
+import pg from "pg";
+
+import type { PrismaClient } from "../generated/prisma/client";
+import { isoToDate, type IsoDate } from "../lib/domain/dates";
+import { planForward } from "../lib/domain/planner";
+import { calendarFor } from "../lib/server/calendars";
+import { createPostgresClient } from "../lib/server/db/client";
+import { seedDemoData } from "../lib/server/seed/seed-demo";
+import { getPlanningSettings } from "../lib/server/settings/get-planning-settings";
+import { companyToday } from "../lib/server/today";
+import { deployMigrations } from "../scripts/db/schema-engine";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const RELEASES = 500;
+const RUNS = 5;
+const PORT = Number(process.env.BENCH_PORT ?? 3210);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const TARGET_LCP_MS = 1000;
+const TARGET_JS_KB = 180;
+
+const PRODUCTS = [
+  "Billing Engine",
+  "Customer Portal",
+  "Payments API",
+  "Mobile Backend",
+  "Search Service",
+  "Partner Gateway",
+  "Reporting",
+  "Identity Provider",
+  "Data Warehouse Sync",
+  "Notification Hub",
+  "Pricing Service",
+  "Order Service",
+  "Inventory API",
+  "Loyalty Platform",
+  "Document Archive",
+  "Fraud Detection",
+  "Shipping Gateway",
+  "Tariff Calculator",
+  "Contract Service",
+  "Support Desk",
+];
+
+/** Releases beyond the demo, one DEV start every working day or so over about fourteen months around today. */
+async function seedGeneratedReleases(prisma: PrismaClient, count: number): Promise<void> {
+  const settings = await getPlanningSettings(prisma);
+  const calendar = calendarFor(settings.defaultRegion, settings.periods);
+  const today = companyToday(settings.companyTimeZone);
+  const creator = await prisma.user.findFirstOrThrow({ where: { role: "RELEASE_MANAGER" } });
+  const anchor = calendar.isWorkingDay(today) ? today : calendar.nextWorkingDay(today);
+  let parentId: string | null = null;
+  for (let i = 0; i < count; i++) {
+    const start = calendar.shiftWorkingDays(anchor, -240 + Math.floor((i * 300) / count));
+    const plan = planForward(start, settings.durations, calendar);
+    const statusOf = (stage: { start: IsoDate; end: IsoDate }) =>
+      stage.end < today ? "SIGNED_OFF" : stage.start <= today ? "ACTIVE" : "PENDING";
+    const isLive = plan.goLive < today;
+    const hasStarted = plan.start <= today;
+    // Every fifth one is a patch of the release created just before it.
+    const isPatch = i % 5 === 4 && parentId !== null;
+    const created: { id: string } = await prisma.release.create({
+      select: { id: true },
+      data: {
+        name: `${PRODUCTS[i % PRODUCTS.length]} ${2025 + Math.floor(i / 200)}.${(i % 97) + 1}`,
+        version: `${PRODUCTS[i % PRODUCTS.length]!.toLowerCase().replaceAll(" ", "-")}:${i}.0.0`,
+        type: isPatch ? "PATCH" : "RELEASE",
+        parentId: isPatch ? parentId : null,
+        region: settings.defaultRegion,
+        status: isLive ? "LIVE" : hasStarted ? "IN_PROGRESS" : "PLANNED",
+        baselineGoLive: isoToDate(plan.goLive),
+        createdById: creator.id,
+        stages: {
+          create: plan.stages.map((stage) => {
+            const status = isLive ? "SIGNED_OFF" : statusOf(stage);
+            return {
+              key: stage.key,
+              status,
+              plannedStart: isoToDate(stage.start),
+              plannedEnd: isoToDate(stage.end),
+              actualStart: status === "PENDING" ? null : isoToDate(stage.start),
+              actualEnd: status === "SIGNED_OFF" ? isoToDate(stage.end) : null,
+              workingDays: stage.workingDays,
+              approvalsRequired: settings.stageRules[stage.key].approvalsRequired,
+            };
+          }),
+        },
+      },
+    });
+    if (!isPatch) parentId = created.id;
+  }
+}
+
+async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("The server did not become healthy within 5 minutes");
+}
+
+function chromiumPath(): string | undefined {
+  return [process.env.CHROMIUM_PATH, "/usr/lib/chromium/chromium", "/usr/bin/chromium"].find(
+    (candidate): candidate is string => Boolean(candidate && existsSync(candidate)),
+  );
+}
+
+async function sessionCookie(): Promise<string> {
+  const csrfResponse = await fetch(`${BASE_URL}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const cookies = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const response = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
+    body: new URLSearchParams({
+      csrfToken,
+      email: "viewer@demo.local",
+      password: "demo-viewer",
+      json: "true",
+    }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`Sign-in failed: ${response.status}`);
+  return session.split(";")[0]!;
+}
+
+type Load = {
+  lcpMs: number;
+  rows: number;
+  scripts: { url: string; bytes: number; gzipBytes: number }[];
+};
+
+/** One cold load (a new browser context: empty cache) of a page, signed in. */
+async function coldLoad(browser: Browser, cookie: string, pathname: string): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const [name, value] = cookie.split("=") as [string, string];
+  await context.addCookies([{ name, value, url: BASE_URL }]);
+  const page = await context.newPage();
+  const scripts: Load["scripts"] = [];
+  const pending: Promise<void>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() !== "script") return;
+    pending.push(
+      response.body().then(
+        (body) =>
+          void scripts.push({
+            url: response.url(),
+            bytes: body.length,
+            gzipBytes: gzipSync(body).length,
+          }),
+        () => undefined,
+      ),
+    );
+  });
+  await page.goto(`${BASE_URL}${pathname}`, { waitUntil: "load" });
+  await page.waitForLoadState("networkidle");
+  const lcpMs = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          resolve(entries[entries.length - 1]!.startTime);
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+      }),
+  );
+  const rows = await page.locator('[data-testid="timeline-row"]').count();
+  await Promise.all(pending);
+  await context.close();
+  return { lcpMs, rows, scripts };
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export async function runTimelinePageBenchmark(): Promise<void> {
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `rc_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  try {
+    const prisma = createPostgresClient(databaseUrl);
+    await deployMigrations({ url: databaseUrl });
+    const demo = await seedDemoData(prisma);
+    await seedGeneratedReleases(prisma, RELEASES - demo.releases);
+    const total = await prisma.release.count();
+    await prisma.$disconnect();
+
+    server = spawn("npx", ["tsx", path.join(ROOT, "scripts", "start.ts")], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        SEED_DEMO: "",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    });
+    await waitForHealth(BASE_URL, server);
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+    const cookie = await sessionCookie();
+    await coldLoad(browser, cookie, "/timeline"); // warms the server (first render, caches)
+
+    const loads: Load[] = [];
+    for (let i = 0; i < RUNS; i++) loads.push(await coldLoad(browser, cookie, "/timeline"));
+    const yearLoads: Load[] = [];
+    for (let i = 0; i < RUNS; i++)
+      yearLoads.push(await coldLoad(browser, cookie, "/timeline?zoom=year"));
+
+    const lcp = median(loads.map((load) => load.lcpMs));
+    const yearLcp = median(yearLoads.map((load) => load.lcpMs));
+    const scripts = loads[0]!.scripts;
+    const jsKb = scripts.reduce((sum, s) => sum + s.gzipBytes, 0) / 1024;
+    const rawKb = scripts.reduce((sum, s) => sum + s.bytes, 0) / 1024;
+
+    console.log(
+      `\nTimeline page: ${total} releases and patches on PostgreSQL, headless Chromium on loopback,`,
+    );
+    console.log(
+      `median of ${RUNS} cold loads (new browser context each: empty cache), signed in as a viewer.`,
+    );
+    console.log(
+      `  LCP, 6 weeks (${loads[0]!.rows} rows):    ${(lcp / 1000).toFixed(3)} s   target ≤ ${TARGET_LCP_MS / 1000} s   ratio ${(lcp / TARGET_LCP_MS).toFixed(2)}`,
+    );
+    console.log(
+      `  LCP, year (${yearLoads[0]!.rows} rows):      ${(yearLcp / 1000).toFixed(3)} s   (no target; the largest view)`,
+    );
+    console.log(
+      `  First-load JS (gzip):       ${jsKb.toFixed(1)} KB  target ≤ ${TARGET_JS_KB} KB   ratio ${(jsKb / TARGET_JS_KB).toFixed(2)}   (${scripts.length} scripts, ${rawKb.toFixed(0)} KB uncompressed)`,
+    );
+    if (process.env.BENCH_VERBOSE) {
+      for (const script of [...scripts].sort((a, b) => b.gzipBytes - a.gzipBytes))
+        console.log(
+          `    ${(script.gzipBytes / 1024).toFixed(1).padStart(6)} KB  ${script.url.replace(BASE_URL, "")}`,
+        );
+    }
+  } finally {
+    await browser?.close();
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runTimelinePageBenchmark().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
