@@ -22,12 +22,22 @@ const TOOLS = [
 export function AppHeader({ user, approvalCount }: { user: SessionUser; approvalCount: number }) {
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-surface/95 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-6 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 rounded-md font-semibold text-fg">
+      <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-3 px-4 sm:px-6 lg:gap-6">
+        <Link
+          href="/"
+          aria-label="Release Calendar, home"
+          className="flex shrink-0 items-center gap-2 rounded-md font-semibold whitespace-nowrap text-fg"
+        >
           <Logo />
-          <span>Release Calendar</span>
+          {/* On a tablet the views need the room: the logo alone stands for the product. */}
+          <span aria-hidden className="hidden xl:inline">
+            Release Calendar
+          </span>
         </Link>
-        <nav aria-label="Main" className="flex flex-1 items-center">
+        <nav
+          aria-label="Main"
+          className="flex min-w-0 flex-1 [scrollbar-width:none] items-center overflow-x-auto whitespace-nowrap"
+        >
           {VIEWS.map((item) => (
             <NavLink key={item.href} href={item.href}>
               {item.label}

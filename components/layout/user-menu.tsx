@@ -43,7 +43,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
             data-initials={initials(name)}
             className="flex size-8 items-center justify-center rounded-full bg-accent-soft text-xs font-semibold text-accent before:content-[attr(data-initials)]"
           />
-          <span className="hidden leading-tight sm:block">
+          <span className="hidden leading-tight xl:block">
             <span className="block text-sm font-medium text-fg">{name}</span>{" "}
             <span className="block text-xs text-muted">{ROLE_NAMES[role]}</span>
           </span>
