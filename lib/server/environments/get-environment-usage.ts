@@ -5,8 +5,7 @@ import type { IsoDate } from "@/lib/domain/dates";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
 import { getDb } from "@/lib/server/db/client";
-import { releaseWhere } from "@/lib/server/releases/list-releases";
-import { timelineSelect, toTimelineRow } from "@/lib/server/timeline/get-timeline";
+import { timelineSelect, toTimelineRow, viewWhere } from "@/lib/server/timeline/get-timeline";
 
 /** A release in an environment over a stretch of days, as it happened or as planned. */
 export type EnvironmentStay = {
@@ -34,10 +33,7 @@ export async function getEnvironmentUsage(
   today: IsoDate,
 ): Promise<EnvironmentUsage> {
   const records = await getDb().release.findMany({
-    where: {
-      ...releaseWhere({ from: range.start, to: range.end }),
-      status: { not: "CANCELLED" },
-    },
+    where: { AND: [viewWhere({}, range, today), { status: { not: "CANCELLED" } }] },
     select: timelineSelect,
   });
   const stays: EnvironmentStay[] = [];

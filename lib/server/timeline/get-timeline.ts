@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { dateToIso, type IsoDate, maxDate } from "@/lib/domain/dates";
+import { dateToIso, type IsoDate, isoToDate, maxDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
 import { forecastGoLiveOf, isAtRisk, slipInWorkingDays } from "@/lib/domain/progress";
 import type { PlanningSettings } from "@/lib/domain/settings";
@@ -136,6 +136,29 @@ function groupPatches(rows: Omit<TimelineRow, "depth">[]): TimelineRow[] {
   return grouped;
 }
 
+/**
+ * The releases a view from `range.start` to `range.end` shows: those whose planned stage windows
+ * overlap it, and those with a stage still running (drawn up to today) when today is in the view.
+ */
+export function viewWhere(
+  query: ReleaseListQuery,
+  range: { start: IsoDate; end: IsoDate },
+  today: IsoDate,
+): Prisma.ReleaseWhereInput {
+  const { stages: overlapping, ...filters } = releaseWhere({
+    ...query,
+    from: range.start,
+    to: range.end,
+  });
+  if (today < range.start) return { ...filters, stages: overlapping };
+  const running: Prisma.ReleaseWhereInput = {
+    stages: {
+      some: { status: { in: ["ACTIVE", "REJECTED"] }, actualStart: { lte: isoToDate(range.end) } },
+    },
+  };
+  return { AND: [filters, { OR: [{ stages: overlapping }, running] }] };
+}
+
 /** The rows of the timeline for a view, plus the company calendar (default region) to shade it. */
 export async function getTimeline(
   query: ReleaseListQuery,
@@ -143,8 +166,10 @@ export async function getTimeline(
   settings: PlanningSettings,
   today: IsoDate,
 ): Promise<{ rows: TimelineRow[]; days: DayInfo[] }> {
-  const where = releaseWhere({ ...query, from: range.start, to: range.end });
-  const records = await getDb().release.findMany({ where, select: timelineSelect });
+  const records = await getDb().release.findMany({
+    where: viewWhere(query, range, today),
+    select: timelineSelect,
+  });
   const rows = records
     .map((record) => toTimelineRow(record, today, settings))
     .sort(
