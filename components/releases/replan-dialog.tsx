@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertTriangle, ArrowRight, CheckCircle2, Loader2, Snowflake, X } from "lucide-react";
+import { AlertTriangle, ArrowRight, CheckCircle2, Loader2, Snowflake } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Dialog } from "radix-ui";
 import { useEffect, useId, useState, useTransition } from "react";
@@ -8,23 +8,18 @@ import { useEffect, useId, useState, useTransition } from "react";
 import { replanAction } from "@/app/(app)/releases/actions";
 import { explainConflict } from "@/lib/domain/conflicts";
 import { formatDisplayDate, type IsoDate, isIsoDate } from "@/lib/domain/dates";
-import { STAGE_NAMES, type StageKey, type StageStatus } from "@/lib/domain/stages";
+import { STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
 import type { ReplanPreview } from "@/lib/server/releases/preview-replan";
 import { cn } from "@/lib/utils";
 
 import { Button } from "../ui/button";
+import { DialogCloseButton } from "../ui/dialog-close-button";
 import { Input, Label, Select } from "../ui/input";
 
 import { StageChip } from "./stage-chip";
+import { useRelease } from "./use-release";
 
 export type ReplanProposal = { mode: "goLive" } | { mode: "stageEnd"; stage: StageKey };
-
-type ReleaseSummary = {
-  name: string;
-  revision: number;
-  forecastGoLive: IsoDate;
-  stages: { key: StageKey; status: StageStatus; plannedEnd: IsoDate }[];
-};
 
 type Problem = { message: string; code?: string; suggestions?: IsoDate[] };
 
@@ -117,27 +112,12 @@ export function ReplanDialog({
 }) {
   const router = useRouter();
   const ids = useId();
-  const [release, setRelease] = useState<ReleaseSummary | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { release, error: loadError, reload } = useRelease(releaseId);
   const [proposal, setProposal] = useState<ReplanProposal>(initial);
   const [date, setDate] = useState<string>(initialDate ?? "");
-  const [version, setVersion] = useState(0);
   const [saveProblem, setSaveProblem] = useState<Problem | null>(null);
   const [isSaving, startSaving] = useTransition();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch(`/api/releases/${releaseId}`, { signal: controller.signal })
-      .then(async (response) => {
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error?.message ?? response.statusText);
-        setRelease(body as ReleaseSummary);
-      })
-      .catch((error: Error) => {
-        if (error.name !== "AbortError") setLoadError(error.message);
-      });
-    return () => controller.abort();
-  }, [releaseId, version]);
+  const [version, setVersion] = useState(0);
 
   // Start from today's plan: the current go-live, or the stage's current end.
   const shownDate =
@@ -196,12 +176,7 @@ export function ReplanDialog({
                 See what moves before you save. Nothing changes until you save.
               </p>
             </div>
-            <Dialog.Close
-              className="rounded-md p-1 text-muted hover:bg-surface-muted hover:text-fg"
-              aria-label="Close"
-            >
-              <X aria-hidden className="size-5" />
-            </Dialog.Close>
+            <DialogCloseButton />
           </div>
 
           <div className="flex-1 space-y-5 overflow-y-auto px-6 py-5">
@@ -335,6 +310,7 @@ export function ReplanDialog({
                     variant="secondary"
                     onClick={() => {
                       setSaveProblem(null);
+                      reload();
                       setVersion((v) => v + 1);
                     }}
                   >

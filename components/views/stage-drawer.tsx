@@ -1,22 +1,19 @@
 "use client";
 
-import { CalendarClock, ExternalLink, Loader2, X } from "lucide-react";
+import { CalendarClock, ExternalLink, Loader2 } from "lucide-react";
 import Link from "next/link";
 import { Dialog } from "radix-ui";
-import { useCallback, useEffect, useState } from "react";
 
 import { formatDisplayDate } from "@/lib/domain/dates";
 import { ROLE_NAMES, STAGE_NAMES, STAGE_STATUS_NAMES, type StageKey } from "@/lib/domain/stages";
-import type { ReleaseDto } from "@/lib/server/releases/release-dto";
-import type { ViewerActions } from "@/lib/server/releases/viewer-actions";
 
 import type { ReplanProposal } from "../releases/replan-dialog";
 import { SignOffControls } from "../releases/sign-off-controls";
 import { StageChip } from "../releases/stage-chip";
+import { useRelease } from "../releases/use-release";
 import { Button } from "../ui/button";
+import { DialogCloseButton } from "../ui/dialog-close-button";
 import { LocalTime } from "../ui/local-time";
-
-type Loaded = ReleaseDto & { viewer: ViewerActions };
 
 function range(start: string, end: string | null) {
   if (!end) return `${formatDisplayDate(start)} – ongoing`;
@@ -38,24 +35,7 @@ export function StageDrawer({
   /** Offered to release managers: re-plan from this stage (its end, or the go-live for PROD). */
   onReplan?: (proposal: ReplanProposal) => void;
 }) {
-  const [release, setRelease] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch(`/api/releases/${releaseId}`, { signal: controller.signal })
-      .then(async (response) => {
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error?.message ?? response.statusText);
-        setRelease(body as Loaded);
-      })
-      .catch((e: Error) => {
-        if (e.name !== "AbortError") setError(e.message);
-      });
-    return () => controller.abort();
-  }, [releaseId, version]);
+  const { release, error, reload } = useRelease(releaseId);
 
   const stage = release?.stages.find((s) => s.key === key);
   return (
@@ -72,12 +52,7 @@ export function StageDrawer({
                 {release ? release.version : `${STAGE_NAMES[key]} stage`}
               </Dialog.Description>
             </div>
-            <Dialog.Close
-              className="rounded-md p-1 text-muted hover:bg-surface-muted hover:text-fg"
-              aria-label="Close"
-            >
-              <X aria-hidden className="size-5" />
-            </Dialog.Close>
+            <DialogCloseButton />
           </div>
           <div className="flex-1 space-y-5 p-5">
             {error && (
