@@ -169,7 +169,7 @@ export function MonthCalendar({
                   })}
                 </div>
                 <div
-                  className="relative grid grid-cols-7 gap-y-1 px-0.5 pb-2"
+                  className="relative grid grid-cols-14 gap-y-1 px-0.5 pb-2"
                   style={{ gridTemplateRows: `repeat(${lanes}, 1.375rem)` }}
                 >
                   {entries.flatMap(({ release, lane, bars }) =>
@@ -198,7 +198,8 @@ export function MonthCalendar({
                           style={
                             {
                               gridRow: lane + bar.subLane + 1,
-                              gridColumn: `${bar.column + 1} / span ${bar.span}`,
+                              // Half-day columns: a handover day holds two stages side by side.
+                              gridColumn: `${bar.column * 2 + (bar.startsMidDay ? 1 : 0) + 1} / span ${bar.span * 2 - Number(bar.startsMidDay) - Number(bar.endsMidDay)}`,
                               ...stageBarStyle(stage.key),
                             } as CSSProperties
                           }

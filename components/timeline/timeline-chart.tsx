@@ -5,7 +5,7 @@ import type { CSSProperties } from "react";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
 import { RELEASE_STATUS_NAMES } from "@/lib/domain/stages";
-import { placeInRange, type TimelineRange } from "@/lib/domain/timeline";
+import { type Handover, handovers, placeInRange, type TimelineRange } from "@/lib/domain/timeline";
 import type { TimelineRow, TimelineStage } from "@/lib/server/timeline/get-timeline";
 import { cn } from "@/lib/utils";
 
@@ -23,6 +23,7 @@ function Segment({
   rowIndex,
   column,
   canReplan,
+  handover,
 }: {
   row: TimelineRow;
   stage: TimelineStage;
@@ -30,12 +31,17 @@ function Segment({
   rowIndex: number;
   column: number;
   canReplan: boolean;
+  handover: Handover;
 }) {
   const place = placeInRange(range, stage.start, stage.end);
   if (!place) return null;
+  // A handover day shared with the stage before or after: half of it each.
+  const halfDay = 0.5 / range.days;
+  const trimStart = handover.startsMidDay && !place.clippedStart ? halfDay : 0;
+  const trimEnd = handover.endsMidDay && !place.clippedEnd ? halfDay : 0;
   const style = {
-    left: percent(place.left),
-    width: percent(place.width),
+    left: percent(place.left + trimStart),
+    width: percent(place.width - trimStart - trimEnd),
     ...stageBarStyle(stage.key),
   } as CSSProperties;
   const label = describeStage(row.name, stage);
@@ -81,6 +87,10 @@ function Segment({
       )}
     </button>
   );
+}
+
+function zip<A, B>(as: readonly A[], bs: readonly B[]): [A, B][] {
+  return as.map((a, i) => [a, bs[i]!]);
 }
 
 function Marker({
@@ -191,7 +201,7 @@ export function TimelineChart({
                     </span>
                   </div>
                   <div className="relative" data-testid="timeline-bars" data-days={range.days}>
-                    {row.stages.map((stage, column) => (
+                    {zip(row.stages, handovers(row.stages)).map(([stage, handover], column) => (
                       <Segment
                         key={stage.key}
                         row={row}
@@ -200,6 +210,7 @@ export function TimelineChart({
                         rowIndex={rowIndex}
                         column={column}
                         canReplan={canReplan}
+                        handover={handover}
                       />
                     ))}
                     {row.forecastGoLive !== row.baselineGoLive && row.status !== "CANCELLED" && (

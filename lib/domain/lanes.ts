@@ -3,8 +3,11 @@
 // environment). Pure and deterministic: the same input always gives the same picture.
 import type { IsoDate } from "./dates";
 
-/** A range of days; `height` is how many lanes it needs (1 unless it stacks things itself). */
-export type Span = { start: IsoDate; end: IsoDate; height?: number };
+/**
+ * A range, both ends included: dates, or any ordered positions (e.g. half days); `height` is how
+ * many lanes it needs (1 unless it stacks things itself).
+ */
+export type Span = { start: IsoDate | number; end: IsoDate | number; height?: number };
 
 /**
  * Assigns each item its first lane. Items are placed in the order given (so the caller decides who
@@ -12,8 +15,8 @@ export type Span = { start: IsoDate; end: IsoDate; height?: number };
  * start (a lane is free when its latest end lies before the start).
  */
 export function packLanes<T extends Span>(items: readonly T[]): { item: T; lane: number }[] {
-  const laneEnds: (IsoDate | undefined)[] = [];
-  const isFree = (lane: number, start: IsoDate) => {
+  const laneEnds: (IsoDate | number | undefined)[] = [];
+  const isFree = (lane: number, start: IsoDate | number) => {
     const end = laneEnds[lane];
     return end === undefined || end < start;
   };

@@ -66,8 +66,26 @@ describe("layoutWeek", () => {
     const { entries, lanes } = layoutWeek(week, [release]);
     expect(lanes).toBe(1);
     expect(entries[0]!.bars).toEqual([
-      { stageIndex: 0, column: 0, span: 2, clippedStart: true, clippedEnd: false, subLane: 0 },
-      { stageIndex: 1, column: 2, span: 5, clippedStart: false, clippedEnd: true, subLane: 0 },
+      {
+        stageIndex: 0,
+        column: 0,
+        span: 2,
+        clippedStart: true,
+        clippedEnd: false,
+        subLane: 0,
+        startsMidDay: false,
+        endsMidDay: false,
+      },
+      {
+        stageIndex: 1,
+        column: 2,
+        span: 5,
+        clippedStart: false,
+        clippedEnd: true,
+        subLane: 0,
+        startsMidDay: false,
+        endsMidDay: false,
+      },
     ]);
   });
 
@@ -101,6 +119,22 @@ describe("layoutWeek", () => {
     // Placed after it, the other release goes below the stack (lanes are never filled backwards).
     expect(entries[1]!.lane).toBe(3);
     expect(lanes).toBe(4);
+  });
+
+  it("puts a handover day (signed off the day the next stage opened) in one lane, half a day each", () => {
+    const handover = {
+      id: "h",
+      stages: [
+        { start: "2027-03-01", end: "2027-03-03" },
+        { start: "2027-03-03", end: "2027-03-05" },
+      ],
+    };
+    const { entries, lanes } = layoutWeek(week, [handover]);
+    expect(lanes).toBe(1);
+    expect(entries[0]!.bars.map((b) => [b.subLane, b.startsMidDay, b.endsMidDay])).toEqual([
+      [0, false, true],
+      [0, true, false],
+    ]);
   });
 });
 

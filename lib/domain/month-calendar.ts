@@ -2,6 +2,7 @@
 // release's stage windows fall within a week, stacked so that releases never overlap in a lane.
 import { addDays, daysBetween, type IsoDate, MONTH_NAMES, weekday } from "./dates";
 import { laneCount, packLanes, type Span } from "./lanes";
+import { handovers } from "./timeline";
 
 /** The first day of the month of `date`. */
 export function monthStart(date: IsoDate): IsoDate {
@@ -44,6 +45,9 @@ export type WeekBar = {
   clippedEnd: boolean;
   /** Lane within the release's own lanes: stages signed off on one day share that day. */
   subLane: number;
+  /** A handover day shared with the stage before or after (see `handovers`): half of it is this stage's. */
+  startsMidDay: boolean;
+  endsMidDay: boolean;
 };
 
 export type WeekEntry<R> = { release: R; lane: number; height: number; bars: WeekBar[] };
@@ -53,7 +57,7 @@ export type WeekEntry<R> = { release: R; lane: number; height: number; bars: Wee
  * fall on one day, as when they are signed off the day they open) with its stages clipped to the
  * week. Releases keep the order given (the caller's: by go-live) and share lanes when they do not meet.
  */
-export function layoutWeek<R extends { stages: readonly Span[] }>(
+export function layoutWeek<R extends { stages: readonly { start: IsoDate; end: IsoDate }[] }>(
   week: readonly IsoDate[],
   releases: readonly R[],
 ): { entries: WeekEntry<R>[]; lanes: number } {
@@ -61,20 +65,28 @@ export function layoutWeek<R extends { stages: readonly Span[] }>(
   const last = week[week.length - 1]!;
   const present: (Span & { release: R; bars: WeekBar[]; height: number })[] = [];
   for (const release of releases) {
-    const clipped: (Span & { bar: Omit<WeekBar, "subLane"> })[] = [];
+    // Positions in half days of the week, so that a handover day holds two stages side by side.
+    const clipped: (Span & { start: number; end: number; bar: Omit<WeekBar, "subLane"> })[] = [];
+    const halves = handovers(release.stages);
     release.stages.forEach((stage, stageIndex) => {
       if (stage.end < first || stage.start > last) return;
       const from = stage.start < first ? first : stage.start;
       const to = stage.end > last ? last : stage.end;
+      const column = daysBetween(first, from);
+      const span = daysBetween(from, to) + 1;
+      const startsMidDay = stage.start >= first && halves[stageIndex]!.startsMidDay;
+      const endsMidDay = stage.end <= last && halves[stageIndex]!.endsMidDay;
       clipped.push({
-        start: from,
-        end: to,
+        start: column * 2 + (startsMidDay ? 1 : 0),
+        end: (column + span) * 2 - 1 - (endsMidDay ? 1 : 0),
         bar: {
           stageIndex,
-          column: daysBetween(first, from),
-          span: daysBetween(from, to) + 1,
+          column,
+          span,
           clippedStart: stage.start < first,
           clippedEnd: stage.end > last,
+          startsMidDay,
+          endsMidDay,
         },
       });
     });
@@ -84,8 +96,8 @@ export function layoutWeek<R extends { stages: readonly Span[] }>(
       release,
       bars: stacked.map(({ item, lane }) => ({ ...item.bar, subLane: lane })),
       height: laneCount(stacked),
-      start: clipped.reduce((min, c) => (c.start < min ? c.start : min), clipped[0]!.start),
-      end: clipped.reduce((max, c) => (c.end > max ? c.end : max), clipped[0]!.end),
+      start: addDays(first, Math.floor(Math.min(...clipped.map((c) => c.start)) / 2)),
+      end: addDays(first, Math.floor(Math.max(...clipped.map((c) => c.end)) / 2)),
     });
   }
   const packed = packLanes(present);

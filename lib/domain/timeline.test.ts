@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { monthsInRange, placeInRange, shiftRange, timelineRange } from "./timeline";
+import { handovers, monthsInRange, placeInRange, shiftRange, timelineRange } from "./timeline";
 
 describe("timelineRange", () => {
   it("starts on a Monday a week before today and spans the zoom", () => {
@@ -53,4 +53,22 @@ it("labels the months of a view", () => {
   const months = monthsInRange(timelineRange("6w", "2027-03-10"));
   expect(months.map((m) => m.label)).toEqual(["Mar 2027", "Apr 2027"]);
   expect(months[0]).toMatchObject({ left: 0, width: 31 / 42 });
+});
+
+describe("handovers", () => {
+  it("splits a day two stages share, unless one of them is that day alone", () => {
+    expect(
+      handovers([
+        { start: "2027-03-01", end: "2027-03-03" },
+        { start: "2027-03-03", end: "2027-03-05" },
+        { start: "2027-03-05", end: "2027-03-05" },
+        { start: "2027-03-08", end: "2027-03-09" },
+      ]),
+    ).toEqual([
+      { startsMidDay: false, endsMidDay: true },
+      { startsMidDay: true, endsMidDay: false },
+      { startsMidDay: false, endsMidDay: false },
+      { startsMidDay: false, endsMidDay: false },
+    ]);
+  });
 });

@@ -75,3 +75,23 @@ export function monthsInRange(range: Pick<TimelineRange, "start" | "end" | "days
 export function daysOf(range: Pick<TimelineRange, "start" | "days">): IsoDate[] {
   return Array.from({ length: range.days }, (_, i) => addDays(range.start, i));
 }
+
+export type Handover = { startsMidDay: boolean; endsMidDay: boolean };
+
+/**
+ * Stages that hand over on one day (a stage signed off on the day the next one opens) share that
+ * day: the first takes its morning, the next its afternoon, so neither bar hides the other. Only
+ * stages of more than one day give up half a day; shorter ones keep theirs and may overlap.
+ */
+export function handovers(stages: readonly { start: IsoDate; end: IsoDate }[]): Handover[] {
+  const result = stages.map(() => ({ startsMidDay: false, endsMidDay: false }));
+  for (let i = 0; i + 1 < stages.length; i++) {
+    const current = stages[i]!;
+    const next = stages[i + 1]!;
+    if (current.end === next.start && current.start < current.end && next.start < next.end) {
+      result[i]!.endsMidDay = true;
+      result[i + 1]!.startsMidDay = true;
+    }
+  }
+  return result;
+}
