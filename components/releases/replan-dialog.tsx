@@ -7,7 +7,7 @@ import { useEffect, useId, useState, useTransition } from "react";
 
 import { replanAction } from "@/app/(app)/releases/actions";
 import { explainConflict } from "@/lib/domain/conflicts";
-import { formatDisplayDate, type IsoDate, isIsoDate } from "@/lib/domain/dates";
+import { formatDateRange, formatDisplayDate, isIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
 import type { ReplanPreview } from "@/lib/server/releases/preview-replan";
 import { cn } from "@/lib/utils";
@@ -412,13 +412,13 @@ function PreviewDetails({
                   <StageChip stageKey={stage.key} status={stage.status} />
                 </th>
                 <td className="py-2 pr-3 text-muted tabular">
-                  {formatRange(stage.before.start, stage.before.end)}
+                  {formatDateRange(stage.before.start, stage.before.end)}
                   <span className="block text-xs">{stage.before.workingDays} wd</span>
                 </td>
                 <td
                   className={cn("py-2 pr-3 tabular", moved ? "font-medium text-fg" : "text-muted")}
                 >
-                  {formatRange(stage.after.start, stage.after.end)}
+                  {formatDateRange(stage.after.start, stage.after.end)}
                   <span className="block text-xs font-normal text-muted">
                     {stage.after.workingDays} wd
                     {stage.after.workingDays !== stage.before.workingDays &&
@@ -504,10 +504,4 @@ function PreviewDetails({
       )}
     </section>
   );
-}
-
-function formatRange(start: IsoDate, end: IsoDate): string {
-  return start === end
-    ? formatDisplayDate(start)
-    : `${formatDisplayDate(start)} – ${formatDisplayDate(end)}`;
 }

@@ -1,6 +1,6 @@
 import { CircleAlert } from "lucide-react";
 
-import { formatDisplayDate } from "@/lib/domain/dates";
+import { formatDateRange } from "@/lib/domain/dates";
 import { ROLE_NAMES, STAGE_STATUS_NAMES } from "@/lib/domain/stages";
 import type { StageDto } from "@/lib/server/releases/release-dto";
 import { cn } from "@/lib/utils";
@@ -10,13 +10,6 @@ import { LocalTime } from "../ui/local-time";
 
 import { StageChip } from "./stage-chip";
 import { STAGE_COLOR } from "./stage-style";
-
-function dateRange(start: string, end: string | null): string {
-  if (!end) return `${formatDisplayDate(start)} – ongoing`;
-  return start === end
-    ? formatDisplayDate(start)
-    : `${formatDisplayDate(start)} – ${formatDisplayDate(end)}`;
-}
 
 function StatusBadge({ status }: { status: StageDto["status"] }) {
   const tone = {
@@ -72,7 +65,7 @@ export function StageList({
                   <div>
                     <dt className="inline text-muted">Planned </dt>
                     <dd className="inline text-fg tabular">
-                      {dateRange(stage.plannedStart, stage.plannedEnd)} · {stage.workingDays}{" "}
+                      {formatDateRange(stage.plannedStart, stage.plannedEnd)} · {stage.workingDays}{" "}
                       working {stage.workingDays === 1 ? "day" : "days"}
                     </dd>
                   </div>
@@ -80,7 +73,7 @@ export function StageList({
                     <div>
                       <dt className="inline text-muted">Actual </dt>
                       <dd className="inline text-fg tabular">
-                        {dateRange(stage.actualStart, stage.actualEnd)}
+                        {formatDateRange(stage.actualStart, stage.actualEnd)}
                       </dd>
                     </div>
                   )}

@@ -4,7 +4,7 @@ import { CalendarClock, ExternalLink, Loader2 } from "lucide-react";
 import Link from "next/link";
 import { Dialog } from "radix-ui";
 
-import { formatDisplayDate } from "@/lib/domain/dates";
+import { formatDateRange, formatDisplayDate } from "@/lib/domain/dates";
 import { ROLE_NAMES, STAGE_NAMES, STAGE_STATUS_NAMES, type StageKey } from "@/lib/domain/stages";
 
 import type { ReplanProposal } from "../releases/replan-dialog";
@@ -14,13 +14,6 @@ import { useRelease } from "../releases/use-release";
 import { Button } from "../ui/button";
 import { DialogCloseButton } from "../ui/dialog-close-button";
 import { LocalTime } from "../ui/local-time";
-
-function range(start: string, end: string | null) {
-  if (!end) return `${formatDisplayDate(start)} – ongoing`;
-  return start === end
-    ? formatDisplayDate(start)
-    : `${formatDisplayDate(start)} – ${formatDisplayDate(end)}`;
-}
 
 /** A stage's details in a side drawer: dates, approvals given and missing, and the sign-off in place. */
 export function StageDrawer({
@@ -74,15 +67,15 @@ export function StageDrawer({
                   <div>
                     <dt className="inline text-muted">Planned </dt>
                     <dd className="inline tabular">
-                      {range(stage.plannedStart, stage.plannedEnd)} · {stage.workingDays} working{" "}
-                      {stage.workingDays === 1 ? "day" : "days"}
+                      {formatDateRange(stage.plannedStart, stage.plannedEnd)} · {stage.workingDays}{" "}
+                      working {stage.workingDays === 1 ? "day" : "days"}
                     </dd>
                   </div>
                   {stage.actualStart && (
                     <div>
                       <dt className="inline text-muted">Actual </dt>
                       <dd className="inline tabular">
-                        {range(stage.actualStart, stage.actualEnd)}
+                        {formatDateRange(stage.actualStart, stage.actualEnd)}
                       </dd>
                     </div>
                   )}

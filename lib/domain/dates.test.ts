@@ -4,6 +4,7 @@ import {
   addDays,
   dateToIso,
   daysBetween,
+  formatDateRange,
   formatDisplayDate,
   fromDayNumber,
   isIsoDate,
@@ -79,5 +80,13 @@ describe("toDayNumber", () => {
     for (const bad of ["2027-3-15", "2027/03/15", "20270315xx", "2027-03-1x"]) {
       expect(() => toDayNumber(bad)).toThrow(RangeError);
     }
+  });
+});
+
+describe("formatDateRange", () => {
+  it("writes one date, a range, or an open end", () => {
+    expect(formatDateRange("2027-03-01", "2027-03-01")).toBe("Mon 1 Mar 2027");
+    expect(formatDateRange("2027-03-01", "2027-03-05")).toBe("Mon 1 Mar 2027 – Fri 5 Mar 2027");
+    expect(formatDateRange("2027-03-01", null)).toBe("Mon 1 Mar 2027 – ongoing");
   });
 });

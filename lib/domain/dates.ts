@@ -135,3 +135,11 @@ export function dateToIso(value: Date): IsoDate {
 export function isoToDate(date: IsoDate): Date {
   return new Date(toDayNumber(date) * MS_PER_DAY);
 }
+
+/** `Mon 1 Mar 2027 – Fri 5 Mar 2027`; one date when both are the same; "– ongoing" without an end. */
+export function formatDateRange(start: IsoDate, end: IsoDate | null): string {
+  if (!end) return `${formatDisplayDate(start)} – ongoing`;
+  return start === end
+    ? formatDisplayDate(start)
+    : `${formatDisplayDate(start)} – ${formatDisplayDate(end)}`;
+}
