@@ -1,17 +1,9 @@
-import { existsSync } from "node:fs";
-
 import { defineConfig, devices } from "@playwright/test";
+
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
-
-/** Debian's Chromium where installed (these machines cannot download browsers); else Playwright's own. */
-function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/lib/chromium/chromium"].filter(
-    Boolean,
-  ) as string[];
-  return candidates.find((candidate) => existsSync(candidate));
-}
 
 export default defineConfig({
   testDir: "e2e",
@@ -39,16 +31,7 @@ export default defineConfig({
         viewport: { width: 1440, height: 900 },
         launchOptions: {
           executablePath: chromiumPath(),
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

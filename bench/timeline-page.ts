@@ -7,7 +7,6 @@
 // scripts/start.ts (which builds when the sources changed) and drops the database afterwards.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -22,6 +21,7 @@ import { createPostgresClient } from "../lib/server/db/client";
 import { seedDemoData } from "../lib/server/seed/seed-demo";
 import { getPlanningSettings } from "../lib/server/settings/get-planning-settings";
 import { companyToday } from "../lib/server/today";
+import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium";
 import { deployMigrations } from "../scripts/db/schema-engine";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -116,12 +116,6 @@ async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error("The server did not become healthy within 5 minutes");
-}
-
-function chromiumPath(): string | undefined {
-  return [process.env.CHROMIUM_PATH, "/usr/lib/chromium/chromium", "/usr/bin/chromium"].find(
-    (candidate): candidate is string => Boolean(candidate && existsSync(candidate)),
-  );
 }
 
 async function sessionCookie(): Promise<string> {
@@ -231,16 +225,7 @@ export async function runTimelinePageBenchmark(): Promise<void> {
     await waitForHealth(BASE_URL, server);
     browser = await chromium.launch({
       executablePath: chromiumPath(),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: CHROMIUM_ARGS,
     });
     const cookie = await sessionCookie();
     await coldLoad(browser, cookie, "/timeline"); // warms the server (first render, caches)

@@ -1,6 +1,5 @@
 import { CircleAlert } from "lucide-react";
 
-import { formatDateRange } from "@/lib/domain/dates";
 import { ROLE_NAMES, STAGE_STATUS_NAMES } from "@/lib/domain/stages";
 import type { StageDto } from "@/lib/server/releases/release-dto";
 import { cn } from "@/lib/utils";
@@ -9,6 +8,7 @@ import { Badge } from "../ui/badge";
 import { LocalTime } from "../ui/local-time";
 
 import { StageChip } from "./stage-chip";
+import { StageDates } from "./stage-dates";
 import { STAGE_COLOR } from "./stage-style";
 
 function StatusBadge({ status }: { status: StageDto["status"] }) {
@@ -62,21 +62,7 @@ export function StageList({
                   {isCurrent && <Badge tone="outline">Current stage</Badge>}
                 </div>
                 <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-                  <div>
-                    <dt className="inline text-muted">Planned </dt>
-                    <dd className="inline text-fg tabular">
-                      {formatDateRange(stage.plannedStart, stage.plannedEnd)} · {stage.workingDays}{" "}
-                      working {stage.workingDays === 1 ? "day" : "days"}
-                    </dd>
-                  </div>
-                  {stage.actualStart && (
-                    <div>
-                      <dt className="inline text-muted">Actual </dt>
-                      <dd className="inline text-fg tabular">
-                        {formatDateRange(stage.actualStart, stage.actualEnd)}
-                      </dd>
-                    </div>
-                  )}
+                  <StageDates stage={stage} />
                 </dl>
               </div>
               <div className="flex flex-col items-end gap-2">{actions[stage.key]}</div>

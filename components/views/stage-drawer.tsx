@@ -4,12 +4,13 @@ import { CalendarClock, ExternalLink, Loader2 } from "lucide-react";
 import Link from "next/link";
 import { Dialog } from "radix-ui";
 
-import { formatDateRange, formatDisplayDate } from "@/lib/domain/dates";
+import { formatDisplayDate } from "@/lib/domain/dates";
 import { ROLE_NAMES, STAGE_NAMES, STAGE_STATUS_NAMES, type StageKey } from "@/lib/domain/stages";
 
 import type { ReplanProposal } from "../releases/replan-dialog";
 import { SignOffControls } from "../releases/sign-off-controls";
 import { StageChip } from "../releases/stage-chip";
+import { StageDates } from "../releases/stage-dates";
 import { useRelease } from "../releases/use-release";
 import { Button } from "../ui/button";
 import { DialogCloseButton } from "../ui/dialog-close-button";
@@ -64,21 +65,7 @@ export function StageDrawer({
                   <span className="text-sm text-muted">· {STAGE_STATUS_NAMES[stage.status]}</span>
                 </div>
                 <dl className="space-y-1 text-sm">
-                  <div>
-                    <dt className="inline text-muted">Planned </dt>
-                    <dd className="inline tabular">
-                      {formatDateRange(stage.plannedStart, stage.plannedEnd)} · {stage.workingDays}{" "}
-                      working {stage.workingDays === 1 ? "day" : "days"}
-                    </dd>
-                  </div>
-                  {stage.actualStart && (
-                    <div>
-                      <dt className="inline text-muted">Actual </dt>
-                      <dd className="inline tabular">
-                        {formatDateRange(stage.actualStart, stage.actualEnd)}
-                      </dd>
-                    </div>
-                  )}
+                  <StageDates stage={stage} />
                   <div>
                     <dt className="inline text-muted">Go-live </dt>
                     <dd className="inline tabular">

@@ -8,6 +8,12 @@ import { stageBarClassName, stageBarStyle } from "../releases/stage-style";
 
 const swatch = "inline-block h-3 w-5 shrink-0 rounded-sm";
 
+const STATE_SWATCHES = [
+  { status: "SIGNED_OFF", label: "Signed off" },
+  { status: "ACTIVE", label: "Active" },
+  { status: "PENDING", label: "Planned" },
+] as const;
+
 /**
  * The key to a calendar view: the stage colours (always with their names), the stage states, and
  * the day shading. Shown under the timeline, the month calendar and the environments view.
@@ -36,30 +42,16 @@ export function ViewLegend({
         ))}
       </ul>
       <ul aria-label="Marks" className="flex flex-wrap items-center gap-x-4 gap-y-1.5">
-        <li className="flex items-center gap-1.5">
-          <span
-            aria-hidden
-            className={cn(swatch, stageBarClassName("SIGNED_OFF"))}
-            style={stageBarStyle("TEST") as CSSProperties}
-          />
-          Signed off
-        </li>
-        <li className="flex items-center gap-1.5">
-          <span
-            aria-hidden
-            className={cn(swatch, stageBarClassName("ACTIVE"))}
-            style={stageBarStyle("TEST") as CSSProperties}
-          />
-          Active
-        </li>
-        <li className="flex items-center gap-1.5">
-          <span
-            aria-hidden
-            className={cn(swatch, stageBarClassName("PENDING"))}
-            style={stageBarStyle("TEST") as CSSProperties}
-          />
-          Planned
-        </li>
+        {STATE_SWATCHES.map(({ status, label }) => (
+          <li key={status} className="flex items-center gap-1.5">
+            <span
+              aria-hidden
+              className={cn(swatch, stageBarClassName(status))}
+              style={stageBarStyle("TEST") as CSSProperties}
+            />
+            {label}
+          </li>
+        ))}
         <li className="flex items-center gap-1.5">
           <span aria-hidden className={cn(swatch, stageBarClassName("REJECTED"))} />
           Rejected
