@@ -209,19 +209,23 @@ export async function runTimelinePageBenchmark(): Promise<void> {
     const total = await prisma.release.count();
     await prisma.$disconnect();
 
-    server = spawn("npx", ["tsx", path.join(ROOT, "scripts", "start.ts")], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        PORT: String(PORT),
-        HOST: "127.0.0.1",
-        SEED_DEMO: "",
+    server = spawn(
+      "npx",
+      ["tsx", "--conditions=react-server", path.join(ROOT, "scripts", "start.ts")],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+          PORT: String(PORT),
+          HOST: "127.0.0.1",
+          SEED_DEMO: "",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+        detached: true,
       },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    });
+    );
     await waitForHealth(BASE_URL, server);
     browser = await chromium.launch({
       executablePath: chromiumPath(),

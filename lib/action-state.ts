@@ -1,9 +1,11 @@
+import type { ErrorCode } from "./errors";
+
 /** What a server action answers a form: a message and the problems per field. */
 export type ActionState = {
   status: "idle" | "success" | "error";
   message?: string;
   /** The error code, for answers a form handles specially (e.g. STALE_REVISION: offer to reload). */
-  code?: string;
+  code?: ErrorCode;
   fieldErrors?: Record<string, string>;
   /** What was submitted, when it failed: React resets a form after its action, so fields refill from here. */
   values?: Record<string, string[]>;
@@ -29,5 +31,8 @@ export function submittedChecked(
 ): boolean {
   return state.values ? (state.values[name] ?? []).includes(value) : fallback;
 }
+
+/** What saving a release answers: creating also says which release it made, so the form can go there. */
+export type SaveState = ActionState & { releaseId?: string };
 
 export const IDLE: ActionState = { status: "idle" };

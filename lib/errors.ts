@@ -1,5 +1,6 @@
 // One error type for everything the user can be told. The kind decides the HTTP status (mapped in
-// one place, lib/server/http.ts); the code is stable for API clients; the message is for people.
+// one place, lib/server/api/errors.ts); the code is stable for API clients and for the UI, which
+// reacts to some of them (STALE_REVISION offers a reload); the message is for people.
 
 export type AppErrorKind =
   | "BAD_REQUEST" // 400 malformed input
@@ -9,12 +10,63 @@ export type AppErrorKind =
   | "CONFLICT" // 409 stale revision, duplicate approval, wrong stage
   | "UNPROCESSABLE"; // 422 well-formed, but breaks a rule
 
+/** Every code the API and the server actions answer with; clients may rely on each of them. */
+export const ERROR_CODES = [
+  // 400
+  "VALIDATION_FAILED",
+  "MALFORMED_JSON",
+  "UNKNOWN_PARAMETER",
+  "COMMENT_REQUIRED",
+  "NO_CHANGES",
+  // 401
+  "UNAUTHENTICATED",
+  "INVALID_TOKEN",
+  // 403
+  "FORBIDDEN",
+  "NOT_AN_APPROVER",
+  "FOUR_EYES",
+  // 404
+  "NOT_FOUND",
+  // 409
+  "DUPLICATE",
+  "STALE_REVISION",
+  "ALREADY_DECIDED",
+  "RELEASE_NOT_OPEN",
+  "RELEASE_NOT_ON_HOLD",
+  "RELEASE_CLOSED",
+  "STAGE_NOT_CURRENT",
+  "STAGE_REJECTED",
+  "STAGE_NOT_REJECTED",
+  // 422
+  "NOT_A_WORKING_DAY",
+  "UNKNOWN_REGION",
+  "DATE_OUT_OF_RANGE",
+  "GO_LIVE_IN_PAST",
+  "GO_LIVE_TOO_EARLY",
+  "USE_GO_LIVE",
+  "STAGE_CLOSED",
+  "END_BEFORE_START",
+  "END_IN_PAST",
+  "ALREADY_STARTED",
+  "REGION_LOCKED",
+  "ARTIFACT_LOCKED",
+  "PARENT_NOT_FOUND",
+  "PARENT_NOT_A_RELEASE",
+  // 500
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The JSON error envelope of the API, as clients read it. */
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
+
 export class AppError extends Error {
   readonly kind: AppErrorKind;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details?: unknown;
 
-  constructor(kind: AppErrorKind, code: string, message: string, details?: unknown) {
+  constructor(kind: AppErrorKind, code: ErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = "AppError";
     this.kind = kind;

@@ -36,11 +36,15 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
     env.PGLITE_DIR = dir;
   }
-  const server = spawn("npx", ["tsx", path.join(ROOT, "scripts", "start.ts")], {
-    cwd: ROOT,
-    env,
-    stdio: "inherit",
-  });
+  const server = spawn(
+    "npx",
+    ["tsx", "--conditions=react-server", path.join(ROOT, "scripts", "start.ts")],
+    {
+      cwd: ROOT,
+      env,
+      stdio: "inherit",
+    },
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

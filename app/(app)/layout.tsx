@@ -1,14 +1,28 @@
 import { AppHeader } from "@/components/layout/app-header";
-import { requireUser } from "@/lib/auth/current-user";
+import { ReleaseCommandsProvider } from "@/components/releases/release-commands";
+import {
+  changeStatusAction,
+  reopenAction,
+  replanAction,
+  signOffAction,
+} from "@/lib/server/actions/releases";
+import { requireUser } from "@/lib/server/auth/session";
 import { listMyApprovals } from "@/lib/server/releases/list-my-approvals";
+
+const RELEASE_COMMANDS = {
+  signOff: signOffAction,
+  reopen: reopenAction,
+  changeStatus: changeStatusAction,
+  replan: replanAction,
+};
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   const { items } = await listMyApprovals(user);
   return (
-    <>
+    <ReleaseCommandsProvider commands={RELEASE_COMMANDS}>
       <AppHeader user={user} approvalCount={items.length} />
       <main className="mx-auto max-w-[1440px] px-4 py-8 sm:px-6">{children}</main>
-    </>
+    </ReleaseCommandsProvider>
   );
 }

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { Logo } from "@/components/layout/logo";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { DEMO_USERS } from "@/lib/demo-users";
 import { ROLE_NAMES } from "@/lib/domain/stages";
+import { getCurrentUser } from "@/lib/server/auth/session";
 import { readDatabaseConfig } from "@/lib/server/db/config";
-import { DEMO_USERS } from "@/lib/server/seed/demo-users";
 
 import { SignInForm } from "./sign-in-form";
 

@@ -5,8 +5,9 @@ import type { EnvironmentConflict } from "@/lib/domain/conflicts";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
 import { layoutWeek } from "@/lib/domain/month-calendar";
+import { isCancelled } from "@/lib/domain/release-status";
 import type { StageKey } from "@/lib/domain/stages";
-import type { TimelineRow, TimelineStage } from "@/lib/server/timeline/get-timeline";
+import type { TimelineRow, TimelineStage } from "@/lib/types/views";
 import { cn } from "@/lib/utils";
 
 import { stageBarClassName, stageBarStyle } from "../releases/stage-style";
@@ -208,7 +209,7 @@ export function MonthCalendar({
                             "hover:brightness-95 focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-fg",
                             bar.clippedStart ? "-ml-0 rounded-l-none" : "rounded-l",
                             bar.clippedEnd ? "-mr-0 rounded-r-none" : "rounded-r",
-                            stageBarClassName(stage.status, row.status === "CANCELLED"),
+                            stageBarClassName(stage.status, isCancelled(row.status)),
                             conflict && "outline-2 outline-offset-0 outline-danger",
                           )}
                         >

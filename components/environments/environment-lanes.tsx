@@ -11,7 +11,7 @@ import type { DayInfo } from "@/lib/domain/day-info";
 import { laneCount, packLanes } from "@/lib/domain/lanes";
 import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
 import { placeInRange, type TimelineRange } from "@/lib/domain/timeline";
-import type { EnvironmentStay } from "@/lib/server/environments/get-environment-usage";
+import type { EnvironmentStay } from "@/lib/types/views";
 import { cn } from "@/lib/utils";
 
 import { stageBarClassName, stageBarStyle } from "../releases/stage-style";

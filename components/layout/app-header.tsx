@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-import { canAdminister } from "@/lib/permissions";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import { can } from "@/lib/permissions";
+import type { SessionUser } from "@/lib/types/user";
 
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
@@ -60,7 +60,7 @@ export function AppHeader({ user, approvalCount }: { user: SessionUser; approval
               {item.label}
             </NavLink>
           ))}
-          {canAdminister(user.role) && <NavLink href="/admin">Admin</NavLink>}
+          {can(user.role, "settings.manage") && <NavLink href="/admin">Admin</NavLink>}
         </nav>
         <UserMenu name={user.name} email={user.email} role={user.role} />
       </div>

@@ -3,6 +3,7 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
+import { fetchJson } from "@/lib/client/fetch-json";
 import {
   addDays,
   daysInMonth,
@@ -87,22 +88,15 @@ export function MonthPicker({
     const controller = new AbortController();
     const from = grid[0]!;
     const to = grid[grid.length - 1]!;
-    fetch(`/api/working-days?region=${encodeURIComponent(region)}&from=${from}&to=${to}`, {
-      signal: controller.signal,
-    })
-      .then(async (response) => {
-        if (!response.ok)
-          throw new Error((await response.json()).error?.message ?? response.statusText);
-        return response.json() as Promise<{ days: DayInfo[] }>;
+    const search = new URLSearchParams({ region, from, to });
+    fetchJson<{ days: DayInfo[] }>(`/api/working-days?${search}`, { signal: controller.signal })
+      .then((result) => {
+        if (result.ok) {
+          setDays(new Map(result.data.days.map((day) => [day.date, day])));
+          setLoadError(null);
+        } else setLoadError(`Could not load the calendar: ${result.problem.message}`);
       })
-      .then((body) => {
-        setDays(new Map(body.days.map((day) => [day.date, day])));
-        setLoadError(null);
-      })
-      .catch((error: Error) => {
-        if (error.name !== "AbortError")
-          setLoadError(`Could not load the calendar: ${error.message}`);
-      });
+      .catch(() => undefined); // aborted
     return () => controller.abort();
   }, [grid, region]);
 

@@ -1,5 +1,5 @@
 import { formatDisplayDate, isIsoDate } from "@/lib/domain/dates";
-import type { AuditEventDto } from "@/lib/server/releases/list-audit";
+import type { AuditEventDto } from "@/lib/types/release";
 
 import { LocalTime } from "../ui/local-time";
 

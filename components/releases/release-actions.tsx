@@ -5,9 +5,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import { changeStatusAction } from "@/app/(app)/releases/actions";
 import type { ActionState } from "@/lib/action-state";
-import type { ReleaseStatus } from "@/lib/domain/stages";
+import type { ReleaseCommand } from "@/lib/domain/release-commands";
 
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -15,23 +14,30 @@ import { FormStatus } from "../ui/form-status";
 import { Label } from "../ui/input";
 import { Textarea } from "../ui/textarea";
 
+import { useReleaseCommands } from "./release-commands";
 import { ReplanDialog } from "./replan-dialog";
 
-type Props = { releaseId: string; releaseName: string; status: ReleaseStatus; revision: number };
+type Props = {
+  releaseId: string;
+  releaseName: string;
+  revision: number;
+  /** What the viewer may do with the release now, as the domain rules say (viewer.commands). */
+  commands: readonly ReleaseCommand[];
+};
 
 /** A release manager's actions on a release: edit, re-plan (with a what-if), hold / resume, cancel (with a reason). */
-export function ReleaseActions({ releaseId, releaseName, status, revision }: Props) {
+export function ReleaseActions({ releaseId, releaseName, revision, commands }: Props) {
   const router = useRouter();
+  const { changeStatus } = useReleaseCommands();
   const [reason, setReason] = useState("");
   const [state, setState] = useState<ActionState | null>(null);
   const [isPending, startTransition] = useTransition();
   const [isReplanning, setReplanning] = useState(false);
-  const isOpen = status === "PLANNED" || status === "IN_PROGRESS";
-  const isClosed = status === "LIVE" || status === "CANCELLED";
+  const may = (command: ReleaseCommand) => commands.includes(command);
 
   function run(command: "HOLD" | "RESUME" | "CANCEL") {
     startTransition(async () => {
-      const result = await changeStatusAction({ releaseId, revision, command, reason });
+      const result = await changeStatus({ releaseId, revision, command, reason });
       setState(result);
       setReason("");
       router.refresh();
@@ -53,7 +59,7 @@ export function ReleaseActions({ releaseId, releaseName, status, revision }: Pro
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap justify-end gap-2">
-        {status !== "CANCELLED" && (
+        {may("EDIT") && (
           <Button asChild variant="secondary">
             <Link href={`/releases/${releaseId}/edit`}>
               <Pencil aria-hidden />
@@ -61,13 +67,13 @@ export function ReleaseActions({ releaseId, releaseName, status, revision }: Pro
             </Link>
           </Button>
         )}
-        {!isClosed && (
+        {may("REPLAN") && (
           <Button variant="secondary" onClick={() => setReplanning(true)}>
             <CalendarClock aria-hidden />
             Re-plan
           </Button>
         )}
-        {isOpen && (
+        {may("HOLD") && (
           <ConfirmDialog
             title={`Put ${releaseName} on hold?`}
             description="No stage can be signed off while the release is on hold. The reason is shown on the release."
@@ -85,7 +91,7 @@ export function ReleaseActions({ releaseId, releaseName, status, revision }: Pro
             {reasonField("hold-reason", "Reason")}
           </ConfirmDialog>
         )}
-        {status === "ON_HOLD" && (
+        {may("RESUME") && (
           <ConfirmDialog
             title={`Resume ${releaseName}?`}
             description="Sign-offs are possible again."
@@ -102,7 +108,7 @@ export function ReleaseActions({ releaseId, releaseName, status, revision }: Pro
             {reasonField("resume-comment", "Comment (optional)")}
           </ConfirmDialog>
         )}
-        {!isClosed && (
+        {may("CANCEL") && (
           <ConfirmDialog
             title={`Cancel ${releaseName}?`}
             description="A cancelled release cannot be signed off, re-planned or resumed. This cannot be undone."

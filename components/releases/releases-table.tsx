@@ -6,7 +6,7 @@ import { describeWorkingDayDistance, workingDaysUntil } from "@/lib/domain/relat
 import type { CompanyPeriod } from "@/lib/domain/settings";
 import { STAGE_NAMES } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
-import type { ReleaseDto } from "@/lib/server/releases/release-dto";
+import type { ReleaseDto } from "@/lib/types/release";
 
 import { Badge } from "../ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "../ui/table";

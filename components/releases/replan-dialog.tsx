@@ -5,17 +5,18 @@ import { useRouter } from "next/navigation";
 import { Dialog } from "radix-ui";
 import { useEffect, useId, useState, useTransition } from "react";
 
-import { replanAction } from "@/app/(app)/releases/actions";
 import { explainConflict } from "@/lib/domain/conflicts";
 import { formatDateRange, formatDisplayDate, isIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { isMovable } from "@/lib/domain/replan";
 import { STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
-import type { ReplanPreview } from "@/lib/server/releases/preview-replan";
+import type { ReplanPreview } from "@/lib/types/release";
 import { cn } from "@/lib/utils";
 
 import { Button } from "../ui/button";
 import { DialogCloseButton } from "../ui/dialog-close-button";
 import { Input, Label, Select } from "../ui/input";
 
+import { useReleaseCommands } from "./release-commands";
 import { StageChip } from "./stage-chip";
 import { useRelease } from "./use-release";
 
@@ -111,6 +112,7 @@ export function ReplanDialog({
   onClose: () => void;
 }) {
   const router = useRouter();
+  const { replan } = useReleaseCommands();
   const ids = useId();
   const { release, error: loadError, reload } = useRelease(releaseId);
   const [proposal, setProposal] = useState<ReplanProposal>(initial);
@@ -129,8 +131,7 @@ export function ReplanDialog({
       : "");
   const change = changeOf(proposal, shownDate);
   const { preview, problem, isLoading } = useWhatIf(releaseId, change, version);
-  const movable =
-    release?.stages.filter((s) => s.status !== "SIGNED_OFF" && s.key !== "PROD") ?? [];
+  const movable = release?.stages.filter((s) => isMovable(s) && s.key !== "PROD") ?? [];
   const isUnchanged = preview
     ? preview.stages.every(
         (s) =>
@@ -144,7 +145,7 @@ export function ReplanDialog({
     if (!preview || !change) return;
     setSaveProblem(null);
     startSaving(async () => {
-      const result = await replanAction({ releaseId, revision: preview.revision, change });
+      const result = await replan({ releaseId, revision: preview.revision, change });
       if (result.status === "success") {
         router.refresh();
         onClose();

@@ -4,8 +4,8 @@ import { Check, RotateCcw, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import { reopenAction, signOffAction } from "@/app/(app)/releases/actions";
 import type { ActionState } from "@/lib/action-state";
+import type { StageKey } from "@/lib/domain/stages";
 
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -13,10 +13,12 @@ import { FormStatus } from "../ui/form-status";
 import { Label } from "../ui/input";
 import { Textarea } from "../ui/textarea";
 
+import { useReleaseCommands } from "./release-commands";
+
 type Props = {
   releaseId: string;
   releaseName: string;
-  stageKey: string;
+  stageKey: StageKey;
   stageName: string;
   canDecide: boolean;
   canReopen: boolean;
@@ -63,6 +65,7 @@ export function SignOffControls({
   onChanged,
 }: Props) {
   const router = useRouter();
+  const { signOff, reopen } = useReleaseCommands();
   const [comment, setComment] = useState("");
   const [state, setState] = useState<ActionState | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -96,7 +99,7 @@ export function SignOffControls({
               confirmLabel={stageKey === "PROD" ? "Confirm go-live" : "Sign off"}
               onOpenChange={() => setComment("")}
               onConfirm={() =>
-                run(() => signOffAction({ releaseId, key: stageKey, decision: "APPROVE", comment }))
+                run(() => signOff({ releaseId, key: stageKey, decision: "APPROVE", comment }))
               }
               trigger={
                 <Button size="sm" disabled={isPending}>
@@ -120,7 +123,7 @@ export function SignOffControls({
               confirmDisabled={comment.trim() === ""}
               onOpenChange={() => setComment("")}
               onConfirm={() =>
-                run(() => signOffAction({ releaseId, key: stageKey, decision: "REJECT", comment }))
+                run(() => signOff({ releaseId, key: stageKey, decision: "REJECT", comment }))
               }
               trigger={
                 <Button size="sm" variant="secondary" disabled={isPending} className="text-danger">
@@ -144,7 +147,7 @@ export function SignOffControls({
             description={`${releaseName}: the approvals of ${stageName} start again from zero.`}
             confirmLabel="Reopen"
             onOpenChange={() => setComment("")}
-            onConfirm={() => run(() => reopenAction({ releaseId, key: stageKey, comment }))}
+            onConfirm={() => run(() => reopen({ releaseId, key: stageKey, comment }))}
             trigger={
               <Button size="sm" variant="secondary" disabled={isPending}>
                 <RotateCcw aria-hidden />

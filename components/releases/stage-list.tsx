@@ -1,7 +1,7 @@
 import { CircleAlert } from "lucide-react";
 
 import { ROLE_NAMES, STAGE_STATUS_NAMES } from "@/lib/domain/stages";
-import type { StageDto } from "@/lib/server/releases/release-dto";
+import type { StageDto } from "@/lib/types/release";
 import { cn } from "@/lib/utils";
 
 import { Badge } from "../ui/badge";

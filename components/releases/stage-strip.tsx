@@ -1,6 +1,6 @@
 import { formatDisplayDate } from "@/lib/domain/dates";
 import { STAGE_STATUS_NAMES } from "@/lib/domain/stages";
-import type { StageDto } from "@/lib/server/releases/release-dto";
+import type { StageDto } from "@/lib/types/release";
 
 import { Tooltip } from "../ui/tooltip";
 

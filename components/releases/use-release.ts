@@ -2,10 +2,8 @@
 
 import { useCallback, useEffect, useState } from "react";
 
-import type { ReleaseDto } from "@/lib/server/releases/release-dto";
-import type { ViewerActions } from "@/lib/server/releases/viewer-actions";
-
-export type LoadedRelease = ReleaseDto & { viewer: ViewerActions };
+import { fetchJson } from "@/lib/client/fetch-json";
+import type { LoadedRelease } from "@/lib/types/release";
 
 /** A release as GET /api/releases/{id} answers it, loaded in the browser; `reload` fetches it again. */
 export function useRelease(releaseId: string) {
@@ -16,16 +14,14 @@ export function useRelease(releaseId: string) {
 
   useEffect(() => {
     const controller = new AbortController();
-    fetch(`/api/releases/${releaseId}`, { signal: controller.signal })
-      .then(async (response) => {
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error?.message ?? response.statusText);
-        setRelease(body as LoadedRelease);
-        setError(null);
+    fetchJson<LoadedRelease>(`/api/releases/${releaseId}`, { signal: controller.signal })
+      .then((result) => {
+        if (result.ok) {
+          setRelease(result.data);
+          setError(null);
+        } else setError(result.problem.message);
       })
-      .catch((e: Error) => {
-        if (e.name !== "AbortError") setError(e.message);
-      });
+      .catch(() => undefined); // aborted
     return () => controller.abort();
   }, [releaseId, version]);
 

@@ -4,9 +4,12 @@ import type { CSSProperties } from "react";
 
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
+import { statusAllows } from "@/lib/domain/release-commands";
+import { isCancelled } from "@/lib/domain/release-status";
+import { isMovable } from "@/lib/domain/replan";
 import { RELEASE_STATUS_NAMES } from "@/lib/domain/stages";
 import { type Handover, handovers, placeInRange, type TimelineRange } from "@/lib/domain/timeline";
-import type { TimelineRow, TimelineStage } from "@/lib/server/timeline/get-timeline";
+import type { TimelineRow, TimelineStage } from "@/lib/types/views";
 import { cn } from "@/lib/utils";
 
 import { stageBarClassName, stageBarStyle } from "../releases/stage-style";
@@ -45,10 +48,8 @@ function Segment({
     ...stageBarStyle(stage.key),
   } as CSSProperties;
   const label = describeStage(row.name, stage);
-  const isOpen =
-    row.status === "PLANNED" || row.status === "IN_PROGRESS" || row.status === "ON_HOLD";
   // Release managers drag a stage's end, or the go-live (PROD), of a stage still ahead.
-  const isDraggable = canReplan && isOpen && stage.status !== "SIGNED_OFF";
+  const isDraggable = canReplan && statusAllows(row.status, "REPLAN") && isMovable(stage);
   const isGoLive = stage.key === "PROD";
   return (
     <button
@@ -72,7 +73,7 @@ function Segment({
         "hover:brightness-95 focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-fg",
         place.clippedStart ? "rounded-l-none" : "rounded-l",
         place.clippedEnd ? "rounded-r-none" : "rounded-r",
-        stageBarClassName(stage.status, row.status === "CANCELLED"),
+        stageBarClassName(stage.status, isCancelled(row.status)),
         isDraggable && isGoLive && "cursor-grab touch-none active:cursor-grabbing",
       )}
     >
@@ -213,7 +214,7 @@ export function TimelineChart({
                         handover={handover}
                       />
                     ))}
-                    {row.forecastGoLive !== row.baselineGoLive && row.status !== "CANCELLED" && (
+                    {row.forecastGoLive !== row.baselineGoLive && !isCancelled(row.status) && (
                       <Marker
                         date={row.baselineGoLive}
                         range={range}

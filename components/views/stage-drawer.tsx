@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Dialog } from "radix-ui";
 
 import { formatDisplayDate } from "@/lib/domain/dates";
+import { isMovable } from "@/lib/domain/replan";
 import { ROLE_NAMES, STAGE_NAMES, STAGE_STATUS_NAMES, type StageKey } from "@/lib/domain/stages";
 
 import type { ReplanProposal } from "../releases/replan-dialog";
@@ -134,12 +135,9 @@ export function StageDrawer({
                 <ExternalLink aria-hidden className="size-4" />
               </Link>
               {onReplan &&
-                release.viewer.canPlan &&
-                (release.status === "PLANNED" ||
-                  release.status === "IN_PROGRESS" ||
-                  release.status === "ON_HOLD") &&
+                release.viewer.commands.includes("REPLAN") &&
                 stage &&
-                stage.status !== "SIGNED_OFF" && (
+                isMovable(stage) && (
                   <Button
                     variant="secondary"
                     onClick={() =>

@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 
-import type { DemoUserKey } from "../../lib/server/seed/demo-users";
+import type { DemoUserKey } from "../../lib/demo-users";
 import { signInAs } from "../fixtures/auth";
 
 test.describe.configure({ mode: "serial" });

@@ -8,7 +8,8 @@ import { AppError } from "../errors";
 
 import { formatDisplayDate, type IsoDate, toDayNumber } from "./dates";
 import { describeReason, planForward, planStagesBackward, replanRemaining } from "./planner";
-import type { ReleaseState, StageChange } from "./signoff";
+import { hasStarted, statusBlocker } from "./release-commands";
+import type { ReleaseState, StageChange, StageState } from "./signoff";
 import { STAGE_KEYS, type StageDurations, type StageKey, type StageRule } from "./stages";
 import type { WorkingDayCalendar } from "./working-days";
 
@@ -25,8 +26,9 @@ export type Replan = {
   notes: string[];
 };
 
-function hasStarted(release: ReleaseState): boolean {
-  return release.stages.some((stage) => stage.actualStart !== null || stage.status !== "PENDING");
+/** A stage a re-plan may still move: one not signed off yet (its end, or the go-live for PROD). */
+export function isMovable(stage: { status: StageState["status"] }): boolean {
+  return stage.status !== "SIGNED_OFF";
 }
 
 export function replanRelease(input: {
@@ -38,16 +40,11 @@ export function replanRelease(input: {
   today: IsoDate;
 }): Replan {
   const { release, request, durations, rules, calendar, today } = input;
-  if (release.status === "LIVE" || release.status === "CANCELLED") {
-    throw new AppError(
-      "CONFLICT",
-      "RELEASE_CLOSED",
-      `A ${release.status === "LIVE" ? "live" : "cancelled"} release cannot be re-planned.`,
-    );
-  }
+  const closed = statusBlocker(release, "REPLAN");
+  if (closed) throw closed;
   if (request.stageEnd) return moveStageEnd(release, request.stageEnd, calendar, today);
 
-  if (!hasStarted(release)) {
+  if (!hasStarted(release.stages)) {
     const lengths = STAGE_KEYS.map((key) => ({ key, workingDays: durations[key] }));
     const plan = request.goLive
       ? planStagesBackward(request.goLive, lengths, calendar)
@@ -72,7 +69,7 @@ export function replanRelease(input: {
       "DEV has started: the release can only be re-planned from a new go-live, not a new start.",
     );
   }
-  const remaining = release.stages.filter((stage) => stage.status !== "SIGNED_OFF");
+  const remaining = release.stages.filter(isMovable);
   const lengths = remaining.map(({ key, workingDays }) => ({ key, workingDays }));
   const { stages, notes } = planStagesBackward(request.goLive, lengths, calendar);
   // The stage under way cannot be planned to end before today.
@@ -119,7 +116,7 @@ function moveStageEnd(
   }
   const index = release.stages.findIndex((stage) => stage.key === key);
   const stage = release.stages[index]!;
-  if (stage.status === "SIGNED_OFF") {
+  if (!isMovable(stage)) {
     throw new AppError(
       "CONFLICT",
       "STAGE_CLOSED",

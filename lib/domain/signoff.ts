@@ -2,10 +2,13 @@
 // row lock), the actor and today, and either throws an AppError (the rule it breaks) or returns
 // the changes to write and the audit events to record with them. The server applies both in one
 // transaction; nothing here touches a database.
-import { AppError } from "../errors";
+import { AppError, type ErrorCode } from "../errors";
+import { can } from "../permissions";
 
 import { type IsoDate } from "./dates";
 import { replanRemaining } from "./planner";
+import { commandBlocker, type ReleaseCommand } from "./release-commands";
+import { isOpen } from "./release-status";
 import {
   currentStageOf,
   ROLE_NAMES,
@@ -56,20 +59,22 @@ export type StageChange = {
   approvalsRequired?: number;
 };
 
+export type AuditAction =
+  | "RELEASE_CREATED"
+  | "RELEASE_UPDATED"
+  | "STAGE_APPROVED"
+  | "STAGE_REJECTED"
+  | "STAGE_REOPENED"
+  | "STAGE_SIGNED_OFF"
+  | "STAGE_STARTED"
+  | "RELEASE_REPLANNED"
+  | "RELEASE_LIVE"
+  | "RELEASE_HELD"
+  | "RELEASE_RESUMED"
+  | "RELEASE_CANCELLED";
+
 export type AuditDraft = {
-  action:
-    | "RELEASE_CREATED"
-    | "RELEASE_UPDATED"
-    | "STAGE_APPROVED"
-    | "STAGE_REJECTED"
-    | "STAGE_REOPENED"
-    | "STAGE_SIGNED_OFF"
-    | "STAGE_STARTED"
-    | "RELEASE_REPLANNED"
-    | "RELEASE_LIVE"
-    | "RELEASE_HELD"
-    | "RELEASE_RESUMED"
-    | "RELEASE_CANCELLED";
+  action: AuditAction;
   stageKey?: StageKey;
   comment?: string | null;
   before?: Record<string, unknown>;
@@ -87,13 +92,11 @@ export type Outcome = {
 /** Stages whose approvers may not include the release's creator (four eyes). */
 export const FOUR_EYES_STAGES: readonly StageKey[] = ["PREPROD", "PROD"];
 
-const OPEN_STATUSES: readonly ReleaseStatus[] = ["PLANNED", "IN_PROGRESS"];
-
-function conflict(code: string, message: string, details?: unknown): AppError {
+function conflict(code: ErrorCode, message: string, details?: unknown): AppError {
   return new AppError("CONFLICT", code, message, details);
 }
 
-function forbidden(code: string, message: string): AppError {
+function forbidden(code: ErrorCode, message: string): AppError {
   return new AppError("FORBIDDEN", code, message);
 }
 
@@ -107,8 +110,27 @@ function stageOf(release: ReleaseState, key: StageKey): StageState {
   return stage;
 }
 
-function approvalsInRound(stage: StageState): ApprovalState[] {
+type RoundState = {
+  approvalRound: number;
+  approvals: readonly { decision: Decision; round: number }[];
+};
+
+function approvalsInRound<T extends RoundState>(stage: T): T["approvals"] {
   return stage.approvals.filter((approval) => approval.round === stage.approvalRound);
+}
+
+/** Approvals still missing in the current round of a stage (none once it is signed off). */
+export function approvalsMissing(
+  stage: RoundState & { status: StageStatus; approvalsRequired: number },
+): number {
+  if (stage.status === "SIGNED_OFF") return 0;
+  const given = approvalsInRound(stage).filter((a) => a.decision === "APPROVE").length;
+  return Math.max(0, stage.approvalsRequired - given);
+}
+
+/** Whether the release's creator is kept from approving this stage (four eyes). */
+export function isFourEyesStage(key: StageKey): boolean {
+  return FOUR_EYES_STAGES.includes(key);
 }
 
 /** Why `actor` may not decide on `key` now, or undefined if they may. Shared by the checks and the UI. */
@@ -124,13 +146,13 @@ export function decisionBlocker(
       `${STAGE_NAMES[key]} is signed off by ${describeRoles(rule.allowedRoles)}; your role is ${ROLE_NAMES[actor.role]}.`,
     );
   }
-  if (FOUR_EYES_STAGES.includes(key) && actor.id === release.createdById) {
+  if (isFourEyesStage(key) && actor.id === release.createdById) {
     return forbidden(
       "FOUR_EYES",
       `Four eyes: the person who created a release may not approve its ${STAGE_NAMES[key]} stage.`,
     );
   }
-  if (!OPEN_STATUSES.includes(release.status)) {
+  if (!isOpen(release.status)) {
     const reasons: Partial<Record<ReleaseStatus, string>> = {
       ON_HOLD: "is on hold; resume it first",
       CANCELLED: "was cancelled",
@@ -163,6 +185,16 @@ export function decisionBlocker(
     );
   }
   return undefined;
+}
+
+/** Whether `actor` may approve or reject stage `key` of the release now. */
+export function mayDecide(
+  release: ReleaseState,
+  key: StageKey,
+  actor: Actor,
+  rule: StageRule,
+): boolean {
+  return decisionBlocker(release, key, actor, rule) === undefined;
 }
 
 /** The stage is opened by its first decision if nobody opened it yet (DEV of a planned release). */
@@ -268,6 +300,37 @@ export function decide(input: DecideInput): Outcome {
   return outcome;
 }
 
+/** Why `actor` may not reopen stage `key` now, or undefined if they may. */
+export function reopenBlocker(
+  release: ReleaseState,
+  key: StageKey,
+  actor: Actor,
+): AppError | undefined {
+  if (!can(actor.role, "releases.plan")) {
+    return forbidden("FORBIDDEN", "Only a release manager reopens a rejected stage.");
+  }
+  if (!isOpen(release.status)) {
+    return conflict(
+      "RELEASE_NOT_OPEN",
+      "Only a release that is planned or in progress can be worked on.",
+      { status: release.status },
+    );
+  }
+  if (stageOf(release, key).status !== "REJECTED") {
+    return conflict(
+      "STAGE_NOT_REJECTED",
+      `${STAGE_NAMES[key]} is not rejected; there is nothing to reopen.`,
+    );
+  }
+  return undefined;
+}
+
+/** The rejected stage the actor may reopen now, if any. */
+export function reopenableStage(release: ReleaseState, actor: Actor): StageKey | undefined {
+  const current = currentStageOf(release.stages);
+  return current && !reopenBlocker(release, current.key, actor) ? current.key : undefined;
+}
+
 /** A release manager reopens a rejected stage: its approvals start again in a new round. */
 export function reopen(
   release: ReleaseState,
@@ -275,23 +338,9 @@ export function reopen(
   actor: Actor,
   comment: string | null,
 ): Outcome {
-  if (actor.role !== "RELEASE_MANAGER") {
-    throw forbidden("FORBIDDEN", "Only a release manager reopens a rejected stage.");
-  }
+  const blocker = reopenBlocker(release, key, actor);
+  if (blocker) throw blocker;
   const stage = stageOf(release, key);
-  if (!OPEN_STATUSES.includes(release.status)) {
-    throw conflict(
-      "RELEASE_NOT_OPEN",
-      "Only a release that is planned or in progress can be worked on.",
-      { status: release.status },
-    );
-  }
-  if (stage.status !== "REJECTED") {
-    throw conflict(
-      "STAGE_NOT_REJECTED",
-      `${STAGE_NAMES[key]} is not rejected; there is nothing to reopen.`,
-    );
-  }
   const round = stage.approvalRound + 1;
   return {
     stageChanges: [{ key, status: "ACTIVE", approvalRound: round }],
@@ -299,20 +348,13 @@ export function reopen(
   };
 }
 
-function requireReleaseManager(actor: Actor, what: string): void {
-  if (actor.role !== "RELEASE_MANAGER")
-    throw forbidden("FORBIDDEN", `Only a release manager may ${what}.`);
+function assertMayRun(actor: Actor, release: ReleaseState, command: ReleaseCommand): void {
+  const blocker = commandBlocker(actor, release, command);
+  if (blocker) throw blocker;
 }
 
 export function hold(release: ReleaseState, actor: Actor, reason: string): Outcome {
-  requireReleaseManager(actor, "put a release on hold");
-  if (!OPEN_STATUSES.includes(release.status)) {
-    throw conflict(
-      "RELEASE_NOT_OPEN",
-      "Only a release that is planned or in progress can be put on hold.",
-      { status: release.status },
-    );
-  }
+  assertMayRun(actor, release, "HOLD");
   return {
     releaseStatus: "ON_HOLD",
     statusReason: reason,
@@ -322,11 +364,7 @@ export function hold(release: ReleaseState, actor: Actor, reason: string): Outco
 }
 
 export function resume(release: ReleaseState, actor: Actor, comment: string | null): Outcome {
-  requireReleaseManager(actor, "resume a release");
-  if (release.status !== "ON_HOLD")
-    throw conflict("RELEASE_NOT_ON_HOLD", "The release is not on hold.", {
-      status: release.status,
-    });
+  assertMayRun(actor, release, "RESUME");
   const hasStarted = release.stages.some((stage) => stage.actualStart !== null);
   const status: ReleaseStatus = hasStarted ? "IN_PROGRESS" : "PLANNED";
   return {
@@ -338,18 +376,7 @@ export function resume(release: ReleaseState, actor: Actor, comment: string | nu
 }
 
 export function cancel(release: ReleaseState, actor: Actor, reason: string): Outcome {
-  requireReleaseManager(actor, "cancel a release");
-  if (release.status === "LIVE" || release.status === "CANCELLED") {
-    throw conflict(
-      "RELEASE_CLOSED",
-      release.status === "LIVE"
-        ? "A live release cannot be cancelled."
-        : "The release is cancelled already.",
-      {
-        status: release.status,
-      },
-    );
-  }
+  assertMayRun(actor, release, "CANCEL");
   return {
     releaseStatus: "CANCELLED",
     statusReason: reason,
@@ -366,13 +393,64 @@ export function waitsFor(
 ): StageKey | undefined {
   const current = currentStageOf(release.stages);
   if (!current) return undefined;
-  return decisionBlocker(release, current.key, actor, rules[current.key]) ? undefined : current.key;
+  return mayDecide(release, current.key, actor, rules[current.key]) ? current.key : undefined;
 }
 
-/** Approvals still missing in the current round of a stage. */
-export function approvalsMissing(stage: StageState): number {
-  const given = approvalsInRound(stage).filter(
-    (approval) => approval.decision === "APPROVE",
-  ).length;
-  return Math.max(0, stage.approvalsRequired - given);
+/** A release as it is created: every stage pending in its first approval round. */
+export function newReleaseState(
+  createdById: string,
+  stages: readonly { key: StageKey; start: IsoDate; end: IsoDate; workingDays: number }[],
+  rules: Record<StageKey, StageRule>,
+): ReleaseState {
+  return {
+    status: "PLANNED",
+    createdById,
+    stages: stages.map((stage) => ({
+      key: stage.key,
+      status: "PENDING",
+      plannedStart: stage.start,
+      plannedEnd: stage.end,
+      actualStart: null,
+      actualEnd: null,
+      workingDays: stage.workingDays,
+      approvalsRequired: rules[stage.key].approvalsRequired,
+      approvalRound: 1,
+      approvals: [],
+    })),
+  };
+}
+
+/**
+ * The release after an outcome, as the server writes it (lib/server/releases/mutate-release.ts
+ * applies the same changes to the rows). Pure: for the demo portfolio and for tests that play a
+ * release's story through the rules.
+ */
+export function applyOutcome(
+  release: ReleaseState,
+  outcome: Outcome,
+  actorId: string,
+): ReleaseState {
+  const changes = outcome.stageChanges;
+  return {
+    ...release,
+    status: outcome.releaseStatus ?? release.status,
+    stages: release.stages.map((stage) => {
+      let next: StageState = { ...stage };
+      for (const { key, ...change } of changes) {
+        if (key !== stage.key) continue;
+        next = {
+          ...next,
+          ...Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)),
+        };
+      }
+      const approval = outcome.approval;
+      if (approval?.stageKey === stage.key) {
+        next.approvals = [
+          ...next.approvals,
+          { userId: actorId, decision: approval.decision, round: approval.round },
+        ];
+      }
+      return next;
+    }),
+  };
 }

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { type CompanyPeriod, periodsForRegion } from "@/lib/domain/settings";
 import { WorkingDayCalendar } from "@/lib/domain/working-days";
 

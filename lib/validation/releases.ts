@@ -161,3 +161,38 @@ export const reasonSchema = z.strictObject({
 });
 
 export const releaseIdSchema = z.uuid();
+
+/** A decision on a stage from the UI (a server action): the release, the stage, the decision. */
+export const stageDecisionCommandSchema = z.object({
+  releaseId: releaseIdSchema,
+  key: z.enum(STAGE_KEYS),
+  decision: z.enum(["APPROVE", "REJECT"]),
+  comment: z.string().trim().max(2000, "Keep the comment under 2000 characters.").optional(),
+});
+export type StageDecisionCommand = z.input<typeof stageDecisionCommandSchema>;
+
+/** Reopening a rejected stage from the UI. */
+export const stageReopenCommandSchema = stageDecisionCommandSchema.omit({ decision: true });
+export type StageReopenCommand = z.input<typeof stageReopenCommandSchema>;
+
+/** Hold, resume or cancel from the UI, on the revision the person saw; hold and cancel need a reason. */
+export const statusCommandSchema = z
+  .object({
+    releaseId: releaseIdSchema,
+    revision: z.number().int().min(1),
+    command: z.enum(["HOLD", "RESUME", "CANCEL"]),
+    reason: z.string().trim().max(1000, "Keep the reason under 1000 characters.").optional(),
+  })
+  .refine((input) => input.command === "RESUME" || Boolean(input.reason), {
+    message: "Give a reason: it is shown on the release and kept in the audit trail.",
+    path: ["reason"],
+  });
+export type StatusCommand = z.input<typeof statusCommandSchema>;
+
+/** Saving a previewed re-plan (what-if) on the revision the preview saw. */
+export const replanCommandSchema = z.object({
+  releaseId: releaseIdSchema,
+  revision: z.number().int().min(1),
+  change: whatIfSchema,
+});
+export type ReplanCommand = z.input<typeof replanCommandSchema>;

@@ -20,7 +20,7 @@ import * as releasesCsvRoute from "@/app/api/reports/releases.csv/route";
 import * as workingDaysRoute from "@/app/api/working-days/route";
 import type { Role } from "@/lib/domain/stages";
 import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { SessionUser } from "@/lib/types/user";
 
 import { issueTestToken } from "../support/api-tokens";
 import { createUser, goLiveIn, newRelease } from "../support/factories";

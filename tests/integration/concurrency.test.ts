@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { AppError } from "@/lib/errors";
 import { signOffStage } from "@/lib/server/releases/stage-actions";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { SessionUser } from "@/lib/types/user";
 
 import { createUser, newRelease } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

@@ -12,7 +12,7 @@ import {
   updateGeneralSettings,
   updateStageSettings,
 } from "@/lib/server/settings/update-settings";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { SessionUser } from "@/lib/types/user";
 import {
   calendarPeriodSchema,
   generalSettingsSchema,

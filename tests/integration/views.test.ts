@@ -6,7 +6,7 @@ import { getEnvironmentUsage } from "@/lib/server/environments/get-environment-u
 import { cancelRelease, signOffStage } from "@/lib/server/releases/stage-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { SessionUser } from "@/lib/types/user";
 
 import { createUser, newRelease } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

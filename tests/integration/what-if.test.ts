@@ -7,7 +7,7 @@ import { addDays } from "@/lib/domain/dates";
 import { calendarFor } from "@/lib/server/calendars";
 import { cancelRelease } from "@/lib/server/releases/stage-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { SessionUser } from "@/lib/types/user";
 
 import { issueTestToken } from "../support/api-tokens";
 import { createUser, newRelease } from "../support/factories";

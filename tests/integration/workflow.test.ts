@@ -14,7 +14,7 @@ import {
   signOffStage,
 } from "@/lib/server/releases/stage-actions";
 import { updateRelease } from "@/lib/server/releases/update-release";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { SessionUser } from "@/lib/types/user";
 
 import { createUser, goLiveIn, newRelease } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

@@ -8,7 +8,7 @@ import { calendarFor } from "@/lib/server/calendars";
 import { createRelease } from "@/lib/server/releases/create-release";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { SessionUser } from "@/lib/types/user";
 
 export async function createUser(
   prisma: PrismaClient,

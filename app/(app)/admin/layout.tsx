@@ -1,6 +1,6 @@
 import { PageHeader } from "@/components/layout/page-header";
 import { TabLink } from "@/components/ui/tab-link";
-import { requireRole } from "@/lib/auth/current-user";
+import { requirePermission } from "@/lib/server/auth/session";
 
 const TABS = [
   { href: "/admin/stages", label: "Stages" },
@@ -9,7 +9,7 @@ const TABS = [
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requireRole("ADMIN");
+  await requirePermission("settings.manage");
   return (
     <div className="space-y-6">
       <PageHeader

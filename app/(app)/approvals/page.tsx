@@ -8,9 +8,9 @@ import { SignOffControls } from "@/components/releases/sign-off-controls";
 import { StageChip } from "@/components/releases/stage-chip";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireUser } from "@/lib/auth/current-user";
 import { formatDisplayDate } from "@/lib/domain/dates";
 import { ROLE_NAMES } from "@/lib/domain/stages";
+import { requireUser } from "@/lib/server/auth/session";
 import { listMyApprovals } from "@/lib/server/releases/list-my-approvals";
 
 export const metadata: Metadata = { title: "My approvals" };

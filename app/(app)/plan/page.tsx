@@ -4,9 +4,9 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { PlanningWorkbench } from "@/components/planning/planning-workbench";
 import { Skeleton } from "@/components/ui/skeleton";
-import { requireUser } from "@/lib/auth/current-user";
 import { listRegions } from "@/lib/domain/holidays";
 import { windowLength } from "@/lib/domain/stages";
+import { requireUser } from "@/lib/server/auth/session";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
 

@@ -9,8 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import type { ActionState } from "@/lib/action-state";
-
-import { revokeFeedAction } from "./actions";
+import { revokeFeedAction } from "@/lib/server/actions/profile";
 
 const HOW_TO = [
   {

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 
 import { PageHeader } from "@/components/layout/page-header";
-import { requireUser } from "@/lib/auth/current-user";
 import { ROLE_NAMES } from "@/lib/domain/stages";
+import { requireUser } from "@/lib/server/auth/session";
 import { getOrCreateFeedUrl } from "@/lib/server/calendar-feed/feed-tokens";
 
 import { CalendarFeedPanel } from "./calendar-feed-panel";

@@ -7,8 +7,8 @@ import { ReleaseFilters } from "@/components/releases/release-filters";
 import { ReleasesTable } from "@/components/releases/releases-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireUser } from "@/lib/auth/current-user";
-import { canPlanReleases } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import { requireUser } from "@/lib/server/auth/session";
 import { listReleases } from "@/lib/server/releases/list-releases";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -46,7 +46,7 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Sea
           </>
         }
         actions={
-          canPlanReleases(user.role) && (
+          can(user.role, "releases.plan") && (
             <Button asChild>
               <Link href="/releases/new">
                 <Plus aria-hidden />
@@ -82,7 +82,7 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Sea
           title="No releases yet"
           description="Releases and patches appear here with their six stages once a release manager plans them."
           action={
-            canPlanReleases(user.role) && (
+            can(user.role, "releases.plan") && (
               <Link
                 href="/releases/new"
                 className="text-sm font-medium text-accent hover:underline"

@@ -21,8 +21,8 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/current-user";
 import { formatDisplayDate } from "@/lib/domain/dates";
+import { requireUser } from "@/lib/server/auth/session";
 import { getDeliveryReport } from "@/lib/server/reports/get-delivery-report";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";

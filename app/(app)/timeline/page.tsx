@@ -6,10 +6,10 @@ import { ReleaseFilters } from "@/components/releases/release-filters";
 import { TimelineChart } from "@/components/timeline/timeline-chart";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ViewNavigation } from "@/components/views/view-navigation";
-import { requireUser } from "@/lib/auth/current-user";
 import { formatDisplayDate, isIsoDate } from "@/lib/domain/dates";
 import { shiftRange, timelineRange, ZOOM_LABELS, ZOOMS, type Zoom } from "@/lib/domain/timeline";
-import { canPlanReleases } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import { requireUser } from "@/lib/server/auth/session";
 import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
@@ -70,7 +70,7 @@ export default async function TimelinePage({
           days={days}
           today={today}
           regionLabel={settings.defaultRegion}
-          canReplan={canPlanReleases(user.role)}
+          canReplan={can(user.role, "releases.plan")}
         />
       ) : (
         <EmptyState

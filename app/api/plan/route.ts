@@ -4,7 +4,7 @@ import { planRequestSchema } from "@/lib/validation/plan";
 
 /** POST /api/plan — any signed-in user; writes nothing. */
 export const POST = apiRoute(async (request) => {
-  await authenticate(request);
+  await authenticate(request, "releases.read");
   const body = await parseJsonBody(request, planRequestSchema);
   return Response.json(await planRelease(body));
 });

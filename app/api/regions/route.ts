@@ -4,7 +4,7 @@ import { emptyQuerySchema } from "@/lib/validation/common";
 
 /** GET /api/regions — the holiday regions the calendar supports, with their names. */
 export const GET = apiRoute(async (request) => {
-  await authenticate(request);
+  await authenticate(request, "releases.read");
   parseSearchParams(request, emptyQuerySchema);
   return Response.json(listRegions(), { headers: { "cache-control": "private, max-age=3600" } });
 });

@@ -4,7 +4,7 @@ import { workingDaysQuerySchema } from "@/lib/validation/plan";
 
 /** GET /api/working-days?region&from&to — weekends, holidays, closures and freezes in a range. */
 export const GET = apiRoute(async (request) => {
-  await authenticate(request);
+  await authenticate(request, "releases.read");
   const query = parseSearchParams(request, workingDaysQuerySchema);
   return Response.json(await describeDays(query.region, query.from, query.to));
 });

@@ -17,10 +17,10 @@ describe("errorResponse", () => {
     ["CONFLICT", 409],
     ["UNPROCESSABLE", 422],
   ])("maps %s to %i with the error envelope", async (kind, status) => {
-    const response = errorResponse(new AppError(kind, "SOME_CODE", "Human readable.", { x: 1 }));
+    const response = errorResponse(new AppError(kind, "NO_CHANGES", "Human readable.", { x: 1 }));
     expect(response.status).toBe(status);
     expect(await response.json()).toEqual({
-      error: { code: "SOME_CODE", message: "Human readable.", details: { x: 1 } },
+      error: { code: "NO_CHANGES", message: "Human readable.", details: { x: 1 } },
     });
   });
 

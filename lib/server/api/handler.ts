@@ -1,13 +1,12 @@
 import "server-only";
 
-import { getServerSession } from "next-auth";
 import { z } from "zod";
 
-import { authOptions } from "@/lib/auth/options";
 import { AppError } from "@/lib/errors";
+import { assertCan, type Permission } from "@/lib/permissions";
+import { getCurrentUser } from "@/lib/server/auth/session";
 import { authenticateApiToken } from "@/lib/server/users/authenticate-api-token";
-import { getActiveUser } from "@/lib/server/users/get-active-user";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { SessionUser } from "@/lib/types/user";
 
 import { errorResponse } from "./errors";
 
@@ -24,8 +23,17 @@ export function apiRoute<Context = unknown>(handler: RouteHandler<Context>): Rou
   };
 }
 
-/** The caller: an API token (`Authorization: Bearer ...`) or the browser's session. */
-export async function authenticate(request: Request): Promise<SessionUser> {
+/**
+ * The caller (an API token, `Authorization: Bearer ...`, or the browser's session), who must hold
+ * the permission the route needs: 401 without a caller, 403 when their role lacks it.
+ */
+export async function authenticate(request: Request, permission: Permission): Promise<SessionUser> {
+  const user = await identify(request);
+  assertCan(user.role, permission);
+  return user;
+}
+
+async function identify(request: Request): Promise<SessionUser> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
@@ -38,14 +46,9 @@ export async function authenticate(request: Request): Promise<SessionUser> {
       );
     return user;
   }
-  const session = await getServerSession(authOptions);
-  const user = session?.user?.id ? await getActiveUser(session.user.id) : null;
+  const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "UNAUTHENTICATED", "Sign in to use this API.");
   return user;
-}
-
-export function authorize(isAllowed: boolean, message: string): void {
-  if (!isAllowed) throw new AppError("FORBIDDEN", "FORBIDDEN", message);
 }
 
 /** Validates the query string; parameters the schema does not know are refused, not ignored. */

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { isStageKey, type StageKey } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
 import { releaseIdSchema } from "@/lib/validation/releases";

@@ -1,9 +1,11 @@
+import "server-only";
+
 import { maxDate } from "@/lib/domain/dates";
 import { RELEASE_STATUS_NAMES, STAGE_STATUS_NAMES } from "@/lib/domain/stages";
 import { buildCalendar, type IcsEvent } from "@/lib/ics";
 import { listReleases } from "@/lib/server/releases/list-releases";
-import type { ReleaseDto } from "@/lib/server/releases/release-dto";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { ReleaseDto } from "@/lib/types/release";
+import type { SessionUser } from "@/lib/types/user";
 
 function eventsOf(release: ReleaseDto, origin: string): IcsEvent[] {
   const url = `${origin}/releases/${release.id}`;

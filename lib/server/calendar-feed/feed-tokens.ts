@@ -1,11 +1,13 @@
 // Calendar feed tokens: derived from the app secret, the user and a version, so that the same URL can
 // be shown again without storing the token; only its hash is stored, to find the user. Revoking clears
 // the hash and bumps the version: the old URL answers 404 and the next one differs.
+import "server-only";
+
 import { createHash, createHmac } from "node:crypto";
 
 import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/server/db/client";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { SessionUser } from "@/lib/types/user";
 
 function secret(): string {
   const value = process.env.NEXTAUTH_SECRET;

@@ -1,5 +1,7 @@
 // One Prisma client per process, created on first use (never at import time, so that `next build`
 // does not open the embedded database while a server may be running on it).
+import "server-only";
+
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";

@@ -1,5 +1,7 @@
 // Which database the app uses: PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite
 // in a folder kept between restarts. Shared by the app, the scripts and the tests.
+import "server-only";
+
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 

@@ -3,22 +3,9 @@ import "server-only";
 import { type EnvironmentConflict, findEnvironmentConflicts } from "@/lib/domain/conflicts";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { PlanningSettings } from "@/lib/domain/settings";
-import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
 import { getDb } from "@/lib/server/db/client";
 import { timelineSelect, toTimelineRow, viewWhere } from "@/lib/server/timeline/get-timeline";
-
-/** A release in an environment over a stretch of days, as it happened or as planned. */
-export type EnvironmentStay = {
-  releaseId: string;
-  releaseName: string;
-  version: string;
-  type: ReleaseType;
-  releaseStatus: ReleaseStatus;
-  environment: StageKey;
-  stageStatus: StageStatus;
-  start: IsoDate;
-  end: IsoDate;
-};
+import type { EnvironmentStay } from "@/lib/types/views";
 
 export type EnvironmentUsage = { stays: EnvironmentStay[]; conflicts: EnvironmentConflict[] };
 

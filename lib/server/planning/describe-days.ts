@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
 import { assertKnownRegion } from "@/lib/domain/holidays";

@@ -1,28 +1,21 @@
+import "server-only";
+
 import { isoToDate } from "@/lib/domain/dates";
 import { assertKnownRegion } from "@/lib/domain/holidays";
 import { planBackward, planForward } from "@/lib/domain/planner";
 import { AppError } from "@/lib/errors";
-import { canPlanReleases } from "@/lib/permissions";
+import { assertCan } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { ReleaseDto } from "@/lib/types/release";
+import type { SessionUser } from "@/lib/types/user";
 import type { ReleaseCreateInput } from "@/lib/validation/releases";
 
 import { loadRelease, MUTATION_TIMEOUTS, writeAuditEvents } from "./mutate-release";
 import { releaseContext } from "./release-context";
-import { type ReleaseDto, toReleaseDto } from "./release-dto";
-
-export function assertCanPlan(actor: SessionUser): void {
-  if (!canPlanReleases(actor.role)) {
-    throw new AppError(
-      "FORBIDDEN",
-      "FORBIDDEN",
-      "Only release managers create, plan and change releases.",
-    );
-  }
-}
+import { toReleaseDto } from "./release-dto";
 
 /** Plans and stores a new release or patch (status PLANNED), with its audit event. */
 export async function createRelease(
@@ -30,7 +23,7 @@ export async function createRelease(
   input: ReleaseCreateInput,
   options: { today?: string } = {},
 ): Promise<ReleaseDto> {
-  assertCanPlan(actor);
+  assertCan(actor.role, "releases.plan");
   const settings = await getPlanningSettings();
   const region = input.region ?? settings.defaultRegion;
   assertKnownRegion(region);

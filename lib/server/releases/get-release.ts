@@ -1,16 +1,12 @@
+import "server-only";
+
 import { getDb } from "@/lib/server/db/client";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import type { ReleaseDetail } from "@/lib/types/release";
 
 import { notFound } from "./mutate-release";
 import { releaseContext } from "./release-context";
-import { type ReleaseDto, releaseInclude, toReleaseDto } from "./release-dto";
-
-export type PatchSummary = Pick<
-  ReleaseDto,
-  "id" | "name" | "version" | "status" | "forecastGoLive" | "currentStage" | "atRisk"
->;
-
-export type ReleaseDetail = ReleaseDto & { patches: PatchSummary[] };
+import { releaseInclude, toReleaseDto } from "./release-dto";
 
 /** One release with its stages and its patches; a 404 AppError when there is none. */
 export async function getRelease(id: string): Promise<ReleaseDetail> {

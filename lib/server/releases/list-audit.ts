@@ -1,19 +1,9 @@
-import type { AuditDraft } from "@/lib/domain/signoff";
-import type { StageKey } from "@/lib/domain/stages";
+import "server-only";
+
 import { getDb } from "@/lib/server/db/client";
+import type { AuditEventDto } from "@/lib/types/release";
 
 import { notFound } from "./mutate-release";
-
-export type AuditEventDto = {
-  id: string;
-  action: AuditDraft["action"] | "SETTINGS_CHANGED";
-  actor: { id: string; name: string; email: string } | null;
-  stageKey: StageKey | null;
-  comment: string | null;
-  before: unknown;
-  after: unknown;
-  at: string;
-};
 
 /** A release's audit trail, oldest first. */
 export async function listAudit(releaseId: string): Promise<AuditEventDto[]> {

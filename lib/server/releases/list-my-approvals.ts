@@ -1,13 +1,16 @@
+import "server-only";
+
 import { type IsoDate } from "@/lib/domain/dates";
 import { waitsFor } from "@/lib/domain/signoff";
 import type { StageKey } from "@/lib/domain/stages";
 import { getDb } from "@/lib/server/db/client";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { ReleaseDto } from "@/lib/types/release";
+import type { SessionUser } from "@/lib/types/user";
 
 import { releaseContext } from "./release-context";
-import { type ReleaseDto, releaseInclude, toReleaseDto } from "./release-dto";
+import { releaseInclude, toReleaseDto } from "./release-dto";
 import { toReleaseState } from "./release-state";
 
 export type WaitingApproval = {

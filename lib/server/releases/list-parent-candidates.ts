@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getDb } from "@/lib/server/db/client";
 
 /** Releases a new patch can belong to: releases (not patches) that are not cancelled. */

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getDb } from "@/lib/server/db/client";
 
 /** The holiday regions releases use, for region filters. */

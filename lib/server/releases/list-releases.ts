@@ -1,12 +1,15 @@
+import "server-only";
+
 import type { Prisma } from "@/generated/prisma/client";
 import { isoToDate } from "@/lib/domain/dates";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { getDb } from "@/lib/server/db/client";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import type { ReleaseDto } from "@/lib/types/release";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
 
 import { releaseContext } from "./release-context";
-import { releaseInclude, type ReleaseDto, toReleaseDto } from "./release-dto";
+import { releaseInclude, toReleaseDto } from "./release-dto";
 
 /** The filter of the releases list, the timeline and the calendar (one query shape for all). */
 export function releaseWhere(query: ReleaseListQuery): Prisma.ReleaseWhereInput {

@@ -1,6 +1,8 @@
 // The one way a release changes: in a transaction that first locks the release row (so that
 // concurrent sign-offs queue up and each sees the outcome of the one before), checks the revision
 // the client saw, asks the pure rules for the outcome, and writes it with its audit events.
+import "server-only";
+
 import { Prisma } from "@/generated/prisma/client";
 import { type IsoDate, isoToDate } from "@/lib/domain/dates";
 import type { PlanningSettings } from "@/lib/domain/settings";
@@ -10,12 +12,14 @@ import type { WorkingDayCalendar } from "@/lib/domain/working-days";
 import { AppError } from "@/lib/errors";
 import { calendarFor } from "@/lib/server/calendars";
 import { type DbTransaction, getDb } from "@/lib/server/db/client";
+import { toJsonInput } from "@/lib/server/db/json";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { ReleaseDto } from "@/lib/types/release";
+import type { SessionUser } from "@/lib/types/user";
 
 import { releaseContext } from "./release-context";
-import { type ReleaseDto, releaseInclude, type ReleaseRow, toReleaseDto } from "./release-dto";
+import { releaseInclude, type ReleaseRow, toReleaseDto } from "./release-dto";
 import { toReleaseState } from "./release-state";
 
 export type MutationContext = {
@@ -100,12 +104,6 @@ function mergeStageChanges(changes: StageChange[]): Map<StageKey, Prisma.StageWi
   return merged;
 }
 
-function toJson(value: Record<string, unknown> | undefined): Prisma.InputJsonValue | undefined {
-  return value === undefined
-    ? undefined
-    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
-}
-
 export async function writeAuditEvents(
   tx: DbTransaction,
   releaseId: string,
@@ -120,8 +118,8 @@ export async function writeAuditEvents(
       releaseId,
       stageKey: event.stageKey ?? null,
       comment: event.comment ?? null,
-      before: toJson(event.before),
-      after: toJson(event.after),
+      before: toJsonInput(event.before),
+      after: toJsonInput(event.after),
     })),
   });
 }

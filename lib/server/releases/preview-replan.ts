@@ -1,22 +1,21 @@
 import "server-only";
 
 import { dateToIso, maxDate, minDate } from "@/lib/domain/dates";
-import { type WhatIf, whatIf } from "@/lib/domain/what-if";
+import { whatIf } from "@/lib/domain/what-if";
+import { assertCan } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import { occupanciesBetween } from "@/lib/server/planning/plan-release";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { ReplanPreview } from "@/lib/types/release";
+import type { SessionUser } from "@/lib/types/user";
 import type { WhatIfInput } from "@/lib/validation/releases";
 
-import { assertCanPlan } from "./create-release";
 import { notFound } from "./mutate-release";
 import { releaseInclude } from "./release-dto";
 import { toReleaseState } from "./release-state";
 import { replanFor } from "./update-release";
-
-export type ReplanPreview = WhatIf & { releaseId: string; revision: number };
 
 /**
  * What a re-plan would move, computed exactly as the re-plan itself (`replanFor`) but written
@@ -29,7 +28,7 @@ export async function previewReplan(
   input: WhatIfInput,
   options: { today?: string } = {},
 ): Promise<ReplanPreview> {
-  assertCanPlan(actor);
+  assertCan(actor.role, "releases.plan");
   const [row, settings] = await Promise.all([
     getDb().release.findUnique({ where: { id }, include: releaseInclude }),
     getPlanningSettings(),

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { calendarFor } from "@/lib/server/calendars";
 

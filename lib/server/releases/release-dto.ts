@@ -1,17 +1,13 @@
+import "server-only";
+
 import type { Prisma } from "@/generated/prisma/client";
 import { dateToIso, type IsoDate } from "@/lib/domain/dates";
 import { forecastGoLiveOf, isAtRisk, slipInWorkingDays } from "@/lib/domain/progress";
-import {
-  currentStageOf,
-  type ReleaseStatus,
-  type ReleaseType,
-  type Role,
-  STAGE_NAMES,
-  type StageKey,
-  type StageRule,
-  type StageStatus,
-} from "@/lib/domain/stages";
+import { isClosed } from "@/lib/domain/release-status";
+import { approvalsMissing } from "@/lib/domain/signoff";
+import { currentStageOf, STAGE_NAMES, type StageKey, type StageRule } from "@/lib/domain/stages";
 import type { WorkingDayCalendar } from "@/lib/domain/working-days";
+import type { ReleaseDto, StageDto } from "@/lib/types/release";
 
 /** What every release query loads, so that one mapping serves the list, the page and the API. */
 export const releaseInclude = {
@@ -30,59 +26,6 @@ export const releaseInclude = {
 
 export type ReleaseRow = Prisma.ReleaseGetPayload<{ include: typeof releaseInclude }>;
 
-export type PersonDto = { id: string; name: string; email: string };
-
-export type ApprovalDto = {
-  id: string;
-  user: PersonDto & { role: Role };
-  decision: "APPROVE" | "REJECT";
-  comment: string | null;
-  at: string;
-  round: number;
-};
-
-export type StageDto = {
-  key: StageKey;
-  name: string;
-  status: StageStatus;
-  /** Roles that may sign this stage off (from the settings). */
-  allowedRoles: Role[];
-  /** Approvals still needed in the current round (0 once signed off). */
-  approvalsMissing: number;
-  plannedStart: IsoDate;
-  plannedEnd: IsoDate;
-  actualStart: IsoDate | null;
-  actualEnd: IsoDate | null;
-  workingDays: number;
-  approvalsRequired: number;
-  approvalRound: number;
-  approvals: ApprovalDto[];
-};
-
-export type ReleaseDto = {
-  id: string;
-  name: string;
-  version: string;
-  digest: string | null;
-  description: string | null;
-  type: ReleaseType;
-  status: ReleaseStatus;
-  statusReason: string | null;
-  region: string;
-  parentId: string | null;
-  parent: { id: string; name: string; version: string } | null;
-  revision: number;
-  baselineGoLive: IsoDate;
-  forecastGoLive: IsoDate;
-  slipWorkingDays: number;
-  atRisk: boolean;
-  currentStage: StageKey | null;
-  createdBy: PersonDto;
-  createdAt: string;
-  updatedAt: string;
-  stages: StageDto[];
-};
-
 function optionalDate(value: Date | null): IsoDate | null {
   return value ? dateToIso(value) : null;
 }
@@ -99,16 +42,7 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
     name: STAGE_NAMES[stage.key],
     status: stage.status,
     allowedRoles: [...context.stageRules[stage.key].allowedRoles],
-    approvalsMissing:
-      stage.status === "SIGNED_OFF"
-        ? 0
-        : Math.max(
-            0,
-            stage.approvalsRequired -
-              stage.approvals.filter(
-                (a) => a.round === stage.approvalRound && a.decision === "APPROVE",
-              ).length,
-          ),
+    approvalsMissing: approvalsMissing(stage),
     plannedStart: dateToIso(stage.plannedStart),
     plannedEnd: dateToIso(stage.plannedEnd),
     actualStart: optionalDate(stage.actualStart),
@@ -127,7 +61,6 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
   }));
   const baselineGoLive = dateToIso(row.baselineGoLive);
   const forecastGoLive = forecastGoLiveOf(stages);
-  const isClosed = row.status === "CANCELLED" || row.status === "LIVE";
   return {
     id: row.id,
     name: row.name,
@@ -149,7 +82,7 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
       context.calendarFor(row.region),
     ),
     atRisk: isAtRisk(row.status, baselineGoLive, forecastGoLive),
-    currentStage: isClosed ? null : (currentStageOf(stages)?.key ?? null),
+    currentStage: isClosed(row.status) ? null : (currentStageOf(stages)?.key ?? null),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { dateToIso } from "@/lib/domain/dates";
 import type { ReleaseState } from "@/lib/domain/signoff";
 

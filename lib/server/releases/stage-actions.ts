@@ -1,11 +1,13 @@
 // Sign-off, rejection and reopening of a stage, and hold / resume / cancel of a release: each one
 // locked, checked by the pure rules in lib/domain/signoff.ts and audited in the same transaction.
+import "server-only";
+
 import { cancel, decide, type Decision, hold, reopen, resume } from "@/lib/domain/signoff";
 import type { StageKey } from "@/lib/domain/stages";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { ReleaseDto } from "@/lib/types/release";
+import type { SessionUser } from "@/lib/types/user";
 
 import { mutateRelease } from "./mutate-release";
-import type { ReleaseDto } from "./release-dto";
 
 type Common = { id: string; actor: SessionUser; today?: string };
 

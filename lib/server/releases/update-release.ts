@@ -1,16 +1,18 @@
+import "server-only";
+
 import { type Prisma } from "@/generated/prisma/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { assertKnownRegion } from "@/lib/domain/holidays";
 import { type Replan, replanRelease } from "@/lib/domain/replan";
 import type { AuditDraft, StageChange } from "@/lib/domain/signoff";
 import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { ReleaseDto } from "@/lib/types/release";
+import type { SessionUser } from "@/lib/types/user";
 import type { ReleaseUpdateInput } from "@/lib/validation/releases";
 
-import { assertCanPlan } from "./create-release";
 import { type MutationContext, mutateRelease, type ReleaseEdit } from "./mutate-release";
-import type { ReleaseDto } from "./release-dto";
 
 const EDITABLE = ["name", "version", "digest", "description"] as const;
 
@@ -70,7 +72,7 @@ export async function updateRelease(
   input: ReleaseUpdateInput,
   options: { today?: string } = {},
 ): Promise<ReleaseDto> {
-  assertCanPlan(actor);
+  assertCan(actor.role, "releases.plan");
   return mutateRelease({
     id,
     actor,

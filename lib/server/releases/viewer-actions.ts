@@ -1,21 +1,12 @@
+import "server-only";
+
+import { commandsFor } from "@/lib/domain/release-commands";
 import type { PlanningSettings } from "@/lib/domain/settings";
-import { decisionBlocker, type ReleaseState } from "@/lib/domain/signoff";
-import type { StageKey } from "@/lib/domain/stages";
-import { canPlanReleases } from "@/lib/permissions";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import { type ReleaseState, reopenableStage, waitsFor } from "@/lib/domain/signoff";
+import type { ReleaseDto, ViewerActions } from "@/lib/types/release";
+import type { SessionUser } from "@/lib/types/user";
 
-import type { ReleaseDto } from "./release-dto";
-
-/** What the person looking at a release may do with it right now (drives buttons, never the rules). */
-export type ViewerActions = {
-  /** The stage they may approve or reject now, if any. */
-  decidableStage: StageKey | null;
-  /** A rejected stage they may reopen, if any. */
-  reopenableStage: StageKey | null;
-  /** Whether they may edit, re-plan, hold, resume or cancel. */
-  canPlan: boolean;
-};
-
+/** The release as the pure rules see it, from its API shape. */
 export function releaseStateOf(release: ReleaseDto): ReleaseState {
   return {
     status: release.status,
@@ -31,21 +22,16 @@ export function releaseStateOf(release: ReleaseDto): ReleaseState {
   };
 }
 
+/** What `user` may do with the release now, answered by the domain rules (the UI only shows it). */
 export function viewerActions(
   release: ReleaseDto,
   user: SessionUser,
   settings: PlanningSettings,
 ): ViewerActions {
   const state = releaseStateOf(release);
-  const current = release.stages.find((stage) => stage.key === release.currentStage);
-  const isOpen = release.status === "PLANNED" || release.status === "IN_PROGRESS";
-  const canPlan = canPlanReleases(user.role);
   return {
-    decidableStage:
-      current && !decisionBlocker(state, current.key, user, settings.stageRules[current.key])
-        ? current.key
-        : null,
-    reopenableStage: canPlan && isOpen && current?.status === "REJECTED" ? current.key : null,
-    canPlan,
+    decidableStage: waitsFor(state, user, settings.stageRules) ?? null,
+    reopenableStage: reopenableStage(state, user) ?? null,
+    commands: commandsFor(user, release),
   };
 }

@@ -1,20 +1,37 @@
-// The demo portfolio, relative to the day of seeding: a pure description of every release, its
-// stage windows, approvals and audit events, played through the planner day by day.
+// The demo portfolio, relative to the day of seeding. Each release is a story (who signed off which
+// stage, how late, who rejected, held or cancelled it) played through the real rules: the planner
+// makes the plan and the sign-off state machine (lib/domain/signoff.ts) decides every step on a
+// back-dated "today". So the demo data can never disagree with what the app itself would do.
+import "server-only";
+
+import { demoUser, type DemoUserKey } from "@/lib/demo-users";
 import { type IsoDate } from "@/lib/domain/dates";
-import { planForward, type PlannedStage, replanRemaining } from "@/lib/domain/planner";
+import { planForward } from "@/lib/domain/planner";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import {
-  STAGE_KEYS,
+  type Actor,
+  applyOutcome,
+  type AuditAction,
+  cancel,
+  decide,
+  type Decision,
+  hold,
+  newReleaseState,
+  type Outcome,
+  type ReleaseState,
+  type StageState,
+} from "@/lib/domain/signoff";
+import {
   type ReleaseStatus,
   type ReleaseType,
+  STAGE_KEYS,
   type StageKey,
-  type StageStatus,
 } from "@/lib/domain/stages";
 import type { WorkingDayCalendar } from "@/lib/domain/working-days";
 
-import type { DemoUserKey } from "./demo-users";
-
-type Signoff = { approvers: DemoUserKey[]; lateBy?: number; comment?: string };
+/** A sign-off: its approvers in order ("other-rm": the release manager who did not create it). */
+type Signoff = { approvers: Approver[]; lateBy?: number; comment?: string };
+type Approver = DemoUserKey | "other-rm";
 
 /** How far a demo release has come. */
 type Progress =
@@ -24,7 +41,7 @@ type Progress =
       /** Sign-offs of the stages done, in order; a stage may have been signed off late. */
       done: Signoff[];
       /** Approvals already given in the current stage (fewer than required). */
-      partial?: DemoUserKey[];
+      partial?: Approver[];
       rejectedBy?: { user: DemoUserKey; comment: string };
       hold?: string;
       cancel?: string;
@@ -45,14 +62,14 @@ type DemoReleaseSpec = {
   progress: Progress;
 };
 
-const QA_PAIR: DemoUserKey[] = ["qa", "qa2"];
+const QA_PAIR: Approver[] = ["qa", "qa2"];
 const ALL_CLEAR: Signoff[] = [
   { approvers: ["qa"] },
   { approvers: ["qa2"] },
   { approvers: ["qa"] },
   { approvers: ["qa2"] },
   { approvers: QA_PAIR },
-  { approvers: ["rm2"] },
+  { approvers: ["other-rm"] },
 ];
 
 /** A year of delivered releases, for the delivery report: most on time, some late, one early. */
@@ -343,35 +360,20 @@ const SPECS: DemoReleaseSpec[] = [
 export type DemoApproval = {
   stage: StageKey;
   user: DemoUserKey;
-  decision: "APPROVE" | "REJECT";
+  decision: Decision;
   comment: string | null;
+  round: number;
   at: Date;
 };
 
 export type DemoAuditEvent = {
-  action:
-    | "RELEASE_CREATED"
-    | "RELEASE_REPLANNED"
-    | "RELEASE_HELD"
-    | "RELEASE_CANCELLED"
-    | "RELEASE_LIVE"
-    | "STAGE_APPROVED"
-    | "STAGE_REJECTED"
-    | "STAGE_SIGNED_OFF"
-    | "STAGE_STARTED";
+  action: AuditAction;
   actor: DemoUserKey;
   stage?: StageKey;
-  before?: Record<string, string | number | null>;
-  after?: Record<string, string | number | null>;
-  comment?: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  comment?: string | null;
   at: Date;
-};
-
-export type DemoStage = PlannedStage & {
-  status: StageStatus;
-  actualStart: IsoDate | null;
-  actualEnd: IsoDate | null;
-  approvalsRequired: number;
 };
 
 export type DemoRelease = {
@@ -388,7 +390,9 @@ export type DemoRelease = {
   creator: DemoUserKey;
   baselineGoLive: IsoDate;
   createdAt: Date;
-  stages: DemoStage[];
+  /** One more than the changes made since creation, as the app counts them. */
+  revision: number;
+  stages: StageState[];
   approvals: DemoApproval[];
   audit: DemoAuditEvent[];
 };
@@ -402,15 +406,17 @@ function at(date: IsoDate, minutes = 0): Date {
  * windows were set up (their go-live may fall into one); new plans respect the freezes. */
 export type DemoCalendars = { underWay: WorkingDayCalendar; newPlans: WorkingDayCalendar };
 
+type Settings = Pick<PlanningSettings, "durations" | "stageRules">;
+
 export function buildDemoReleases(
   today: IsoDate,
   calendars: DemoCalendars,
-  settings: Pick<PlanningSettings, "durations" | "stageRules">,
+  settings: Settings,
 ): DemoRelease[] {
   const { underWay } = calendars;
   const anchor = underWay.isWorkingDay(today) ? today : underWay.nextWorkingDay(today);
   return SPECS.map((spec) =>
-    buildRelease(
+    playRelease(
       spec,
       underWay.shiftWorkingDays(anchor, spec.startOffset),
       spec.progress.kind === "planned" ? calendars.newPlans : underWay,
@@ -419,30 +425,20 @@ export function buildDemoReleases(
   );
 }
 
-function buildRelease(
+/** The demo users act under their own key as id, with their role. */
+function actorOf(key: DemoUserKey): Actor {
+  return { id: key, role: demoUser(key).role };
+}
+
+/** Plays one release's story through the planner and the sign-off rules. */
+function playRelease(
   spec: DemoReleaseSpec,
   start: IsoDate,
   calendar: WorkingDayCalendar,
-  settings: Pick<PlanningSettings, "durations" | "stageRules">,
+  settings: Settings,
 ): DemoRelease {
   const plan = planForward(start, settings.durations, calendar);
   const createdAt = at(calendar.shiftWorkingDays(start, -8), -30);
-  const stages: DemoStage[] = plan.stages.map((stage) => ({
-    ...stage,
-    status: "PENDING",
-    actualStart: null,
-    actualEnd: null,
-    approvalsRequired: settings.stageRules[stage.key].approvalsRequired,
-  }));
-  const approvals: DemoApproval[] = [];
-  const audit: DemoAuditEvent[] = [
-    {
-      action: "RELEASE_CREATED",
-      actor: spec.creator,
-      after: { name: spec.name, version: spec.version, goLive: plan.goLive, region: plan.region },
-      at: createdAt,
-    },
-  ];
   const release: DemoRelease = {
     key: spec.key,
     name: spec.name,
@@ -457,134 +453,115 @@ function buildRelease(
     creator: spec.creator,
     baselineGoLive: plan.goLive,
     createdAt,
-    stages,
-    approvals,
-    audit,
+    revision: 1,
+    stages: [],
+    approvals: [],
+    audit: [
+      {
+        action: "RELEASE_CREATED",
+        actor: spec.creator,
+        after: {
+          name: spec.name,
+          version: spec.version,
+          type: spec.type,
+          region: plan.region,
+          start: plan.start,
+          goLive: plan.goLive,
+          plannedFrom: "start",
+        },
+        at: createdAt,
+      },
+    ],
   };
-  if (spec.progress.kind === "planned") return release;
+  let state: ReleaseState = newReleaseState(spec.creator, plan.stages, settings.stageRules);
+
+  /** Applies what the rules decided, as the app would: one change, one revision, its audit events. */
+  function record(actor: DemoUserKey, outcome: Outcome, moment: Date): void {
+    state = applyOutcome(state, outcome, actor);
+    release.revision += 1;
+    if (outcome.statusReason !== undefined) release.statusReason = outcome.statusReason;
+    if (outcome.approval) {
+      release.approvals.push({
+        stage: outcome.approval.stageKey,
+        user: actor,
+        decision: outcome.approval.decision,
+        comment: outcome.approval.comment,
+        round: outcome.approval.round,
+        at: moment,
+      });
+    }
+    outcome.events.forEach((event, index) =>
+      release.audit.push({
+        action: event.action,
+        actor,
+        stage: event.stageKey,
+        before: event.before,
+        after: event.after,
+        comment: event.comment,
+        at: new Date(moment.getTime() + index * 1000), // keeps the rules' order of events
+      }),
+    );
+  }
+
+  function approve(
+    key: StageKey,
+    approver: Approver,
+    day: IsoDate,
+    minutes: number,
+    comment?: string,
+  ) {
+    const user = approver === "other-rm" ? (spec.creator === "rm" ? "rm2" : "rm") : approver;
+    const outcome = decide({
+      release: state,
+      key,
+      actor: actorOf(user),
+      decision: "APPROVE",
+      comment: comment ?? null,
+      rule: settings.stageRules[key],
+      today: day,
+      calendar,
+    });
+    record(user, outcome, at(day, minutes));
+  }
 
   const { progress } = spec;
-  release.status = "IN_PROGRESS";
-  stages[0]!.status = "ACTIVE";
-  stages[0]!.actualStart = stages[0]!.start;
-
-  progress.done.forEach((signoff, index) => {
-    const stage = stages[index]!;
-    const signedOn = calendar.shiftWorkingDays(stage.end, signoff.lateBy ?? 0);
-    signoff.approvers.forEach((user, n) => {
-      const comment = n === signoff.approvers.length - 1 ? (signoff.comment ?? null) : null;
-      approvals.push({
-        stage: stage.key,
-        user,
-        decision: "APPROVE",
+  if (progress.kind !== "planned") {
+    progress.done.forEach((signoff, index) => {
+      const key = STAGE_KEYS[index]!;
+      // Signed off on the stage's last planned day as it stands then, or `lateBy` working days off.
+      const plannedEnd = state.stages[index]!.plannedEnd;
+      const day = calendar.shiftWorkingDays(plannedEnd, signoff.lateBy ?? 0);
+      signoff.approvers.forEach((approver, n) => {
+        const isLast = n === signoff.approvers.length - 1;
+        approve(key, approver, day, 60 * n, isLast ? signoff.comment : undefined);
+      });
+    });
+  }
+  if (progress.kind === "running") {
+    const index = progress.done.length;
+    const key = STAGE_KEYS[index]!;
+    const current = state.stages[index]!;
+    const day = current.actualStart ?? current.plannedStart;
+    progress.partial?.forEach((approver, n) => approve(key, approver, day, 90 + 60 * n));
+    if (progress.rejectedBy) {
+      const { user, comment } = progress.rejectedBy;
+      const rejectedOn = calendar.shiftWorkingDays(day, 1);
+      const outcome = decide({
+        release: state,
+        key,
+        actor: actorOf(user),
+        decision: "REJECT",
         comment,
-        at: at(signedOn, 60 * n),
-      });
-      audit.push({
-        action: "STAGE_APPROVED",
-        actor: user,
-        stage: stage.key,
-        comment: comment ?? undefined,
-        at: at(signedOn, 60 * n),
-      });
-    });
-    const closer = signoff.approvers.at(-1)!;
-    const closedAt = at(signedOn, 60 * (signoff.approvers.length - 1) + 1);
-    stage.status = "SIGNED_OFF";
-    stage.actualEnd = signedOn;
-    audit.push({ action: "STAGE_SIGNED_OFF", actor: closer, stage: stage.key, at: closedAt });
-
-    const next = stages[index + 1];
-    if (!next) {
-      release.status = "LIVE";
-      audit.push({
-        action: "RELEASE_LIVE",
-        actor: closer,
-        after: { goLive: signedOn },
-        at: closedAt,
-      });
-      return;
-    }
-    if (signoff.lateBy) {
-      // Signed off late: the remaining stages move, keeping their durations.
-      const before = stages.at(-1)!.start;
-      const { stages: replanned } = replanRemaining(
-        signedOn,
-        stages.slice(index + 1).map(({ key, workingDays }) => ({ key, workingDays })),
+        rule: settings.stageRules[key],
+        today: rejectedOn,
         calendar,
-      );
-      replanned.forEach((planned, offset) => Object.assign(stages[index + 1 + offset]!, planned));
-      audit.push({
-        action: "RELEASE_REPLANNED",
-        actor: closer,
-        before: { forecastGoLive: before },
-        after: { forecastGoLive: stages.at(-1)!.start },
-        comment: `${stage.key} signed off ${signoff.lateBy} working days late; remaining stages re-planned.`,
-        at: closedAt,
       });
+      record(user, outcome, at(rejectedOn, 120));
     }
-    next.status = "ACTIVE";
-    next.actualStart = calendar.nextWorkingDay(signedOn);
-    audit.push({ action: "STAGE_STARTED", actor: closer, stage: next.key, at: closedAt });
-  });
-
-  if (progress.kind === "live") return release;
-
-  const current = stages[progress.done.length]!;
-  const day = current.actualStart!;
-  progress.partial?.forEach((user, n) => {
-    approvals.push({
-      stage: current.key,
-      user,
-      decision: "APPROVE",
-      comment: null,
-      at: at(day, 90 + 60 * n),
-    });
-    audit.push({
-      action: "STAGE_APPROVED",
-      actor: user,
-      stage: current.key,
-      at: at(day, 90 + 60 * n),
-    });
-  });
-  if (progress.rejectedBy) {
-    const { user, comment } = progress.rejectedBy;
-    const rejectedOn = calendar.shiftWorkingDays(day, 1);
-    current.status = "REJECTED";
-    approvals.push({
-      stage: current.key,
-      user,
-      decision: "REJECT",
-      comment,
-      at: at(rejectedOn, 120),
-    });
-    audit.push({
-      action: "STAGE_REJECTED",
-      actor: user,
-      stage: current.key,
-      comment,
-      at: at(rejectedOn, 120),
-    });
+    if (progress.hold)
+      record(spec.creator, hold(state, actorOf(spec.creator), progress.hold), at(day, 240));
+    if (progress.cancel)
+      record(spec.creator, cancel(state, actorOf(spec.creator), progress.cancel), at(day, 240));
   }
-  if (progress.hold) {
-    release.status = "ON_HOLD";
-    release.statusReason = progress.hold;
-    audit.push({
-      action: "RELEASE_HELD",
-      actor: spec.creator,
-      comment: progress.hold,
-      at: at(day, 240),
-    });
-  }
-  if (progress.cancel) {
-    release.status = "CANCELLED";
-    release.statusReason = progress.cancel;
-    audit.push({
-      action: "RELEASE_CANCELLED",
-      actor: spec.creator,
-      comment: progress.cancel,
-      at: at(day, 240),
-    });
-  }
-  return release;
+  return { ...release, status: state.status, stages: state.stages };
 }

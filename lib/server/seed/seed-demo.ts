@@ -1,13 +1,16 @@
 // Fills an empty database with the demo users and portfolio, in one transaction.
+import "server-only";
+
 import type { PrismaClient } from "@/generated/prisma/client";
+import { DEMO_USERS, type DemoUserKey } from "@/lib/demo-users";
 import { type IsoDate, isoToDate } from "@/lib/domain/dates";
 import { calendarFor } from "@/lib/server/calendars";
+import { toJsonInput } from "@/lib/server/db/json";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
 import { hashPassword } from "@/lib/server/users/passwords";
 
 import { buildDemoReleases } from "./build-demo-releases";
-import { DEMO_USERS, type DemoUserKey } from "./demo-users";
 
 export type SeedResult = { users: number; releases: number };
 
@@ -99,17 +102,18 @@ export async function seedDemoData(
             parentId: release.parentKey ? releaseIds.get(release.parentKey)! : null,
             createdById: userId(release.creator),
             createdAt: release.createdAt,
-            revision: release.audit.length, // every audited change bumped it; creation is 1
+            revision: release.revision,
             stages: {
               create: release.stages.map((stage) => ({
                 key: stage.key,
                 status: stage.status,
-                plannedStart: isoToDate(stage.start),
-                plannedEnd: isoToDate(stage.end),
+                plannedStart: isoToDate(stage.plannedStart),
+                plannedEnd: isoToDate(stage.plannedEnd),
                 actualStart: stage.actualStart ? isoToDate(stage.actualStart) : null,
                 actualEnd: stage.actualEnd ? isoToDate(stage.actualEnd) : null,
                 workingDays: stage.workingDays,
                 approvalsRequired: stage.approvalsRequired,
+                approvalRound: stage.approvalRound,
               })),
             },
           },
@@ -124,6 +128,7 @@ export async function seedDemoData(
             userId: userId(approval.user),
             decision: approval.decision,
             comment: approval.comment,
+            round: approval.round,
             createdAt: approval.at,
           })),
         });
@@ -135,8 +140,8 @@ export async function seedDemoData(
             actorId: userId(event.actor),
             releaseId: created.id,
             stageKey: event.stage ?? null,
-            before: event.before,
-            after: event.after,
+            before: toJsonInput(event.before),
+            after: toJsonInput(event.after),
             comment: event.comment ?? null,
             createdAt: event.at,
           })),

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { dateToIso } from "@/lib/domain/dates";
 import { DEFAULT_PLANNING_SETTINGS, type PlanningSettings } from "@/lib/domain/settings";
 import type { StageKey, StageRule } from "@/lib/domain/stages";

@@ -1,12 +1,14 @@
 // Admin use cases on the planning settings. Each change is one transaction with its audit event.
 // Changing settings affects new plans and re-plans only: stage windows keep the duration and
 // approvals they were planned with.
-import type { Prisma } from "@/generated/prisma/client";
+import "server-only";
+
 import { isoToDate } from "@/lib/domain/dates";
 import { AppError } from "@/lib/errors";
-import { canAdminister } from "@/lib/permissions";
+import { assertCan } from "@/lib/permissions";
 import { getDb } from "@/lib/server/db/client";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import { toJsonInput } from "@/lib/server/db/json";
+import type { SessionUser } from "@/lib/types/user";
 import type {
   CalendarPeriodInput,
   GeneralSettingsInput,
@@ -15,30 +17,13 @@ import type {
 
 import { getPlanningSettings } from "./get-planning-settings";
 
-function assertAdmin(actor: SessionUser): void {
-  if (!canAdminister(actor.role)) {
-    throw new AppError(
-      "FORBIDDEN",
-      "FORBIDDEN",
-      "Only administrators change the planning settings.",
-    );
-  }
-}
-
-/** Plain JSON (dates as strings); a missing side is left out rather than stored as JSON null. */
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === null || value === undefined
-    ? undefined
-    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
-}
-
 function settingsEvent(actor: SessionUser, comment: string, before: unknown, after: unknown) {
   return {
     action: "SETTINGS_CHANGED" as const,
     actorId: actor.id,
     comment,
-    before: toJson(before),
-    after: toJson(after),
+    before: toJsonInput(before),
+    after: toJsonInput(after),
   };
 }
 
@@ -46,7 +31,7 @@ export async function updateStageSettings(
   actor: SessionUser,
   input: StageSettingsInput,
 ): Promise<void> {
-  assertAdmin(actor);
+  assertCan(actor.role, "settings.manage");
   await getDb().$transaction(async (tx) => {
     const before = await tx.stageSetting.findMany({ orderBy: { key: "asc" } });
     for (const stage of input.stages) {
@@ -100,7 +85,7 @@ export async function createCalendarPeriod(
   actor: SessionUser,
   input: CalendarPeriodInput,
 ): Promise<string> {
-  assertAdmin(actor);
+  assertCan(actor.role, "settings.manage");
   return getDb().$transaction(async (tx) => {
     const created = await tx.calendarPeriod.create({ data: periodData(input) });
     await tx.auditEvent.create({
@@ -120,7 +105,7 @@ export async function updateCalendarPeriod(
   id: string,
   input: CalendarPeriodInput,
 ): Promise<void> {
-  assertAdmin(actor);
+  assertCan(actor.role, "settings.manage");
   await getDb().$transaction(async (tx) => {
     const before = await tx.calendarPeriod.findUnique({ where: { id } });
     if (!before)
@@ -138,7 +123,7 @@ export async function updateCalendarPeriod(
 }
 
 export async function deleteCalendarPeriod(actor: SessionUser, id: string): Promise<void> {
-  assertAdmin(actor);
+  assertCan(actor.role, "settings.manage");
   await getDb().$transaction(async (tx) => {
     const before = await tx.calendarPeriod.findUnique({ where: { id } });
     if (!before)
@@ -159,7 +144,7 @@ export async function updateGeneralSettings(
   actor: SessionUser,
   input: GeneralSettingsInput,
 ): Promise<void> {
-  assertAdmin(actor);
+  assertCan(actor.role, "settings.manage");
   await getDb().$transaction(async (tx) => {
     const before = await getPlanningSettings(tx);
     await tx.appSettings.upsert({

@@ -1,46 +1,16 @@
+import "server-only";
+
 import type { Prisma } from "@/generated/prisma/client";
 import { dateToIso, type IsoDate, isoToDate, maxDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
 import { forecastGoLiveOf, isAtRisk, slipInWorkingDays } from "@/lib/domain/progress";
 import type { PlanningSettings } from "@/lib/domain/settings";
-import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import { dayInfos } from "@/lib/server/planning/describe-days";
 import { releaseWhere } from "@/lib/server/releases/list-releases";
+import type { TimelineRow, TimelineStage } from "@/lib/types/views";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
-
-export type TimelineStage = {
-  key: StageKey;
-  status: StageStatus;
-  /** Where the bar is drawn: what happened, else the plan; an overdue active stage reaches today. */
-  start: IsoDate;
-  end: IsoDate;
-  plannedStart: IsoDate;
-  plannedEnd: IsoDate;
-  actualStart: IsoDate | null;
-  actualEnd: IsoDate | null;
-  workingDays: number;
-};
-
-export type TimelineRow = {
-  id: string;
-  name: string;
-  version: string;
-  type: ReleaseType;
-  status: ReleaseStatus;
-  region: string;
-  parentId: string | null;
-  parentName: string | null;
-  /** 1 for a patch shown under its release. */
-  depth: 0 | 1;
-  baselineGoLive: IsoDate;
-  forecastGoLive: IsoDate;
-  slipWorkingDays: number;
-  atRisk: boolean;
-  isRejected: boolean;
-  stages: TimelineStage[];
-};
 
 export const timelineSelect = {
   id: true,

@@ -1,8 +1,11 @@
+import "server-only";
+
 import { createHash } from "node:crypto";
 
 import { getDb } from "@/lib/server/db/client";
+import type { SessionUser } from "@/lib/types/user";
 
-import { type SessionUser, sessionUserSelect } from "./session-user";
+import { sessionUserSelect } from "./session-user";
 
 export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

@@ -1,6 +1,9 @@
-import { getDb } from "@/lib/server/db/client";
+import "server-only";
 
-import { type SessionUser, sessionUserSelect } from "./session-user";
+import { getDb } from "@/lib/server/db/client";
+import type { SessionUser } from "@/lib/types/user";
+
+import { sessionUserSelect } from "./session-user";
 
 /** The user behind a session, if they still exist and are active (roles may have changed since). */
 export async function getActiveUser(id: string): Promise<SessionUser | null> {

@@ -1,6 +1,4 @@
-import type { Role } from "@/lib/domain/stages";
+import "server-only";
 
-/** The signed-in person as every check sees them, read fresh from the database per request. */
-export type SessionUser = { id: string; email: string; name: string; role: Role };
-
+/** The columns of a user that make a SessionUser (lib/types/user.ts). */
 export const sessionUserSelect = { id: true, email: true, name: true, role: true } as const;

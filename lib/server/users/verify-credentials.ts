@@ -1,7 +1,10 @@
+import "server-only";
+
 import { getDb } from "@/lib/server/db/client";
+import type { SessionUser } from "@/lib/types/user";
 
 import { verifyPassword } from "./passwords";
-import { type SessionUser, sessionUserSelect } from "./session-user";
+import { sessionUserSelect } from "./session-user";
 
 /** The active user with this email and password, or null (never says which of the two was wrong). */
 export async function verifyCredentials(

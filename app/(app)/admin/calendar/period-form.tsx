@@ -11,8 +11,7 @@ import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { IDLE, submitted, submittedChecked } from "@/lib/action-state";
 import type { Region } from "@/lib/domain/holidays";
 import type { CompanyPeriod } from "@/lib/domain/settings";
-
-import { saveCalendarPeriod } from "../actions";
+import { saveCalendarPeriod } from "@/lib/server/actions/settings";
 
 export function PeriodForm({ period, regions }: { period?: CompanyPeriod; regions: Region[] }) {
   const [state, action, isPending] = useActionState(saveCalendarPeriod, IDLE);

@@ -10,8 +10,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { IDLE } from "@/lib/action-state";
 import { formatDisplayDate, formatShortDate } from "@/lib/domain/dates";
 import type { CalendarPeriodKind, CompanyPeriod } from "@/lib/domain/settings";
-
-import { removeCalendarPeriod } from "../actions";
+import { removeCalendarPeriod } from "@/lib/server/actions/settings";
 
 function describeDates(period: CompanyPeriod): string {
   if (period.recurrence === "YEARLY")

@@ -11,8 +11,7 @@ import { IDLE, submitted } from "@/lib/action-state";
 import type { EnvironmentCapacity } from "@/lib/domain/conflicts";
 import type { Region } from "@/lib/domain/holidays";
 import { STAGE_KEYS, STAGE_NAMES } from "@/lib/domain/stages";
-
-import { saveGeneralSettings } from "../actions";
+import { saveGeneralSettings } from "@/lib/server/actions/settings";
 
 type Props = {
   regions: Region[];

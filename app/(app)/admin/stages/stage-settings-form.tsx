@@ -17,8 +17,7 @@ import {
   type StageKey,
   type StageRule,
 } from "@/lib/domain/stages";
-
-import { saveStageSettings } from "../actions";
+import { saveStageSettings } from "@/lib/server/actions/settings";
 
 type Props = { durations: StageDurations; rules: Record<StageKey, StageRule> };
 

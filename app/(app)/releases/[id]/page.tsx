@@ -1,30 +1,25 @@
-import { ArrowLeft, CornerDownRight, Plus } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { AuditTrail } from "@/components/releases/audit-trail";
 import { ReleaseActions } from "@/components/releases/release-actions";
-import { AtRiskBadge, ReleaseStatusBadge } from "@/components/releases/release-status-badge";
-import { ReleaseTypeLabel } from "@/components/releases/release-type-badge";
+import { ReleaseFacts } from "@/components/releases/release-facts";
+import { ReleaseHeader } from "@/components/releases/release-header";
+import { ReleasePatches } from "@/components/releases/release-patches";
 import { SignOffControls } from "@/components/releases/sign-off-controls";
-import { StageChip } from "@/components/releases/stage-chip";
 import { StageList } from "@/components/releases/stage-list";
 import { StageStepper } from "@/components/releases/stage-stepper";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { requireUser } from "@/lib/auth/current-user";
-import { formatDisplayDate } from "@/lib/domain/dates";
-import { describeWorkingDayDistance, workingDaysUntil } from "@/lib/domain/relative";
+import { workingDaysUntil } from "@/lib/domain/relative";
 import { STAGE_NAMES } from "@/lib/domain/stages";
 import { isAppError } from "@/lib/errors";
-import { canPlanReleases } from "@/lib/permissions";
+import { requireUser } from "@/lib/server/auth/session";
 import { calendarFor } from "@/lib/server/calendars";
-import { getRelease, type ReleaseDetail } from "@/lib/server/releases/get-release";
+import { getRelease } from "@/lib/server/releases/get-release";
 import { listAudit } from "@/lib/server/releases/list-audit";
 import { viewerActions } from "@/lib/server/releases/viewer-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
+import type { ReleaseDetail } from "@/lib/types/release";
 import { releaseIdSchema } from "@/lib/validation/releases";
 
 type Params = Promise<{ id: string }>;
@@ -56,9 +51,8 @@ export default async function ReleasePage({ params }: { params: Params }) {
   ]);
   const today = companyToday(settings.companyTimeZone);
   const calendar = calendarFor(release.region, settings.periods);
-  const isManager = canPlanReleases(user.role);
   const viewer = viewerActions(release, user, settings);
-  const actions = Object.fromEntries(
+  const signOff = Object.fromEntries(
     release.stages.map((stage) => [
       stage.key,
       <SignOffControls
@@ -73,130 +67,33 @@ export default async function ReleasePage({ params }: { params: Params }) {
       />,
     ]),
   );
-  const distance = workingDaysUntil(today, release.forecastGoLive, calendar);
-  const current = release.stages.find((stage) => stage.key === release.currentStage);
 
   return (
     <div className="space-y-8">
-      <div className="space-y-4">
-        <Link
-          href="/releases"
-          className="inline-flex items-center gap-1 text-sm text-muted hover:text-fg"
-        >
-          <ArrowLeft aria-hidden className="size-4" />
-          Releases
-        </Link>
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0 space-y-2">
-            <div className="flex flex-wrap items-center gap-2">
-              <ReleaseTypeLabel type={release.type} />
-              <ReleaseStatusBadge status={release.status} />
-              {release.atRisk && <AtRiskBadge slipWorkingDays={release.slipWorkingDays} />}
-            </div>
-            <h1 className="text-2xl font-semibold tracking-tight text-fg">{release.name}</h1>
-            <p className="font-mono text-sm text-muted">
-              {release.version}
-              {release.digest && (
-                <span className="ml-2 text-subtle" title={release.digest}>
-                  {release.digest.slice(0, 19)}…
-                </span>
-              )}
-            </p>
-            {release.parent && (
-              <p className="flex items-center gap-1 text-sm text-muted">
-                <CornerDownRight aria-hidden className="size-4" />
-                Patch of{" "}
-                <Link
-                  href={`/releases/${release.parent.id}`}
-                  className="font-medium text-accent hover:underline"
-                >
-                  {release.parent.name}
-                </Link>
-              </p>
-            )}
-          </div>
-          {isManager && (
+      <ReleaseHeader
+        release={release}
+        actions={
+          viewer.commands.length > 0 && (
             <ReleaseActions
               releaseId={release.id}
               releaseName={release.name}
-              status={release.status}
               revision={release.revision}
+              commands={viewer.commands}
             />
-          )}
-        </div>
-        {release.statusReason && (
-          <p
-            role="note"
-            className="rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-fg"
-          >
-            <strong className="font-medium">
-              {release.status === "CANCELLED" ? "Cancelled" : "On hold"}:
-            </strong>{" "}
-            {release.statusReason}
-          </p>
-        )}
-      </div>
-
-      <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="rounded-lg border border-border bg-surface p-4 shadow-xs">
-          <dt className="text-xs font-medium text-muted">
-            {release.status === "LIVE" ? "Went live" : "Forecast go-live"}
-          </dt>
-          <dd className="mt-1 text-lg font-semibold text-fg tabular" data-testid="forecast-go-live">
-            {formatDisplayDate(release.forecastGoLive)}
-          </dd>
-          <dd className="text-xs text-muted">
-            {release.status === "LIVE" ? "live" : describeWorkingDayDistance(distance)}
-          </dd>
-        </div>
-        <div className="rounded-lg border border-border bg-surface p-4 shadow-xs">
-          <dt className="text-xs font-medium text-muted">Baseline go-live</dt>
-          <dd className="mt-1 text-lg font-semibold text-fg tabular">
-            {formatDisplayDate(release.baselineGoLive)}
-          </dd>
-          <dd
-            className={
-              release.slipWorkingDays > 0
-                ? "text-xs font-medium text-warning"
-                : "text-xs text-muted"
-            }
-            data-testid="slip"
-          >
-            {release.slipWorkingDays > 0
-              ? `${release.slipWorkingDays} working ${release.slipWorkingDays === 1 ? "day" : "days"} late`
-              : release.slipWorkingDays < 0
-                ? `${-release.slipWorkingDays} working days early`
-                : "on plan"}
-          </dd>
-        </div>
-        <div className="rounded-lg border border-border bg-surface p-4 shadow-xs">
-          <dt className="text-xs font-medium text-muted">Current stage</dt>
-          <dd className="mt-1.5 flex items-center gap-2 text-sm font-medium text-fg">
-            {current ? (
-              <>
-                <StageChip stageKey={current.key} status={current.status} size="md" />
-                {current.name}
-              </>
-            ) : (
-              <span className="text-lg font-semibold">
-                {release.status === "LIVE" ? "Live" : "—"}
-              </span>
-            )}
-          </dd>
-        </div>
-        <div className="rounded-lg border border-border bg-surface p-4 shadow-xs">
-          <dt className="text-xs font-medium text-muted">Holiday region · created by</dt>
-          <dd className="mt-1 text-sm font-medium text-fg">{release.region}</dd>
-          <dd className="text-xs text-muted">{release.createdBy.name}</dd>
-        </div>
-      </dl>
+          )
+        }
+      />
+      <ReleaseFacts
+        release={release}
+        workingDaysToGoLive={workingDaysUntil(today, release.forecastGoLive, calendar)}
+      />
 
       <section aria-labelledby="stages-heading" className="space-y-4">
         <h2 id="stages-heading" className="text-base font-semibold text-fg">
           Stages
         </h2>
         <StageStepper stages={release.stages} />
-        <StageList stages={release.stages} currentStage={release.currentStage} actions={actions} />
+        <StageList stages={release.stages} currentStage={release.currentStage} actions={signOff} />
       </section>
 
       {release.description && (
@@ -211,43 +108,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
       )}
 
       {release.type === "RELEASE" && (
-        <section aria-labelledby="patches-heading" className="space-y-3">
-          <div className="flex items-center justify-between gap-4">
-            <h2 id="patches-heading" className="text-base font-semibold text-fg">
-              Patches <span className="font-normal text-muted">({release.patches.length})</span>
-            </h2>
-            {isManager && release.status !== "CANCELLED" && (
-              <Button asChild variant="secondary" size="sm">
-                <Link href={`/releases/new?parent=${release.id}`}>
-                  <Plus aria-hidden />
-                  New patch
-                </Link>
-              </Button>
-            )}
-          </div>
-          {release.patches.length === 0 ? (
-            <p className="text-sm text-muted">No patches for this release.</p>
-          ) : (
-            <ul className="divide-y divide-border rounded-lg border border-border bg-surface">
-              {release.patches.map((patch) => (
-                <li key={patch.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
-                  <Link
-                    href={`/releases/${patch.id}`}
-                    className="font-medium text-accent hover:underline"
-                  >
-                    {patch.name}
-                  </Link>
-                  <span className="font-mono text-xs text-muted">{patch.version}</span>
-                  <ReleaseStatusBadge status={patch.status} />
-                  {patch.atRisk && <Badge tone="warning">At risk</Badge>}
-                  <span className="ml-auto text-muted tabular">
-                    go-live {formatDisplayDate(patch.forecastGoLive)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <ReleasePatches release={release} canAddPatch={viewer.commands.includes("ADD_PATCH")} />
       )}
 
       <section aria-labelledby="audit-heading" className="space-y-3">

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 
 import { PageHeader } from "@/components/layout/page-header";
 import { ReleaseForm } from "@/components/releases/release-form";
-import { requireRole } from "@/lib/auth/current-user";
 import { listRegions } from "@/lib/domain/holidays";
+import { createReleaseAction } from "@/lib/server/actions/releases";
+import { requirePermission } from "@/lib/server/auth/session";
 import { listParentCandidates } from "@/lib/server/releases/list-parent-candidates";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "New release" };
 type SearchParams = Promise<{ parent?: string }>;
 
 export default async function NewReleasePage({ searchParams }: { searchParams: SearchParams }) {
-  await requireRole("RELEASE_MANAGER");
+  await requirePermission("releases.plan");
   const [{ parent }, settings, parents] = await Promise.all([
     searchParams,
     getPlanningSettings(),
@@ -31,6 +32,7 @@ export default async function NewReleasePage({ searchParams }: { searchParams: S
         today={companyToday(settings.companyTimeZone)}
         parents={parents}
         initialParentId={parents.some((p) => p.id === parent) ? parent : undefined}
+        save={createReleaseAction}
       />
     </div>
   );

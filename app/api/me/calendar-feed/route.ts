@@ -4,13 +4,13 @@ import { getOrCreateFeedUrl, revokeFeed } from "@/lib/server/calendar-feed/feed-
 
 /** GET /api/me/calendar-feed — the caller's feed URL (created on first call). */
 export const GET = apiRoute(async (request) => {
-  const user = await authenticate(request);
+  const user = await authenticate(request, "releases.read");
   return Response.json({ url: await getOrCreateFeedUrl(user, publicOrigin(request)) });
 });
 
 /** DELETE /api/me/calendar-feed — revokes the feed URL; it answers 404 from then on. */
 export const DELETE = apiRoute(async (request) => {
-  const user = await authenticate(request);
+  const user = await authenticate(request, "releases.read");
   await revokeFeed(user);
   return new Response(null, { status: 204 });
 });

@@ -1,5 +1,4 @@
-import { canViewReleases } from "@/lib/permissions";
-import { apiRoute, authenticate, authorize, parseSearchParams } from "@/lib/server/api/handler";
+import { apiRoute, authenticate, parseSearchParams } from "@/lib/server/api/handler";
 import { exportReleasesCsv } from "@/lib/server/reports/export-releases-csv";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -7,8 +6,7 @@ import { reportPeriod, reportQuerySchema } from "@/lib/validation/reports";
 
 /** GET /api/reports/releases.csv?from&to&type — the releases of a period with their stage dates, as CSV. */
 export const GET = apiRoute(async (request) => {
-  const user = await authenticate(request);
-  authorize(canViewReleases(user.role), "You may not view releases.");
+  await authenticate(request, "releases.read");
   const query = parseSearchParams(request, reportQuerySchema);
   const settings = await getPlanningSettings();
   const period = reportPeriod(query, companyToday(settings.companyTimeZone));

@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 
 import { PageHeader } from "@/components/layout/page-header";
 import { ReleaseForm } from "@/components/releases/release-form";
-import { requireRole } from "@/lib/auth/current-user";
 import { listRegions } from "@/lib/domain/holidays";
+import { hasStarted, isArtifactLocked, mayRun } from "@/lib/domain/release-commands";
 import { isAppError } from "@/lib/errors";
+import { updateReleaseAction } from "@/lib/server/actions/releases";
+import { requirePermission } from "@/lib/server/auth/session";
 import { getRelease } from "@/lib/server/releases/get-release";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -16,7 +18,7 @@ export const metadata: Metadata = { title: "Edit release" };
 type Params = Promise<{ id: string }>;
 
 export default async function EditReleasePage({ params }: { params: Params }) {
-  await requireRole("RELEASE_MANAGER");
+  const user = await requirePermission("releases.plan");
   const { id } = await params;
   if (!releaseIdSchema.safeParse(id).success) notFound();
   const [release, settings] = await Promise.all([
@@ -26,7 +28,7 @@ export default async function EditReleasePage({ params }: { params: Params }) {
     }),
     getPlanningSettings(),
   ]);
-  if (release.status === "CANCELLED") notFound();
+  if (!mayRun(user, release, "EDIT")) notFound();
   return (
     <div className="space-y-6">
       <PageHeader
@@ -49,9 +51,10 @@ export default async function EditReleasePage({ params }: { params: Params }) {
           region: release.region,
           parentName: release.parent?.name ?? null,
           forecastGoLive: release.forecastGoLive,
-          hasStarted: release.stages.some((stage) => stage.status !== "PENDING"),
-          isArtifactLocked: release.stages[0]!.status === "SIGNED_OFF",
+          hasStarted: hasStarted(release.stages),
+          isArtifactLocked: isArtifactLocked(release.stages),
         }}
+        save={updateReleaseAction}
       />
     </div>
   );

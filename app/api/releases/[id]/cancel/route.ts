@@ -1,13 +1,11 @@
-import { canPlanReleases } from "@/lib/permissions";
-import { apiRoute, authenticate, authorize, parseJsonBody } from "@/lib/server/api/handler";
+import { apiRoute, authenticate, parseJsonBody } from "@/lib/server/api/handler";
 import { type ReleaseParams, releaseIdOf } from "@/lib/server/api/params";
 import { cancelRelease } from "@/lib/server/releases/stage-actions";
 import { reasonSchema } from "@/lib/validation/releases";
 
 /** POST /api/releases/{id}/cancel — release managers; `{"reason", "revision"?}`. */
 export const POST = apiRoute<ReleaseParams>(async (request, context) => {
-  const user = await authenticate(request);
-  authorize(canPlanReleases(user.role), "Only release managers cancel releases.");
+  const user = await authenticate(request, "releases.plan");
   const id = await releaseIdOf(context);
   const { reason, revision } = await parseJsonBody(request, reasonSchema);
   return Response.json(await cancelRelease({ id, actor: user, reason, revision }));

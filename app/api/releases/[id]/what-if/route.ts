@@ -1,5 +1,4 @@
-import { canPlanReleases } from "@/lib/permissions";
-import { apiRoute, authenticate, authorize, parseJsonBody } from "@/lib/server/api/handler";
+import { apiRoute, authenticate, parseJsonBody } from "@/lib/server/api/handler";
 import { type ReleaseParams, releaseIdOf } from "@/lib/server/api/params";
 import { previewReplan } from "@/lib/server/releases/preview-replan";
 import { whatIfSchema } from "@/lib/validation/releases";
@@ -9,8 +8,7 @@ import { whatIfSchema } from "@/lib/validation/releases";
  * `{"stageEnd": {"key", "end"}}`: what the re-plan would move. Writes nothing; save it with PATCH.
  */
 export const POST = apiRoute<ReleaseParams>(async (request, context) => {
-  const user = await authenticate(request);
-  authorize(canPlanReleases(user.role), "Only release managers re-plan releases.");
+  const user = await authenticate(request, "releases.plan");
   const id = await releaseIdOf(context);
   const input = await parseJsonBody(request, whatIfSchema);
   return Response.json(await previewReplan(user, id, input));

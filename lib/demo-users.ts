@@ -9,7 +9,7 @@ export type DemoUser = {
 };
 export type DemoUserKey = "admin" | "rm" | "rm2" | "qa" | "qa2" | "viewer";
 
-/** The demo users of ../shared/API.md: exact emails and passwords. */
+/** The demo users of the embedded demo (README and docs/API.md): exact emails and passwords. */
 export const DEMO_USERS: readonly DemoUser[] = [
   {
     key: "admin",

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { z } from "zod";
 
 import type { ActionState } from "@/lib/action-state";
@@ -24,7 +26,9 @@ export function failure(error: unknown, form?: FormData): ActionState {
     for (const issue of error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
     return {
       status: "error",
-      message: "Please correct the highlighted fields.",
+      code: "VALIDATION_FAILED",
+      // A form highlights its fields; a button or dialog has only the message to show.
+      message: form ? "Please correct the highlighted fields." : error.issues[0]!.message,
       fieldErrors,
       values,
       at: Date.now(),

@@ -4,13 +4,16 @@ import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 
-import type { Role } from "@/lib/domain/stages";
+import { can, type Permission } from "@/lib/permissions";
 import { getActiveUser } from "@/lib/server/users/get-active-user";
-import type { SessionUser } from "@/lib/server/users/session-user";
+import type { SessionUser } from "@/lib/types/user";
 
 import { authOptions } from "./options";
 
-/** The signed-in user for this request (read once per request), or null. */
+/**
+ * The person behind the session cookie of this request (read once per request), or null. They are
+ * read fresh from the database, so a changed role or a deactivation applies at once.
+ */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
@@ -24,9 +27,9 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For pages: the signed-in user if they hold one of the roles, otherwise the 403 page. */
-export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+/** For pages: the signed-in user if their role grants the permission, otherwise the 403 page. */
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) forbidden();
+  if (!can(user.role, permission)) forbidden();
   return user;
 }

@@ -1,0 +1,147 @@
+"use server";
+// The release actions of the UI. Each is the guard (session, permission, zod) around one use case,
+// the same one the API route calls; the UI receives them through the (app) layout, never by import.
+import "server-only";
+
+import { revalidatePath } from "next/cache";
+
+import type { SaveState } from "@/lib/action-state";
+import { formatDisplayDate } from "@/lib/domain/dates";
+import { isAppError } from "@/lib/errors";
+import { createRelease } from "@/lib/server/releases/create-release";
+import {
+  cancelRelease,
+  holdRelease,
+  reopenStage,
+  resumeRelease,
+  signOffStage,
+} from "@/lib/server/releases/stage-actions";
+import { updateRelease } from "@/lib/server/releases/update-release";
+import {
+  releaseCreateSchema,
+  releaseIdSchema,
+  releaseUpdateSchema,
+  replanCommandSchema,
+  stageDecisionCommandSchema,
+  stageReopenCommandSchema,
+  statusCommandSchema,
+} from "@/lib/validation/releases";
+
+import { success } from "./answers";
+import { commandAction, formAction } from "./guard";
+
+function text(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+}
+
+function revalidateRelease(id?: string) {
+  revalidatePath("/releases");
+  revalidatePath("/approvals");
+  if (id) revalidatePath(`/releases/${id}`);
+}
+
+export const createReleaseAction = formAction({
+  permission: "releases.plan",
+  parse: (form) => {
+    const mode = form.get("mode") === "start" ? "start" : "goLive";
+    return releaseCreateSchema.parse({
+      type: form.get("type"),
+      name: form.get("name"),
+      version: form.get("version"),
+      digest: text(form, "digest") ?? null,
+      region: text(form, "region"),
+      parentId: text(form, "parentId"),
+      description: text(form, "description") ?? null,
+      [mode]: text(form, "date"),
+    });
+  },
+  run: async (user, input): Promise<SaveState> => {
+    const release = await createRelease(user, input);
+    revalidateRelease();
+    return { ...success(`${release.name} is planned.`), releaseId: release.id };
+  },
+});
+
+export const updateReleaseAction = formAction({
+  permission: "releases.plan",
+  parse: (form) => {
+    const date = text(form, "date");
+    const mode = form.get("mode") === "start" ? "start" : "goLive";
+    return {
+      id: releaseIdSchema.parse(form.get("id")),
+      change: releaseUpdateSchema.parse({
+        revision: Number(form.get("revision")),
+        name: form.get("name") ?? undefined,
+        version: form.get("version") ?? undefined,
+        // Fields the form does not send (e.g. a locked artifact) stay as they are.
+        digest: form.has("digest") ? (text(form, "digest") ?? null) : undefined,
+        description: form.has("description") ? (text(form, "description") ?? null) : undefined,
+        region: text(form, "region"),
+        ...(date && form.get("replan") === "on" && { [mode]: date }),
+      }),
+    };
+  },
+  run: async (user, { id, change }) => {
+    try {
+      const release = await updateRelease(user, id, change);
+      revalidateRelease(id);
+      return success(`${release.name} saved.`);
+    } catch (error) {
+      if (isAppError(error) && error.code === "NO_CHANGES") return success("Nothing changed.");
+      throw error;
+    }
+  },
+});
+
+export const signOffAction = commandAction({
+  permission: "releases.read", // who may decide a stage is the stage rule's business (signoff.ts)
+  parse: (raw: unknown) => stageDecisionCommandSchema.parse(raw),
+  run: async (user, { releaseId, key, decision, comment }) => {
+    await signOffStage({ id: releaseId, key, decision, comment: comment || null, actor: user });
+    revalidateRelease(releaseId);
+    return success(decision === "APPROVE" ? `${key} approved.` : `${key} rejected.`);
+  },
+});
+
+export const reopenAction = commandAction({
+  permission: "releases.plan",
+  parse: (raw: unknown) => stageReopenCommandSchema.parse(raw),
+  run: async (user, { releaseId, key, comment }) => {
+    await reopenStage({ id: releaseId, key, comment: comment || null, actor: user });
+    revalidateRelease(releaseId);
+    return success(`${key} reopened: approvals start again.`);
+  },
+});
+
+export const changeStatusAction = commandAction({
+  permission: "releases.plan",
+  parse: (raw: unknown) => statusCommandSchema.parse(raw),
+  run: async (user, { releaseId, revision, command, reason }) => {
+    const common = { id: releaseId, actor: user, revision };
+    // The schema has made sure that hold and cancel come with a reason.
+    if (command === "HOLD") await holdRelease({ ...common, reason: reason! });
+    else if (command === "CANCEL") await cancelRelease({ ...common, reason: reason! });
+    else await resumeRelease({ ...common, reason: reason || null });
+    revalidateRelease(releaseId);
+    const done = { HOLD: "put on hold", RESUME: "resumed", CANCEL: "cancelled" }[command];
+    return success(`Release ${done}.`);
+  },
+});
+
+/** Saves a re-plan the person has just previewed (what-if), on the revision the preview saw. */
+export const replanAction = commandAction({
+  permission: "releases.plan",
+  parse: (raw: unknown) => replanCommandSchema.parse(raw),
+  run: async (user, { releaseId, revision, change }) => {
+    const release = await updateRelease(
+      user,
+      releaseId,
+      releaseUpdateSchema.parse({ revision, ...change }),
+    );
+    revalidateRelease(releaseId);
+    return success(
+      `${release.name} re-planned: go-live ${formatDisplayDate(release.forecastGoLive)}.`,
+    );
+  },
+});

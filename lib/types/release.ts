@@ -1,0 +1,94 @@
+// The shapes the API answers and the UI draws. Types only: the server maps its rows to them
+// (lib/server/releases/release-dto.ts), components read them.
+import type { IsoDate } from "@/lib/domain/dates";
+import type { ReleaseCommand } from "@/lib/domain/release-commands";
+import type { AuditAction } from "@/lib/domain/signoff";
+import type { ReleaseStatus, ReleaseType, Role, StageKey, StageStatus } from "@/lib/domain/stages";
+import type { WhatIf } from "@/lib/domain/what-if";
+
+export type PersonDto = { id: string; name: string; email: string };
+
+export type ApprovalDto = {
+  id: string;
+  user: PersonDto & { role: Role };
+  decision: "APPROVE" | "REJECT";
+  comment: string | null;
+  at: string;
+  round: number;
+};
+
+export type StageDto = {
+  key: StageKey;
+  name: string;
+  status: StageStatus;
+  /** Roles that may sign this stage off (from the settings). */
+  allowedRoles: Role[];
+  /** Approvals still needed in the current round (0 once signed off). */
+  approvalsMissing: number;
+  plannedStart: IsoDate;
+  plannedEnd: IsoDate;
+  actualStart: IsoDate | null;
+  actualEnd: IsoDate | null;
+  workingDays: number;
+  approvalsRequired: number;
+  approvalRound: number;
+  approvals: ApprovalDto[];
+};
+
+export type ReleaseDto = {
+  id: string;
+  name: string;
+  version: string;
+  digest: string | null;
+  description: string | null;
+  type: ReleaseType;
+  status: ReleaseStatus;
+  statusReason: string | null;
+  region: string;
+  parentId: string | null;
+  parent: { id: string; name: string; version: string } | null;
+  revision: number;
+  baselineGoLive: IsoDate;
+  forecastGoLive: IsoDate;
+  slipWorkingDays: number;
+  atRisk: boolean;
+  currentStage: StageKey | null;
+  createdBy: PersonDto;
+  createdAt: string;
+  updatedAt: string;
+  stages: StageDto[];
+};
+
+export type PatchSummary = Pick<
+  ReleaseDto,
+  "id" | "name" | "version" | "status" | "forecastGoLive" | "currentStage" | "atRisk"
+>;
+
+export type ReleaseDetail = ReleaseDto & { patches: PatchSummary[] };
+
+/** What the person looking at a release may do with it right now (drives buttons, never the rules). */
+export type ViewerActions = {
+  /** The stage they may approve or reject now, if any. */
+  decidableStage: StageKey | null;
+  /** A rejected stage they may reopen, if any. */
+  reopenableStage: StageKey | null;
+  /** What they may do with the release itself now: edit, re-plan, hold, resume, cancel, add a patch. */
+  commands: ReleaseCommand[];
+};
+
+/** GET /api/releases/{id}: the release as seen by the caller. */
+export type LoadedRelease = ReleaseDetail & { viewer: ViewerActions };
+
+export type AuditEventDto = {
+  id: string;
+  action: AuditAction | "SETTINGS_CHANGED";
+  actor: { id: string; name: string; email: string } | null;
+  stageKey: StageKey | null;
+  comment: string | null;
+  before: unknown;
+  after: unknown;
+  at: string;
+};
+
+/** POST /api/releases/{id}/what-if: what a re-plan would move, on the revision it was computed. */
+export type ReplanPreview = WhatIf & { releaseId: string; revision: number };

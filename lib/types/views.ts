@@ -1,0 +1,48 @@
+// The rows the timeline, the calendar and the environments view draw (types only).
+import type { IsoDate } from "@/lib/domain/dates";
+import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
+
+export type TimelineStage = {
+  key: StageKey;
+  status: StageStatus;
+  /** Where the bar is drawn: what happened, else the plan; an overdue active stage reaches today. */
+  start: IsoDate;
+  end: IsoDate;
+  plannedStart: IsoDate;
+  plannedEnd: IsoDate;
+  actualStart: IsoDate | null;
+  actualEnd: IsoDate | null;
+  workingDays: number;
+};
+
+export type TimelineRow = {
+  id: string;
+  name: string;
+  version: string;
+  type: ReleaseType;
+  status: ReleaseStatus;
+  region: string;
+  parentId: string | null;
+  parentName: string | null;
+  /** 1 for a patch shown under its release. */
+  depth: 0 | 1;
+  baselineGoLive: IsoDate;
+  forecastGoLive: IsoDate;
+  slipWorkingDays: number;
+  atRisk: boolean;
+  isRejected: boolean;
+  stages: TimelineStage[];
+};
+
+/** A release in an environment over a stretch of days, as it happened or as planned. */
+export type EnvironmentStay = {
+  releaseId: string;
+  releaseName: string;
+  version: string;
+  type: ReleaseType;
+  releaseStatus: ReleaseStatus;
+  environment: StageKey;
+  stageStatus: StageStatus;
+  start: IsoDate;
+  end: IsoDate;
+};
