@@ -1,12 +1,14 @@
 "use client";
 
-import { AlertCircle, Loader2 } from "lucide-react";
+import { Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label } from "@/components/ui/input";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import { signInSchema } from "@/lib/validation/auth";
 
 type DemoAccount = { email: string; password: string; name: string; role: string };
@@ -55,43 +57,35 @@ export function SignInForm({
     <div className="space-y-6">
       <form onSubmit={handleSubmit} noValidate className="space-y-4">
         {formError && (
-          <div
-            role="alert"
-            className="flex items-start gap-2 rounded-md border border-danger/25 bg-danger-soft px-3 py-2.5 text-sm text-danger"
-          >
-            <AlertCircle aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <Alert tone="danger" role="alert">
             {formError}
-          </div>
+          </Alert>
         )}
-        <div className="space-y-1.5">
-          <Label htmlFor="email">Email</Label>
-          <Input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            autoFocus
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={Boolean(fieldErrors.email)}
-            aria-describedby={fieldErrors.email ? "email-error" : undefined}
-          />
-          <FieldError id="email-error">{fieldErrors.email}</FieldError>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="password">Password</Label>
-          <Input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-invalid={Boolean(fieldErrors.password)}
-            aria-describedby={fieldErrors.password ? "password-error" : undefined}
-          />
-          <FieldError id="password-error">{fieldErrors.password}</FieldError>
-        </div>
+        <Field id="email" label="Email" error={fieldErrors.email}>
+          {(control) => (
+            <Input
+              {...control}
+              name="email"
+              type="email"
+              autoComplete="username"
+              autoFocus
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="password" label="Password" error={fieldErrors.password}>
+          {(control) => (
+            <Input
+              {...control}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </Field>
         <Button type="submit" size="lg" className="w-full" disabled={isPending}>
           {isPending && <Loader2 aria-hidden className="animate-spin" />}
           {isPending ? "Signing in…" : "Sign in"}

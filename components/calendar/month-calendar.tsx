@@ -1,5 +1,4 @@
-import { AlertTriangle, Flag, X } from "lucide-react";
-import type { CSSProperties } from "react";
+import { AlertTriangle } from "lucide-react";
 
 import type { EnvironmentConflict } from "@/lib/domain/conflicts";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
@@ -10,11 +9,10 @@ import type { StageKey } from "@/lib/domain/stages";
 import type { TimelineRow, TimelineStage } from "@/lib/types/views";
 import { cn } from "@/lib/utils";
 
-import { stageBarClassName, stageBarStyle } from "../releases/stage-style";
 import { nonWorkingClassName } from "../timeline/time-axis";
 import { BarInteractions } from "../views/bar-interactions";
-import { describeStage } from "../views/stage-label";
-import { ViewLegend } from "../views/view-legend";
+import { ChartFrame } from "../views/chart-frame";
+import { StageBar } from "../views/stage-bar";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -72,169 +70,151 @@ export function MonthCalendar({
   );
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface shadow-xs">
-      <div className="min-w-[56rem]">
-        <div aria-hidden className="grid grid-cols-7 border-b border-border bg-surface">
-          {WEEKDAYS.map((name) => (
-            <div
-              key={name}
-              className="px-2 py-1.5 text-xs font-semibold tracking-wide text-muted uppercase"
+    <ChartFrame
+      regionLabel={regionLabel}
+      legend={["go-live", "conflict"]}
+      hint="Arrow keys move between bars; Enter opens a stage with its approvals."
+    >
+      <div aria-hidden className="grid grid-cols-7 border-b border-border bg-surface">
+        {WEEKDAYS.map((name) => (
+          <div
+            key={name}
+            className="px-2 py-1.5 text-xs font-semibold tracking-wide text-muted uppercase"
+          >
+            {name}
+          </div>
+        ))}
+      </div>
+      <BarInteractions>
+        {layouts.map(({ week, entries, lanes }, weekIndex) => {
+          const offset = laneOffsets[weekIndex]!;
+          return (
+            <section
+              key={week[0]}
+              aria-label={`Week of ${formatDisplayDate(week[0]!)}`}
+              data-testid="calendar-week"
+              className="relative border-b border-border last:border-b-0"
             >
-              {name}
-            </div>
-          ))}
-        </div>
-        <BarInteractions>
-          {layouts.map(({ week, entries, lanes }, weekIndex) => {
-            const offset = laneOffsets[weekIndex]!;
-            return (
-              <section
-                key={week[0]}
-                aria-label={`Week of ${formatDisplayDate(week[0]!)}`}
-                data-testid="calendar-week"
-                className="relative border-b border-border last:border-b-0"
-              >
-                <div aria-hidden className="absolute inset-0 grid grid-cols-7">
-                  {week.map((date) => (
+              <div aria-hidden className="absolute inset-0 grid grid-cols-7">
+                {week.map((date) => (
+                  <div
+                    key={date}
+                    className={cn(
+                      "border-r border-border/70 last:border-r-0",
+                      nonWorkingClassName(dayInfo.get(date)),
+                      date.slice(0, 7) !== month.slice(0, 7) && "opacity-60",
+                    )}
+                  />
+                ))}
+              </div>
+              <div className="relative grid grid-cols-7">
+                {week.map((date) => {
+                  const info = dayInfo.get(date);
+                  const isOtherMonth = date.slice(0, 7) !== month.slice(0, 7);
+                  const dayConflicts = [
+                    ...new Set(
+                      conflicts
+                        .filter((c) => c.start <= date && c.end >= date)
+                        .filter((c) => !environment || c.environment === environment)
+                        .map((c) => c.environment),
+                    ),
+                  ];
+                  const freezeStartsHere =
+                    info?.freeze && (info.freeze.start === date || date === week[0]);
+                  return (
                     <div
                       key={date}
-                      className={cn(
-                        "border-r border-border/70 last:border-r-0",
-                        nonWorkingClassName(dayInfo.get(date)),
-                        date.slice(0, 7) !== month.slice(0, 7) && "opacity-60",
-                      )}
-                    />
-                  ))}
-                </div>
-                <div className="relative grid grid-cols-7">
-                  {week.map((date) => {
-                    const info = dayInfo.get(date);
-                    const isOtherMonth = date.slice(0, 7) !== month.slice(0, 7);
-                    const dayConflicts = [
-                      ...new Set(
-                        conflicts
-                          .filter((c) => c.start <= date && c.end >= date)
-                          .filter((c) => !environment || c.environment === environment)
-                          .map((c) => c.environment),
-                      ),
-                    ];
-                    const freezeStartsHere =
-                      info?.freeze && (info.freeze.start === date || date === week[0]);
-                    return (
-                      <div
-                        key={date}
-                        data-date={date}
-                        data-testid="calendar-day"
-                        title={info?.nonWorking?.name ?? info?.freeze?.name}
-                        className="min-w-0 px-1.5 pt-1 pb-1"
-                      >
-                        <div className="flex items-center justify-between gap-1">
-                          <span
-                            className={cn(
-                              "inline-flex size-6 items-center justify-center rounded-full text-xs font-semibold tabular",
-                              isOtherMonth ? "text-muted" : "text-fg",
-                              date === today && "bg-accent text-white",
-                            )}
-                            aria-label={`${formatDisplayDate(date)}${date === today ? ", today" : ""}`}
-                          >
-                            {Number(date.slice(8))}
-                          </span>
-                          {dayConflicts.length > 0 && (
-                            <span
-                              className="flex items-center gap-0.5 rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"
-                              title={`Environment conflict in ${dayConflicts.join(", ")}`}
-                            >
-                              <AlertTriangle aria-hidden className="size-3" />
-                              <span className="sr-only">Conflict in</span>
-                              {dayConflicts.join(" ")}
-                            </span>
+                      data-date={date}
+                      data-testid="calendar-day"
+                      title={info?.nonWorking?.name ?? info?.freeze?.name}
+                      className="min-w-0 px-1.5 pt-1 pb-1"
+                    >
+                      <div className="flex items-center justify-between gap-1">
+                        <span
+                          className={cn(
+                            "inline-flex size-6 items-center justify-center rounded-full text-xs font-semibold tabular",
+                            isOtherMonth ? "text-muted" : "text-fg",
+                            date === today && "bg-accent text-white",
                           )}
-                        </div>
-                        {info?.nonWorking && info.nonWorking.kind !== "weekend" && (
-                          <p
-                            className={cn(
-                              "mt-0.5 truncate text-[11px] leading-4",
-                              info.nonWorking.kind === "holiday" ? "text-danger" : "text-muted",
-                            )}
+                          aria-label={`${formatDisplayDate(date)}${date === today ? ", today" : ""}`}
+                        >
+                          {Number(date.slice(8))}
+                        </span>
+                        {dayConflicts.length > 0 && (
+                          <span
+                            className="flex items-center gap-0.5 rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"
+                            title={`Environment conflict in ${dayConflicts.join(", ")}`}
                           >
-                            {info.nonWorking.name}
-                          </p>
-                        )}
-                        {info?.freeze && (
-                          <p className="mt-0.5 truncate rounded-sm bg-warning-soft px-1 text-[10px] leading-4 font-semibold text-warning ring-1 ring-warning/30">
-                            {freezeStartsHere ? `Freeze · ${info.freeze.name}` : "Freeze"}
-                          </p>
+                            <AlertTriangle aria-hidden className="size-3" />
+                            <span className="sr-only">Conflict in</span>
+                            {dayConflicts.join(" ")}
+                          </span>
                         )}
                       </div>
-                    );
-                  })}
-                </div>
-                <div
-                  className="relative grid grid-cols-14 gap-y-1 px-0.5 pb-2"
-                  style={{ gridTemplateRows: `repeat(${lanes}, 1.375rem)` }}
-                >
-                  {entries.flatMap(({ release, lane, bars }) =>
-                    bars.map((bar) => {
-                      const stage = release.stages[bar.stageIndex]!;
-                      const { row } = release;
-                      const start = week[bar.column]!;
-                      const end = week[bar.column + bar.span - 1]!;
-                      const conflict = isInConflict(conflicts, row.id, stage.key, start, end);
-                      const label =
-                        describeStage(row.name, stage) + (conflict ? ", environment conflict" : "");
-                      return (
-                        <button
-                          key={`${row.id}-${stage.key}`}
-                          type="button"
-                          tabIndex={-1}
-                          data-segment
-                          data-row={offset + lane + bar.subLane}
-                          data-col={bar.column}
-                          data-release={row.id}
-                          data-stage={stage.key}
-                          data-status={stage.status}
-                          data-conflict={conflict || undefined}
-                          aria-label={label}
-                          title={label}
-                          style={
-                            {
-                              gridRow: lane + bar.subLane + 1,
-                              // Half-day columns: a handover day holds two stages side by side.
-                              gridColumn: `${bar.column * 2 + (bar.startsMidDay ? 1 : 0) + 1} / span ${bar.span * 2 - Number(bar.startsMidDay) - Number(bar.endsMidDay)}`,
-                              ...stageBarStyle(stage.key),
-                            } as CSSProperties
-                          }
+                      {info?.nonWorking && info.nonWorking.kind !== "weekend" && (
+                        <p
                           className={cn(
-                            "mx-0.5 flex min-w-0 items-center gap-1 overflow-hidden px-1.5 text-[11px] leading-none font-medium whitespace-nowrap",
-                            "hover:brightness-95 focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-fg",
-                            bar.clippedStart ? "-ml-0 rounded-l-none" : "rounded-l",
-                            bar.clippedEnd ? "-mr-0 rounded-r-none" : "rounded-r",
-                            stageBarClassName(stage.status, isCancelled(row.status)),
-                            conflict && "outline-2 outline-offset-0 outline-danger",
+                            "mt-0.5 truncate text-[11px] leading-4",
+                            info.nonWorking.kind === "holiday" ? "text-danger" : "text-muted",
                           )}
                         >
-                          {stage.status === "REJECTED" && (
-                            <X aria-hidden className="size-3 shrink-0 stroke-3" />
-                          )}
-                          {stage.key === "PROD" && <Flag aria-hidden className="size-3 shrink-0" />}
-                          {conflict && <AlertTriangle aria-hidden className="size-3 shrink-0" />}
-                          <span className="truncate">
-                            <span className="font-semibold">{stage.key}</span> {row.name}
-                          </span>
-                        </button>
-                      );
-                    }),
-                  )}
-                </div>
-              </section>
-            );
-          })}
-        </BarInteractions>
-      </div>
-      <ViewLegend regionLabel={regionLabel} extras={["go-live", "conflict"]} />
-      <p className="border-t border-border px-3 py-2 text-xs text-muted">
-        Arrow keys move between bars; Enter opens a stage with its approvals.
-      </p>
-    </div>
+                          {info.nonWorking.name}
+                        </p>
+                      )}
+                      {info?.freeze && (
+                        <p className="mt-0.5 truncate rounded-sm bg-warning-soft px-1 text-[10px] leading-4 font-semibold text-warning ring-1 ring-warning/30">
+                          {freezeStartsHere ? `Freeze · ${info.freeze.name}` : "Freeze"}
+                        </p>
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+              <div
+                className="relative grid grid-cols-14 gap-y-1 px-0.5 pb-2"
+                style={{ gridTemplateRows: `repeat(${lanes}, 1.375rem)` }}
+              >
+                {entries.flatMap(({ release, lane, bars }) =>
+                  bars.map((bar) => {
+                    const stage = release.stages[bar.stageIndex]!;
+                    const { row } = release;
+                    const start = week[bar.column]!;
+                    const end = week[bar.column + bar.span - 1]!;
+                    const conflict = isInConflict(conflicts, row.id, stage.key, start, end);
+                    return (
+                      <StageBar
+                        key={`${row.id}-${stage.key}`}
+                        data={{
+                          releaseId: row.id,
+                          stage: stage.key,
+                          row: offset + lane + bar.subLane,
+                          col: bar.column,
+                        }}
+                        releaseName={row.name}
+                        stage={stage}
+                        style={{
+                          gridRow: lane + bar.subLane + 1,
+                          // Half-day columns: a handover day holds two stages side by side.
+                          gridColumn: `${bar.column * 2 + (bar.startsMidDay ? 1 : 0) + 1} / span ${bar.span * 2 - Number(bar.startsMidDay) - Number(bar.endsMidDay)}`,
+                        }}
+                        clipped={{ start: bar.clippedStart, end: bar.clippedEnd }}
+                        isCancelled={isCancelled(row.status)}
+                        isConflict={conflict}
+                        showGoLiveFlag
+                        className="mx-0.5 min-w-0 gap-1 px-1.5 text-[11px] font-medium"
+                      >
+                        <span className="truncate">
+                          <span className="font-semibold">{stage.key}</span> {row.name}
+                        </span>
+                      </StageBar>
+                    );
+                  }),
+                )}
+              </div>
+            </section>
+          );
+        })}
+      </BarInteractions>
+    </ChartFrame>
   );
 }

@@ -1,4 +1,3 @@
-import { AlertTriangle, X } from "lucide-react";
 import type { CSSProperties } from "react";
 
 import {
@@ -9,7 +8,7 @@ import {
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
 import { laneCount, packLanes } from "@/lib/domain/lanes";
-import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
+import { STAGE_KEYS, STAGE_NAMES } from "@/lib/domain/stages";
 import { placeInRange, type TimelineRange } from "@/lib/domain/timeline";
 import type { EnvironmentStay } from "@/lib/types/views";
 import { cn } from "@/lib/utils";
@@ -17,8 +16,8 @@ import { cn } from "@/lib/utils";
 import { stageBarClassName, stageBarStyle } from "../releases/stage-style";
 import { DayShading, percent, TimeAxisHeader } from "../timeline/time-axis";
 import { BarInteractions } from "../views/bar-interactions";
-import { describeStage } from "../views/stage-label";
-import { ViewLegend } from "../views/view-legend";
+import { ChartFrame } from "../views/chart-frame";
+import { StageBar } from "../views/stage-bar";
 
 const LANE_REM = 2;
 
@@ -66,134 +65,121 @@ export function EnvironmentLanes({
   );
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface shadow-xs">
-      <div className="min-w-[56rem]" style={{ "--label": "15rem" } as CSSProperties}>
-        <TimeAxisHeader range={range} days={days} today={today} label="Environment" />
-        <BarInteractions>
-          <div className="relative">
-            <DayShading range={range} days={days} today={today} />
-            {bands.map((band, bandIndex) => (
-              <section
-                key={band.key}
-                aria-label={`${band.key} ${STAGE_NAMES[band.key]}`}
-                data-testid="environment"
-                data-environment={band.key}
-                className="grid grid-cols-[var(--label)_1fr] border-b border-border last:border-b-0"
-              >
-                <div className="flex min-w-0 flex-col justify-center gap-0.5 border-r border-border bg-surface px-3 py-2">
-                  <p className="flex items-center gap-2 text-sm font-semibold text-fg">
-                    <span
-                      aria-hidden
-                      className={cn(
-                        "inline-block size-3 rounded-sm",
-                        stageBarClassName("SIGNED_OFF"),
-                      )}
-                      style={stageBarStyle(band.key) as CSSProperties}
-                    />
-                    {band.key}
-                    <span className="font-normal text-muted">{STAGE_NAMES[band.key]}</span>
-                  </p>
-                  <p className="text-xs text-muted">{capacityLabel(capacity[band.key])}</p>
-                  <p className="text-xs text-muted">
-                    {band.releases === 0
-                      ? "Free in this period"
-                      : `${band.releases} ${band.releases === 1 ? "release" : "releases"}`}
-                    {band.conflicts.length > 0 && (
-                      <span className="font-semibold text-danger">
-                        {" "}
-                        · {band.conflicts.length}{" "}
-                        {band.conflicts.length === 1 ? "conflict" : "conflicts"}
-                      </span>
+    <ChartFrame
+      regionLabel={regionLabel}
+      legend={["conflict"]}
+      labelWidth="15rem"
+      hint={
+        <>
+          Bars show where each release is (or is planned to be) from{" "}
+          {formatDisplayDate(range.start)} to {formatDisplayDate(range.end)}. Arrow keys move
+          between bars; Enter opens the stage.
+        </>
+      }
+    >
+      <TimeAxisHeader range={range} days={days} today={today} label="Environment" />
+      <BarInteractions>
+        <div className="relative">
+          <DayShading range={range} days={days} today={today} />
+          {bands.map((band, bandIndex) => (
+            <section
+              key={band.key}
+              aria-label={`${band.key} ${STAGE_NAMES[band.key]}`}
+              data-testid="environment"
+              data-environment={band.key}
+              className="grid grid-cols-[var(--label)_1fr] border-b border-border last:border-b-0"
+            >
+              <div className="flex min-w-0 flex-col justify-center gap-0.5 border-r border-border bg-surface px-3 py-2">
+                <p className="flex items-center gap-2 text-sm font-semibold text-fg">
+                  <span
+                    aria-hidden
+                    className={cn(
+                      "inline-block size-3 rounded-sm",
+                      stageBarClassName("SIGNED_OFF"),
                     )}
-                  </p>
-                </div>
-                <div
-                  className="relative py-1.5"
-                  style={{ height: `${band.lanes * LANE_REM + 0.75}rem` }}
-                >
-                  {band.conflicts.map((conflict) => {
-                    const place = placeInRange(range, conflict.start, conflict.end);
-                    if (!place) return null;
-                    return (
-                      <span
-                        key={`${conflict.start}-${conflict.releases.map((r) => r.id).join()}`}
-                        data-testid="conflict-band"
-                        title={explainConflict(conflict)}
-                        style={{ left: percent(place.left), width: percent(place.width) }}
-                        className="absolute inset-y-0 border-x-2 border-dashed border-danger/70 bg-danger/10"
-                      />
-                    );
-                  })}
-                  {band.packed.map(({ item: stay, lane }, index) => {
-                    const place = placeInRange(range, stay.start, stay.end);
-                    if (!place) return null;
-                    const inConflict = band.conflicts.some(
-                      (c) =>
-                        c.start <= stay.end &&
-                        c.end >= stay.start &&
-                        c.releases.some((r) => r.id === stay.releaseId),
-                    );
-                    const label =
-                      describeStage(stay.releaseName, {
+                    style={stageBarStyle(band.key) as CSSProperties}
+                  />
+                  {band.key}
+                  <span className="font-normal text-muted">{STAGE_NAMES[band.key]}</span>
+                </p>
+                <p className="text-xs text-muted">{capacityLabel(capacity[band.key])}</p>
+                <p className="text-xs text-muted">
+                  {band.releases === 0
+                    ? "Free in this period"
+                    : `${band.releases} ${band.releases === 1 ? "release" : "releases"}`}
+                  {band.conflicts.length > 0 && (
+                    <span className="font-semibold text-danger">
+                      {" "}
+                      · {band.conflicts.length}{" "}
+                      {band.conflicts.length === 1 ? "conflict" : "conflicts"}
+                    </span>
+                  )}
+                </p>
+              </div>
+              <div
+                className="relative py-1.5"
+                style={{ height: `${band.lanes * LANE_REM + 0.75}rem` }}
+              >
+                {band.conflicts.map((conflict) => {
+                  const place = placeInRange(range, conflict.start, conflict.end);
+                  if (!place) return null;
+                  return (
+                    <span
+                      key={`${conflict.start}-${conflict.releases.map((r) => r.id).join()}`}
+                      data-testid="conflict-band"
+                      title={explainConflict(conflict)}
+                      style={{ left: percent(place.left), width: percent(place.width) }}
+                      className="absolute inset-y-0 border-x-2 border-dashed border-danger/70 bg-danger/10"
+                    />
+                  );
+                })}
+                {band.packed.map(({ item: stay, lane }, index) => {
+                  const place = placeInRange(range, stay.start, stay.end);
+                  if (!place) return null;
+                  const inConflict = band.conflicts.some(
+                    (c) =>
+                      c.start <= stay.end &&
+                      c.end >= stay.start &&
+                      c.releases.some((r) => r.id === stay.releaseId),
+                  );
+                  return (
+                    <StageBar
+                      key={`${stay.releaseId}-${band.key}`}
+                      data={{
+                        releaseId: stay.releaseId,
+                        stage: band.key,
+                        row: laneOffsets[bandIndex]! + lane,
+                        col: index,
+                      }}
+                      releaseName={stay.releaseName}
+                      stage={{
                         key: band.key,
                         status: stay.stageStatus,
                         start: stay.start,
                         end: stay.end,
-                      }) + (inConflict ? ", environment conflict" : "");
-                    return (
-                      <button
-                        key={`${stay.releaseId}-${band.key}`}
-                        type="button"
-                        tabIndex={-1}
-                        data-segment
-                        data-row={laneOffsets[bandIndex]! + lane}
-                        data-col={index}
-                        data-release={stay.releaseId}
-                        data-stage={band.key}
-                        data-status={stay.stageStatus}
-                        data-conflict={inConflict || undefined}
-                        aria-label={label}
-                        title={label}
-                        style={
-                          {
-                            left: percent(place.left),
-                            width: percent(place.width),
-                            top: `${lane * LANE_REM + 0.375}rem`,
-                            height: `${LANE_REM - 0.375}rem`,
-                            ...stageBarStyle(band.key as StageKey),
-                          } as CSSProperties
-                        }
-                        className={cn(
-                          "absolute flex min-w-1 items-center gap-1 overflow-hidden px-1.5 text-[11px] leading-none font-medium whitespace-nowrap",
-                          "hover:brightness-95 focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-fg",
-                          place.clippedStart ? "rounded-l-none" : "rounded-l",
-                          place.clippedEnd ? "rounded-r-none" : "rounded-r",
-                          stageBarClassName(stay.stageStatus),
-                          inConflict && "outline-2 outline-danger",
-                        )}
-                      >
-                        {stay.stageStatus === "REJECTED" && (
-                          <X aria-hidden className="size-3 shrink-0 stroke-3" />
-                        )}
-                        {inConflict && <AlertTriangle aria-hidden className="size-3 shrink-0" />}
-                        <span className="truncate">
-                          <span className="sr-only">{band.key} </span>
-                          {stay.releaseName}
-                        </span>
-                      </button>
-                    );
-                  })}
-                </div>
-              </section>
-            ))}
-          </div>
-        </BarInteractions>
-      </div>
-      <ViewLegend regionLabel={regionLabel} extras={["conflict"]} />
-      <p className="border-t border-border px-3 py-2 text-xs text-muted">
-        Bars show where each release is (or is planned to be) from {formatDisplayDate(range.start)}{" "}
-        to {formatDisplayDate(range.end)}. Arrow keys move between bars; Enter opens the stage.
-      </p>
-    </div>
+                      }}
+                      style={{
+                        left: percent(place.left),
+                        width: percent(place.width),
+                        top: `${lane * LANE_REM + 0.375}rem`,
+                        height: `${LANE_REM - 0.375}rem`,
+                      }}
+                      clipped={{ start: place.clippedStart, end: place.clippedEnd }}
+                      isConflict={inConflict}
+                      className="absolute gap-1 px-1.5 text-[11px] font-medium"
+                    >
+                      <span className="truncate">
+                        <span className="sr-only">{band.key} </span>
+                        {stay.releaseName}
+                      </span>
+                    </StageBar>
+                  );
+                })}
+              </div>
+            </section>
+          ))}
+        </div>
+      </BarInteractions>
+    </ChartFrame>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from "@/lib/domain/stages";
 import { cn } from "@/lib/utils";
 
+import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Input, Select } from "../ui/input";
 
@@ -36,6 +37,7 @@ export function ReleaseFilters({
   hasEnvironmentFilter = false,
   basePath = "/releases",
   keep = {},
+  isValid = true,
 }: {
   type?: string;
   status?: string;
@@ -49,104 +51,114 @@ export function ReleaseFilters({
   basePath?: string;
   /** Other parameters of the view (zoom, month, ...) that filtering keeps. */
   keep?: Record<string, string | undefined>;
+  /** False when the address held filters that could not be understood (and were ignored). */
+  isValid?: boolean;
 }) {
   return (
-    <div className="flex flex-wrap items-center gap-3">
-      <nav
-        aria-label="Type"
-        className="inline-flex rounded-md border border-border-strong bg-surface p-0.5 shadow-xs"
-      >
-        {TYPE_OPTIONS.map((option) => {
-          const isActive = (type ?? undefined) === option.value;
-          return (
-            <Link
-              key={option.label}
-              href={hrefWith(basePath, {
-                ...keep,
-                type: option.value,
-                status,
-                q,
-                region,
-                env: environment,
-              })}
-              aria-current={isActive ? "page" : undefined}
-              className={cn(
-                "rounded px-3 py-1 text-sm font-medium text-muted hover:text-fg",
-                isActive && "bg-accent-soft text-accent hover:text-accent",
-              )}
-            >
-              {option.label}
-            </Link>
-          );
-        })}
-      </nav>
-      <form action={basePath} className="flex flex-wrap items-center gap-2" role="search">
-        {type && <input type="hidden" name="type" value={type} />}
-        {Object.entries(keep).map(
-          ([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />,
-        )}
-        <label className="sr-only" htmlFor="filter-status">
-          Status
-        </label>
-        <Select id="filter-status" name="status" defaultValue={status ?? ""} className="w-44">
-          <option value="">Any status</option>
-          {RELEASE_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {RELEASE_STATUS_NAMES[value]}
-            </option>
-          ))}
-        </Select>
-        {regions && (
-          <>
-            <label className="sr-only" htmlFor="filter-region">
-              Holiday region
-            </label>
-            <Select id="filter-region" name="region" defaultValue={region ?? ""} className="w-40">
-              <option value="">Any region</option>
-              {regions.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
-            </Select>
-          </>
-        )}
-        {hasEnvironmentFilter && (
-          <>
-            <label className="sr-only" htmlFor="filter-env">
-              Environment
-            </label>
-            <Select id="filter-env" name="env" defaultValue={environment ?? ""} className="w-48">
-              <option value="">All environments</option>
-              {STAGE_KEYS.map((key) => (
-                <option key={key} value={key}>
-                  {key} · {STAGE_NAMES[key]}
-                </option>
-              ))}
-            </Select>
-          </>
-        )}
-        <div className="relative">
-          <Search
-            aria-hidden
-            className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-subtle"
-          />
-          <label className="sr-only" htmlFor="filter-q">
-            Search name or version
+    <>
+      <div className="flex flex-wrap items-center gap-3">
+        <nav
+          aria-label="Type"
+          className="inline-flex rounded-md border border-border-strong bg-surface p-0.5 shadow-xs"
+        >
+          {TYPE_OPTIONS.map((option) => {
+            const isActive = (type ?? undefined) === option.value;
+            return (
+              <Link
+                key={option.label}
+                href={hrefWith(basePath, {
+                  ...keep,
+                  type: option.value,
+                  status,
+                  q,
+                  region,
+                  env: environment,
+                })}
+                aria-current={isActive ? "page" : undefined}
+                className={cn(
+                  "rounded px-3 py-1 text-sm font-medium text-muted hover:text-fg",
+                  isActive && "bg-accent-soft text-accent hover:text-accent",
+                )}
+              >
+                {option.label}
+              </Link>
+            );
+          })}
+        </nav>
+        <form action={basePath} className="flex flex-wrap items-center gap-2" role="search">
+          {type && <input type="hidden" name="type" value={type} />}
+          {Object.entries(keep).map(
+            ([name, value]) =>
+              value && <input key={name} type="hidden" name={name} value={value} />,
+          )}
+          <label className="sr-only" htmlFor="filter-status">
+            Status
           </label>
-          <Input
-            id="filter-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder="Name or version"
-            className="w-60 pl-8"
-          />
-        </div>
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-      </form>
-    </div>
+          <Select id="filter-status" name="status" defaultValue={status ?? ""} className="w-44">
+            <option value="">Any status</option>
+            {RELEASE_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {RELEASE_STATUS_NAMES[value]}
+              </option>
+            ))}
+          </Select>
+          {regions && (
+            <>
+              <label className="sr-only" htmlFor="filter-region">
+                Holiday region
+              </label>
+              <Select id="filter-region" name="region" defaultValue={region ?? ""} className="w-40">
+                <option value="">Any region</option>
+                {regions.map((code) => (
+                  <option key={code} value={code}>
+                    {code}
+                  </option>
+                ))}
+              </Select>
+            </>
+          )}
+          {hasEnvironmentFilter && (
+            <>
+              <label className="sr-only" htmlFor="filter-env">
+                Environment
+              </label>
+              <Select id="filter-env" name="env" defaultValue={environment ?? ""} className="w-48">
+                <option value="">All environments</option>
+                {STAGE_KEYS.map((key) => (
+                  <option key={key} value={key}>
+                    {key} · {STAGE_NAMES[key]}
+                  </option>
+                ))}
+              </Select>
+            </>
+          )}
+          <div className="relative">
+            <Search
+              aria-hidden
+              className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-subtle"
+            />
+            <label className="sr-only" htmlFor="filter-q">
+              Search name or version
+            </label>
+            <Input
+              id="filter-q"
+              name="q"
+              type="search"
+              defaultValue={q}
+              placeholder="Name or version"
+              className="w-60 pl-8"
+            />
+          </div>
+          <Button type="submit" variant="secondary">
+            Apply
+          </Button>
+        </form>
+      </div>
+      {!isValid && (
+        <Alert role="status" tone="warning">
+          Some filters in the address were not understood and were ignored.
+        </Alert>
+      )}
+    </>
   );
 }

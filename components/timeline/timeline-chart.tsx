@@ -1,6 +1,5 @@
 import { AlertTriangle, CornerDownRight, X } from "lucide-react";
 import Link from "next/link";
-import type { CSSProperties } from "react";
 
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
@@ -12,10 +11,9 @@ import { type Handover, handovers, placeInRange, type TimelineRange } from "@/li
 import type { TimelineRow, TimelineStage } from "@/lib/types/views";
 import { cn } from "@/lib/utils";
 
-import { stageBarClassName, stageBarStyle } from "../releases/stage-style";
 import { BarInteractions } from "../views/bar-interactions";
-import { describeStage } from "../views/stage-label";
-import { ViewLegend } from "../views/view-legend";
+import { ChartFrame } from "../views/chart-frame";
+import { StageBar } from "../views/stage-bar";
 
 import { DayShading, percent, TimeAxisHeader } from "./time-axis";
 
@@ -42,51 +40,33 @@ function Segment({
   const halfDay = 0.5 / range.days;
   const trimStart = handover.startsMidDay && !place.clippedStart ? halfDay : 0;
   const trimEnd = handover.endsMidDay && !place.clippedEnd ? halfDay : 0;
-  const style = {
-    left: percent(place.left + trimStart),
-    width: percent(place.width - trimStart - trimEnd),
-    ...stageBarStyle(stage.key),
-  } as CSSProperties;
-  const label = describeStage(row.name, stage);
   // Release managers drag a stage's end, or the go-live (PROD), of a stage still ahead.
   const isDraggable = canReplan && statusAllows(row.status, "REPLAN") && isMovable(stage);
-  const isGoLive = stage.key === "PROD";
   return (
-    <button
-      type="button"
-      tabIndex={-1}
-      data-segment
-      data-row={rowIndex}
-      data-col={column}
-      data-release={row.id}
-      data-stage={stage.key}
-      data-status={stage.status}
-      data-draggable={isDraggable || undefined}
-      data-date={isDraggable ? (isGoLive ? stage.plannedStart : stage.plannedEnd) : undefined}
-      aria-label={label}
-      title={
-        isDraggable ? `${label}. Drag ${isGoLive ? "it" : "its right edge"} to re-plan.` : label
-      }
-      style={style}
-      className={cn(
-        "absolute top-1.5 bottom-1.5 flex min-w-1 items-center gap-0.5 overflow-hidden px-1 text-[10px] leading-none font-semibold whitespace-nowrap",
-        "hover:brightness-95 focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-fg",
-        place.clippedStart ? "rounded-l-none" : "rounded-l",
-        place.clippedEnd ? "rounded-r-none" : "rounded-r",
-        stageBarClassName(stage.status, isCancelled(row.status)),
-        isDraggable && isGoLive && "cursor-grab touch-none active:cursor-grabbing",
-      )}
+    <StageBar
+      data={{
+        releaseId: row.id,
+        stage: stage.key,
+        row: rowIndex,
+        col: column,
+        dragFrom: isDraggable
+          ? stage.key === "PROD"
+            ? stage.plannedStart
+            : stage.plannedEnd
+          : undefined,
+      }}
+      releaseName={row.name}
+      stage={stage}
+      style={{
+        left: percent(place.left + trimStart),
+        width: percent(place.width - trimStart - trimEnd),
+      }}
+      clipped={{ start: place.clippedStart, end: place.clippedEnd }}
+      isCancelled={isCancelled(row.status)}
+      className="absolute top-1.5 bottom-1.5 gap-0.5 px-1 text-[10px] font-semibold"
     >
-      {stage.status === "REJECTED" && <X aria-hidden className="size-3 shrink-0 stroke-3" />}
       {range.zoom !== "year" && <span aria-hidden>{stage.key}</span>}
-      {isDraggable && !isGoLive && !place.clippedEnd && (
-        <span
-          aria-hidden
-          data-drag-handle
-          className="absolute inset-y-0 right-0 w-2 cursor-ew-resize touch-none rounded-r hover:bg-fg/25"
-        />
-      )}
-    </button>
+    </StageBar>
   );
 }
 
@@ -139,100 +119,99 @@ export function TimelineChart({
   canReplan?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-surface shadow-xs">
-      <div className="min-w-[56rem]" style={{ "--label": "17rem" } as CSSProperties}>
-        {/* Header: months, then days or weeks, then freeze bands. */}
-        <TimeAxisHeader range={range} days={days} today={today} label="Release" />
+    <ChartFrame
+      regionLabel={regionLabel}
+      legend={["baseline"]}
+      labelWidth="17rem"
+      hint="Arrow keys move between bars; Enter opens a stage with its approvals."
+    >
+      {/* Header: months, then days or weeks, then freeze bands. */}
+      <TimeAxisHeader range={range} days={days} today={today} label="Release" />
 
-        <BarInteractions canReplan={canReplan}>
-          <div className="relative">
-            {/* Background: non-working days, freezes, today. One layer for all rows. */}
-            <DayShading range={range} days={days} today={today} />
+      <BarInteractions canReplan={canReplan}>
+        <div className="relative">
+          {/* Background: non-working days, freezes, today. One layer for all rows. */}
+          <DayShading range={range} days={days} today={today} />
 
-            <ol
-              aria-label={`Releases from ${formatDisplayDate(range.start)} to ${formatDisplayDate(range.end)}`}
-            >
-              {rows.map((row, rowIndex) => (
-                <li
-                  key={row.id}
-                  data-testid="timeline-row"
-                  className="grid h-10 grid-cols-[var(--label)_1fr] border-b border-border/70 last:border-b-0"
+          <ol
+            aria-label={`Releases from ${formatDisplayDate(range.start)} to ${formatDisplayDate(range.end)}`}
+          >
+            {rows.map((row, rowIndex) => (
+              <li
+                key={row.id}
+                data-testid="timeline-row"
+                className="grid h-10 grid-cols-[var(--label)_1fr] border-b border-border/70 last:border-b-0"
+              >
+                <div
+                  className={cn(
+                    "flex min-w-0 items-center gap-1.5 border-r border-border bg-surface px-3",
+                    row.depth === 1 && "pl-7",
+                  )}
                 >
-                  <div
-                    className={cn(
-                      "flex min-w-0 items-center gap-1.5 border-r border-border bg-surface px-3",
-                      row.depth === 1 && "pl-7",
-                    )}
-                  >
-                    {row.depth === 1 && (
-                      <CornerDownRight aria-hidden className="size-3.5 shrink-0 text-subtle" />
-                    )}
-                    <div className="min-w-0">
-                      <Link
-                        href={`/releases/${row.id}`}
-                        className="block truncate text-sm font-medium text-fg hover:text-accent hover:underline"
+                  {row.depth === 1 && (
+                    <CornerDownRight aria-hidden className="size-3.5 shrink-0 text-subtle" />
+                  )}
+                  <div className="min-w-0">
+                    <Link
+                      href={`/releases/${row.id}`}
+                      className="block truncate text-sm font-medium text-fg hover:text-accent hover:underline"
+                    >
+                      {row.name}
+                    </Link>
+                    <p className="truncate text-[11px] text-muted">
+                      <span className="font-mono">{row.version}</span>
+                      {row.depth === 0 && row.parentName && <> · patch of {row.parentName}</>}
+                      {row.status !== "IN_PROGRESS" && <> · {RELEASE_STATUS_NAMES[row.status]}</>}
+                    </p>
+                  </div>
+                  <span className="ml-auto flex shrink-0 items-center gap-1">
+                    {row.atRisk && (
+                      <span
+                        title={`At risk: ${row.slipWorkingDays} working days behind the baseline`}
+                        className="flex items-center gap-0.5 rounded bg-warning-soft px-1 text-[10px] font-semibold text-warning"
                       >
-                        {row.name}
-                      </Link>
-                      <p className="truncate text-[11px] text-muted">
-                        <span className="font-mono">{row.version}</span>
-                        {row.depth === 0 && row.parentName && <> · patch of {row.parentName}</>}
-                        {row.status !== "IN_PROGRESS" && <> · {RELEASE_STATUS_NAMES[row.status]}</>}
-                      </p>
-                    </div>
-                    <span className="ml-auto flex shrink-0 items-center gap-1">
-                      {row.atRisk && (
-                        <span
-                          title={`At risk: ${row.slipWorkingDays} working days behind the baseline`}
-                          className="flex items-center gap-0.5 rounded bg-warning-soft px-1 text-[10px] font-semibold text-warning"
-                        >
-                          <AlertTriangle aria-hidden className="size-3" />
-                          <span className="sr-only">At risk,</span>+{row.slipWorkingDays}
-                        </span>
-                      )}
-                      {row.isRejected && (
-                        <span
-                          title="A stage is rejected"
-                          className="flex items-center rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"
-                        >
-                          <X aria-hidden className="size-3" />
-                          <span className="sr-only">Stage rejected</span>
-                        </span>
-                      )}
-                    </span>
-                  </div>
-                  <div className="relative" data-testid="timeline-bars" data-days={range.days}>
-                    {zip(row.stages, handovers(row.stages)).map(([stage, handover], column) => (
-                      <Segment
-                        key={stage.key}
-                        row={row}
-                        stage={stage}
-                        range={range}
-                        rowIndex={rowIndex}
-                        column={column}
-                        canReplan={canReplan}
-                        handover={handover}
-                      />
-                    ))}
-                    {row.forecastGoLive !== row.baselineGoLive && !isCancelled(row.status) && (
-                      <Marker
-                        date={row.baselineGoLive}
-                        range={range}
-                        kind="baseline"
-                        title={`Baseline go-live ${formatDisplayDate(row.baselineGoLive)}`}
-                      />
+                        <AlertTriangle aria-hidden className="size-3" />
+                        <span className="sr-only">At risk,</span>+{row.slipWorkingDays}
+                      </span>
                     )}
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </div>
-        </BarInteractions>
-      </div>
-      <ViewLegend regionLabel={regionLabel} extras={["baseline"]} />
-      <p className="border-t border-border px-3 py-2 text-xs text-muted">
-        Arrow keys move between bars; Enter opens a stage with its approvals.
-      </p>
-    </div>
+                    {row.isRejected && (
+                      <span
+                        title="A stage is rejected"
+                        className="flex items-center rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"
+                      >
+                        <X aria-hidden className="size-3" />
+                        <span className="sr-only">Stage rejected</span>
+                      </span>
+                    )}
+                  </span>
+                </div>
+                <div className="relative" data-testid="timeline-bars" data-days={range.days}>
+                  {zip(row.stages, handovers(row.stages)).map(([stage, handover], column) => (
+                    <Segment
+                      key={stage.key}
+                      row={row}
+                      stage={stage}
+                      range={range}
+                      rowIndex={rowIndex}
+                      column={column}
+                      canReplan={canReplan}
+                      handover={handover}
+                    />
+                  ))}
+                  {row.forecastGoLive !== row.baselineGoLive && !isCancelled(row.status) && (
+                    <Marker
+                      date={row.baselineGoLive}
+                      range={range}
+                      kind="baseline"
+                      title={`Baseline go-live ${formatDisplayDate(row.baselineGoLive)}`}
+                    />
+                  )}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </BarInteractions>
+    </ChartFrame>
   );
 }

@@ -8,6 +8,14 @@ import type { StageKey } from "@/lib/domain/stages";
 
 import type { ReplanProposal } from "../releases/replan-dialog";
 
+import {
+  draggableStageBarAt,
+  isDragHandle,
+  readStageBar,
+  stageBarAt,
+  stageBarsIn,
+} from "./stage-bar";
+
 // Loaded when first opened: the timeline's first load carries only what draws and navigates it.
 const StageDrawer = dynamic(() => import("./stage-drawer").then((m) => m.StageDrawer), {
   ssr: false,
@@ -35,17 +43,13 @@ type Drag = {
   isMoving: boolean;
 };
 
-function segments(root: HTMLElement): HTMLButtonElement[] {
-  return [...root.querySelectorAll<HTMLButtonElement>("[data-segment]")];
-}
-
 /**
- * Keyboard and pointer behaviour of the timeline, calendar and environments bars: one tab stop for
- * all of them (roving tabindex), arrow keys between bars (left/right within a row, up/down between
- * rows), Enter or a click opens the stage in a drawer. The bars themselves are rendered on the
- * server. For release managers, a bar marked `data-draggable` can be dragged by whole days: a
- * stage's right edge proposes a new end, the PROD bar a new go-live; dropping opens the what-if
- * re-plan with that proposal (nothing is saved until they say so).
+ * Keyboard and pointer behaviour of the timeline, calendar and environments bars (`StageBar`s,
+ * rendered on the server): one tab stop for all of them (roving tabindex), arrow keys between bars
+ * (left/right within a row, up/down between rows), Enter or a click opens the stage in a drawer.
+ * For release managers, a draggable bar moves by whole days: a stage's right edge proposes a new
+ * end, the PROD bar a new go-live; dropping opens the what-if re-plan with that proposal (nothing
+ * is saved until they say so).
  */
 export function BarInteractions({
   children,
@@ -63,14 +67,15 @@ export function BarInteractions({
 
   useEffect(() => {
     const root = rootRef.current;
-    if (!root || root.querySelector("[data-segment][tabindex='0']")) return;
-    const first = root.querySelector<HTMLButtonElement>("[data-segment]");
-    if (first) first.tabIndex = 0;
+    if (!root) return;
+    const bars = stageBarsIn(root);
+    if (bars.some((bar) => bar.tabIndex === 0)) return;
+    if (bars[0]) bars[0].tabIndex = 0;
   });
 
   const focusSegment = useCallback((target: HTMLButtonElement | undefined) => {
     if (!target || !rootRef.current) return;
-    for (const segment of segments(rootRef.current)) segment.tabIndex = -1;
+    for (const bar of stageBarsIn(rootRef.current)) bar.tabIndex = -1;
     target.tabIndex = 0;
     target.focus();
   }, []);
@@ -80,31 +85,33 @@ export function BarInteractions({
       endDrag(false);
       return;
     }
-    const current = (event.target as HTMLElement).closest<HTMLButtonElement>("[data-segment]");
+    const current = stageBarAt(event.target);
     if (!current || !rootRef.current) return;
-    const all = segments(rootRef.current);
-    const row = Number(current.dataset.row);
-    const col = Number(current.dataset.col);
-    const inRow = (r: number) => all.filter((segment) => Number(segment.dataset.row) === r);
-    let target: HTMLButtonElement | undefined;
-    if (event.key === "ArrowRight") target = inRow(row).find((s) => Number(s.dataset.col) > col);
+    const all = stageBarsIn(rootRef.current).map((element) => ({
+      element,
+      ...readStageBar(element),
+    }));
+    const { row, col } = readStageBar(current);
+    const inRow = (r: number) => all.filter((bar) => bar.row === r);
+    let target: (typeof all)[number] | undefined;
+    if (event.key === "ArrowRight") target = inRow(row).find((bar) => bar.col > col);
     else if (event.key === "ArrowLeft")
       target = inRow(row)
         .reverse()
-        .find((s) => Number(s.dataset.col) < col);
+        .find((bar) => bar.col < col);
     else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      const rows = [...new Set(all.map((s) => Number(s.dataset.row)))].sort((a, b) => a - b);
+      const rows = [...new Set(all.map((bar) => bar.row))].sort((a, b) => a - b);
       const nextRow =
         event.key === "ArrowDown" ? rows.find((r) => r > row) : rows.reverse().find((r) => r < row);
       if (nextRow !== undefined) {
         const candidates = inRow(nextRow);
-        target = candidates.find((s) => Number(s.dataset.col) === col) ?? candidates.at(-1);
+        target = candidates.find((bar) => bar.col === col) ?? candidates.at(-1);
       }
     } else if (event.key === "Home") target = inRow(row)[0];
     else if (event.key === "End") target = inRow(row).at(-1);
     else return;
     event.preventDefault();
-    focusSegment(target);
+    focusSegment(target?.element);
   }
 
   function handleClick(event: React.MouseEvent<HTMLDivElement>) {
@@ -112,24 +119,21 @@ export function BarInteractions({
       suppressClick.current = false;
       return;
     }
-    const segment = (event.target as HTMLElement).closest<HTMLButtonElement>("[data-segment]");
-    if (!segment) return;
-    focusSegment(segment);
-    setSelection({
-      releaseId: segment.dataset.release!,
-      stage: segment.dataset.stage as StageKey,
-      returnFocus: segment,
-    });
+    const bar = stageBarAt(event.target);
+    if (!bar) return;
+    focusSegment(bar);
+    const { releaseId, stage } = readStageBar(bar);
+    setSelection({ releaseId, stage, returnFocus: bar });
   }
 
   function handlePointerDown(event: React.PointerEvent<HTMLDivElement>) {
     if (!canReplan || event.button !== 0) return;
-    const target = event.target as HTMLElement;
-    const segment = target.closest<HTMLElement>("[data-draggable]");
+    const segment = draggableStageBarAt(event.target);
     if (!segment) return;
-    const isGoLive = segment.dataset.stage === "PROD";
+    const { stage, dragFrom } = readStageBar(segment);
+    const isGoLive = stage === "PROD";
     // A stage moves by its right edge; the one-day PROD bar moves as a whole.
-    if (!isGoLive && !target.closest("[data-drag-handle]")) return;
+    if (!isGoLive && !isDragHandle(event.target)) return;
     const track = segment.parentElement!;
     drag.current = {
       segment,
@@ -137,7 +141,7 @@ export function BarInteractions({
       startX: event.clientX,
       dayWidth: track.getBoundingClientRect().width / Number(track.dataset.days),
       isGoLive,
-      from: segment.dataset.date!,
+      from: dragFrom!,
       inlineWidth: segment.style.width,
       days: 0,
       isMoving: false,
@@ -160,7 +164,7 @@ export function BarInteractions({
       current.segment.style.width = `calc(${current.inlineWidth} + ${Math.max(offset, -current.segment.offsetWidth + current.dayWidth)}px)`;
     const date = addDays(current.from, current.days);
     setDragHint({
-      text: `${current.isGoLive ? "Go-live" : `${current.segment.dataset.stage} ends`} ${formatDisplayDate(date)}`,
+      text: `${current.isGoLive ? "Go-live" : `${readStageBar(current.segment).stage} ends`} ${formatDisplayDate(date)}`,
       x: event.clientX,
       y: current.segment.getBoundingClientRect().top,
     });
@@ -175,9 +179,9 @@ export function BarInteractions({
     current.segment.style.width = current.inlineWidth;
     suppressClick.current = true;
     if (!propose || current.days === 0) return;
-    const stage = current.segment.dataset.stage as StageKey;
+    const { releaseId, stage } = readStageBar(current.segment);
     setReplan({
-      releaseId: current.segment.dataset.release!,
+      releaseId,
       proposal: current.isGoLive ? { mode: "goLive" } : { mode: "stageEnd", stage },
       date: addDays(current.from, current.days),
     });

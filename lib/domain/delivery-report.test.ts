@@ -2,14 +2,16 @@ import { describe, expect, it } from "vitest";
 
 import { buildDeliveryReport, type ReportRelease } from "./delivery-report";
 import { planForward } from "./planner";
-import { DEFAULT_STAGE_DURATIONS, type ReleaseStatus } from "./stages";
+import { applyOutcome, decide, newReleaseState } from "./signoff";
+import { DEFAULT_STAGE_DURATIONS, DEFAULT_STAGE_RULES, type ReleaseStatus } from "./stages";
 import { WorkingDayCalendar } from "./working-days";
 
 const calendar = new WorkingDayCalendar("DE-BW");
 
 /**
- * A release planned forward from `start`, played through: `late` says how many working days late
- * (negative = early) a stage was signed off; the stages after it follow from the next working day.
+ * A release planned forward from `start` and played through the sign-off rules (as the app does):
+ * `late` says how many working days late (negative = early) a stage was signed off; the stage after
+ * opens that day and is planned from the next working day.
  */
 function played(
   name: string,
@@ -17,43 +19,39 @@ function played(
   options: { late?: Partial<Record<string, number>>; upTo?: number; status?: ReleaseStatus } = {},
 ): ReportRelease {
   const plan = planForward(start, DEFAULT_STAGE_DURATIONS, calendar);
-  const upTo = options.upTo ?? 6;
-  let cursor = plan.stages[0]!.start;
-  const stages = plan.stages.map((stage, index) => {
-    if (index >= upTo) {
-      return {
-        key: stage.key,
-        status: "PENDING" as const,
-        plannedStart: stage.start,
-        workingDays: stage.workingDays,
-        actualStart: null,
-        actualEnd: null,
-      };
-    }
-    const actualStart = cursor;
-    const actualEnd = calendar.shiftWorkingDays(
-      actualStart,
-      stage.workingDays - 1 + (options.late?.[stage.key] ?? 0),
+  let state = newReleaseState("creator", plan.stages, DEFAULT_STAGE_RULES);
+  const approversOf = { QA: ["qa", "qa2"], RELEASE_MANAGER: ["rm", "rm2"] } as const;
+  state.stages.slice(0, options.upTo ?? 6).forEach((stage, index) => {
+    const rule = DEFAULT_STAGE_RULES[stage.key];
+    const role = rule.allowedRoles[0] as "QA" | "RELEASE_MANAGER";
+    const day = calendar.shiftWorkingDays(
+      state.stages[index]!.plannedEnd,
+      options.late?.[stage.key] ?? 0,
     );
-    cursor = calendar.nextWorkingDay(actualEnd);
-    return {
-      key: stage.key,
-      status: "SIGNED_OFF" as const,
-      plannedStart: stage.start,
-      workingDays: stage.workingDays,
-      actualStart,
-      actualEnd,
-    };
+    for (const id of approversOf[role].slice(0, stage.approvalsRequired)) {
+      const actor = { id, role };
+      const outcome = decide({
+        release: state,
+        key: stage.key,
+        actor,
+        decision: "APPROVE",
+        comment: null,
+        rule,
+        today: day,
+        calendar,
+      });
+      state = applyOutcome(state, outcome, id);
+    }
   });
   return {
     id: name,
     name,
     version: "1.0",
     type: "RELEASE",
-    status: options.status ?? (upTo === 6 ? "LIVE" : "IN_PROGRESS"),
+    status: options.status ?? state.status,
     region: "DE-BW",
     baselineGoLive: plan.goLive,
-    stages,
+    stages: state.stages,
   };
 }
 

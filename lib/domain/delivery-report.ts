@@ -2,7 +2,8 @@
 // releases and a calendar per region; everything is counted in working days of the release's region.
 import { type IsoDate, MONTH_NAMES } from "./dates";
 import { shiftMonth } from "./month-calendar";
-import { slipInWorkingDays } from "./progress";
+import { forecastGoLiveOf, slipInWorkingDays, wentLiveOn } from "./progress";
+import { isUnderWay } from "./release-status";
 import {
   type ReleaseStatus,
   type ReleaseType,
@@ -70,10 +71,6 @@ function average(values: number[]): number | null {
   return values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : null;
 }
 
-function isOpen(status: ReleaseStatus): boolean {
-  return status === "PLANNED" || status === "IN_PROGRESS" || status === "ON_HOLD";
-}
-
 /**
  * On-time rate (live on or before the baseline), lead time from the first DEV day to live, how long
  * each stage ran over its planned length, and go-lives per month (live ones, and the forecast of
@@ -95,29 +92,29 @@ export function buildDeliveryReport(input: {
   );
   for (const release of releases) {
     const calendar = calendarOf(release.region);
-    for (const stage of release.stages) {
-      if (stage.status !== "SIGNED_OFF" || !inPeriod(stage.actualEnd) || !stage.actualStart)
-        continue;
-      const taken = calendar.countWorkingDays(stage.actualStart, stage.actualEnd);
+    release.stages.forEach((stage, index) => {
+      if (stage.status !== "SIGNED_OFF" || !inPeriod(stage.actualEnd) || !stage.actualStart) return;
+      // A stage opens the day the one before closes; that handover day is the earlier stage's.
+      const isHandover = index > 0 && release.stages[index - 1]!.actualEnd === stage.actualStart;
+      const from = isHandover ? calendar.nextWorkingDay(stage.actualStart) : stage.actualStart;
+      const taken = from > stage.actualEnd ? 0 : calendar.countWorkingDays(from, stage.actualEnd);
       overruns.get(stage.key)!.push({ days: taken - stage.workingDays, release: release.name });
-    }
+    });
     const prod = release.stages.find((stage) => stage.key === "PROD")!;
     const dev = release.stages.find((stage) => stage.key === "DEV")!;
-    if (release.status !== "LIVE" || !inPeriod(prod.actualStart)) continue;
-    const slip = slipInWorkingDays(release.baselineGoLive, prod.actualStart, calendar);
+    const liveOn = wentLiveOn(prod);
+    if (release.status !== "LIVE" || !inPeriod(liveOn)) continue;
+    const slip = slipInWorkingDays(release.baselineGoLive, liveOn, calendar);
     delivered.push({
       id: release.id,
       name: release.name,
       version: release.version,
       type: release.type,
       baselineGoLive: release.baselineGoLive,
-      liveOn: prod.actualStart,
+      liveOn,
       slipWorkingDays: slip,
       isOnTime: slip <= 0,
-      leadTimeWorkingDays: calendar.countWorkingDays(
-        dev.actualStart ?? dev.plannedStart,
-        prod.actualStart,
-      ),
+      leadTimeWorkingDays: calendar.countWorkingDays(dev.actualStart ?? dev.plannedStart, liveOn),
     });
   }
   delivered.sort((a, b) => a.liveOn.localeCompare(b.liveOn) || a.name.localeCompare(b.name));
@@ -137,9 +134,8 @@ export function buildDeliveryReport(input: {
   const monthOf = (date: IsoDate) => months.find((m) => m.month.slice(0, 7) === date.slice(0, 7));
   for (const release of delivered) monthOf(release.liveOn)!.live++;
   for (const release of releases) {
-    if (!isOpen(release.status)) continue;
-    const prod = release.stages.find((stage) => stage.key === "PROD")!;
-    const forecast = prod.actualStart ?? prod.plannedStart;
+    if (!isUnderWay(release.status)) continue;
+    const forecast = forecastGoLiveOf(release.stages);
     if (inPeriod(forecast)) monthOf(forecast)!.planned++;
   }
 

@@ -265,7 +265,7 @@ export function decide(input: DecideInput): Outcome {
   const remaining = release.stages.slice(index + 1);
   if (remaining.length === 0) {
     outcome.releaseStatus = "LIVE";
-    outcome.events.push({ action: "RELEASE_LIVE", after: { goLive: stage.actualStart ?? today } });
+    outcome.events.push({ action: "RELEASE_LIVE", after: { goLive: today } });
     return outcome;
   }
   const next = remaining[0]!;

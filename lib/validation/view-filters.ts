@@ -3,7 +3,8 @@ import { type ReleaseListQuery, releaseListQuerySchema } from "./releases";
 export type SearchParams = Record<string, string | string[] | undefined>;
 export type ViewFilters = { type?: string; status?: string; q?: string; region?: string };
 
-function single(value: string | string[] | undefined): string | undefined {
+/** The first value of a query-string parameter, trimmed; undefined when empty. */
+export function firstParam(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   return text?.trim() ? text.trim() : undefined;
 }
@@ -18,10 +19,10 @@ export function readViewFilters(params: SearchParams): {
   isValid: boolean;
 } {
   const raw: ViewFilters = {
-    type: single(params.type),
-    status: single(params.status),
-    q: single(params.q),
-    region: single(params.region),
+    type: firstParam(params.type),
+    status: firstParam(params.status),
+    q: firstParam(params.q),
+    region: firstParam(params.region),
   };
   const parsed = releaseListQuerySchema.safeParse(raw);
   return { raw, query: parsed.success ? parsed.data : {}, isValid: parsed.success };

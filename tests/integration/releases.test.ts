@@ -61,8 +61,10 @@ describe("listReleases", () => {
         expect(stage.plannedStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(stage.plannedStart <= stage.plannedEnd).toBe(true);
       }
+      // Once live, the go-live is the day PROD was signed off; until then PROD's planned day.
+      const prod = release.stages[5]!;
       expect(release.forecastGoLive).toBe(
-        release.stages[5]!.actualStart ?? release.stages[5]!.plannedStart,
+        release.status === "LIVE" ? prod.actualEnd : prod.plannedStart,
       );
     }
     const goLives = releases.map((r) => r.forecastGoLive);

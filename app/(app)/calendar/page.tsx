@@ -70,15 +70,8 @@ export default async function CalendarPage({
         hasEnvironmentFilter
         basePath="/calendar"
         keep={keep}
+        isValid={isValid}
       />
-      {!isValid && (
-        <p
-          role="status"
-          className="rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning"
-        >
-          Some filters in the address were not understood and were ignored.
-        </p>
-      )}
       <MonthCalendar
         month={month}
         weeks={weeks}

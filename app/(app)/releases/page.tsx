@@ -56,15 +56,7 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Sea
           )
         }
       />
-      <ReleaseFilters type={raw.type} status={raw.status} q={raw.q} />
-      {!parsed.success && (
-        <p
-          role="status"
-          className="rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning"
-        >
-          Some filters in the address were not understood and were ignored.
-        </p>
-      )}
+      <ReleaseFilters type={raw.type} status={raw.status} q={raw.q} isValid={parsed.success} />
       {releases.length > 0 ? (
         <ReleasesTable releases={releases} today={today} periods={settings.periods} />
       ) : isFiltered ? (

@@ -54,15 +54,13 @@ export default async function TimelinePage({
           label={`${formatDisplayDate(range.start)} – ${formatDisplayDate(range.end)}`}
         />
       </div>
-      <ReleaseFilters {...raw} regions={regions} basePath="/timeline" keep={keep} />
-      {!isValid && (
-        <p
-          role="status"
-          className="rounded-md border border-warning/30 bg-warning-soft px-3 py-2 text-sm text-warning"
-        >
-          Some filters in the address were not understood and were ignored.
-        </p>
-      )}
+      <ReleaseFilters
+        {...raw}
+        regions={regions}
+        basePath="/timeline"
+        keep={keep}
+        isValid={isValid}
+      />
       {rows.length > 0 ? (
         <TimelineChart
           range={range}

@@ -2,6 +2,7 @@ import "server-only";
 
 import { type CsvValue, toCsv } from "@/lib/csv";
 import type { IsoDate } from "@/lib/domain/dates";
+import { wentLiveOn } from "@/lib/domain/progress";
 import { STAGE_KEYS, type ReleaseType } from "@/lib/domain/stages";
 import { listReleases } from "@/lib/server/releases/list-releases";
 
@@ -51,7 +52,7 @@ export async function exportReleasesCsv(period: {
       release.region,
       release.baselineGoLive,
       release.forecastGoLive,
-      release.status === "LIVE" ? prod.actualStart : null,
+      release.status === "LIVE" ? wentLiveOn(prod) : null,
       release.slipWorkingDays,
       release.atRisk,
       ...release.stages.flatMap((stage) => [

@@ -6,8 +6,9 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { IDLE, submitted, submittedChecked } from "@/lib/action-state";
 import type { Region } from "@/lib/domain/holidays";
 import type { CompanyPeriod } from "@/lib/domain/settings";
@@ -26,57 +27,53 @@ export function PeriodForm({ period, regions }: { period?: CompanyPeriod; region
   return (
     <form action={action} noValidate className="mt-4 space-y-4" key={state.at ?? "form"}>
       {period && <input type="hidden" name="id" value={period.id} />}
-      <div className="space-y-1.5">
-        <Label htmlFor="period-kind">Kind</Label>
-        <Select
-          id="period-kind"
-          name="kind"
-          defaultValue={submitted(state, "kind", period?.kind ?? "FREEZE")}
-        >
-          <option value="FREEZE">Freeze window (no go-live)</option>
-          <option value="NON_WORKING">Non-working period (office closed)</option>
-        </Select>
-      </div>
-      <div className="space-y-1.5">
-        <Label htmlFor="period-name">Name</Label>
-        <Input
-          id="period-name"
-          name="name"
-          required
-          maxLength={120}
-          defaultValue={submitted(state, "name", period?.name)}
-          placeholder="e.g. Year-end change freeze"
-          aria-invalid={Boolean(error("name"))}
-          aria-describedby={error("name") ? "period-name-error" : undefined}
-        />
-        <FieldError id="period-name-error">{error("name")}</FieldError>
-      </div>
+      <Field id="period-kind" label="Kind">
+        {(control) => (
+          <Select
+            {...control}
+            name="kind"
+            defaultValue={submitted(state, "kind", period?.kind ?? "FREEZE")}
+          >
+            <option value="FREEZE">Freeze window (no go-live)</option>
+            <option value="NON_WORKING">Non-working period (office closed)</option>
+          </Select>
+        )}
+      </Field>
+      <Field id="period-name" label="Name" error={error("name")}>
+        {(control) => (
+          <Input
+            {...control}
+            name="name"
+            required
+            maxLength={120}
+            defaultValue={submitted(state, "name", period?.name)}
+            placeholder="e.g. Year-end change freeze"
+          />
+        )}
+      </Field>
       <div className="grid grid-cols-2 gap-3">
-        <div className="space-y-1.5">
-          <Label htmlFor="period-start">First day</Label>
-          <Input
-            id="period-start"
-            name="start"
-            type="date"
-            required
-            defaultValue={submitted(state, "start", period?.start)}
-            aria-invalid={Boolean(error("start"))}
-          />
-          <FieldError id="period-start-error">{error("start")}</FieldError>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="period-end">Last day</Label>
-          <Input
-            id="period-end"
-            name="end"
-            type="date"
-            required
-            defaultValue={submitted(state, "end", period?.end)}
-            aria-invalid={Boolean(error("end"))}
-            aria-describedby={error("end") ? "period-end-error" : undefined}
-          />
-          <FieldError id="period-end-error">{error("end")}</FieldError>
-        </div>
+        <Field id="period-start" label="First day" error={error("start")}>
+          {(control) => (
+            <Input
+              {...control}
+              name="start"
+              type="date"
+              required
+              defaultValue={submitted(state, "start", period?.start)}
+            />
+          )}
+        </Field>
+        <Field id="period-end" label="Last day" error={error("end")}>
+          {(control) => (
+            <Input
+              {...control}
+              name="end"
+              type="date"
+              required
+              defaultValue={submitted(state, "end", period?.end)}
+            />
+          )}
+        </Field>
       </div>
       <label className="flex items-start gap-2 text-sm">
         <input
@@ -92,23 +89,22 @@ export function PeriodForm({ period, regions }: { period?: CompanyPeriod; region
           </span>
         </span>
       </label>
-      <div className="space-y-1.5">
-        <Label htmlFor="period-region">Region</Label>
-        <Select
-          id="period-region"
-          name="region"
-          defaultValue={submitted(state, "region", period?.region)}
-          aria-invalid={Boolean(error("region"))}
-        >
-          <option value="">All regions</option>
-          {regions.map((region) => (
-            <option key={region.code} value={region.code}>
-              {region.code} — {region.name}
-            </option>
-          ))}
-        </Select>
-        <FieldError id="period-region-error">{error("region")}</FieldError>
-      </div>
+      <Field id="period-region" label="Region" error={error("region")}>
+        {(control) => (
+          <Select
+            {...control}
+            name="region"
+            defaultValue={submitted(state, "region", period?.region)}
+          >
+            <option value="">All regions</option>
+            {regions.map((region) => (
+              <option key={region.code} value={region.code}>
+                {region.code} — {region.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <FormStatus state={state} />
       <div className="flex items-center gap-2">
         <Button type="submit" disabled={isPending}>

@@ -3,10 +3,12 @@
 import { Loader2 } from "lucide-react";
 import { useActionState } from "react";
 
+import { RegionSelect } from "@/components/planning/region-select";
 import { StageChip } from "@/components/releases/stage-chip";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Input, Select } from "@/components/ui/input";
 import { IDLE, submitted } from "@/lib/action-state";
 import type { EnvironmentCapacity } from "@/lib/domain/conflicts";
 import type { Region } from "@/lib/domain/holidays";
@@ -34,40 +36,41 @@ export function GeneralSettingsForm({
     <form action={action} noValidate className="grid gap-6 lg:grid-cols-2" key={state.at ?? "form"}>
       <section className="space-y-4 rounded-xl border border-border bg-surface p-5 shadow-xs">
         <h2 className="text-base font-semibold text-fg">Calendar</h2>
-        <div className="space-y-1.5">
-          <Label htmlFor="default-region">Default holiday region</Label>
-          <Select
-            id="default-region"
-            name="defaultRegion"
-            defaultValue={submitted(state, "defaultRegion", defaultRegion)}
-          >
-            {regions.map((region) => (
-              <option key={region.code} value={region.code}>
-                {region.code} — {region.name}
-              </option>
-            ))}
-          </Select>
-          <p className="text-xs text-muted">Used when a plan or a release names no region.</p>
-          <FieldError id="default-region-error">{error("defaultRegion")}</FieldError>
-        </div>
-        <div className="space-y-1.5">
-          <Label htmlFor="time-zone">Company time zone</Label>
-          <Select
-            id="time-zone"
-            name="companyTimeZone"
-            defaultValue={submitted(state, "companyTimeZone", companyTimeZone)}
-          >
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </Select>
-          <p className="text-xs text-muted">
-            Decides what “today” is for actual dates, at-risk and the today line.
-          </p>
-          <FieldError id="time-zone-error">{error("companyTimeZone")}</FieldError>
-        </div>
+        <Field
+          id="default-region"
+          label="Default holiday region"
+          description="Used when a plan or a release names no region."
+          error={error("defaultRegion")}
+        >
+          {(control) => (
+            <RegionSelect
+              {...control}
+              name="defaultRegion"
+              regions={regions}
+              defaultValue={submitted(state, "defaultRegion", defaultRegion)}
+            />
+          )}
+        </Field>
+        <Field
+          id="time-zone"
+          label="Company time zone"
+          description="Decides what “today” is for actual dates, at-risk and the today line."
+          error={error("companyTimeZone")}
+        >
+          {(control) => (
+            <Select
+              {...control}
+              name="companyTimeZone"
+              defaultValue={submitted(state, "companyTimeZone", companyTimeZone)}
+            >
+              {timeZones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
       </section>
       <section className="space-y-4 rounded-xl border border-border bg-surface p-5 shadow-xs">
         <div>
@@ -96,7 +99,8 @@ export function GeneralSettingsForm({
                   max={50}
                   placeholder="Unlimited"
                   defaultValue={submitted(state, `capacity.${key}`, capacity[key]?.toString())}
-                  aria-invalid={Boolean(error(`capacity.${key}`))}
+                  aria-invalid={error(`capacity.${key}`) ? true : undefined}
+                  aria-describedby={error(`capacity.${key}`) ? `capacity-${key}-error` : undefined}
                   className="w-32"
                 />
                 <FieldError id={`capacity-${key}-error`}>{error(`capacity.${key}`)}</FieldError>

@@ -1,0 +1,59 @@
+import { formatDisplayDate } from "@/lib/domain/dates";
+import type { DeliveryReport } from "@/lib/domain/delivery-report";
+
+import { formatWorkingDays } from "./report-charts";
+
+function Kpi({ label, value, detail }: { label: string; value: string; detail: string }) {
+  return (
+    <div className="rounded-lg border border-border bg-surface px-4 py-3 shadow-xs">
+      <p className="text-xs font-semibold tracking-wide text-muted uppercase">{label}</p>
+      <p className="mt-1 text-2xl font-semibold text-fg tabular">{value}</p>
+      <p className="mt-0.5 text-xs text-muted">{detail}</p>
+    </div>
+  );
+}
+
+/** The report's key figures: on-time rate, how many went live (and late), lead time, worst slip. */
+export function ReportKpis({ report }: { report: DeliveryReport }) {
+  const { onTime, leadTime, delivered } = report;
+  const late = delivered.filter((r) => !r.isOnTime);
+  const worstLate = late.reduce<(typeof late)[number] | null>(
+    (w, r) => (!w || r.slipWorkingDays > w.slipWorkingDays ? r : w),
+    null,
+  );
+  return (
+    <section
+      aria-label="Key figures"
+      className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4"
+    >
+      <Kpi
+        label="On time"
+        value={onTime.rate === null ? "—" : `${Math.round(onTime.rate * 100)}%`}
+        detail={
+          onTime.of
+            ? `${onTime.count} of ${onTime.of} live on or before the baseline`
+            : "Nothing went live in this period"
+        }
+      />
+      <Kpi label="Went live" value={String(delivered.length)} detail={`${late.length} late`} />
+      <Kpi
+        label="Lead time"
+        value={leadTime.average === null ? "—" : `${leadTime.average.toFixed(1)} wd`}
+        detail={
+          leadTime.average === null
+            ? "From the first DEV day to live"
+            : `First DEV day to live; ${leadTime.shortest}–${leadTime.longest} working days`
+        }
+      />
+      <Kpi
+        label="Worst slip"
+        value={worstLate ? `${formatWorkingDays(worstLate.slipWorkingDays, 0)} wd` : "—"}
+        detail={
+          worstLate
+            ? `${worstLate.name}, live ${formatDisplayDate(worstLate.liveOn)}`
+            : "No release went live late"
+        }
+      />
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+
+import type { IsoDate } from "@/lib/domain/dates";
+import type { ReleaseType } from "@/lib/domain/stages";
+
+import { Button } from "../ui/button";
+import { Field } from "../ui/field";
+import { Input, Select } from "../ui/input";
+
+/** The report's period and type, as a plain GET form: the choice lives in the URL. */
+export function ReportPeriodForm({
+  from,
+  to,
+  type,
+}: {
+  from: IsoDate;
+  to: IsoDate;
+  type?: ReleaseType;
+}) {
+  return (
+    <form action="/reports" className="flex flex-wrap items-end gap-3" aria-label="Report period">
+      <Field id="report-from" label="From">
+        {(control) => (
+          <Input
+            {...control}
+            name="from"
+            type="date"
+            defaultValue={from}
+            className="w-44 tabular"
+          />
+        )}
+      </Field>
+      <Field id="report-to" label="To">
+        {(control) => (
+          <Input {...control} name="to" type="date" defaultValue={to} className="w-44 tabular" />
+        )}
+      </Field>
+      <Field id="report-type" label="Type">
+        {(control) => (
+          <Select {...control} name="type" defaultValue={type ?? ""} className="w-52">
+            <option value="">Releases and patches</option>
+            <option value="RELEASE">Releases</option>
+            <option value="PATCH">Patches</option>
+          </Select>
+        )}
+      </Field>
+      <Button type="submit" variant="secondary">
+        Apply
+      </Button>
+      <Link href="/reports" className="pb-2 text-sm font-medium text-accent hover:underline">
+        Last 12 months
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+// The demo portfolio must be what the app itself would have made of its story. Each seeded release
+// is replayed from its first plan through the sign-off state machine (lib/domain/signoff.ts), one
+// recorded decision, hold or cancellation at a time, on the day it was recorded: the stage dates,
+// statuses, rounds and the audit trail must come out exactly as stored.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { dateToIso, todayIn } from "@/lib/domain/dates";
+import { planForward } from "@/lib/domain/planner";
+import type { PlanningSettings } from "@/lib/domain/settings";
+import {
+  applyOutcome,
+  cancel,
+  decide,
+  hold,
+  newReleaseState,
+  type Outcome,
+  type ReleaseState,
+} from "@/lib/domain/signoff";
+import { calendarFor } from "@/lib/server/calendars";
+import { releaseInclude } from "@/lib/server/releases/release-dto";
+import { toReleaseState } from "@/lib/server/releases/release-state";
+import { seedDemoData } from "@/lib/server/seed/seed-demo";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+const TODAY = "2027-03-10";
+let db: TestDatabase;
+let settings: PlanningSettings;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemoData(db.prisma, { today: TODAY });
+  settings = await getPlanningSettings();
+});
+afterAll(() => db.close());
+
+type Step = { at: Date; apply: (state: ReleaseState, today: string) => Outcome; actorId: string };
+
+describe("the demo portfolio", () => {
+  it("replays through the sign-off rules to exactly the stored stages and audit trail", async () => {
+    const rows = await db.prisma.release.findMany({
+      include: {
+        ...releaseInclude,
+        auditEvents: { orderBy: { id: "asc" }, include: { actor: true } },
+      },
+    });
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    const users = new Map((await db.prisma.user.findMany()).map((user) => [user.id, user]));
+
+    for (const row of rows) {
+      const created = row.auditEvents[0]!;
+      expect(created.action).toBe("RELEASE_CREATED");
+      // Releases already under way were planned before the freeze windows were set up.
+      const periods =
+        row.status === "PLANNED"
+          ? settings.periods
+          : settings.periods.filter((period) => period.kind !== "FREEZE");
+      const calendar = calendarFor(row.region, periods);
+      const start = (created.after as { start: string }).start;
+      const plan = planForward(start, settings.durations, calendar);
+      expect(dateToIso(row.baselineGoLive), row.name).toBe(plan.goLive);
+
+      const steps: Step[] = [
+        ...row.stages.flatMap((stage) =>
+          stage.approvals.map((approval): Step => ({
+            at: approval.createdAt,
+            actorId: approval.userId,
+            apply: (state, today) =>
+              decide({
+                release: state,
+                key: stage.key,
+                actor: { id: approval.userId, role: users.get(approval.userId)!.role },
+                decision: approval.decision,
+                comment: approval.comment,
+                rule: settings.stageRules[stage.key],
+                today,
+                calendar,
+              }),
+          })),
+        ),
+        ...row.auditEvents
+          .filter(
+            (event) => event.action === "RELEASE_HELD" || event.action === "RELEASE_CANCELLED",
+          )
+          .map((event): Step => ({
+            at: event.createdAt,
+            actorId: event.actorId!,
+            apply: (state) => {
+              const actor = { id: event.actorId!, role: event.actor!.role };
+              return event.action === "RELEASE_HELD"
+                ? hold(state, actor, event.comment!)
+                : cancel(state, actor, event.comment!);
+            },
+          })),
+      ].sort((a, b) => a.at.getTime() - b.at.getTime());
+
+      let state = newReleaseState(row.createdById, plan.stages, settings.stageRules);
+      const actions = ["RELEASE_CREATED"];
+      for (const step of steps) {
+        const outcome = step.apply(state, todayIn(settings.companyTimeZone, step.at));
+        state = applyOutcome(state, outcome, step.actorId);
+        actions.push(...outcome.events.map((event) => event.action));
+      }
+
+      const stored = toReleaseState(row);
+      expect(state.status, row.name).toBe(stored.status);
+      expect(state.stages, row.name).toEqual(stored.stages);
+      expect(
+        row.auditEvents.map((event) => event.action),
+        row.name,
+      ).toEqual(actions);
+      expect(row.revision, row.name).toBe(1 + steps.length);
+    }
+  });
+
+  it("tells the stories the README promises", async () => {
+    const byStatus = await db.prisma.release.groupBy({ by: ["status"], _count: true });
+    const count = Object.fromEntries(byStatus.map((group) => [group.status, group._count]));
+    expect(count).toMatchObject({ ON_HOLD: 1, CANCELLED: 1 });
+    expect(count.LIVE).toBeGreaterThanOrEqual(10);
+    expect(count.PLANNED).toBeGreaterThanOrEqual(3);
+    expect(count.IN_PROGRESS).toBeGreaterThanOrEqual(5);
+    const rejected = await db.prisma.stageWindow.count({ where: { status: "REJECTED" } });
+    expect(rejected).toBe(1);
+  });
+});
