@@ -7,8 +7,7 @@ import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { signInSchema } from "@/lib/validation/auth";
 
 type DemoAccount = { email: string; password: string; name: string; role: string };
@@ -61,31 +60,27 @@ export function SignInForm({
             {formError}
           </Alert>
         )}
-        <Field id="email" label="Email" error={fieldErrors.email}>
-          {(control) => (
-            <Input
-              {...control}
-              name="email"
-              type="email"
-              autoComplete="username"
-              autoFocus
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="password" label="Password" error={fieldErrors.password}>
-          {(control) => (
-            <Input
-              {...control}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          id="email"
+          label="Email"
+          error={fieldErrors.email}
+          name="email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <TextField
+          id="password"
+          label="Password"
+          error={fieldErrors.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
         <Button type="submit" size="lg" className="w-full" disabled={isPending}>
           {isPending && <Loader2 aria-hidden className="animate-spin" />}
           {isPending ? "Signing in…" : "Sign in"}

@@ -1,22 +1,15 @@
 import { AlertTriangle, Info } from "lucide-react";
 
 import type { EnvironmentConflict } from "@/lib/domain/conflicts";
-import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
-import type { PlannedStage } from "@/lib/domain/planner";
+import { formatDisplayDate } from "@/lib/domain/dates";
+import type { Plan } from "@/lib/domain/planner";
 import { STAGE_NAMES } from "@/lib/domain/stages";
 
 import { StageChip } from "../releases/stage-chip";
 import { STAGE_COLOR } from "../releases/stage-style";
 
-export type PlanView = {
-  region: string;
-  start: IsoDate;
-  goLive: IsoDate;
-  workingDays: number;
-  stages: PlannedStage[];
-  notes: string[];
-  conflicts: EnvironmentConflict[];
-};
+/** POST /api/plan: the plan and the environment conflicts it would have. */
+export type PlanView = Plan & { conflicts: EnvironmentConflict[] };
 
 /** The six stage windows of a plan, with working days, notes and environment conflicts. */
 export function PlanPreview({ plan }: { plan: PlanView }) {

@@ -7,7 +7,6 @@ import { useState } from "react";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { Region } from "@/lib/domain/holidays";
 
-import { STAGE_COLOR } from "../releases/stage-style";
 import { Field } from "../ui/field";
 import { SegmentedControl } from "../ui/segmented-control";
 
@@ -56,13 +55,6 @@ export function PlanningWorkbench({ regions, defaultRegion, today, windowLength 
     router.replace(`/plan${search.size ? `?${search}` : ""}`, { scroll: false });
   }
 
-  const highlight =
-    plan?.stages.map((stage) => ({
-      start: stage.start,
-      end: stage.end,
-      color: STAGE_COLOR[stage.key],
-    })) ?? [];
-
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
       <section
@@ -99,7 +91,7 @@ export function PlanningWorkbench({ regions, defaultRegion, today, windowLength 
             mode={mode}
             selected={selected}
             today={today}
-            highlight={highlight}
+            highlight={preview.highlight}
             onPick={(date) => update({ date })}
             onRefused={(date, reason) =>
               setRefusal(

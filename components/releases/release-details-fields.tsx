@@ -7,7 +7,8 @@ import { cn } from "@/lib/utils";
 
 import { RegionSelect } from "../planning/region-select";
 import { Field } from "../ui/field";
-import { Input, Select } from "../ui/input";
+import { Select } from "../ui/input";
+import { TextField } from "../ui/text-field";
 import { Textarea } from "../ui/textarea";
 
 import type { EditableRelease } from "./release-form";
@@ -98,48 +99,43 @@ export function ReleaseDetailsFields({
         </Field>
       )}
 
-      <Field id="release-name" label="Name" error={error("name")}>
-        {(control) => (
-          <Input
-            {...control}
-            name="name"
-            required
-            maxLength={120}
-            placeholder="e.g. Customer Portal 2027.03"
-            defaultValue={submitted(state, "name", release?.name)}
-          />
-        )}
-      </Field>
+      <TextField
+        id="release-name"
+        label="Name"
+        error={error("name")}
+        name="name"
+        required
+        maxLength={120}
+        placeholder="e.g. Customer Portal 2027.03"
+        defaultValue={submitted(state, "name", release?.name)}
+      />
       <div className="space-y-1.5">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="release-version" label="Version / artifact tag" error={error("version")}>
-            {(control) => (
-              <Input
-                {...control}
-                aria-describedby={control["aria-describedby"] ?? "release-artifact-hint"}
-                name="version"
-                required
-                maxLength={128}
-                placeholder="portal-web:2027.03.0"
-                className="font-mono"
-                defaultValue={submitted(state, "version", release?.version)}
-                disabled={isArtifactLocked}
-              />
-            )}
-          </Field>
-          <Field id="release-digest" label="Digest (optional)" error={error("digest")}>
-            {(control) => (
-              <Input
-                {...control}
-                name="digest"
-                maxLength={160}
-                placeholder="sha256:…"
-                className="font-mono"
-                defaultValue={submitted(state, "digest", release?.digest)}
-                disabled={isArtifactLocked}
-              />
-            )}
-          </Field>
+          <TextField
+            id="release-version"
+            label="Version / artifact tag"
+            error={error("version")}
+            aria-describedby="release-artifact-hint"
+            name="version"
+            required
+            maxLength={128}
+            placeholder="portal-web:2027.03.0"
+            inputClassName="font-mono"
+            defaultValue={submitted(state, "version", release?.version)}
+            disabled={isArtifactLocked}
+          />
+          <TextField
+            id="release-digest"
+            label="Digest (optional)"
+            error={error("digest")}
+            aria-describedby="release-artifact-hint"
+            name="digest"
+            maxLength={160}
+            placeholder="sha256:…"
+            inputClassName="font-mono"
+            defaultValue={submitted(state, "digest", release?.digest)}
+            disabled={isArtifactLocked}
+          />
         </div>
         <p id="release-artifact-hint" className="text-xs text-muted">
           {isArtifactLocked

@@ -2,15 +2,13 @@
 
 import { useState } from "react";
 
-import type { ApiProblem } from "@/lib/client/fetch-json";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 
 import { DateProblem } from "../planning/date-problem";
 import { MonthPicker, type PickMode } from "../planning/month-picker";
-import { PlanPreview, type PlanView } from "../planning/plan-preview";
+import { PlanPreview } from "../planning/plan-preview";
+import type { PlanPreviewState } from "../planning/use-plan-preview";
 import { SegmentedControl } from "../ui/segmented-control";
-
-import { STAGE_COLOR } from "./stage-style";
 
 /**
  * Where a release's plan comes from: a go-live (backward) or a DEV start (forward), picked in a
@@ -35,7 +33,7 @@ export function ReleasePlanFields({
   onModeChange: (mode: PickMode) => void;
   date: IsoDate | null;
   onDateChange: (date: IsoDate | null) => void;
-  preview: { plan?: PlanView; problem?: ApiProblem };
+  preview: PlanPreviewState;
   /** The form's own error on the date (e.g. none picked). */
   dateError?: string;
   canUseStart: boolean;
@@ -44,12 +42,6 @@ export function ReleasePlanFields({
 }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const isPlanning = replan ? replan.wanted : true;
-  const highlight =
-    preview.plan?.stages.map((stage) => ({
-      start: stage.start,
-      end: stage.end,
-      color: STAGE_COLOR[stage.key],
-    })) ?? [];
 
   return (
     <section
@@ -92,7 +84,7 @@ export function ReleasePlanFields({
             selected={date}
             today={today}
             minDate={today}
-            highlight={highlight}
+            highlight={preview.highlight}
             onPick={(picked) => {
               setRefusal(null);
               onDateChange(picked);

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import { describeWorkingDayDistance, workingDaysUntil } from "@/lib/domain/relative";
+import { isCancelled, isClosed } from "@/lib/domain/release-status";
 import type { CompanyPeriod } from "@/lib/domain/settings";
 import { STAGE_NAMES } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
@@ -30,7 +31,7 @@ function GoLiveCell({
     release.forecastGoLive,
     calendarFor(release.region, periods),
   );
-  const isDone = release.status === "LIVE" || release.status === "CANCELLED";
+  const isDone = isClosed(release.status);
   return (
     <div className="leading-tight tabular">
       <p className="font-medium whitespace-nowrap text-fg">
@@ -106,7 +107,7 @@ export function ReleasesTable({
                 <ReleaseStatusBadge status={release.status} />
                 {release.atRisk && <AtRiskBadge slipWorkingDays={release.slipWorkingDays} />}
                 {release.stages.some((s) => s.status === "REJECTED") &&
-                  release.status !== "CANCELLED" && <Badge tone="danger">Stage rejected</Badge>}
+                  !isCancelled(release.status) && <Badge tone="danger">Stage rejected</Badge>}
               </div>
             </TableCell>
             <TableCell>

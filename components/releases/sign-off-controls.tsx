@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import type { ActionState } from "@/lib/action-state";
-import type { StageKey } from "@/lib/domain/stages";
+import type { ViewerActions } from "@/lib/types/release";
 
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -14,16 +14,11 @@ import { Label } from "../ui/input";
 import { Textarea } from "../ui/textarea";
 
 import { useReleaseCommands } from "./release-commands";
+import type { SignOffSubject } from "./sign-off-subject";
 
-type Props = {
-  releaseId: string;
-  releaseName: string;
-  stageKey: StageKey;
-  stageName: string;
-  canDecide: boolean;
-  canReopen: boolean;
-  /** Approvals still needed, to say whether this approval closes the stage. */
-  approvalsMissing: number;
+type Props = SignOffSubject & {
+  /** What the viewer may decide or reopen now (the domain rules' answer, see ViewerActions). */
+  viewer: Pick<ViewerActions, "decidableStage" | "reopenableStage">;
   /** Called after a successful decision (e.g. to reload a drawer). */
   onChanged?: () => void;
 };
@@ -54,16 +49,11 @@ function CommentField({
 }
 
 /** Sign off, reject or reopen the current stage, each after a confirmation. Shown only to those allowed. */
-export function SignOffControls({
-  releaseId,
-  releaseName,
-  stageKey,
-  stageName,
-  canDecide,
-  canReopen,
-  approvalsMissing,
-  onChanged,
-}: Props) {
+export function SignOffControls({ release, stage, viewer, onChanged }: Props) {
+  const { id: releaseId, name: releaseName } = release;
+  const { key: stageKey, name: stageName, approvalsMissing } = stage;
+  const canDecide = viewer.decidableStage === stageKey;
+  const canReopen = viewer.reopenableStage === stageKey;
   const router = useRouter();
   const { signOff, reopen } = useReleaseCommands();
   const [comment, setComment] = useState("");

@@ -1,12 +1,14 @@
 import { CircleAlert } from "lucide-react";
 
-import { ROLE_NAMES, STAGE_STATUS_NAMES } from "@/lib/domain/stages";
+import { describeWhatIsMissing } from "@/lib/domain/signoff";
+import { STAGE_STATUS_NAMES } from "@/lib/domain/stages";
 import type { StageDto } from "@/lib/types/release";
 import { cn } from "@/lib/utils";
 
 import { Badge } from "../ui/badge";
 import { LocalTime } from "../ui/local-time";
 
+import { ApprovalList } from "./approval-list";
 import { StageChip } from "./stage-chip";
 import { StageDates } from "./stage-dates";
 import { STAGE_COLOR } from "./stage-style";
@@ -37,6 +39,7 @@ export function StageList({
         const isCurrent = stage.key === currentStage;
         const given = stage.approvals.filter((a) => a.round === stage.approvalRound);
         const earlier = stage.approvals.filter((a) => a.round !== stage.approvalRound);
+        const missing = describeWhatIsMissing(stage);
         return (
           <li
             key={stage.key}
@@ -70,41 +73,11 @@ export function StageList({
 
             {(given.length > 0 || stage.status !== "SIGNED_OFF") && (
               <div className="mt-3 border-t border-border pt-3 pl-5 text-sm">
-                {given.length > 0 && (
-                  <ul className="space-y-1.5" aria-label={`Decisions on ${stage.name}`}>
-                    {given.map((approval) => (
-                      <li key={approval.id} className="flex flex-wrap items-baseline gap-x-2">
-                        <span
-                          className={
-                            approval.decision === "REJECT"
-                              ? "font-medium text-danger"
-                              : "font-medium text-success"
-                          }
-                        >
-                          {approval.decision === "REJECT" ? "Rejected" : "Approved"}
-                        </span>{" "}
-                        <span className="text-fg">by {approval.user.name}</span>{" "}
-                        <span className="text-xs text-muted">
-                          ({ROLE_NAMES[approval.user.role]})
-                        </span>{" "}
-                        <LocalTime iso={approval.at} className="text-xs text-muted" />
-                        {approval.comment && (
-                          <q className="basis-full text-muted">{approval.comment}</q>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {stage.status !== "SIGNED_OFF" && stage.approvalsMissing > 0 && (
+                <ApprovalList approvals={given} label={`Decisions on ${stage.name}`} />
+                {missing && stage.approvalsMissing > 0 && (
                   <p className="mt-1.5 flex items-center gap-1.5 text-muted">
                     <CircleAlert aria-hidden className="size-4" />
-                    {stage.status === "REJECTED"
-                      ? "Blocked by the rejection until a release manager reopens it."
-                      : `Needs ${stage.approvalsMissing} more ${stage.approvalsMissing === 1 ? "approval" : "approvals"} from ${stage.allowedRoles
-                          .map((role) => ROLE_NAMES[role])
-                          .join(
-                            " or ",
-                          )}${stage.approvalsRequired > 1 ? ", different people" : ""}${["PREPROD", "PROD"].includes(stage.key) ? ", not the release's creator" : ""}.`}
+                    {missing}
                   </p>
                 )}
                 {earlier.length > 0 && (

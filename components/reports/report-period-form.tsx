@@ -5,7 +5,8 @@ import type { ReleaseType } from "@/lib/domain/stages";
 
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
-import { Input, Select } from "../ui/input";
+import { Select } from "../ui/input";
+import { TextField } from "../ui/text-field";
 
 /** The report's period and type, as a plain GET form: the choice lives in the URL. */
 export function ReportPeriodForm({
@@ -19,22 +20,22 @@ export function ReportPeriodForm({
 }) {
   return (
     <form action="/reports" className="flex flex-wrap items-end gap-3" aria-label="Report period">
-      <Field id="report-from" label="From">
-        {(control) => (
-          <Input
-            {...control}
-            name="from"
-            type="date"
-            defaultValue={from}
-            className="w-44 tabular"
-          />
-        )}
-      </Field>
-      <Field id="report-to" label="To">
-        {(control) => (
-          <Input {...control} name="to" type="date" defaultValue={to} className="w-44 tabular" />
-        )}
-      </Field>
+      <TextField
+        id="report-from"
+        label="From"
+        name="from"
+        type="date"
+        defaultValue={from}
+        inputClassName="w-44 tabular"
+      />
+      <TextField
+        id="report-to"
+        label="To"
+        name="to"
+        type="date"
+        defaultValue={to}
+        inputClassName="w-44 tabular"
+      />
       <Field id="report-type" label="Type">
         {(control) => (
           <Select {...control} name="type" defaultValue={type ?? ""} className="w-52">

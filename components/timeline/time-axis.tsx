@@ -8,6 +8,12 @@ import { cn } from "@/lib/utils";
 
 export const percent = (fraction: number) => `${(fraction * 100).toFixed(4)}%`;
 
+/** Where a stretch of days (a freeze window, clipped to the range already) sits in a range. */
+function spanStyle(range: TimelineRange, stretch: { start: IsoDate; end: IsoDate }) {
+  const place = placeInRange(range, stretch.start, stretch.end)!;
+  return { left: percent(place.left), width: percent(place.width) };
+}
+
 /** The background of a day that is not a working day (UI.md: weekends shaded, holidays tinted, closures hatched). */
 export function nonWorkingClassName(day: DayInfo | undefined): string | undefined {
   switch (day?.nonWorking?.kind) {
@@ -96,11 +102,10 @@ export function TimeAxisHeader({
         {freezes.length > 0 && (
           <div className="relative h-5 border-t border-border">
             {freezes.map((freeze) => {
-              const place = placeInRange(range, freeze.start, freeze.end)!;
               return (
                 <span
                   key={`${freeze.name}${freeze.start}`}
-                  style={{ left: percent(place.left), width: percent(place.width) }}
+                  style={spanStyle(range, freeze)}
                   title={`Freeze: ${freeze.name}, ${formatDisplayDate(freeze.start)} – ${formatDisplayDate(freeze.end)} (no go-live)`}
                   className="absolute top-0.5 bottom-0.5 truncate rounded-sm bg-warning-soft px-1.5 text-[10px] leading-4 font-semibold text-warning ring-1 ring-warning/40"
                 >
@@ -140,26 +145,17 @@ export function DayShading({
             key={day.date}
             title={day.nonWorking?.name}
             style={{ left: percent(place.left), width: percent(place.width) }}
-            className={cn(
-              "absolute inset-y-0",
-              day.nonWorking?.kind === "weekend" && "bg-surface-muted",
-              day.nonWorking?.kind === "holiday" && "bg-danger-soft/70",
-              day.nonWorking?.kind === "closure" &&
-                "bg-[repeating-linear-gradient(135deg,var(--color-surface-muted)_0_4px,var(--color-border)_4px_5px)]",
-            )}
+            className={cn("absolute inset-y-0", nonWorkingClassName(day))}
           />
         );
       })}
-      {freezes.map((freeze) => {
-        const place = placeInRange(range, freeze.start, freeze.end)!;
-        return (
-          <span
-            key={`${freeze.name}${freeze.start}`}
-            style={{ left: percent(place.left), width: percent(place.width) }}
-            className="absolute inset-y-0 border-x border-dashed border-warning/40 bg-warning-soft/30"
-          />
-        );
-      })}
+      {freezes.map((freeze) => (
+        <span
+          key={`${freeze.name}${freeze.start}`}
+          style={spanStyle(range, freeze)}
+          className="absolute inset-y-0 border-x border-dashed border-warning/40 bg-warning-soft/30"
+        />
+      ))}
       {todayPlace && (
         <span
           style={{ left: percent(todayPlace.left + todayPlace.width / 2) }}

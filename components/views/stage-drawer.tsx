@@ -6,8 +6,10 @@ import { Dialog } from "radix-ui";
 
 import { formatDisplayDate } from "@/lib/domain/dates";
 import { isMovable } from "@/lib/domain/replan";
-import { ROLE_NAMES, STAGE_NAMES, STAGE_STATUS_NAMES, type StageKey } from "@/lib/domain/stages";
+import { describeWhatIsMissing } from "@/lib/domain/signoff";
+import { STAGE_NAMES, STAGE_STATUS_NAMES, type StageKey } from "@/lib/domain/stages";
 
+import { ApprovalList } from "../releases/approval-list";
 import type { ReplanProposal } from "../releases/replan-dialog";
 import { SignOffControls } from "../releases/sign-off-controls";
 import { StageChip } from "../releases/stage-chip";
@@ -15,7 +17,6 @@ import { StageDates } from "../releases/stage-dates";
 import { useRelease } from "../releases/use-release";
 import { Button } from "../ui/button";
 import { DialogCloseButton } from "../ui/dialog-close-button";
-import { LocalTime } from "../ui/local-time";
 
 /** A stage's details in a side drawer: dates, approvals given and missing, and the sign-off in place. */
 export function StageDrawer({
@@ -81,45 +82,18 @@ export function StageDrawer({
                   </div>
                 </dl>
                 <section aria-label="Approvals" className="space-y-2 text-sm">
-                  {stage.approvals
-                    .filter((a) => a.round === stage.approvalRound)
-                    .map((approval) => (
-                      <p key={approval.id}>
-                        <span
-                          className={
-                            approval.decision === "REJECT"
-                              ? "font-medium text-danger"
-                              : "font-medium text-success"
-                          }
-                        >
-                          {approval.decision === "REJECT" ? "Rejected" : "Approved"}
-                        </span>{" "}
-                        by {approval.user.name}{" "}
-                        <span className="text-xs text-muted">
-                          ({ROLE_NAMES[approval.user.role]})
-                        </span>{" "}
-                        <LocalTime iso={approval.at} className="text-xs text-muted" />
-                        {approval.comment && <q className="block text-muted">{approval.comment}</q>}
-                      </p>
-                    ))}
-                  {stage.status !== "SIGNED_OFF" && (
-                    <p className="text-muted">
-                      {stage.status === "REJECTED"
-                        ? "Blocked until a release manager reopens it."
-                        : `Needs ${stage.approvalsMissing} more ${stage.approvalsMissing === 1 ? "approval" : "approvals"} from ${stage.allowedRoles
-                            .map((role) => ROLE_NAMES[role])
-                            .join(" or ")}.`}
-                    </p>
+                  <ApprovalList
+                    approvals={stage.approvals.filter((a) => a.round === stage.approvalRound)}
+                    label={`Decisions on ${stage.name}`}
+                  />
+                  {describeWhatIsMissing(stage) && (
+                    <p className="text-muted">{describeWhatIsMissing(stage)}</p>
                   )}
                 </section>
                 <SignOffControls
-                  releaseId={release.id}
-                  releaseName={release.name}
-                  stageKey={stage.key}
-                  stageName={stage.name}
-                  canDecide={release.viewer.decidableStage === stage.key}
-                  canReopen={release.viewer.reopenableStage === stage.key}
-                  approvalsMissing={stage.approvalsMissing}
+                  release={release}
+                  stage={stage}
+                  viewer={release.viewer}
                   onChanged={reload}
                 />
               </>

@@ -3,33 +3,12 @@
 import { type IsoDate, MONTH_NAMES } from "./dates";
 import { shiftMonth } from "./month-calendar";
 import { forecastGoLiveOf, slipInWorkingDays, wentLiveOn } from "./progress";
+import type { ReleaseSummary, StageDates } from "./release";
 import { isUnderWay } from "./release-status";
-import {
-  type ReleaseStatus,
-  type ReleaseType,
-  STAGE_KEYS,
-  type StageKey,
-  type StageStatus,
-} from "./stages";
+import { type ReleaseType, STAGE_KEYS, type StageKey } from "./stages";
 import type { WorkingDayCalendar } from "./working-days";
 
-export type ReportRelease = {
-  id: string;
-  name: string;
-  version: string;
-  type: ReleaseType;
-  status: ReleaseStatus;
-  region: string;
-  baselineGoLive: IsoDate;
-  stages: {
-    key: StageKey;
-    status: StageStatus;
-    plannedStart: IsoDate;
-    workingDays: number;
-    actualStart: IsoDate | null;
-    actualEnd: IsoDate | null;
-  }[];
-};
+export type ReportRelease = ReleaseSummary & { stages: StageDates[] };
 
 export type DeliveredRelease = {
   id: string;

@@ -454,3 +454,25 @@ export function applyOutcome(
     }),
   };
 }
+
+/**
+ * What a stage still waits for, in a sentence: who must approve (roles, distinct people, four
+ * eyes), or that a rejection blocks it. Undefined once the stage is signed off.
+ */
+export function describeWhatIsMissing(stage: {
+  key: StageKey;
+  status: StageStatus;
+  approvalsMissing: number;
+  approvalsRequired: number;
+  allowedRoles: readonly Role[];
+}): string | undefined {
+  if (stage.status === "SIGNED_OFF") return undefined;
+  if (stage.status === "REJECTED")
+    return "Blocked by the rejection until a release manager reopens it.";
+  const { approvalsMissing: missing } = stage;
+  const conditions = [
+    stage.approvalsRequired > 1 ? ", different people" : "",
+    isFourEyesStage(stage.key) ? ", not the release's creator" : "",
+  ].join("");
+  return `Needs ${missing} more ${missing === 1 ? "approval" : "approvals"} from ${describeRoles(stage.allowedRoles)}${conditions}.`;
+}

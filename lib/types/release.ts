@@ -2,8 +2,8 @@
 // (lib/server/releases/release-dto.ts), components read them.
 import type { IsoDate } from "@/lib/domain/dates";
 import type { ReleaseCommand } from "@/lib/domain/release-commands";
-import type { AuditAction } from "@/lib/domain/signoff";
-import type { ReleaseStatus, ReleaseType, Role, StageKey, StageStatus } from "@/lib/domain/stages";
+import type { AuditAction, StageState } from "@/lib/domain/signoff";
+import type { ReleaseStatus, ReleaseType, Role, StageKey } from "@/lib/domain/stages";
 import type { WhatIf } from "@/lib/domain/what-if";
 
 export type PersonDto = { id: string; name: string; email: string };
@@ -17,21 +17,13 @@ export type ApprovalDto = {
   round: number;
 };
 
-export type StageDto = {
-  key: StageKey;
+/** A stage as the sign-off rules see it (StageState), with its name, who signs and who did. */
+export type StageDto = Omit<StageState, "approvals"> & {
   name: string;
-  status: StageStatus;
   /** Roles that may sign this stage off (from the settings). */
   allowedRoles: Role[];
   /** Approvals still needed in the current round (0 once signed off). */
   approvalsMissing: number;
-  plannedStart: IsoDate;
-  plannedEnd: IsoDate;
-  actualStart: IsoDate | null;
-  actualEnd: IsoDate | null;
-  workingDays: number;
-  approvalsRequired: number;
-  approvalRound: number;
   approvals: ApprovalDto[];
 };
 

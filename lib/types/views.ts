@@ -1,32 +1,19 @@
 // The rows the timeline, the calendar and the environments view draw (types only).
 import type { IsoDate } from "@/lib/domain/dates";
+import type { ReleaseSummary, StageDates } from "@/lib/domain/release";
 import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
 
-export type TimelineStage = {
-  key: StageKey;
-  status: StageStatus;
+export type TimelineStage = StageDates & {
   /** Where the bar is drawn: what happened, else the plan; an overdue active stage reaches today. */
   start: IsoDate;
   end: IsoDate;
-  plannedStart: IsoDate;
-  plannedEnd: IsoDate;
-  actualStart: IsoDate | null;
-  actualEnd: IsoDate | null;
-  workingDays: number;
 };
 
-export type TimelineRow = {
-  id: string;
-  name: string;
-  version: string;
-  type: ReleaseType;
-  status: ReleaseStatus;
-  region: string;
+export type TimelineRow = ReleaseSummary & {
   parentId: string | null;
   parentName: string | null;
   /** 1 for a patch shown under its release. */
   depth: 0 | 1;
-  baselineGoLive: IsoDate;
   forecastGoLive: IsoDate;
   slipWorkingDays: number;
   atRisk: boolean;

@@ -136,20 +136,18 @@ export const releaseUpdateSchema = z
 
 export type ReleaseUpdateInput = z.infer<typeof releaseUpdateSchema>;
 
+/** An optional comment: blank counts as none. */
+const optionalCommentSchema = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z.string().trim().max(2000, "Keep the comment under 2000 characters.").optional(),
+);
+
 export const signOffSchema = z.strictObject({
   decision: z.enum(["APPROVE", "REJECT"], { message: "decision must be APPROVE or REJECT." }),
-  comment: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.string().trim().max(2000, "Keep the comment under 2000 characters.").optional(),
-  ),
+  comment: optionalCommentSchema,
 });
 
-export const commentSchema = z.strictObject({
-  comment: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.string().trim().max(2000, "Keep the comment under 2000 characters.").optional(),
-  ),
-});
+export const commentSchema = z.strictObject({ comment: optionalCommentSchema });
 
 export const reasonSchema = z.strictObject({
   reason: z

@@ -1,3 +1,6 @@
+import { isIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { type TimelineRange, timelineRange, ZOOMS, type Zoom } from "@/lib/domain/timeline";
+
 import { type ReleaseListQuery, releaseListQuerySchema } from "./releases";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -30,4 +33,22 @@ export function readViewFilters(params: SearchParams): {
 
 export function isFiltering(filters: ViewFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined);
+}
+
+/**
+ * The time window of the timeline and the environments view from the address: the zoom (6 weeks,
+ * quarter, year) and where it starts, read leniently (anything else falls back to 6 weeks from
+ * this week), plus what links within the view must keep.
+ */
+export function readTimeWindow(
+  params: SearchParams,
+  today: IsoDate,
+): { zoom: Zoom; range: TimelineRange; keep: { zoom?: Zoom; from?: IsoDate } } {
+  const zoom: Zoom = ZOOMS.includes(params.zoom as Zoom) ? (params.zoom as Zoom) : "6w";
+  const from = typeof params.from === "string" && isIsoDate(params.from) ? params.from : undefined;
+  return {
+    zoom,
+    range: timelineRange(zoom, today, from),
+    keep: { zoom: zoom === "6w" ? undefined : zoom, from },
+  };
 }

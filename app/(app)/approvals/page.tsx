@@ -5,6 +5,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReleaseTypeLabel } from "@/components/releases/release-type-badge";
 import { SignOffControls } from "@/components/releases/sign-off-controls";
+import { signOffSubject } from "@/components/releases/sign-off-subject";
 import { StageChip } from "@/components/releases/stage-chip";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -73,13 +74,8 @@ export default async function MyApprovalsPage() {
                   </p>
                 </div>
                 <SignOffControls
-                  releaseId={release.id}
-                  releaseName={release.name}
-                  stageKey={stage.key}
-                  stageName={stage.name}
-                  canDecide
-                  canReopen={false}
-                  approvalsMissing={stage.approvalsMissing}
+                  {...signOffSubject(release, stage)}
+                  viewer={{ decidableStage: stage.key, reopenableStage: null }}
                 />
               </div>
             </li>

@@ -5,16 +5,20 @@ import { PageHeader } from "@/components/layout/page-header";
 import { ReleaseFilters } from "@/components/releases/release-filters";
 import { TimelineChart } from "@/components/timeline/timeline-chart";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ViewNavigation } from "@/components/views/view-navigation";
-import { formatDisplayDate, isIsoDate } from "@/lib/domain/dates";
-import { shiftRange, timelineRange, ZOOM_LABELS, ZOOMS, type Zoom } from "@/lib/domain/timeline";
+import { TimeWindowNavigation } from "@/components/views/time-window-navigation";
+import { formatDisplayDate } from "@/lib/domain/dates";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/session";
 import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
 import { companyToday } from "@/lib/server/today";
-import { isFiltering, readViewFilters, type SearchParams } from "@/lib/validation/view-filters";
+import {
+  isFiltering,
+  readTimeWindow,
+  readViewFilters,
+  type SearchParams,
+} from "@/lib/validation/view-filters";
 
 export const metadata: Metadata = { title: "Timeline" };
 
@@ -25,17 +29,14 @@ export default async function TimelinePage({
 }) {
   const user = await requireUser();
   const params = await searchParams;
-  const zoom: Zoom = ZOOMS.includes(params.zoom as Zoom) ? (params.zoom as Zoom) : "6w";
-  const from = typeof params.from === "string" && isIsoDate(params.from) ? params.from : undefined;
   const { raw, query, isValid } = readViewFilters(params);
   const settings = await getPlanningSettings();
   const today = companyToday(settings.companyTimeZone);
-  const range = timelineRange(zoom, today, from);
+  const { zoom, range, keep } = readTimeWindow(params, today);
   const [{ rows, days }, regions] = await Promise.all([
     getTimeline(query, range, settings, today),
     listRegionsInUse(),
   ]);
-  const keep = { zoom: zoom === "6w" ? undefined : zoom, from };
 
   return (
     <div className="space-y-5">
@@ -44,14 +45,11 @@ export default async function TimelinePage({
         description={`${rows.length} ${rows.length === 1 ? "release" : "releases and patches"} with stages between ${formatDisplayDate(range.start)} and ${formatDisplayDate(range.end)}`}
       />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <ViewNavigation
+        <TimeWindowNavigation
           basePath="/timeline"
           params={{ ...raw, ...keep }}
-          options={ZOOMS.map((value) => ({ key: "zoom", value, label: ZOOM_LABELS[value] }))}
-          current={zoom}
-          previous={{ from: shiftRange(range, -1) }}
-          next={{ from: shiftRange(range, 1) }}
-          label={`${formatDisplayDate(range.start)} – ${formatDisplayDate(range.end)}`}
+          zoom={zoom}
+          range={range}
         />
       </div>
       <ReleaseFilters

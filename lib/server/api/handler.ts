@@ -79,26 +79,14 @@ export function parseSearchParams<Schema extends z.ZodObject>(
   return schema.parse(raw);
 }
 
-export async function parseJsonBody<Schema extends z.ZodType>(
+/** Validates the JSON body; `emptyAs` stands in for an empty body (actions whose fields are all optional). */
+async function parseBody<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
-): Promise<z.infer<Schema>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new AppError("BAD_REQUEST", "MALFORMED_JSON", "The request body must be valid JSON.");
-  }
-  return schema.parse(body);
-}
-
-/** Like parseJsonBody, but an empty body counts as `{}` (for actions whose fields are all optional). */
-export async function parseOptionalJsonBody<Schema extends z.ZodType>(
-  request: Request,
-  schema: Schema,
+  emptyAs?: object,
 ): Promise<z.infer<Schema>> {
   const text = await request.text();
-  if (!text.trim()) return schema.parse({});
+  if (emptyAs && !text.trim()) return schema.parse(emptyAs);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -106,4 +94,19 @@ export async function parseOptionalJsonBody<Schema extends z.ZodType>(
     throw new AppError("BAD_REQUEST", "MALFORMED_JSON", "The request body must be valid JSON.");
   }
   return schema.parse(body);
+}
+
+export function parseJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  return parseBody(request, schema);
+}
+
+/** Like parseJsonBody, but an empty body counts as `{}`. */
+export function parseOptionalJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  return parseBody(request, schema, {});
 }

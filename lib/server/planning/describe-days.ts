@@ -13,15 +13,7 @@ export async function describeDays(region: string | undefined, from: IsoDate, to
   const resolved = region ?? settings.defaultRegion;
   assertKnownRegion(resolved);
   const calendar = calendarFor(resolved, settings.periods);
-  const days: DayInfo[] = calendar.describeDays(from, to).map(({ date, reason, freeze }) => ({
-    date,
-    ...(reason && {
-      nonWorking:
-        reason.kind === "weekend" ? { kind: "weekend" } : { kind: reason.kind, name: reason.name },
-    }),
-    ...(freeze && { freeze }),
-  }));
-  return { region: resolved, from, to, days };
+  return { region: resolved, from, to, days: dayInfos(calendar, from, to) };
 }
 
 /** The days from `from` to `to` that are not plain working days, as DayInfo. */

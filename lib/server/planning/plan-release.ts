@@ -9,6 +9,7 @@ import {
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { assertKnownRegion } from "@/lib/domain/holidays";
 import { type Plan, planBackward, planForward } from "@/lib/domain/planner";
+import { UNDER_WAY_STATUSES } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { STAGE_KEYS } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
@@ -50,7 +51,7 @@ export async function occupanciesBetween(
       key: { in: limited },
       plannedStart: { lte: isoToDate(to) },
       plannedEnd: { gte: isoToDate(from) },
-      release: { status: { in: ["PLANNED", "IN_PROGRESS", "ON_HOLD"] } },
+      release: { status: { in: [...UNDER_WAY_STATUSES] } },
     },
     select: {
       key: true,

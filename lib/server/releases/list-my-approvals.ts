@@ -1,6 +1,7 @@
 import "server-only";
 
 import { type IsoDate } from "@/lib/domain/dates";
+import { OPEN_STATUSES } from "@/lib/domain/release-status";
 import { waitsFor } from "@/lib/domain/signoff";
 import type { StageKey } from "@/lib/domain/stages";
 import { getDb } from "@/lib/server/db/client";
@@ -30,7 +31,7 @@ export async function listMyApprovals(
   const db = getDb();
   const [rows, settings] = await Promise.all([
     db.release.findMany({
-      where: { status: { in: ["PLANNED", "IN_PROGRESS"] } },
+      where: { status: { in: [...OPEN_STATUSES] } },
       include: releaseInclude,
     }),
     getPlanningSettings(),

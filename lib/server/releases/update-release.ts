@@ -3,6 +3,7 @@ import "server-only";
 import { type Prisma } from "@/generated/prisma/client";
 import { dateToIso, isoToDate } from "@/lib/domain/dates";
 import { assertKnownRegion } from "@/lib/domain/holidays";
+import { hasStarted, isArtifactLocked, statusBlocker } from "@/lib/domain/release-commands";
 import { type Replan, replanRelease } from "@/lib/domain/replan";
 import type { AuditDraft, StageChange } from "@/lib/domain/signoff";
 import { AppError } from "@/lib/errors";
@@ -35,8 +36,7 @@ export function replanFor(
   const regionChanged = region !== row.region;
   if (!regionChanged && !input.goLive && !input.start && !input.stageEnd) return undefined;
   assertKnownRegion(region);
-  const hasStarted = release.stages.some((stage) => stage.status !== "PENDING");
-  if (regionChanged && hasStarted) {
+  if (regionChanged && hasStarted(release.stages)) {
     throw new AppError(
       "UNPROCESSABLE",
       "REGION_LOCKED",
@@ -79,9 +79,8 @@ export async function updateRelease(
     expectedRevision: input.revision,
     today: options.today,
     decide: ({ row, release, settings, today }) => {
-      if (release.status === "CANCELLED") {
-        throw new AppError("CONFLICT", "RELEASE_CLOSED", "A cancelled release cannot be changed.");
-      }
+      const closed = statusBlocker(release, "EDIT");
+      if (closed) throw closed;
       const fields: Prisma.ReleaseUpdateInput = {};
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
@@ -93,8 +92,7 @@ export async function updateRelease(
         (fields as Record<string, unknown>)[field] = value;
       }
       const isArtifactChange = "version" in after || "digest" in after;
-      const devSignedOff = release.stages[0]!.status === "SIGNED_OFF";
-      if (isArtifactChange && devSignedOff) {
+      if (isArtifactChange && isArtifactLocked(release.stages)) {
         throw new AppError(
           "UNPROCESSABLE",
           "ARTIFACT_LOCKED",

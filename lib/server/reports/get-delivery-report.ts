@@ -7,26 +7,15 @@ import type { PlanningSettings } from "@/lib/domain/settings";
 import type { ReleaseType } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
+import {
+  releaseSummarySelect,
+  stageDatesSelect,
+  toStageDates,
+} from "@/lib/server/releases/selects";
 
 const reportSelect = {
-  id: true,
-  name: true,
-  version: true,
-  type: true,
-  status: true,
-  region: true,
-  baselineGoLive: true,
-  stages: {
-    orderBy: { key: "asc" },
-    select: {
-      key: true,
-      status: true,
-      plannedStart: true,
-      workingDays: true,
-      actualStart: true,
-      actualEnd: true,
-    },
-  },
+  ...releaseSummarySelect,
+  stages: stageDatesSelect,
 } satisfies Prisma.ReleaseSelect;
 
 /** The delivery report of a period: the releases that went live, were signed off or are due in it. */
@@ -59,12 +48,7 @@ export async function getDeliveryReport(
     releases: rows.map((row) => ({
       ...row,
       baselineGoLive: dateToIso(row.baselineGoLive),
-      stages: row.stages.map((stage) => ({
-        ...stage,
-        plannedStart: dateToIso(stage.plannedStart),
-        actualStart: stage.actualStart ? dateToIso(stage.actualStart) : null,
-        actualEnd: stage.actualEnd ? dateToIso(stage.actualEnd) : null,
-      })),
+      stages: row.stages.map(toStageDates),
     })),
   });
 }

@@ -6,7 +6,7 @@ import "server-only";
 import { isoToDate } from "@/lib/domain/dates";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
-import { getDb } from "@/lib/server/db/client";
+import { type DbTransaction, getDb } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
 import type { SessionUser } from "@/lib/types/user";
 import type {
@@ -100,6 +100,13 @@ export async function createCalendarPeriod(
   });
 }
 
+async function findPeriod(tx: DbTransaction, id: string) {
+  const period = await tx.calendarPeriod.findUnique({ where: { id } });
+  if (!period)
+    throw new AppError("NOT_FOUND", "NOT_FOUND", "This period does not exist (any more).");
+  return period;
+}
+
 export async function updateCalendarPeriod(
   actor: SessionUser,
   id: string,
@@ -107,9 +114,7 @@ export async function updateCalendarPeriod(
 ): Promise<void> {
   assertCan(actor.role, "settings.manage");
   await getDb().$transaction(async (tx) => {
-    const before = await tx.calendarPeriod.findUnique({ where: { id } });
-    if (!before)
-      throw new AppError("NOT_FOUND", "NOT_FOUND", "This period does not exist (any more).");
+    const before = await findPeriod(tx, id);
     await tx.calendarPeriod.update({ where: { id }, data: periodData(input) });
     await tx.auditEvent.create({
       data: settingsEvent(
@@ -125,9 +130,7 @@ export async function updateCalendarPeriod(
 export async function deleteCalendarPeriod(actor: SessionUser, id: string): Promise<void> {
   assertCan(actor.role, "settings.manage");
   await getDb().$transaction(async (tx) => {
-    const before = await tx.calendarPeriod.findUnique({ where: { id } });
-    if (!before)
-      throw new AppError("NOT_FOUND", "NOT_FOUND", "This period does not exist (any more).");
+    const before = await findPeriod(tx, id);
     await tx.calendarPeriod.delete({ where: { id } });
     await tx.auditEvent.create({
       data: settingsEvent(

@@ -4,36 +4,25 @@ import type { Prisma } from "@/generated/prisma/client";
 import { dateToIso, type IsoDate, isoToDate, maxDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
 import { forecastGoLiveOf, isAtRisk, slipInWorkingDays } from "@/lib/domain/progress";
+import { isCancelled } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import { dayInfos } from "@/lib/server/planning/describe-days";
 import { releaseWhere } from "@/lib/server/releases/list-releases";
+import {
+  releaseSummarySelect,
+  stageDatesSelect,
+  toStageDates,
+} from "@/lib/server/releases/selects";
 import type { TimelineRow, TimelineStage } from "@/lib/types/views";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
 
 export const timelineSelect = {
-  id: true,
-  name: true,
-  version: true,
-  type: true,
-  status: true,
-  region: true,
+  ...releaseSummarySelect,
   parentId: true,
-  baselineGoLive: true,
   parent: { select: { name: true } },
-  stages: {
-    orderBy: { key: "asc" },
-    select: {
-      key: true,
-      status: true,
-      plannedStart: true,
-      plannedEnd: true,
-      actualStart: true,
-      actualEnd: true,
-      workingDays: true,
-    },
-  },
+  stages: stageDatesSelect,
 } satisfies Prisma.ReleaseSelect;
 
 export type TimelineRecord = Prisma.ReleaseGetPayload<{ select: typeof timelineSelect }>;
@@ -44,25 +33,12 @@ export function toTimelineRow(
   today: IsoDate,
   settings: PlanningSettings,
 ): Omit<TimelineRow, "depth"> {
-  const stages: TimelineStage[] = record.stages.map((stage) => {
-    const plannedStart = dateToIso(stage.plannedStart);
-    const plannedEnd = dateToIso(stage.plannedEnd);
-    const actualStart = stage.actualStart ? dateToIso(stage.actualStart) : null;
-    const actualEnd = stage.actualEnd ? dateToIso(stage.actualEnd) : null;
-    const start = actualStart ?? plannedStart;
+  const stages: TimelineStage[] = record.stages.map((row) => {
+    const stage = toStageDates(row);
+    const start = stage.actualStart ?? stage.plannedStart;
     const isRunning = stage.status === "ACTIVE" || stage.status === "REJECTED";
-    const end = actualEnd ?? maxDate(isRunning ? maxDate(plannedEnd, today) : plannedEnd, start);
-    return {
-      key: stage.key,
-      status: stage.status,
-      start,
-      end,
-      plannedStart,
-      plannedEnd,
-      actualStart,
-      actualEnd,
-      workingDays: stage.workingDays,
-    };
+    const plannedEnd = isRunning ? maxDate(stage.plannedEnd, today) : stage.plannedEnd;
+    return { ...stage, start, end: stage.actualEnd ?? maxDate(plannedEnd, start) };
   });
   const baselineGoLive = dateToIso(record.baselineGoLive);
   const forecastGoLive = forecastGoLiveOf(stages);
@@ -83,8 +59,7 @@ export function toTimelineRow(
       calendarFor(record.region, settings.periods),
     ),
     atRisk: isAtRisk(record.status, baselineGoLive, forecastGoLive),
-    isRejected:
-      record.status !== "CANCELLED" && stages.some((stage) => stage.status === "REJECTED"),
+    isRejected: !isCancelled(record.status) && stages.some((stage) => stage.status === "REJECTED"),
     stages,
   };
 }

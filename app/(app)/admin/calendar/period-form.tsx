@@ -8,7 +8,8 @@ import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { IDLE, submitted, submittedChecked } from "@/lib/action-state";
 import type { Region } from "@/lib/domain/holidays";
 import type { CompanyPeriod } from "@/lib/domain/settings";
@@ -39,41 +40,35 @@ export function PeriodForm({ period, regions }: { period?: CompanyPeriod; region
           </Select>
         )}
       </Field>
-      <Field id="period-name" label="Name" error={error("name")}>
-        {(control) => (
-          <Input
-            {...control}
-            name="name"
-            required
-            maxLength={120}
-            defaultValue={submitted(state, "name", period?.name)}
-            placeholder="e.g. Year-end change freeze"
-          />
-        )}
-      </Field>
+      <TextField
+        id="period-name"
+        label="Name"
+        error={error("name")}
+        name="name"
+        required
+        maxLength={120}
+        defaultValue={submitted(state, "name", period?.name)}
+        placeholder="e.g. Year-end change freeze"
+      />
       <div className="grid grid-cols-2 gap-3">
-        <Field id="period-start" label="First day" error={error("start")}>
-          {(control) => (
-            <Input
-              {...control}
-              name="start"
-              type="date"
-              required
-              defaultValue={submitted(state, "start", period?.start)}
-            />
-          )}
-        </Field>
-        <Field id="period-end" label="Last day" error={error("end")}>
-          {(control) => (
-            <Input
-              {...control}
-              name="end"
-              type="date"
-              required
-              defaultValue={submitted(state, "end", period?.end)}
-            />
-          )}
-        </Field>
+        <TextField
+          id="period-start"
+          label="First day"
+          error={error("start")}
+          name="start"
+          type="date"
+          required
+          defaultValue={submitted(state, "start", period?.start)}
+        />
+        <TextField
+          id="period-end"
+          label="Last day"
+          error={error("end")}
+          name="end"
+          type="date"
+          required
+          defaultValue={submitted(state, "end", period?.end)}
+        />
       </div>
       <label className="flex items-start gap-2 text-sm">
         <input

@@ -7,10 +7,10 @@ import { ReleaseFacts } from "@/components/releases/release-facts";
 import { ReleaseHeader } from "@/components/releases/release-header";
 import { ReleasePatches } from "@/components/releases/release-patches";
 import { SignOffControls } from "@/components/releases/sign-off-controls";
+import { signOffSubject } from "@/components/releases/sign-off-subject";
 import { StageList } from "@/components/releases/stage-list";
 import { StageStepper } from "@/components/releases/stage-stepper";
 import { workingDaysUntil } from "@/lib/domain/relative";
-import { STAGE_NAMES } from "@/lib/domain/stages";
 import { isAppError } from "@/lib/errors";
 import { requireUser } from "@/lib/server/auth/session";
 import { calendarFor } from "@/lib/server/calendars";
@@ -57,13 +57,8 @@ export default async function ReleasePage({ params }: { params: Params }) {
       stage.key,
       <SignOffControls
         key={stage.key}
-        releaseId={release.id}
-        releaseName={release.name}
-        stageKey={stage.key}
-        stageName={STAGE_NAMES[stage.key]}
-        canDecide={viewer.decidableStage === stage.key}
-        canReopen={viewer.reopenableStage === stage.key}
-        approvalsMissing={stage.approvalsMissing}
+        {...signOffSubject(release, stage)}
+        viewer={{ decidableStage: viewer.decidableStage, reopenableStage: viewer.reopenableStage }}
       />,
     ]),
   );
