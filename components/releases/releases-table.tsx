@@ -1,12 +1,10 @@
 import { CornerDownRight } from "lucide-react";
 import Link from "next/link";
 
-import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
-import { describeWorkingDayDistance, workingDaysUntil } from "@/lib/domain/relative";
+import { formatDisplayDate } from "@/lib/domain/dates";
+import { describeWorkingDayDistance } from "@/lib/domain/relative";
 import { isCancelled, isClosed } from "@/lib/domain/release-status";
-import type { CompanyPeriod } from "@/lib/domain/settings";
 import { STAGE_NAMES } from "@/lib/domain/stages";
-import { calendarFor } from "@/lib/server/calendars";
 import type { ReleaseDto } from "@/lib/types/release";
 
 import { Badge } from "../ui/badge";
@@ -17,20 +15,7 @@ import { ReleaseTypeLabel } from "./release-type-badge";
 import { StageChip } from "./stage-chip";
 import { StageStrip } from "./stage-strip";
 
-function GoLiveCell({
-  release,
-  today,
-  periods,
-}: {
-  release: ReleaseDto;
-  today: IsoDate;
-  periods: readonly CompanyPeriod[];
-}) {
-  const distance = workingDaysUntil(
-    today,
-    release.forecastGoLive,
-    calendarFor(release.region, periods),
-  );
+function GoLiveCell({ release, distance }: { release: ReleaseDto; distance: number }) {
   const isDone = isClosed(release.status);
   return (
     <div className="leading-tight tabular">
@@ -62,12 +47,11 @@ function CurrentStageCell({ release }: { release: ReleaseDto }) {
 
 export function ReleasesTable({
   releases,
-  today,
-  periods,
+  workingDaysToGoLive,
 }: {
   releases: ReleaseDto[];
-  today: IsoDate;
-  periods: readonly CompanyPeriod[];
+  /** Per release id: working days from today to its forecast go-live (in its own region). */
+  workingDaysToGoLive: Record<string, number>;
 }) {
   return (
     <Table>
@@ -114,7 +98,7 @@ export function ReleasesTable({
               <CurrentStageCell release={release} />
             </TableCell>
             <TableCell>
-              <GoLiveCell release={release} today={today} periods={periods} />
+              <GoLiveCell release={release} distance={workingDaysToGoLive[release.id] ?? 0} />
             </TableCell>
             <TableCell>
               <StageStrip stages={release.stages} />

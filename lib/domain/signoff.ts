@@ -7,6 +7,7 @@ import { can } from "../permissions";
 
 import { type IsoDate } from "./dates";
 import { replanRemaining } from "./planner";
+import type { StageDates } from "./release";
 import { commandBlocker, type ReleaseCommand } from "./release-commands";
 import { isOpen } from "./release-status";
 import {
@@ -26,14 +27,8 @@ export type Decision = "APPROVE" | "REJECT";
 
 export type ApprovalState = { userId: string; decision: Decision; round: number };
 
-export type StageState = {
-  key: StageKey;
-  status: StageStatus;
-  plannedStart: IsoDate;
-  plannedEnd: IsoDate;
-  actualStart: IsoDate | null;
-  actualEnd: IsoDate | null;
-  workingDays: number;
+/** A stage window with its approvals, as the rules see it. */
+export type StageState = StageDates & {
   approvalsRequired: number;
   approvalRound: number;
   approvals: ApprovalState[];

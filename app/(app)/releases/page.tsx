@@ -7,8 +7,10 @@ import { ReleaseFilters } from "@/components/releases/release-filters";
 import { ReleasesTable } from "@/components/releases/releases-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { workingDaysUntil } from "@/lib/domain/relative";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/session";
+import { calendarFor } from "@/lib/server/calendars";
 import { listReleases } from "@/lib/server/releases/list-releases";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -58,7 +60,19 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Sea
       />
       <ReleaseFilters type={raw.type} status={raw.status} q={raw.q} isValid={parsed.success} />
       {releases.length > 0 ? (
-        <ReleasesTable releases={releases} today={today} periods={settings.periods} />
+        <ReleasesTable
+          releases={releases}
+          workingDaysToGoLive={Object.fromEntries(
+            releases.map((release) => [
+              release.id,
+              workingDaysUntil(
+                today,
+                release.forecastGoLive,
+                calendarFor(release.region, settings.periods),
+              ),
+            ]),
+          )}
+        />
       ) : isFiltered ? (
         <EmptyState
           title="No releases match these filters"
