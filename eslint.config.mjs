@@ -28,7 +28,7 @@ const LAYERS = [
   },
   { type: "server-auth", pattern: "lib/server/auth/**" },
   { type: "server-users", pattern: "lib/server/users/**" },
-  { type: "server", pattern: "lib/server/**" },
+  { type: "server", pattern: ["lib/server/**", "lib/env.ts"] },
   { type: "components", pattern: "components/**" },
   { type: "app", pattern: ["app/**", "proxy.ts"] },
   { type: "generated", pattern: "generated/**" },

@@ -7,6 +7,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createServer } from "node:net";
 import path from "node:path";
 
+import { loadEnvConfig } from "@next/env";
+
+import { type Env, readServerEnv } from "../lib/env";
 import { describeDatabase, readDatabaseConfig } from "../lib/server/db/config";
 import { isDatabaseEmpty, seedDemoData } from "../lib/server/seed/seed-demo";
 
@@ -36,15 +39,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** NEXTAUTH_SECRET: required in production; generated once and kept under .data/ for the demo. */
-function ensureAuthSecret(isEmbedded: boolean): void {
+/** NEXTAUTH_SECRET for the embedded demo: generated once and kept under .data/. */
+function ensureDemoAuthSecret(): void {
   if (process.env.NEXTAUTH_SECRET?.trim()) return;
-  if (!isEmbedded) {
-    fail(
-      "NEXTAUTH_SECRET is not set. With DATABASE_URL (production mode) the app needs a secret of its own " +
-        "to sign sessions, e.g.  export NEXTAUTH_SECRET=$(openssl rand -base64 32)",
-    );
-  }
   const dataDir = path.resolve(ROOT, ".data");
   const file = path.join(dataDir, "nextauth-secret");
   if (!existsSync(file)) {
@@ -96,13 +93,12 @@ function buildIfNeeded(): void {
   writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
 }
 
-async function prepareDatabase(isEmbedded: boolean): Promise<void> {
+async function prepareDatabase(shouldSeed: boolean): Promise<void> {
   const database = openDatabase();
   try {
     console.log(`Database: ${describeDatabase(database.config)}`);
     const applied = await deployMigrations(database.target);
     for (const name of applied) console.log(`Applied migration ${name}`);
-    const shouldSeed = isEmbedded || process.env.SEED_DEMO === "1";
     if (shouldSeed && (await isDatabaseEmpty(database.prisma))) {
       const result = await seedDemoData(database.prisma);
       console.log(
@@ -134,15 +130,22 @@ function assertPortFree(port: number, host: string): Promise<void> {
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   process.env.CHECKPOINT_DISABLE = "1";
+  loadEnvConfig(ROOT, isDev); // the .env files `next start` reads, so both see the same settings
   const config = readDatabaseConfig();
   const isEmbedded = config.kind === "pglite";
-  ensureAuthSecret(isEmbedded);
+  if (isEmbedded) ensureDemoAuthSecret();
+  let env: Env;
+  try {
+    env = readServerEnv();
+  } catch (error) {
+    fail((error as Error).message);
+  }
   // Without a configured public URL, next-auth follows the Host header (localhost or 127.0.0.1).
-  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
+  if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
 
-  const port = process.env.PORT?.trim() || "3000";
-  const host = process.env.HOST?.trim() || "127.0.0.1";
-  await assertPortFree(Number(port), host);
+  const port = String(env.PORT);
+  const host = env.HOST;
+  await assertPortFree(env.PORT, host);
   // Held for the server's whole life: no migrate or seed script may open the folder meanwhile.
   if (config.kind === "pglite") {
     try {
@@ -154,7 +157,7 @@ async function main(): Promise<void> {
   }
 
   if (!isDev) buildIfNeeded();
-  await prepareDatabase(isEmbedded);
+  await prepareDatabase(isEmbedded || env.SEED_DEMO);
 
   const nextArgs = [isDev ? "dev" : "start", "-p", port, "-H", host];
   console.log(`\nRelease Calendar on http://${host === "0.0.0.0" ? "localhost" : host}:${port}\n`);

@@ -3,13 +3,17 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
+import { getEnv } from "@/lib/env";
 import { verifyCredentials } from "@/lib/server/users/verify-credentials";
 import { signInSchema } from "@/lib/validation/auth";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60; // one working day
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  // Read when next-auth asks (per request), never at build time.
+  get secret() {
+    return getEnv().NEXTAUTH_SECRET;
+  },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin" },
   providers: [

@@ -5,12 +5,13 @@ import "server-only";
 
 import { createHash, createHmac } from "node:crypto";
 
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/server/db/client";
 import type { SessionUser } from "@/lib/types/user";
 
 function secret(): string {
-  const value = process.env.NEXTAUTH_SECRET;
+  const value = getEnv().NEXTAUTH_SECRET;
   if (!value) throw new Error("NEXTAUTH_SECRET is required for calendar feed tokens");
   return value;
 }

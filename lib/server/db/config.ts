@@ -7,14 +7,16 @@ import path from "node:path";
 
 import { PGlite } from "@electric-sql/pglite";
 
+import { readEnv, type Source } from "@/lib/env";
+
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
 
-export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const url = env.DATABASE_URL?.trim();
-  if (url) return { kind: "postgres", url };
+export function readDatabaseConfig(source: Source = process.env): DatabaseConfig {
+  const { DATABASE_URL, PGLITE_DIR } = readEnv(source);
+  if (DATABASE_URL) return { kind: "postgres", url: DATABASE_URL };
   return {
     kind: "pglite",
-    dir: path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR?.trim() || ".data/pglite"),
+    dir: path.resolve(/*turbopackIgnore: true*/ PGLITE_DIR || ".data/pglite"),
   };
 }
 

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+
+import { readEnv, readServerEnv } from "./env";
+
+describe("readEnv", () => {
+  it("gives the defaults of the embedded demo", () => {
+    expect(readEnv({})).toEqual({ PORT: 3000, HOST: "127.0.0.1", SEED_DEMO: false });
+  });
+
+  it("reads PostgreSQL, a secret, a public URL and the seed flag", () => {
+    expect(
+      readServerEnv({
+        DATABASE_URL: " postgresql://app@db:5432/rc ",
+        NEXTAUTH_SECRET: "a-secret-of-enough-length",
+        NEXTAUTH_URL: "https://releases.example.com",
+        PORT: "8080",
+        SEED_DEMO: "1",
+      }),
+    ).toMatchObject({
+      DATABASE_URL: "postgresql://app@db:5432/rc",
+      PORT: 8080,
+      SEED_DEMO: true,
+    });
+  });
+
+  it("says which variable is wrong and how to fix it", () => {
+    expect(() =>
+      readEnv({ DATABASE_URL: "mysql://x", PORT: "70000", NEXTAUTH_URL: "nope" }),
+    ).toThrow(
+      /DATABASE_URL: Use a PostgreSQL connection string[\s\S]*NEXTAUTH_URL: Give the public address[\s\S]*PORT: A port is at most 65535/,
+    );
+    expect(() => readEnv({ SEED_DEMO: "yes" })).toThrow(/SEED_DEMO: Use 1 or 0/);
+  });
+
+  it("lets scripts run on PostgreSQL without a secret, but not the server", () => {
+    const env = { DATABASE_URL: "postgresql://app@db/rc" };
+    expect(readEnv(env).DATABASE_URL).toBe("postgresql://app@db/rc");
+    expect(() => readServerEnv(env)).toThrow(/NEXTAUTH_SECRET: is required with DATABASE_URL/);
+    expect(() => readServerEnv({ ...env, NEXTAUTH_SECRET: "short" })).toThrow(
+      /at least 16 characters/,
+    );
+  });
+});

@@ -1,0 +1,86 @@
+// Every setting the app reads from the environment, validated once with clear messages. The server
+// reads them through getEnv(); `npm start` checks them before it starts anything (scripts/start.ts).
+import "server-only";
+
+import { z } from "zod";
+
+/** Where settings come from: the process environment, or a plain map in tests. */
+export type Source = Record<string, string | undefined>;
+
+const flag = z
+  .enum(["1", "0", "true", "false", ""], { message: "Use 1 or 0 (or true / false)." })
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => !value || /^postgres(ql)?:\/\//.test(value), {
+      message: "Use a PostgreSQL connection string: postgresql://user:password@host:5432/name",
+    }),
+  PGLITE_DIR: z.string().trim().optional(),
+  NEXTAUTH_SECRET: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => !value || value.length >= 16, {
+      message: "Use at least 16 characters, e.g. the output of  openssl rand -base64 32",
+    }),
+  NEXTAUTH_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => !value || URL.canParse(value), {
+      message: "Give the public address of the app, e.g. https://releases.example.com",
+    }),
+  PORT: z.coerce
+    .number({ message: "Give a port number." })
+    .int()
+    .min(1)
+    .max(65_535, "A port is at most 65535.")
+    .default(3000),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  SEED_DEMO: flag,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The server needs a session secret of its own with a real database (start-up generates one for the demo). */
+const serverEnvSchema = envSchema.refine((env) => !env.DATABASE_URL || env.NEXTAUTH_SECRET, {
+  message:
+    "is required with DATABASE_URL (production mode): the app needs a secret of its own to sign " +
+    "sessions, e.g.  export NEXTAUTH_SECRET=$(openssl rand -base64 32)",
+  path: ["NEXTAUTH_SECRET"],
+});
+
+function parse(schema: z.ZodType<Env>, source: Source): Env {
+  const parsed = schema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map(
+    (issue) => `  ${issue.path.join(".") || "environment"}: ${issue.message}`,
+  );
+  throw new Error(`The environment is not usable (see .env.example):\n${problems.join("\n")}`);
+}
+
+/** The settings, or an Error saying which variable is wrong and how to fix it (scripts). */
+export function readEnv(source: Source = process.env): Env {
+  return parse(envSchema, source);
+}
+
+/** The settings a server needs to run (a session secret with a real database). */
+export function readServerEnv(source: Source = process.env): Env {
+  return parse(serverEnvSchema, source);
+}
+
+let cached: Env | undefined;
+
+/** The settings of this server process, read on first use and kept. */
+export function getEnv(): Env {
+  cached ??= readServerEnv();
+  return cached;
+}
