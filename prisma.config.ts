@@ -1,11 +1,11 @@
 // The stock Prisma CLI's configuration (Prisma 7 reads the database URL from here, not from the
 // schema). Offline, the project's own scripts/migrate.ts drives the same migrations; where Prisma
 // can download its engines, `npx prisma migrate deploy` and `npx prisma db seed` work as well.
-import { loadEnvConfig } from "@next/env";
+import nextEnv from "@next/env";
 import { defineConfig } from "prisma/config";
 
 // The same .env files Next.js reads, so the CLI and the app see one DATABASE_URL.
-loadEnvConfig(process.cwd());
+nextEnv.loadEnvConfig(process.cwd());
 const url = process.env.DATABASE_URL?.trim();
 
 export default defineConfig({

@@ -1,24 +1,11 @@
 "use client";
 
-import { StatusPage } from "@/components/layout/status-page";
-import { Button } from "@/components/ui/button";
+import { ErrorStatus } from "@/components/layout/error-status";
 
-export default function ErrorPage({
-  reset,
-}: {
+/** A page outside the signed-in area failed (e.g. sign-in). */
+export default function ErrorPage(props: {
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  return (
-    <StatusPage
-      code="Error"
-      title="Something went wrong"
-      description="The page could not be loaded. Nothing was changed. Try again in a moment."
-      action={
-        <Button variant="secondary" onClick={reset}>
-          Try again
-        </Button>
-      }
-    />
-  );
+  return <ErrorStatus {...props} />;
 }

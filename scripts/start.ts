@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createServer } from "node:net";
 import path from "node:path";
 
-import { loadEnvConfig } from "@next/env";
+import nextEnv from "@next/env";
 
 import { type Env, readServerEnv } from "../lib/env";
 import { describeDatabase, readDatabaseConfig } from "../lib/server/db/config";
@@ -130,7 +130,7 @@ function assertPortFree(port: number, host: string): Promise<void> {
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   process.env.CHECKPOINT_DISABLE = "1";
-  loadEnvConfig(ROOT, isDev); // the .env files `next start` reads, so both see the same settings
+  nextEnv.loadEnvConfig(ROOT, isDev); // the .env files `next start` reads, so both see the same settings
   const config = readDatabaseConfig();
   const isEmbedded = config.kind === "pglite";
   if (isEmbedded) ensureDemoAuthSecret();

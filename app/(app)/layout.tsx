@@ -1,5 +1,6 @@
 import { AppHeader } from "@/components/layout/app-header";
 import { ReleaseCommandsProvider } from "@/components/releases/release-commands";
+import { Toaster } from "@/components/ui/toaster";
 import {
   changeStatusAction,
   reopenAction,
@@ -20,9 +21,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser();
   const { items } = await listMyApprovals(user);
   return (
-    <ReleaseCommandsProvider commands={RELEASE_COMMANDS}>
-      <AppHeader user={user} approvalCount={items.length} />
-      <main className="mx-auto max-w-[1440px] px-4 py-8 sm:px-6">{children}</main>
-    </ReleaseCommandsProvider>
+    <Toaster>
+      <ReleaseCommandsProvider commands={RELEASE_COMMANDS}>
+        <AppHeader user={user} approvalCount={items.length} />
+        <main className="mx-auto max-w-[1440px] px-4 py-8 sm:px-6">{children}</main>
+      </ReleaseCommandsProvider>
+    </Toaster>
   );
 }

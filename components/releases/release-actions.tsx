@@ -2,10 +2,8 @@
 
 import { Ban, CalendarClock, Pause, Pencil, Play } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 
-import type { ActionState } from "@/lib/action-state";
 import type { ReleaseCommand } from "@/lib/domain/release-commands";
 
 import { Button } from "../ui/button";
@@ -13,6 +11,7 @@ import { ConfirmDialog } from "../ui/confirm-dialog";
 import { FormStatus } from "../ui/form-status";
 import { Label } from "../ui/input";
 import { Textarea } from "../ui/textarea";
+import { useActionRunner } from "../ui/use-action-runner";
 
 import { useReleaseCommands } from "./release-commands";
 import { ReplanDialog } from "./replan-dialog";
@@ -27,21 +26,15 @@ type Props = {
 
 /** A release manager's actions on a release: edit, re-plan (with a what-if), hold / resume, cancel (with a reason). */
 export function ReleaseActions({ releaseId, releaseName, revision, commands }: Props) {
-  const router = useRouter();
   const { changeStatus } = useReleaseCommands();
   const [reason, setReason] = useState("");
-  const [state, setState] = useState<ActionState | null>(null);
-  const [isPending, startTransition] = useTransition();
+  const { run: runAction, isPending, problem } = useActionRunner();
   const [isReplanning, setReplanning] = useState(false);
   const may = (command: ReleaseCommand) => commands.includes(command);
 
   function run(command: "HOLD" | "RESUME" | "CANCEL") {
-    startTransition(async () => {
-      const result = await changeStatus({ releaseId, revision, command, reason });
-      setState(result);
-      setReason("");
-      router.refresh();
-    });
+    runAction(() => changeStatus({ releaseId, revision, command, reason }));
+    setReason("");
   }
 
   const reasonField = (id: string, label: string) => (
@@ -129,7 +122,7 @@ export function ReleaseActions({ releaseId, releaseName, revision, commands }: P
           </ConfirmDialog>
         )}
       </div>
-      {state && <FormStatus state={state} />}
+      {problem && <FormStatus state={problem} />}
       {isReplanning && (
         <ReplanDialog
           releaseId={releaseId}

@@ -132,7 +132,7 @@ export function ReleaseForm({
           <Link href={release ? `/releases/${release.id}` : "/releases"}>Cancel</Link>
         </Button>
         <div className="min-w-64 flex-1">
-          {state.status === "error" && <FormStatus state={state} />}
+          <FormStatus state={state} />
           {state.code === "STALE_REVISION" && (
             <Button
               type="button"

@@ -19,6 +19,7 @@ import { DialogCloseButton } from "../ui/dialog-close-button";
 import { Field } from "../ui/field";
 import { Input, Select } from "../ui/input";
 import { SegmentedControl } from "../ui/segmented-control";
+import { useToast } from "../ui/toaster";
 import { useApiPreview } from "../ui/use-api-preview";
 
 import { useReleaseCommands } from "./release-commands";
@@ -61,6 +62,7 @@ export function ReplanDialog({
 }) {
   const router = useRouter();
   const { replan } = useReleaseCommands();
+  const toast = useToast();
   const ids = useId();
   const { release, error: loadError, reload } = useRelease(releaseId);
   const [proposal, setProposal] = useState<ReplanProposal>(initial);
@@ -89,6 +91,7 @@ export function ReplanDialog({
     startSaving(async () => {
       const result = await replan({ releaseId, revision: preview.revision, change });
       if (result.status === "success") {
+        toast({ message: result.message ?? "Re-plan saved." });
         router.refresh();
         onClose();
       } else setSaved(result);

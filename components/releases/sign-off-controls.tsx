@@ -1,8 +1,7 @@
 "use client";
 
 import { Check, RotateCcw, X } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 
 import type { ActionState } from "@/lib/action-state";
 import type { ViewerActions } from "@/lib/types/release";
@@ -12,6 +11,7 @@ import { ConfirmDialog } from "../ui/confirm-dialog";
 import { FormStatus } from "../ui/form-status";
 import { Label } from "../ui/input";
 import { Textarea } from "../ui/textarea";
+import { useActionRunner } from "../ui/use-action-runner";
 
 import { useReleaseCommands } from "./release-commands";
 import type { SignOffSubject } from "./sign-off-subject";
@@ -54,22 +54,14 @@ export function SignOffControls({ release, stage, viewer, onChanged }: Props) {
   const { key: stageKey, name: stageName, approvalsMissing } = stage;
   const canDecide = viewer.decidableStage === stageKey;
   const canReopen = viewer.reopenableStage === stageKey;
-  const router = useRouter();
   const { signOff, reopen } = useReleaseCommands();
   const [comment, setComment] = useState("");
-  const [state, setState] = useState<ActionState | null>(null);
-  const [isPending, startTransition] = useTransition();
+  const runner = useActionRunner(onChanged);
+  const { isPending } = runner;
 
   function run(action: () => Promise<ActionState>) {
-    startTransition(async () => {
-      const result = await action();
-      setState(result);
-      setComment("");
-      if (result.status === "success") {
-        router.refresh();
-        onChanged?.();
-      }
-    });
+    setComment("");
+    runner.run(action);
   }
 
   if (!canDecide && !canReopen) return null;
@@ -154,7 +146,7 @@ export function SignOffControls({ release, stage, viewer, onChanged }: Props) {
           </ConfirmDialog>
         )}
       </div>
-      {state && <FormStatus state={state} />}
+      {runner.problem && <FormStatus state={runner.problem} />}
     </div>
   );
 }

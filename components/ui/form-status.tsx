@@ -1,13 +1,25 @@
+"use client";
+
+import { useEffect } from "react";
+
 import type { ActionState } from "@/lib/action-state";
 
 import { Alert } from "./alert";
+import { useToast } from "./toaster";
 
-/** The answer of a form's server action: a success note or an error, announced to screen readers. */
+/**
+ * The answer of a server action: an error stays next to the form (announced as an alert); a
+ * success becomes a toast.
+ */
 export function FormStatus({ state }: { state: ActionState }) {
-  if (state.status === "idle" || !state.message) return null;
-  const isError = state.status === "error";
+  const toast = useToast();
+  useEffect(() => {
+    if (state.status === "success" && state.message) toast({ message: state.message });
+    // Each answer carries its own `at`: a repeated success shows again.
+  }, [state.status, state.message, state.at, toast]);
+  if (state.status !== "error" || !state.message) return null;
   return (
-    <Alert tone={isError ? "danger" : "success"} role={isError ? "alert" : "status"}>
+    <Alert tone="danger" role="alert">
       {state.message}
     </Alert>
   );

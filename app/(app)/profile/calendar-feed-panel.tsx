@@ -1,14 +1,13 @@
 "use client";
 
 import { Check, Copy, RefreshCw } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
-import type { ActionState } from "@/lib/action-state";
+import { useActionRunner } from "@/components/ui/use-action-runner";
 import { revokeFeedAction } from "@/lib/server/actions/profile";
 
 const HOW_TO = [
@@ -30,10 +29,8 @@ const HOW_TO = [
 
 /** The personal feed address with copy-to-clipboard, how to subscribe, and revocation. */
 export function CalendarFeedPanel({ url }: { url: string }) {
-  const router = useRouter();
   const [copied, setCopied] = useState(false);
-  const [state, setState] = useState<ActionState | null>(null);
-  const [isPending, startTransition] = useTransition();
+  const { run, isPending, problem } = useActionRunner();
 
   async function copy() {
     await navigator.clipboard.writeText(url);
@@ -85,12 +82,7 @@ export function CalendarFeedPanel({ url }: { url: string }) {
           description="Calendars subscribed with it stop updating, and the address answers “not found”. You get a new address to subscribe with."
           confirmLabel="Revoke and create a new address"
           tone="danger"
-          onConfirm={() =>
-            startTransition(async () => {
-              setState(await revokeFeedAction());
-              router.refresh();
-            })
-          }
+          onConfirm={() => run(() => revokeFeedAction())}
           trigger={
             <Button variant="secondary" disabled={isPending} className="text-danger">
               <RefreshCw aria-hidden />
@@ -98,7 +90,7 @@ export function CalendarFeedPanel({ url }: { url: string }) {
             </Button>
           }
         />
-        {state && <FormStatus state={state} />}
+        {problem && <FormStatus state={problem} />}
       </div>
     </section>
   );

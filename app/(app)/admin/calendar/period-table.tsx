@@ -43,7 +43,7 @@ function DeletePeriod({ period }: { period: CompanyPeriod }) {
           </Button>
         }
       />
-      {state.status === "error" && <FormStatus state={state} />}
+      <FormStatus state={state} />
     </form>
   );
 }

@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/layout/page-skeleton";
+
+export default function TimelineLoading() {
+  return <PageSkeleton label="Loading the timeline" content="chart" />;
+}

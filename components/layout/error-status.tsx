@@ -1,0 +1,40 @@
+"use client";
+
+import { Button } from "../ui/button";
+
+import { StatusPage } from "./status-page";
+
+/**
+ * What a page that failed shows: that nothing was changed, a way to try again, and the error's
+ * reference (Next.js' digest), which is also in the server log, for whoever investigates.
+ */
+export function ErrorStatus({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return (
+    <StatusPage
+      code="Error"
+      title="Something went wrong"
+      description="The page could not be shown. Nothing was changed. Try again in a moment; if it keeps failing, tell your administrator the reference below."
+      detail={
+        error.digest && (
+          <p className="text-xs text-muted">
+            Reference{" "}
+            <code className="rounded bg-surface-muted px-1.5 py-0.5 font-mono text-fg">
+              {error.digest}
+            </code>
+          </p>
+        )
+      }
+      action={
+        <Button variant="secondary" onClick={reset}>
+          Try again
+        </Button>
+      }
+    />
+  );
+}
