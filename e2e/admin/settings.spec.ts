@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 
 import { signInAs } from "../fixtures/auth";
+import { expectToast } from "../fixtures/toast";
 
 async function setTestDuration(page: Page, days: string) {
   await page.getByLabel("Test: working days", { exact: true }).fill(days);
@@ -28,9 +29,7 @@ test.describe("administration", () => {
     await page.screenshot({ path: "e2e/screenshots/admin-stages.png", fullPage: true });
     try {
       await page.getByRole("button", { name: "Save stage settings" }).click();
-      await expect(
-        page.getByRole("status").filter({ hasText: "Stage settings saved" }),
-      ).toBeVisible();
+      await expectToast(page, "Stage settings saved");
 
       await page.goto("/plan?goLive=2027-04-15");
       await expect(page.getByText("27 working days").first()).toBeVisible();
@@ -39,9 +38,7 @@ test.describe("administration", () => {
       await page.goto("/admin/stages");
       await setTestDuration(page, "7");
       await page.getByRole("button", { name: "Save stage settings" }).click();
-      await expect(
-        page.getByRole("status").filter({ hasText: "Stage settings saved" }),
-      ).toBeVisible();
+      await expectToast(page, "Stage settings saved");
     }
   });
 

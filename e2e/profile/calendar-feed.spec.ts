@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { signInAs } from "../fixtures/auth";
+import { expectToast } from "../fixtures/toast";
 
 test("a viewer copies the calendar feed address, subscribes, and revokes it", async ({
   page,
@@ -33,7 +34,7 @@ test("a viewer copies the calendar feed address, subscribes, and revokes it", as
     .getByRole("alertdialog")
     .getByRole("button", { name: "Revoke and create a new address" })
     .click();
-  await expect(page.getByRole("status").filter({ hasText: "no longer works" })).toBeVisible();
+  await expectToast(page, "no longer works");
   await expect(address).not.toHaveValue(url);
   expect((await page.request.get(url)).status()).toBe(404);
   expect((await page.request.get(await address.inputValue())).status()).toBe(200);

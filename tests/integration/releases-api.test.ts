@@ -1,4 +1,4 @@
-// The release routes of ../shared/API.md: shapes and error statuses, through the route handlers.
+// The release routes of docs/API.md: shapes and error statuses, through the route handlers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as auditRoute from "@/app/api/releases/[id]/audit/route";
