@@ -5,11 +5,13 @@ import { AppError } from "../errors";
 import { planBackward } from "./planner";
 import {
   type Actor,
+  applyOutcome,
   approvalsMissing,
   cancel,
   decide,
   type DecideInput,
   hold,
+  newReleaseState,
   type Outcome,
   type ReleaseState,
   reopen,
@@ -29,43 +31,12 @@ const admin: Actor = { id: "admin-1", role: "ADMIN" };
 
 function plannedRelease(goLive = "2027-04-15"): ReleaseState {
   const plan = planBackward(goLive, DEFAULT_STAGE_DURATIONS, calendar);
-  return {
-    status: "PLANNED",
-    createdById: creator.id,
-    stages: plan.stages.map((stage) => ({
-      key: stage.key,
-      status: "PENDING",
-      plannedStart: stage.start,
-      plannedEnd: stage.end,
-      actualStart: null,
-      actualEnd: null,
-      workingDays: stage.workingDays,
-      approvalsRequired: DEFAULT_STAGE_RULES[stage.key].approvalsRequired,
-      approvalRound: 1,
-      approvals: [],
-    })),
-  };
+  return newReleaseState(creator.id, plan.stages, DEFAULT_STAGE_RULES);
 }
 
 /** Applies an outcome the way the server does, to play several steps. */
 function apply(release: ReleaseState, outcome: Outcome, actor: Actor): ReleaseState {
-  const next: ReleaseState = structuredClone(release);
-  if (outcome.releaseStatus) next.status = outcome.releaseStatus;
-  for (const change of outcome.stageChanges)
-    Object.assign(
-      next.stages.find((s) => s.key === change.key)!,
-      change,
-    );
-  if (outcome.approval) {
-    next.stages
-      .find((s) => s.key === outcome.approval!.stageKey)!
-      .approvals.push({
-        userId: actor.id,
-        decision: outcome.approval.decision,
-        round: outcome.approval.round,
-      });
-  }
-  return next;
+  return applyOutcome(release, outcome, actor.id);
 }
 
 function run(
