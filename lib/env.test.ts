@@ -4,7 +4,8 @@ import { readEnv, readServerEnv } from "./env";
 
 describe("readEnv", () => {
   it("gives the defaults of the embedded demo", () => {
-    expect(readEnv({})).toEqual({ PORT: 3000, HOST: "127.0.0.1", SEED_DEMO: false });
+    expect(readEnv({})).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", SEED_DEMO: false });
+    expect(readEnv({})).toMatchObject({ PASSWORD_LOGIN: true, OIDC_ROLE_CLAIM: "groups" });
   });
 
   it("reads PostgreSQL, a secret, a public URL and the seed flag", () => {

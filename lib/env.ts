@@ -4,6 +4,8 @@ import "server-only";
 
 import { z } from "zod";
 
+import { parseRoleMap } from "@/lib/domain/people";
+
 /** Where settings come from: the process environment, or a plain map in tests. */
 export type Source = Record<string, string | undefined>;
 
@@ -11,6 +13,16 @@ const flag = z
   .enum(["1", "0", "true", "false", ""], { message: "Use 1 or 0 (or true / false)." })
   .optional()
   .transform((value) => value === "1" || value === "true");
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined);
+
+function optionalUrl(message: string) {
+  return optionalText.refine((value) => !value || URL.canParse(value), { message });
+}
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -46,17 +58,68 @@ const envSchema = z.object({
     .default(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   SEED_DEMO: flag,
+  /** Single sign-on (OpenID Connect): all three or none. */
+  OIDC_ISSUER: optionalUrl(
+    "Give the issuer URL of the identity provider, e.g. https://login.example.com/realms/acme",
+  ),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  /** The ID token claim that lists the person's groups (or roles). */
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).default("groups"),
+  /** `group=ROLE,...`; everyone else is a viewer. */
+  OIDC_ROLE_MAP: z.string().trim().default("").refine(isRoleMap, {
+    message:
+      "Write it as group=ROLE pairs, e.g. rc-admins=ADMIN,rc-qa=QA (roles: ADMIN, RELEASE_MANAGER, QA, VIEWER).",
+  }),
+  /** The button's label on the sign-in page. */
+  OIDC_NAME: z.string().trim().min(1).default("Single sign-on"),
+  /** `false` turns sign-in with a local password off (single sign-on only). */
+  PASSWORD_LOGIN: z
+    .enum(["true", "false", "1", "0", ""], { message: "Use true or false." })
+    .optional()
+    .transform((value) => value !== "false" && value !== "0"),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+function isRoleMap(text: string): boolean {
+  try {
+    parseRoleMap(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What the environment must say together, whoever reads it. */
+function checkTogether(env: Env, context: z.RefinementCtx): void {
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    context.addIssue({
+      code: "custom",
+      path: ["OIDC_ISSUER"],
+      message: "Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none of them.",
+    });
+  }
+  if (!env.PASSWORD_LOGIN && !env.OIDC_ISSUER) {
+    context.addIssue({
+      code: "custom",
+      path: ["PASSWORD_LOGIN"],
+      message:
+        "With PASSWORD_LOGIN=false nobody could sign in: configure single sign-on (OIDC_ISSUER, …).",
+    });
+  }
+}
+
 /** The server needs a session secret of its own with a real database (start-up generates one for the demo). */
-const serverEnvSchema = envSchema.refine((env) => !env.DATABASE_URL || env.NEXTAUTH_SECRET, {
-  message:
-    "is required with DATABASE_URL (production mode): the app needs a secret of its own to sign " +
-    "sessions, e.g.  export NEXTAUTH_SECRET=$(openssl rand -base64 32)",
-  path: ["NEXTAUTH_SECRET"],
-});
+const serverEnvSchema = envSchema
+  .superRefine(checkTogether)
+  .refine((env) => !env.DATABASE_URL || env.NEXTAUTH_SECRET, {
+    message:
+      "is required with DATABASE_URL (production mode): the app needs a secret of its own to sign " +
+      "sessions, e.g.  export NEXTAUTH_SECRET=$(openssl rand -base64 32)",
+    path: ["NEXTAUTH_SECRET"],
+  });
 
 function parse(schema: z.ZodType<Env>, source: Source): Env {
   const parsed = schema.safeParse(source);
@@ -69,7 +132,7 @@ function parse(schema: z.ZodType<Env>, source: Source): Env {
 
 /** The settings, or an Error saying which variable is wrong and how to fix it (scripts). */
 export function readEnv(source: Source = process.env): Env {
-  return parse(envSchema, source);
+  return parse(envSchema.superRefine(checkTogether), source);
 }
 
 /** The settings a server needs to run (a session secret with a real database). */

@@ -8,7 +8,9 @@ export type AppErrorKind =
   | "FORBIDDEN" // 403 signed in, but not allowed
   | "NOT_FOUND" // 404 unknown id (or not visible to the caller)
   | "CONFLICT" // 409 stale revision, duplicate approval, wrong stage
-  | "UNPROCESSABLE"; // 422 well-formed, but breaks a rule
+  | "UNPROCESSABLE" // 422 well-formed, but breaks a rule
+  | "TOO_LARGE" // 413 the request body is over the limit
+  | "RATE_LIMITED"; // 429 too many attempts; try again later
 
 /** Every code the API and the server actions answer with; clients may rely on each of them. */
 export const ERROR_CODES = [
@@ -21,10 +23,13 @@ export const ERROR_CODES = [
   // 401
   "UNAUTHENTICATED",
   "INVALID_TOKEN",
+  "INVALID_CREDENTIALS",
   // 403
   "FORBIDDEN",
   "NOT_AN_APPROVER",
   "FOUR_EYES",
+  "TOKEN_SCOPE",
+  "CROSS_ORIGIN",
   // 404
   "NOT_FOUND",
   // 409
@@ -37,6 +42,8 @@ export const ERROR_CODES = [
   "STAGE_NOT_CURRENT",
   "STAGE_REJECTED",
   "STAGE_NOT_REJECTED",
+  "EMAIL_TAKEN",
+  "LAST_ADMIN",
   // 422
   "NOT_A_WORKING_DAY",
   "UNKNOWN_REGION",
@@ -52,6 +59,13 @@ export const ERROR_CODES = [
   "ARTIFACT_LOCKED",
   "PARENT_NOT_FOUND",
   "PARENT_NOT_A_RELEASE",
+  "WEAK_PASSWORD",
+  "WRONG_PASSWORD",
+  "LINK_EXPIRED",
+  "SCOPE_NOT_ALLOWED",
+  // 413, 429
+  "PAYLOAD_TOO_LARGE",
+  "TOO_MANY_ATTEMPTS",
   // 500
   "INTERNAL",
 ] as const;

@@ -1,23 +1,50 @@
 // Who may do what: one table of role × permission. Every route handler, server action, page and
-// button asks `can(role, permission)`; nothing else compares roles. Whether a specific stage may be
-// signed off by someone also depends on the stage settings and the release (four eyes, current
-// stage): that rule is lib/domain/signoff.ts `mayDecide`, and whether a release manager may hold,
-// resume, cancel … a release in its current status is lib/domain/release-commands.ts.
+// button asks `can(role, permission)`; nothing else compares roles. Each permission also says what
+// kind of access it is, which decides the API token scopes that may use it (lib/domain/people.ts).
+// Whether a specific stage may be signed off by someone also depends on the stage settings and the
+// release (four eyes, current stage): that rule is lib/domain/signoff.ts `mayDecide`, and whether a
+// release in its current status allows a command is lib/domain/release-commands.ts.
+import type { Access } from "./domain/people";
 import { ROLES, type Role } from "./domain/stages";
 import { AppError } from "./errors";
 
-type PermissionRule = { roles: readonly Role[]; refusal: string };
+type PermissionRule = { roles: readonly Role[]; access: Access; refusal: string };
 
 export const PERMISSIONS = {
-  /** Read the calendar, timeline, environments, releases, reports; subscribe to the feed. */
-  "releases.read": { roles: ROLES, refusal: "You may not view releases." },
+  /** Read the calendar, timeline, environments, releases, reports, plans; the own feed. */
+  "releases.read": { roles: ROLES, access: "read", refusal: "You may not view releases." },
   /** Create, edit, re-plan, hold, resume and cancel releases and patches; reopen rejected stages. */
   "releases.plan": {
     roles: ["RELEASE_MANAGER"],
+    access: "write",
     refusal: "Only release managers create, plan and change releases.",
   },
+  /** Approve or reject a stage; who exactly may is the stage's rule (lib/domain/signoff.ts). */
+  "stages.decide": {
+    roles: ROLES,
+    access: "write",
+    refusal: "You may not sign off stages.",
+  },
   /** Stage settings, the company calendar, general settings. */
-  "settings.manage": { roles: ["ADMIN"], refusal: "Only administrators change settings." },
+  "settings.manage": {
+    roles: ["ADMIN"],
+    access: "write",
+    refusal: "Only administrators change settings.",
+  },
+  /** The names, emails and roles of active users (to pick a deputy or an approver). */
+  "people.read": { roles: ROLES, access: "read", refusal: "You may not list users." },
+  /** Create users, change their name and role, deactivate them, reset passwords; every API token. */
+  "users.manage": {
+    roles: ["ADMIN"],
+    access: "write",
+    refusal: "Only administrators manage users and their access.",
+  },
+  /** One's own password, API tokens, sessions and calendar feed address. */
+  "account.manage": {
+    roles: ROLES,
+    access: "write",
+    refusal: "You may not change this account.",
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -29,6 +56,11 @@ export function can(role: Role, permission: Permission): boolean {
 /** The sentence a refused person reads. */
 export function refusalFor(permission: Permission): string {
   return PERMISSIONS[permission].refusal;
+}
+
+/** The kind of access a permission needs from an API token. */
+export function accessOf(permission: Permission): Access {
+  return PERMISSIONS[permission].access;
 }
 
 /** Throws the 403 of the table when the role lacks the permission. */

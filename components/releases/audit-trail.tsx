@@ -17,6 +17,12 @@ const ACTION_TEXT: Record<AuditEventDto["action"], string> = {
   STAGE_SIGNED_OFF: "signed off",
   STAGE_STARTED: "opened",
   SETTINGS_CHANGED: "changed the settings",
+  USER_CREATED: "added the user",
+  USER_UPDATED: "changed the user",
+  USER_PASSWORD_SET: "set the password",
+  USER_PASSWORD_RESET: "reset the password",
+  TOKEN_CREATED: "created an API token",
+  TOKEN_REVOKED: "revoked an API token",
 };
 
 function describeValue(value: unknown): string {

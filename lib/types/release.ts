@@ -1,6 +1,7 @@
 // The shapes the API answers and the UI draws. Types only: the server maps its rows to them
 // (lib/server/releases/release-dto.ts), components read them.
 import type { IsoDate } from "@/lib/domain/dates";
+import type { PeopleAuditAction } from "@/lib/domain/people";
 import type { ReleaseCommand } from "@/lib/domain/release-commands";
 import type { AuditAction, StageState } from "@/lib/domain/signoff";
 import type { ReleaseStatus, ReleaseType, Role, StageKey } from "@/lib/domain/stages";
@@ -73,7 +74,7 @@ export type LoadedRelease = ReleaseDetail & { viewer: ViewerActions };
 
 export type AuditEventDto = {
   id: string;
-  action: AuditAction | "SETTINGS_CHANGED";
+  action: AuditAction | PeopleAuditAction | "SETTINGS_CHANGED";
   actor: { id: string; name: string; email: string } | null;
   stageKey: StageKey | null;
   comment: string | null;

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { GET as listReleasesRoute } from "@/app/api/releases/route";
+import { isAppError } from "@/lib/errors";
 import { seedDemoData } from "@/lib/server/seed/seed-demo";
-import { authenticateApiToken, hashApiToken } from "@/lib/server/users/authenticate-api-token";
-import { verifyCredentials } from "@/lib/server/users/verify-credentials";
+import { authenticateApiToken, hashApiToken } from "@/lib/server/users/api-tokens";
+import { THROTTLE } from "@/lib/server/users/sign-in-throttle";
+import { signInWithPassword } from "@/lib/server/users/sign-in-with-password";
 
 import { issueTestToken } from "../support/api-tokens";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -16,32 +18,83 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-describe("verifyCredentials", () => {
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return isAppError(error) ? error.code : String(error);
+  }
+}
+
+describe("signInWithPassword", () => {
   it("accepts the right password, case-insensitive email", async () => {
-    expect(await verifyCredentials(" RM@demo.local ", "demo-rm")).toMatchObject({
+    expect(
+      await signInWithPassword({ email: " RM@demo.local ", password: "demo-rm" }),
+    ).toMatchObject({
       email: "rm@demo.local",
       role: "RELEASE_MANAGER",
     });
   });
 
   it("refuses a wrong password or an unknown email alike", async () => {
-    expect(await verifyCredentials("rm@demo.local", "demo-rm2")).toBeNull();
-    expect(await verifyCredentials("nobody@demo.local", "demo-rm")).toBeNull();
+    expect(await codeOf(signInWithPassword({ email: "rm@demo.local", password: "demo-rm2" }))).toBe(
+      "INVALID_CREDENTIALS",
+    );
+    expect(
+      await codeOf(signInWithPassword({ email: "nobody@demo.local", password: "demo-rm" })),
+    ).toBe("INVALID_CREDENTIALS");
   });
 
   it("refuses a deactivated user", async () => {
     await db.prisma.user.update({ where: { email: "qa2@demo.local" }, data: { isActive: false } });
-    expect(await verifyCredentials("qa2@demo.local", "demo-qa2")).toBeNull();
+    expect(
+      await codeOf(signInWithPassword({ email: "qa2@demo.local", password: "demo-qa2" })),
+    ).toBe("INVALID_CREDENTIALS");
     await db.prisma.user.update({ where: { email: "qa2@demo.local" }, data: { isActive: true } });
+  });
+
+  it("blocks an email for 15 minutes after 5 failures, even with the right password; others go on", async () => {
+    const attempt = (email: string, password: string) =>
+      codeOf(signInWithPassword({ email, password, client: "203.0.113.7" }));
+    for (let i = 0; i < THROTTLE.emailLimit; i++) {
+      expect(await attempt("qa@demo.local", "wrong-password")).toBe("INVALID_CREDENTIALS");
+    }
+    expect(await attempt("qa@demo.local", "demo-qa")).toBe("TOO_MANY_ATTEMPTS");
+    expect(await attempt("viewer@demo.local", "demo-viewer")).toBeUndefined();
+    try {
+      await signInWithPassword({ email: "qa@demo.local", password: "demo-qa" });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/Try again in 1[45] minutes\./);
+    }
+    const row = await db.prisma.signInThrottle.findUniqueOrThrow({
+      where: { key: "email:qa@demo.local" },
+    });
+    expect(row.blockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    await db.prisma.signInThrottle.deleteMany();
+  });
+
+  it("forgets an email's failures after a successful sign-in", async () => {
+    for (let i = 0; i < THROTTLE.emailLimit - 1; i++) {
+      await codeOf(signInWithPassword({ email: "rm2@demo.local", password: "nope-nope" }));
+    }
+    await signInWithPassword({ email: "rm2@demo.local", password: "demo-rm2" });
+    expect(
+      await codeOf(signInWithPassword({ email: "rm2@demo.local", password: "nope-nope" })),
+    ).toBe("INVALID_CREDENTIALS");
+    expect(
+      await signInWithPassword({ email: "rm2@demo.local", password: "demo-rm2" }),
+    ).toBeTruthy();
+    await db.prisma.signInThrottle.deleteMany();
   });
 });
 
 describe("API tokens", () => {
-  it("authenticate as their owner and record their use", async () => {
-    const token = await issueTestToken(db.prisma, "viewer@demo.local");
+  it("authenticate as their owner with their scope, and record their use", async () => {
+    const token = await issueTestToken(db.prisma, "viewer@demo.local", "read");
     expect(await authenticateApiToken(token)).toMatchObject({
-      email: "viewer@demo.local",
-      role: "VIEWER",
+      user: { email: "viewer@demo.local", role: "VIEWER" },
+      scope: "read",
     });
     const stored = await db.prisma.apiToken.findUniqueOrThrow({
       where: { tokenHash: hashApiToken(token) },
@@ -49,13 +102,19 @@ describe("API tokens", () => {
     expect(stored.lastUsedAt).not.toBeNull();
   });
 
-  it("stop working once revoked", async () => {
+  it("stop working once revoked or expired", async () => {
     const token = await issueTestToken(db.prisma, "qa@demo.local");
     await db.prisma.apiToken.update({
       where: { tokenHash: hashApiToken(token) },
       data: { revokedAt: new Date() },
     });
     expect(await authenticateApiToken(token)).toBeNull();
+    const expired = await issueTestToken(db.prisma, "qa@demo.local");
+    await db.prisma.apiToken.update({
+      where: { tokenHash: hashApiToken(expired) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await authenticateApiToken(expired)).toBeNull();
   });
 });
 

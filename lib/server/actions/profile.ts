@@ -10,7 +10,7 @@ import { commandAction } from "./guard";
 
 /** Revokes the signed-in user's feed URL; the profile page then shows a new one. */
 export const revokeFeedAction = commandAction({
-  permission: "releases.read",
+  permission: "account.manage",
   parse: (_raw: void) => undefined,
   run: async (user) => {
     await revokeFeed(user);

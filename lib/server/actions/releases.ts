@@ -95,7 +95,7 @@ export const updateReleaseAction = formAction({
 });
 
 export const signOffAction = commandAction({
-  permission: "releases.read", // who may decide a stage is the stage rule's business (signoff.ts)
+  permission: "stages.decide", // who exactly may decide a stage is its rule's business (signoff.ts)
   parse: (raw: unknown) => stageDecisionCommandSchema.parse(raw),
   run: async (user, { releaseId, key, decision, comment }) => {
     await signOffStage({ id: releaseId, key, decision, comment: comment || null, actor: user });

@@ -12,6 +12,8 @@ const STATUS_BY_KIND: Record<AppErrorKind, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   UNPROCESSABLE: 422,
+  TOO_LARGE: 413,
+  RATE_LIMITED: 429,
 };
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };

@@ -2,10 +2,11 @@ import "server-only";
 
 import { z } from "zod";
 
+import { scopeGrants, type TokenScope } from "@/lib/domain/people";
 import { AppError } from "@/lib/errors";
-import { assertCan, type Permission } from "@/lib/permissions";
+import { accessOf, assertCan, type Permission } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/server/auth/session";
-import { authenticateApiToken } from "@/lib/server/users/authenticate-api-token";
+import { authenticateApiToken } from "@/lib/server/users/api-tokens";
 import type { SessionUser } from "@/lib/types/user";
 
 import { errorResponse } from "./errors";
@@ -25,30 +26,39 @@ export function apiRoute<Context = unknown>(handler: RouteHandler<Context>): Rou
 
 /**
  * The caller (an API token, `Authorization: Bearer ...`, or the browser's session), who must hold
- * the permission the route needs: 401 without a caller, 403 when their role lacks it.
+ * the permission the route needs: 401 without a caller, 403 when their role lacks it, 403
+ * `TOKEN_SCOPE` when their token's scope does not reach it (a `read` token on a write route).
  */
 export async function authenticate(request: Request, permission: Permission): Promise<SessionUser> {
-  const user = await identify(request);
-  assertCan(user.role, permission);
-  return user;
+  const caller = await identify(request);
+  assertCan(caller.user.role, permission);
+  if (caller.scope && !scopeGrants(caller.scope, accessOf(permission))) {
+    throw new AppError(
+      "FORBIDDEN",
+      "TOKEN_SCOPE",
+      `This API token's scope "${caller.scope}" does not allow this: it needs ${accessOf(permission)} access.`,
+    );
+  }
+  return caller.user;
 }
 
-async function identify(request: Request): Promise<SessionUser> {
+async function identify(request: Request): Promise<{ user: SessionUser; scope?: TokenScope }> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    const user = token ? await authenticateApiToken(token) : null;
-    if (!user)
+    const caller = token ? await authenticateApiToken(token) : null;
+    if (!caller) {
       throw new AppError(
         "UNAUTHENTICATED",
         "INVALID_TOKEN",
-        "The API token is invalid or revoked.",
+        "The API token is invalid, expired or revoked.",
       );
-    return user;
+    }
+    return caller;
   }
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "UNAUTHENTICATED", "Sign in to use this API.");
-  return user;
+  return { user };
 }
 
 /** Validates the query string; parameters the schema does not know are refused, not ignored. */

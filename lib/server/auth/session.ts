@@ -5,7 +5,7 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 
 import { can, type Permission } from "@/lib/permissions";
-import { getActiveUser } from "@/lib/server/users/get-active-user";
+import { userOfSession } from "@/lib/server/users/sessions";
 import type { SessionUser } from "@/lib/types/user";
 
 import { authOptions } from "./options";
@@ -16,9 +16,16 @@ import { authOptions } from "./options";
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  return getActiveUser(session.user.id);
+  const { id, sessionId } = session?.user ?? {};
+  if (!id || !sessionId) return null;
+  return userOfSession(sessionId, id);
 });
+
+/** The id of this request's browser session (its row in user_sessions), if signed in. */
+export async function currentSessionId(): Promise<string | null> {
+  const session = await getServerSession(authOptions);
+  return session?.user?.sessionId ?? null;
+}
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requireUser(): Promise<SessionUser> {

@@ -1,7 +1,12 @@
 import NextAuth from "next-auth";
 
-import { authOptions } from "@/lib/server/auth/options";
+import { clientInfoOf, signInOptions } from "@/lib/server/auth/options";
 
-const handler = NextAuth(authOptions);
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+/** next-auth's routes, with options that know the request (to record where a sign-in came from). */
+async function handler(request: Request, context: Context) {
+  return NextAuth(request as never, context as never, signInOptions(clientInfoOf(request.headers)));
+}
 
 export { handler as GET, handler as POST };

@@ -10,7 +10,7 @@ export const GET = apiRoute(async (request) => {
 
 /** DELETE /api/me/calendar-feed — revokes the feed URL; it answers 404 from then on. */
 export const DELETE = apiRoute(async (request) => {
-  const user = await authenticate(request, "releases.read");
+  const user = await authenticate(request, "account.manage");
   await revokeFeed(user);
   return new Response(null, { status: 204 });
 });

@@ -5,7 +5,7 @@ import { signOffSchema } from "@/lib/validation/releases";
 
 /** POST .../stages/{KEY}/signoff — approve or reject the current stage (who may: see the stage rules). */
 export const POST = apiRoute<StageParams>(async (request, context) => {
-  const user = await authenticate(request, "releases.read");
+  const user = await authenticate(request, "stages.decide");
   const [id, key] = [await releaseIdOf(context), await stageKeyOf(context)];
   const { decision, comment } = await parseJsonBody(request, signOffSchema);
   return Response.json(await signOffStage({ id, key, actor: user, decision, comment }));
