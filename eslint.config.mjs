@@ -24,6 +24,7 @@ const LAYERS = [
       "lib/client/**",
       "lib/action-state.ts",
       "lib/utils.ts",
+      "lib/http/**",
     ],
   },
   { type: "server-auth", pattern: "lib/server/auth/**" },

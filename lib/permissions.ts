@@ -39,6 +39,8 @@ export const PERMISSIONS = {
     access: "write",
     refusal: "Only administrators manage users and their access.",
   },
+  /** One's own API tokens and sessions, listed. */
+  "account.read": { roles: ROLES, access: "read", refusal: "You may not read this account." },
   /** One's own password, API tokens, sessions and calendar feed address. */
   "account.manage": {
     roles: ROLES,

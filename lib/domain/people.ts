@@ -76,12 +76,13 @@ export type RoleMap = ReadonlyMap<string, Role>;
 /** `rc-admins=ADMIN,rc-qa=QA` → group → role; a malformed entry is an error naming it. */
 export function parseRoleMap(text: string): RoleMap {
   const map = new Map<string, Role>();
-  for (const entry of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [group, role] = entry.split("=").map((part) => part?.trim());
     if (!group || !role || !(ROLES as readonly string[]).includes(role)) {
-      throw new Error(
-        `OIDC_ROLE_MAP: '${entry}' is not group=ROLE (roles: ${ROLES.join(", ")}).`,
-      );
+      throw new Error(`OIDC_ROLE_MAP: '${entry}' is not group=ROLE (roles: ${ROLES.join(", ")}).`);
     }
     map.set(group, role as Role);
   }

@@ -21,3 +21,16 @@ export function enumListParam<const Values extends readonly [string, ...string[]
 
 /** For routes that take no query parameters: any given is refused. */
 export const emptyQuerySchema = z.object({});
+
+/** Paging of list routes: `limit` (default 500, at most 1000) and an opaque `cursor`. */
+export const pageQuery = {
+  limit: z.coerce
+    .number({ message: "limit must be a number." })
+    .int("limit must be a whole number.")
+    .min(1, "limit is at least 1.")
+    .max(1000, "limit is at most 1000.")
+    .default(500),
+  cursor: z.string().trim().max(200).optional(),
+};
+
+export type PageQuery = { limit: number; cursor?: string };

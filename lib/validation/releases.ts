@@ -2,22 +2,32 @@ import { z } from "zod";
 
 import { RELEASE_STATUSES, RELEASE_TYPES, STAGE_KEYS } from "@/lib/domain/stages";
 
-import { enumListParam, isoDateSchema } from "./common";
+import { enumListParam, isoDateSchema, pageQuery } from "./common";
 import { regionSchema } from "./plan";
 
+const releaseListFields = {
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  type: z.enum(RELEASE_TYPES).optional(),
+  status: enumListParam(RELEASE_STATUSES).optional(),
+  region: z.string().trim().toUpperCase().max(16).optional(),
+  q: z.string().trim().max(120).optional(),
+};
+
+function fromNotAfterTo(query: { from?: string; to?: string }): boolean {
+  return !query.from || !query.to || query.from <= query.to;
+}
+const FROM_AFTER_TO = { message: "'from' must not be after 'to'.", path: ["to"] };
+
+/** The filters of the releases list, the timeline and the calendar. */
 export const releaseListQuerySchema = z
-  .object({
-    from: isoDateSchema.optional(),
-    to: isoDateSchema.optional(),
-    type: z.enum(RELEASE_TYPES).optional(),
-    status: enumListParam(RELEASE_STATUSES).optional(),
-    region: z.string().trim().toUpperCase().max(16).optional(),
-    q: z.string().trim().max(120).optional(),
-  })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, {
-    message: "'from' must not be after 'to'.",
-    path: ["to"],
-  });
+  .object(releaseListFields)
+  .refine(fromNotAfterTo, FROM_AFTER_TO);
+
+/** GET /api/releases: the same filters, paged. */
+export const releaseApiQuerySchema = z
+  .object({ ...releaseListFields, ...pageQuery })
+  .refine(fromNotAfterTo, FROM_AFTER_TO);
 
 export type ReleaseListQuery = z.infer<typeof releaseListQuerySchema>;
 

@@ -1,12 +1,13 @@
 import { apiRoute, authenticate, parseJsonBody, parseSearchParams } from "@/lib/server/api/handler";
+import { pageOf, pageResponse } from "@/lib/server/api/paging";
 import { createRelease } from "@/lib/server/releases/create-release";
 import { listReleases } from "@/lib/server/releases/list-releases";
-import { releaseCreateSchema, releaseListQuerySchema } from "@/lib/validation/releases";
+import { releaseApiQuerySchema, releaseCreateSchema } from "@/lib/validation/releases";
 
 export const GET = apiRoute(async (request) => {
   await authenticate(request, "releases.read");
-  const query = parseSearchParams(request, releaseListQuerySchema);
-  return Response.json(await listReleases(query));
+  const { limit, cursor, ...filters } = parseSearchParams(request, releaseApiQuerySchema);
+  return pageResponse(request, pageOf(await listReleases(filters), { limit, cursor }));
 });
 
 /** POST /api/releases — release managers; plans the release and answers 201 with it. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { scopeGrants, type TokenScope } from "@/lib/domain/people";
 import { AppError } from "@/lib/errors";
+import { MAX_BODY_BYTES } from "@/lib/http/front-door";
 import { accessOf, assertCan, type Permission } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/server/auth/session";
 import { authenticateApiToken } from "@/lib/server/users/api-tokens";
@@ -89,13 +90,41 @@ export function parseSearchParams<Schema extends z.ZodObject>(
   return schema.parse(raw);
 }
 
+function tooLarge(): AppError {
+  return new AppError(
+    "TOO_LARGE",
+    "PAYLOAD_TOO_LARGE",
+    `The request body is over the limit of ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+  );
+}
+
+/** The body as text, refused with 413 past MAX_BODY_BYTES (also when sent without a length). */
+async function readBody(request: Request): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 /** Validates the JSON body; `emptyAs` stands in for an empty body (actions whose fields are all optional). */
 async function parseBody<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
   emptyAs?: object,
 ): Promise<z.infer<Schema>> {
-  const text = await request.text();
+  const text = await readBody(request);
   if (emptyAs && !text.trim()) return schema.parse(emptyAs);
   let body: unknown;
   try {

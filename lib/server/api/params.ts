@@ -1,10 +1,14 @@
 import "server-only";
 
+import { z } from "zod";
+
 import { isStageKey, type StageKey } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
 import { releaseIdSchema } from "@/lib/validation/releases";
 
 export type ReleaseParams = { params: Promise<{ id: string }> };
+/** A route under /api/users/{id}, /api/tokens/{id}, /api/me/tokens/{id} … */
+export type IdParams = { params: Promise<{ id: string }> };
 export type StageParams = { params: Promise<{ id: string; key: string }> };
 
 /** A release id from the path; anything that is not a release id is simply not found. */
@@ -27,4 +31,13 @@ export async function stageKeyOf(context: StageParams): Promise<StageKey> {
     );
   }
   return upper;
+}
+
+/** A uuid from the path; anything else is simply not found (with what was looked for). */
+export async function idOf(context: IdParams, what: string): Promise<string> {
+  const { id } = await context.params;
+  if (!z.uuid().safeParse(id).success) {
+    throw new AppError("NOT_FOUND", "NOT_FOUND", `There is no ${what} with this id.`);
+  }
+  return id;
 }

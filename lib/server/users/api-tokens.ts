@@ -90,7 +90,12 @@ export async function listAllTokens(): Promise<ApiTokenAdminDto[]> {
   });
   return tokens.map((token) => ({
     ...toTokenDto(token),
-    owner: { id: token.user.id, name: token.user.name, email: token.user.email, role: token.user.role },
+    owner: {
+      id: token.user.id,
+      name: token.user.name,
+      email: token.user.email,
+      role: token.user.role,
+    },
   }));
 }
 

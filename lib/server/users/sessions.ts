@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { AuthMethod } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/server/db/client";
 import type { SessionInfo, SessionUser } from "@/lib/types/user";
 
@@ -40,7 +41,10 @@ export async function startSession(input: {
  * The person behind a session cookie, if the session is still theirs, not revoked, not expired,
  * and they are still active (a role change applies at once: the role is read here).
  */
-export async function userOfSession(sessionId: string, userId: string): Promise<SessionUser | null> {
+export async function userOfSession(
+  sessionId: string,
+  userId: string,
+): Promise<SessionUser | null> {
   const db = getDb();
   const session = await db.userSession.findFirst({
     where: {
@@ -76,10 +80,13 @@ export async function listSessions(userId: string): Promise<SessionInfo[]> {
   }));
 }
 
-/** Signs out one session (its cookie stops working at the next request). */
-export async function endSession(sessionId: string): Promise<void> {
-  await getDb().userSession.updateMany({
-    where: { id: sessionId, revokedAt: null },
+/** Signs out one of the user's sessions (its cookie stops working at the next request). */
+export async function endSession(userId: string, sessionId: string): Promise<void> {
+  const ended = await getDb().userSession.updateMany({
+    where: { id: sessionId, userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
+  if (ended.count === 0) {
+    throw new AppError("NOT_FOUND", "NOT_FOUND", "There is no such session of yours.");
+  }
 }

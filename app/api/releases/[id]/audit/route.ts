@@ -1,9 +1,17 @@
-import { apiRoute, authenticate } from "@/lib/server/api/handler";
+import { z } from "zod";
+
+import { apiRoute, authenticate, parseSearchParams } from "@/lib/server/api/handler";
+import { pageOf, pageResponse } from "@/lib/server/api/paging";
 import { type ReleaseParams, releaseIdOf } from "@/lib/server/api/params";
 import { listAudit } from "@/lib/server/releases/list-audit";
+import { pageQuery } from "@/lib/validation/common";
 
-/** GET /api/releases/{id}/audit — the audit trail, oldest first. */
+const auditQuerySchema = z.object(pageQuery);
+
+/** GET /api/releases/{id}/audit?limit&cursor — the audit trail, oldest first. */
 export const GET = apiRoute<ReleaseParams>(async (request, context) => {
   await authenticate(request, "releases.read");
-  return Response.json(await listAudit(await releaseIdOf(context)));
+  const id = await releaseIdOf(context);
+  const page = parseSearchParams(request, auditQuerySchema);
+  return pageResponse(request, pageOf(await listAudit(id), page));
 });
