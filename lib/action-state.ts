@@ -36,3 +36,12 @@ export function submittedChecked(
 export type SaveState = ActionState & { releaseId?: string };
 
 export const IDLE: ActionState = { status: "idle" };
+
+/** Answers that hand over a one-time "set your password" link. */
+export type LinkState = ActionState & { setPasswordUrl?: string };
+
+/** Creating an API token answers with its secret, shown once. */
+export type TokenState = ActionState & { token?: string };
+
+/** Setting a password from a link answers with the email to sign in with. */
+export type PasswordLinkState = ActionState & { email?: string };

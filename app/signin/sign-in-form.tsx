@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
+import { Loader2, LogIn } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
@@ -16,15 +16,26 @@ type FieldErrors = Partial<Record<"email" | "password", string>>;
 export function SignInForm({
   callbackPath,
   demoAccounts,
+  sso,
+  passwordLogin,
+  initialEmail = "",
+  initialError = null,
 }: {
   callbackPath: string;
   demoAccounts: DemoAccount[];
+  /** Single sign-on, when configured: the button's label. */
+  sso: { name: string } | null;
+  /** Whether local passwords may be used (PASSWORD_LOGIN). */
+  passwordLogin: boolean;
+  initialEmail?: string;
+  /** Why the last attempt failed (e.g. single sign-on came back with an error). */
+  initialError?: string | null;
 }) {
   const router = useRouter();
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(initialError);
   const [isPending, setIsPending] = useState(false);
 
   async function handleSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -45,7 +56,12 @@ export function SignInForm({
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     if (!result || result.error) {
       setIsPending(false);
-      setFormError("Email or password is incorrect.");
+      // The server's own words (a wrong password, or when to try again after too many).
+      setFormError(
+        result?.error && result.error !== "CredentialsSignin"
+          ? result.error
+          : "The email or the password is not right.",
+      );
       return;
     }
     router.replace(callbackPath);
@@ -54,38 +70,57 @@ export function SignInForm({
 
   return (
     <div className="space-y-6">
-      <form onSubmit={handleSubmit} noValidate className="space-y-4">
-        {formError && (
-          <Alert tone="danger" role="alert">
-            {formError}
-          </Alert>
-        )}
-        <TextField
-          id="email"
-          label="Email"
-          error={fieldErrors.email}
-          name="email"
-          type="email"
-          autoComplete="username"
-          autoFocus
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-        <TextField
-          id="password"
-          label="Password"
-          error={fieldErrors.password}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <Button type="submit" size="lg" className="w-full" disabled={isPending}>
-          {isPending && <Loader2 aria-hidden className="animate-spin" />}
-          {isPending ? "Signing in…" : "Sign in"}
+      {formError && (
+        <Alert tone="danger" role="alert">
+          {formError}
+        </Alert>
+      )}
+      {sso && (
+        <Button
+          type="button"
+          size="lg"
+          variant={passwordLogin ? "secondary" : "primary"}
+          className="w-full"
+          onClick={() => signIn("oidc", { callbackUrl: callbackPath })}
+        >
+          <LogIn aria-hidden />
+          Sign in with {sso.name}
         </Button>
-      </form>
+      )}
+      {sso && passwordLogin && (
+        <p className="flex items-center gap-3 text-xs text-muted before:h-px before:flex-1 before:bg-border after:h-px after:flex-1 after:bg-border">
+          or with your password
+        </p>
+      )}
+      {passwordLogin && (
+        <form onSubmit={handleSubmit} noValidate className="space-y-4">
+          <TextField
+            id="email"
+            label="Email"
+            error={fieldErrors.email}
+            name="email"
+            type="email"
+            autoComplete="username"
+            autoFocus
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+          <TextField
+            id="password"
+            label="Password"
+            error={fieldErrors.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <Button type="submit" size="lg" className="w-full" disabled={isPending}>
+            {isPending && <Loader2 aria-hidden className="animate-spin" />}
+            {isPending ? "Signing in…" : "Sign in"}
+          </Button>
+        </form>
+      )}
 
       {demoAccounts.length > 0 && (
         <section aria-labelledby="demo-accounts" className="border-t border-border pt-5">

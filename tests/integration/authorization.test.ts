@@ -1,10 +1,14 @@
 // Every role against every route: who gets through (2xx) and who gets 403. Each call runs on a
 // release in the state the route needs, created fresh for it. (401 for no session is covered by the
 // end-to-end tests, which run inside Next.)
+import { randomUUID } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as approvalsRoute from "@/app/api/me/approvals/route";
 import * as calendarFeedRoute from "@/app/api/me/calendar-feed/route";
+import * as sessionsRoute from "@/app/api/me/sessions/route";
+import * as myTokensRoute from "@/app/api/me/tokens/route";
 import * as planRoute from "@/app/api/plan/route";
 import * as regionsRoute from "@/app/api/regions/route";
 import * as auditRoute from "@/app/api/releases/[id]/audit/route";
@@ -17,9 +21,15 @@ import * as signoffRoute from "@/app/api/releases/[id]/stages/[key]/signoff/rout
 import * as whatIfRoute from "@/app/api/releases/[id]/what-if/route";
 import * as releasesRoute from "@/app/api/releases/route";
 import * as releasesCsvRoute from "@/app/api/reports/releases.csv/route";
+import * as tokenRoute from "@/app/api/tokens/[id]/route";
+import * as tokensRoute from "@/app/api/tokens/route";
+import * as passwordResetRoute from "@/app/api/users/[id]/password-reset/route";
+import * as userRoute from "@/app/api/users/[id]/route";
+import * as usersRoute from "@/app/api/users/route";
 import * as workingDaysRoute from "@/app/api/working-days/route";
 import type { Role } from "@/lib/domain/stages";
 import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
+import { hashApiToken } from "@/lib/server/users/api-tokens";
 import type { SessionUser } from "@/lib/types/user";
 
 import { issueTestToken } from "../support/api-tokens";
@@ -284,6 +294,99 @@ const ROUTES: { name: string; allowed: Role[]; setup: () => Promise<Call> }[] = 
       path: "/api/working-days?from=2027-01-01&to=2027-01-31",
       handler: workingDaysRoute.GET,
     }),
+  },
+  {
+    name: "GET /api/users",
+    allowed: ROLES,
+    setup: async () => ({ method: "GET", path: "/api/users", handler: usersRoute.GET }),
+  },
+  {
+    name: "POST /api/users",
+    allowed: ["ADMIN"],
+    setup: async () => ({
+      method: "POST",
+      path: "/api/users",
+      handler: usersRoute.POST,
+      body: { email: `new-${randomUUID()}@example.com`, name: "New Person", role: "QA" },
+    }),
+  },
+  {
+    name: "GET /api/users/{id}",
+    allowed: ["ADMIN"],
+    setup: async () => ({
+      method: "GET",
+      path: `/api/users/${qa.id}`,
+      handler: userRoute.GET as Handler,
+      params: { id: qa.id },
+    }),
+  },
+  {
+    name: "PATCH /api/users/{id}",
+    allowed: ["ADMIN"],
+    setup: async () => {
+      const person = await createUser(db.prisma, "VIEWER", "Renamed");
+      return {
+        method: "PATCH",
+        path: `/api/users/${person.id}`,
+        handler: userRoute.PATCH as Handler,
+        params: { id: person.id },
+        body: { name: "Renamed Again" },
+      };
+    },
+  },
+  {
+    name: "POST /api/users/{id}/password-reset",
+    allowed: ["ADMIN"],
+    setup: async () => {
+      const person = await createUser(db.prisma, "VIEWER", "Forgetful");
+      return {
+        method: "POST",
+        path: `/api/users/${person.id}/password-reset`,
+        handler: passwordResetRoute.POST as Handler,
+        params: { id: person.id },
+      };
+    },
+  },
+  {
+    name: "GET /api/me/tokens",
+    allowed: ROLES,
+    setup: async () => ({ method: "GET", path: "/api/me/tokens", handler: myTokensRoute.GET }),
+  },
+  {
+    name: "POST /api/me/tokens",
+    allowed: ROLES,
+    setup: async () => ({
+      method: "POST",
+      path: "/api/me/tokens",
+      handler: myTokensRoute.POST,
+      body: { name: "Script", scope: "read" },
+    }),
+  },
+  {
+    name: "GET /api/tokens",
+    allowed: ["ADMIN"],
+    setup: async () => ({ method: "GET", path: "/api/tokens", handler: tokensRoute.GET }),
+  },
+  {
+    name: "DELETE /api/tokens/{id}",
+    allowed: ["ADMIN"],
+    setup: async () => {
+      const token = await issueTestToken(db.prisma, qa.email);
+      const { id } = await db.prisma.apiToken.findUniqueOrThrow({
+        where: { tokenHash: hashApiToken(token) },
+      });
+      return {
+        method: "DELETE",
+        path: `/api/tokens/${id}`,
+        handler: tokenRoute.DELETE as Handler,
+        params: { id },
+      };
+    },
+  },
+  {
+    name: "GET /api/me/sessions",
+    allowed: ROLES,
+    setup: async () => ({ method: "GET", path: "/api/me/sessions", handler: sessionsRoute.GET }),
   },
 ];
 

@@ -3,6 +3,8 @@ import { TabLink } from "@/components/ui/tab-link";
 import { requirePermission } from "@/lib/server/auth/session";
 
 const TABS = [
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/tokens", label: "API tokens" },
   { href: "/admin/stages", label: "Stages" },
   { href: "/admin/calendar", label: "Calendar" },
   { href: "/admin/general", label: "Region, time zone & environments" },
@@ -14,7 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     <div className="space-y-6">
       <PageHeader
         title="Administration"
-        description="Planning settings for everyone. Every change is recorded in the audit trail."
+        description="People and their access, and the planning settings for everyone. Every change is recorded in the audit trail."
       />
       <nav aria-label="Administration" className="flex gap-1 border-b border-border">
         {TABS.map((tab) => (

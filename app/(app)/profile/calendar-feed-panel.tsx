@@ -1,12 +1,11 @@
 "use client";
 
-import { Check, Copy, RefreshCw } from "lucide-react";
-import { useState } from "react";
+import { RefreshCw } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyField } from "@/components/ui/copy-field";
 import { FormStatus } from "@/components/ui/form-status";
-import { Input } from "@/components/ui/input";
 import { useActionRunner } from "@/components/ui/use-action-runner";
 import { revokeFeedAction } from "@/lib/server/actions/profile";
 
@@ -29,14 +28,7 @@ const HOW_TO = [
 
 /** The personal feed address with copy-to-clipboard, how to subscribe, and revocation. */
 export function CalendarFeedPanel({ url }: { url: string }) {
-  const [copied, setCopied] = useState(false);
   const { run, isPending, problem } = useActionRunner();
-
-  async function copy() {
-    await navigator.clipboard.writeText(url);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
-  }
 
   return (
     <section
@@ -52,22 +44,7 @@ export function CalendarFeedPanel({ url }: { url: string }) {
           events. The address is personal: anyone who has it can read the calendar.
         </p>
       </div>
-      <div className="flex gap-2">
-        <label htmlFor="feed-url" className="sr-only">
-          Feed address
-        </label>
-        <Input
-          id="feed-url"
-          readOnly
-          value={url}
-          className="font-mono text-xs"
-          onFocus={(event) => event.target.select()}
-        />
-        <Button variant="secondary" onClick={copy} aria-live="polite">
-          {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-          {copied ? "Copied" : "Copy"}
-        </Button>
-      </div>
+      <CopyField id="feed-url" label="Feed address" value={url} />
       <dl className="grid gap-3 sm:grid-cols-3">
         {HOW_TO.map((item) => (
           <div key={item.app} className="rounded-lg bg-surface-muted p-3">

@@ -46,17 +46,34 @@ export function formAction<Input, State extends ActionState = ActionState>(optio
 }
 
 /** A server action called with arguments (a button, a dialog): the same guard without a form. */
-export function commandAction<Raw, Input>(options: {
+export function commandAction<Raw, Input, State extends ActionState = ActionState>(options: {
   permission: Permission;
   parse: (raw: Raw) => Input;
-  run: Run<Input, ActionState>;
-}): (raw: Raw) => Promise<ActionState> {
+  run: Run<Input, State>;
+}): (raw: Raw) => Promise<State> {
   return async (raw) => {
     try {
       const user = await actingUser(options.permission);
       return await options.run(user, options.parse(raw));
     } catch (error) {
-      return failure(error);
+      return failure(error) as State;
+    }
+  };
+}
+
+/**
+ * A form anyone may submit (setting a password from a one-time link): no session, the rest of the
+ * guard (zod parse, errors as answers). Whatever authorises it must be in the input itself.
+ */
+export function publicFormAction<Input, State extends ActionState = ActionState>(options: {
+  parse: (form: FormData) => Input;
+  run: (input: Input) => Promise<State>;
+}): (previous: State, form: FormData) => Promise<State> {
+  return async (_previous, form) => {
+    try {
+      return await options.run(options.parse(form));
+    } catch (error) {
+      return failure(error, form) as State;
     }
   };
 }

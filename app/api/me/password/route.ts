@@ -7,6 +7,8 @@ import { passwordChangeSchema } from "@/lib/validation/users";
 export const POST = apiRoute(async (request) => {
   const user = await authenticate(request, "account.manage");
   const input = await parseJsonBody(request, passwordChangeSchema);
-  await changeOwnPassword(user, { ...input, keepSessionId: await currentSessionId() });
+  // A browser keeps its own session; a script with a token has none to keep.
+  const keepSessionId = request.headers.has("authorization") ? null : await currentSessionId();
+  await changeOwnPassword(user, { ...input, keepSessionId });
   return new Response(null, { status: 204 });
 });

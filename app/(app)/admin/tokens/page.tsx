@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+
+import { TokenTable } from "@/components/account/token-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { revokeAnyTokenAction } from "@/lib/server/actions/users";
+import { requirePermission } from "@/lib/server/auth/session";
+import { listAllTokens } from "@/lib/server/users/api-tokens";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function TokensPage() {
+  await requirePermission("users.manage");
+  const tokens = await listAllTokens();
+  return (
+    <div className="space-y-5">
+      <div>
+        <h2 className="text-base font-semibold text-fg">API tokens</h2>
+        <p className="text-sm text-muted">
+          Every token that still works, whoever owns it. Each acts with its owner&apos;s current
+          role within its scope; people create their own on their profile.
+        </p>
+      </div>
+      {tokens.length === 0 ? (
+        <EmptyState
+          title="No API tokens"
+          description="Scripts and CI pipelines use tokens that people create on their profile page."
+        />
+      ) : (
+        <TokenTable tokens={tokens} revoke={revokeAnyTokenAction} />
+      )}
+    </div>
+  );
+}
