@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { SetPasswordForm } from "@/components/account/set-password-form";
-import { Logo } from "@/components/layout/logo";
+import { AuthCard } from "@/components/layout/auth-card";
 import { Alert } from "@/components/ui/alert";
 import { setPasswordWithLinkAction } from "@/lib/server/actions/account";
 import { personOfPasswordLink } from "@/lib/server/users/password-links";
@@ -18,32 +18,19 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
   const person =
     token.length >= 20 && token.length <= 200 ? await personOfPasswordLink(token) : null;
   return (
-    <main className="flex min-h-screen items-center justify-center bg-canvas px-4 py-12">
-      <div className="w-full max-w-md">
-        <div className="mb-8 flex flex-col items-center text-center">
-          <Logo className="size-11" />
-          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-fg">Set your password</h1>
-          {person && (
-            <p className="mt-1 text-sm text-muted">
-              for {person.name} · {person.email}
-            </p>
-          )}
+    <AuthCard title="Set your password" subtitle={person && `for ${person.name} · ${person.email}`}>
+      {person ? (
+        <SetPasswordForm token={token} email={person.email} save={setPasswordWithLinkAction} />
+      ) : (
+        <div className="space-y-4">
+          <Alert tone="danger" role="alert">
+            This link has expired or was used already. Ask an administrator for a new one.
+          </Alert>
+          <Link href="/signin" className="text-sm font-medium text-accent hover:underline">
+            Go to the sign-in page
+          </Link>
         </div>
-        <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
-          {person ? (
-            <SetPasswordForm token={token} email={person.email} save={setPasswordWithLinkAction} />
-          ) : (
-            <div className="space-y-4">
-              <Alert tone="danger" role="alert">
-                This link has expired or was used already. Ask an administrator for a new one.
-              </Alert>
-              <Link href="/signin" className="text-sm font-medium text-accent hover:underline">
-                Go to the sign-in page
-              </Link>
-            </div>
-          )}
-        </div>
-      </div>
-    </main>
+      )}
+    </AuthCard>
   );
 }

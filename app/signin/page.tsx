@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
-import { Logo } from "@/components/layout/logo";
+import { AuthCard } from "@/components/layout/auth-card";
 import { DEMO_USERS } from "@/lib/demo-users";
 import { ROLE_NAMES } from "@/lib/domain/stages";
 import { getEnv } from "@/lib/env";
@@ -68,28 +68,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     : [];
 
   return (
-    <main className="flex min-h-screen items-center justify-center bg-canvas px-4 py-12">
-      <div className="w-full max-w-md">
-        <div className="mb-8 flex flex-col items-center text-center">
-          <Logo className="size-11" />
-          <h1 className="mt-4 text-2xl font-semibold tracking-tight text-fg">
-            Sign in to Release Calendar
-          </h1>
-          <p className="mt-1 text-sm text-muted">
-            Plan go-lives, sign off stages, see what ships when.
-          </p>
-        </div>
-        <div className="rounded-xl border border-border bg-surface p-6 shadow-sm sm:p-8">
-          <SignInForm
-            callbackPath={callbackPath}
-            demoAccounts={env.PASSWORD_LOGIN ? demoAccounts : []}
-            sso={env.OIDC_ISSUER ? { name: env.OIDC_NAME } : null}
-            passwordLogin={env.PASSWORD_LOGIN}
-            initialEmail={firstParam(params.email)?.slice(0, 254) ?? ""}
-            initialError={error ? (SIGN_IN_ERRORS[error] ?? "Signing in failed. Try again.") : null}
-          />
-        </div>
-      </div>
-    </main>
+    <AuthCard
+      title="Sign in to Release Calendar"
+      subtitle="Plan go-lives, sign off stages, see what ships when."
+    >
+      <SignInForm
+        callbackPath={callbackPath}
+        demoAccounts={env.PASSWORD_LOGIN ? demoAccounts : []}
+        sso={env.OIDC_ISSUER ? { name: env.OIDC_NAME } : null}
+        passwordLogin={env.PASSWORD_LOGIN}
+        initialEmail={firstParam(params.email)?.slice(0, 254) ?? ""}
+        initialError={error ? (SIGN_IN_ERRORS[error] ?? "Signing in failed. Try again.") : null}
+      />
+    </AuthCard>
   );
 }
