@@ -7,6 +7,13 @@ import path from "node:path";
 
 import pg from "pg";
 
+import {
+  IDP_CLIENT,
+  IDP_ISSUER,
+  IDP_ROLE_MAP,
+  startIdentityProvider,
+} from "../e2e/support/identity-provider";
+
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 async function freshPostgresDatabase(baseUrl: string): Promise<string> {
@@ -25,7 +32,18 @@ async function freshPostgresDatabase(baseUrl: string): Promise<string> {
 }
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1" };
+  const port = Number(process.env.PORT ?? 3100);
+  // Single sign-on against a real OpenID Connect provider on loopback, living in this process.
+  await startIdentityProvider(`http://127.0.0.1:${port}`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST: "127.0.0.1",
+    OIDC_ISSUER: IDP_ISSUER,
+    OIDC_CLIENT_ID: IDP_CLIENT.id,
+    OIDC_CLIENT_SECRET: IDP_CLIENT.secret,
+    OIDC_ROLE_MAP: IDP_ROLE_MAP,
+    OIDC_NAME: "Acme SSO",
+  };
   delete env.DATABASE_URL;
   if (process.env.TEST_DATABASE_URL) {
     env.DATABASE_URL = await freshPostgresDatabase(process.env.TEST_DATABASE_URL);

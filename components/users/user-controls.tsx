@@ -34,7 +34,7 @@ export function RoleSelect({ user, update }: { user: UserDto; update: UserComman
         value={user.role}
         disabled={isPending}
         onChange={(event) => run(() => update({ id: user.id, role: event.target.value as Role }))}
-        className="h-8 w-44"
+        className="h-8 w-48"
       >
         {ROLES.map((role) => (
           <option key={role} value={role}>

@@ -33,7 +33,7 @@ export function CalendarFeedPanel({ url }: { url: string }) {
   return (
     <section
       aria-labelledby="feed-heading"
-      className="max-w-3xl space-y-5 rounded-xl border border-border bg-surface p-6 shadow-xs"
+      className="space-y-5 rounded-xl border border-border bg-surface p-6 shadow-xs"
     >
       <div>
         <h2 id="feed-heading" className="text-base font-semibold text-fg">
