@@ -6,9 +6,11 @@ import { parseArgs } from "node:util";
 
 import { z } from "zod";
 
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES } from "../lib/domain/people";
 import { ROLES } from "../lib/domain/stages";
 import { describeDatabase } from "../lib/server/db/config";
 import { hashPassword } from "../lib/server/users/passwords";
+import { newPasswordSchema } from "../lib/validation/users";
 
 import { openDatabase } from "./db/open-database";
 import { deployMigrations } from "./db/schema-engine";
@@ -17,12 +19,14 @@ const inputSchema = z.object({
   email: z.string().trim().toLowerCase().email("--email must be an email address"),
   name: z.string().trim().min(1, "--name is required").max(120),
   role: z.enum(ROLES, { message: `--role must be one of ${ROLES.join(", ")}` }),
-  password: z.string().min(10, "the password needs at least 10 characters").max(200),
+  password: newPasswordSchema,
 });
 
 async function readPassword(): Promise<string> {
   const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
-  const password = await prompt.question("Password (at least 10 characters): ");
+  const password = await prompt.question(
+    `Password (${PASSWORD_MIN_BYTES} to ${PASSWORD_MAX_BYTES} bytes): `,
+  );
   prompt.close();
   return password.trim();
 }
