@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as approvalsRoute from "@/app/api/me/approvals/route";
 import * as calendarFeedRoute from "@/app/api/me/calendar-feed/route";
 import * as sessionsRoute from "@/app/api/me/sessions/route";
+import * as myTokenRoute from "@/app/api/me/tokens/[id]/route";
 import * as myTokensRoute from "@/app/api/me/tokens/route";
 import * as planRoute from "@/app/api/plan/route";
 import * as regionsRoute from "@/app/api/regions/route";
@@ -77,7 +78,7 @@ async function send(role: Role, call: Call): Promise<number> {
 }
 
 /** Each route: how to set it up for one call, and which roles get through. */
-const ROUTES: { name: string; allowed: Role[]; setup: () => Promise<Call> }[] = [
+const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Call> }[] = [
   {
     name: "GET /api/releases",
     allowed: ROLES,
@@ -384,6 +385,23 @@ const ROUTES: { name: string; allowed: Role[]; setup: () => Promise<Call> }[] = 
     },
   },
   {
+    name: "DELETE /api/me/tokens/{id}",
+    allowed: ROLES,
+    // Each role revokes a token of its own (the route answers 404 for anyone else's).
+    setup: async (role) => {
+      const token = await issueTestToken(db.prisma, users[role].email, "read");
+      const { id } = await db.prisma.apiToken.findUniqueOrThrow({
+        where: { tokenHash: hashApiToken(token) },
+      });
+      return {
+        method: "DELETE",
+        path: `/api/me/tokens/${id}`,
+        handler: myTokenRoute.DELETE as Handler,
+        params: { id },
+      };
+    },
+  },
+  {
     name: "GET /api/me/sessions",
     allowed: ROLES,
     setup: async () => ({ method: "GET", path: "/api/me/sessions", handler: sessionsRoute.GET }),
@@ -395,7 +413,7 @@ describe("authorization matrix", () => {
     for (const role of ROLES) {
       const isAllowed = route.allowed.includes(role);
       it(`${route.name} as ${role} → ${isAllowed ? "2xx" : "403"}`, async () => {
-        const status = await send(role, await route.setup());
+        const status = await send(role, await route.setup(role));
         if (isAllowed) expect(status).toBeGreaterThanOrEqual(200);
         if (isAllowed) expect(status).toBeLessThan(300);
         else expect(status).toBe(403);

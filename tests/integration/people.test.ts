@@ -452,3 +452,31 @@ describe("API tokens", () => {
     expect((await create({ name: "x", scope: "admin" })).status).toBe(400);
   });
 });
+
+describe("request bodies", () => {
+  it("are refused with 413 past 1 MB even when sent without a length, writing nothing", async () => {
+    const before = await db.prisma.user.count();
+    const chunk = new TextEncoder().encode(
+      `{"email": "big@example.com", "name": "${"x".repeat(600_000)}`,
+    );
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(chunk);
+        controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const response = await usersRoute.POST(
+      new Request("http://localhost/api/users", {
+        method: "POST",
+        headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit),
+      undefined as never,
+    );
+    expect(response.status).toBe(413);
+    expect(codeOf(await response.json())).toBe("PAYLOAD_TOO_LARGE");
+    expect(await db.prisma.user.count()).toBe(before);
+  });
+});
