@@ -30,7 +30,11 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           // UTC+14: a date read as a local instant would shift.
-          env: { TZ: "Pacific/Kiritimati", NEXTAUTH_SECRET: "integration-tests-only-secret" },
+          env: {
+            TZ: "Pacific/Kiritimati",
+            NEXTAUTH_SECRET: "integration-tests-only-secret",
+            OIDC_ROLE_MAP: "rc-admins=ADMIN,rc-release-managers=RELEASE_MANAGER,rc-qa=QA",
+          },
           globalSetup: ["tests/integration/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

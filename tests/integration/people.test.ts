@@ -17,6 +17,7 @@ import { seedDemoData } from "@/lib/server/seed/seed-demo";
 import { setPasswordWithLink } from "@/lib/server/users/password-links";
 import { startSession, userOfSession } from "@/lib/server/users/sessions";
 import { signInWithPassword } from "@/lib/server/users/sign-in-with-password";
+import { signInWithSso } from "@/lib/server/users/sign-in-with-sso";
 import type { SessionUser } from "@/lib/types/user";
 
 import { issueTestToken } from "../support/api-tokens";
@@ -478,5 +479,47 @@ describe("request bodies", () => {
     expect(response.status).toBe(413);
     expect(codeOf(await response.json())).toBe("PAYLOAD_TOO_LARGE");
     expect(await db.prisma.user.count()).toBe(before);
+  });
+});
+
+describe("single sign-on", () => {
+  const identity = (subject: string, groups: string[], email = `${subject}@sso.example`) => ({
+    issuer: "https://login.example.com",
+    subject,
+    email,
+    name: "Sam Single",
+    claims: { groups, email_verified: true },
+  });
+
+  it("creates the user at the first sign-in with the role of the groups, then follows the claim", async () => {
+    const first = await signInWithSso(identity("sam-1", ["staff", "rc-qa"]));
+    expect(first).toMatchObject({ email: "sam-1@sso.example", name: "Sam Single", role: "QA" });
+    const again = await signInWithSso(identity("sam-1", ["rc-qa", "rc-admins"]));
+    expect(again).toMatchObject({ id: first!.id, role: "ADMIN" });
+    const change = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "USER_UPDATED", subjectUserId: first!.id },
+    });
+    expect(change).toMatchObject({ before: { role: "QA" }, after: { role: "ADMIN" } });
+    expect(await signInWithSso(identity("sam-1", ["staff"]))).toMatchObject({ role: "VIEWER" });
+  });
+
+  it("links an existing account by its verified email, and refuses a deactivated one", async () => {
+    const linked = await signInWithSso(identity("qa-sso", ["rc-qa"], "qa@demo.local"));
+    expect(linked).toMatchObject({ email: "qa@demo.local", role: "QA" });
+    expect(
+      (await db.prisma.user.findUniqueOrThrow({ where: { email: "qa@demo.local" } })).oidcSubject,
+    ).toBe("https://login.example.com|qa-sso");
+    await db.prisma.user.update({ where: { email: "qa@demo.local" }, data: { isActive: false } });
+    expect(await signInWithSso(identity("qa-sso", ["rc-qa"], "qa@demo.local"))).toBeNull();
+    await db.prisma.user.update({ where: { email: "qa@demo.local" }, data: { isActive: true } });
+  });
+
+  it("does not link by an email the provider has not verified", async () => {
+    const unverified = await signInWithSso({
+      ...identity("mallory", ["rc-admins"], "admin@demo.local"),
+      claims: { groups: ["rc-admins"], email_verified: false },
+    });
+    // admin@demo.local exists: the unverified identity neither links to it nor creates a duplicate.
+    expect(unverified).toBeNull();
   });
 });

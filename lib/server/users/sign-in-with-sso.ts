@@ -34,7 +34,10 @@ export async function signInWithSso(profile: SsoProfile): Promise<SessionUser | 
       (await tx.user.findUnique({ where: { oidcSubject: identity } })) ??
       (email && isVerified ? await tx.user.findUnique({ where: { email } }) : null);
     if (!existing) {
-      if (!email) return null;
+      // No email to create them with, or one an unverified identity may not take over.
+      if (!email || (await tx.user.findUnique({ where: { email }, select: { id: true } }))) {
+        return null;
+      }
       const created = await tx.user.create({
         data: { email, name: profile.name?.trim() || email, role, oidcSubject: identity },
         select: sessionUserSelect,
