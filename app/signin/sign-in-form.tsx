@@ -60,7 +60,7 @@ export function SignInForm({
       setFormError(
         result?.error && result.error !== "CredentialsSignin"
           ? result.error
-          : "The email or the password is not right.",
+          : "Email or password is incorrect.",
       );
       return;
     }

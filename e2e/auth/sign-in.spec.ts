@@ -54,7 +54,7 @@ test.describe("sign-in", () => {
 
   test("empty fields are explained next to the field", async ({ page }) => {
     await page.goto("/signin");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Enter your email address.")).toBeVisible();
     await expect(page.getByText("Enter your password.")).toBeVisible();
   });

@@ -195,6 +195,8 @@ test.describe("sign-in page", () => {
       process.env.TEST_DATABASE_URL ? 0 : 1,
     );
     await signInWithForm(page, "nobody@example.com", "not a password");
-    await expect(page.getByRole("alert").filter({ hasText: "not right" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Email or password is incorrect." }),
+    ).toBeVisible();
   });
 });

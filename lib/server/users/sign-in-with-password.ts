@@ -43,7 +43,7 @@ export async function signInWithPassword(input: {
     throw new AppError(
       "UNAUTHENTICATED",
       "INVALID_CREDENTIALS",
-      "The email or the password is not right.",
+      "Email or password is incorrect.",
     );
   }
   await clearFailures(keys);
