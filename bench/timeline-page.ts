@@ -62,6 +62,17 @@ async function seedGeneratedReleases(prisma: PrismaClient, count: number): Promi
   const today = companyToday(settings.companyTimeZone);
   const creator = await prisma.user.findFirstOrThrow({ where: { role: "RELEASE_MANAGER" } });
   const anchor = calendar.isWorkingDay(today) ? today : calendar.nextWorkingDay(today);
+  const productIds: string[] = [];
+  for (const name of PRODUCTS) {
+    const key = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    const product = await prisma.product.upsert({
+      where: { key: `bench-${key}` },
+      create: { key: `bench-${key}`, name: `${name} (bench)` },
+      update: {},
+      select: { id: true },
+    });
+    productIds.push(product.id);
+  }
   let parentId: string | null = null;
   for (let i = 0; i < count; i++) {
     const start = calendar.shiftWorkingDays(anchor, -240 + Math.floor((i * 300) / count));
@@ -83,6 +94,7 @@ async function seedGeneratedReleases(prisma: PrismaClient, count: number): Promi
         status: isLive ? "LIVE" : hasStarted ? "IN_PROGRESS" : "PLANNED",
         baselineGoLive: isoToDate(plan.goLive),
         createdById: creator.id,
+        productId: productIds[i % PRODUCTS.length]!,
         stages: {
           create: plan.stages.map((stage) => {
             const status = isLive ? "SIGNED_OFF" : statusOf(stage);

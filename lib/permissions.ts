@@ -25,6 +25,12 @@ export const PERMISSIONS = {
     access: "write",
     refusal: "You may not sign off stages.",
   },
+  /** Create products and change their name, description and owners. Approver groups: the owners. */
+  "products.manage": {
+    roles: ["ADMIN", "RELEASE_MANAGER"],
+    access: "write",
+    refusal: "Only administrators and release managers manage products.",
+  },
   /** Stage settings, the company calendar, general settings. */
   "settings.manage": {
     roles: ["ADMIN"],

@@ -21,6 +21,11 @@ export function ApprovalList({ approvals, label }: { approvals: ApprovalDto[]; l
           </span>{" "}
           <span className="text-fg">by {approval.user.name}</span>{" "}
           <span className="text-xs text-muted">({ROLE_NAMES[approval.user.role]})</span>{" "}
+          {approval.onBehalfOf && (
+            <span className="text-fg" data-testid="approval-deputy">
+              as deputy for <span className="font-medium">{approval.onBehalfOf.name}</span>
+            </span>
+          )}{" "}
           <LocalTime iso={approval.at} className="text-xs text-muted" />
           {approval.comment && <q className="basis-full text-muted">{approval.comment}</q>}
         </li>

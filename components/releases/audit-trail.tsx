@@ -23,7 +23,18 @@ const ACTION_TEXT: Record<AuditEventDto["action"], string> = {
   USER_PASSWORD_RESET: "reset the password",
   TOKEN_CREATED: "created an API token",
   TOKEN_REVOKED: "revoked an API token",
+  PRODUCT_CREATED: "created the product",
+  PRODUCT_UPDATED: "changed the product",
+  APPROVERS_CHANGED: "named the approvers",
+  DELEGATION_CREATED: "named a deputy",
+  DELEGATION_ENDED: "ended a delegation",
 };
+
+/** The absent person a deputy decided for, as the audit event recorded them. */
+function deputyFor(after: unknown): string | undefined {
+  const onBehalfOf = (after as { onBehalfOf?: { name?: unknown } } | null)?.onBehalfOf;
+  return typeof onBehalfOf?.name === "string" ? onBehalfOf.name : undefined;
+}
 
 function describeValue(value: unknown): string {
   if (typeof value === "string" && isIsoDate(value)) return formatDisplayDate(value);
@@ -47,6 +58,7 @@ function describeChange(before: unknown, after: unknown): string[] {
     digest: "Digest",
     description: "Description",
     region: "Region",
+    product: "Product",
     status: "Status",
     approvals: "Approvals",
     approvalRound: "Approval round",
@@ -83,6 +95,12 @@ export function AuditTrail({ events }: { events: AuditEventDto[] }) {
             <span className="font-medium">{event.actor?.name ?? "System"}</span>{" "}
             {ACTION_TEXT[event.action]}
             {event.stageKey && <span className="font-medium"> {event.stageKey}</span>}
+            {deputyFor(event.after) && (
+              <span data-testid="audit-deputy">
+                {" "}
+                as deputy for <span className="font-medium">{deputyFor(event.after)}</span>
+              </span>
+            )}
           </p>
           <LocalTime iso={event.at} className="text-xs text-muted" />
           {describeChange(event.before, event.after).map((line) => (

@@ -18,7 +18,8 @@ import type { SignOffSubject } from "./sign-off-subject";
 
 type Props = SignOffSubject & {
   /** What the viewer may decide or reopen now (the domain rules' answer, see ViewerActions). */
-  viewer: Pick<ViewerActions, "decidableStage" | "reopenableStage">;
+  viewer: Pick<ViewerActions, "decidableStage" | "reopenableStage"> &
+    Partial<Pick<ViewerActions, "decidingFor">>;
   /** Called after a successful decision (e.g. to reload a drawer). */
   onChanged?: () => void;
 };
@@ -54,6 +55,9 @@ export function SignOffControls({ release, stage, viewer, onChanged }: Props) {
   const { key: stageKey, name: stageName, approvalsMissing } = stage;
   const canDecide = viewer.decidableStage === stageKey;
   const canReopen = viewer.reopenableStage === stageKey;
+  const deputyFor = viewer.decidingFor ?? null;
+  const onBehalfOf = deputyFor?.id;
+  const asDeputy = deputyFor ? ` as deputy for ${deputyFor.name}` : "";
   const { signOff, reopen } = useReleaseCommands();
   const [comment, setComment] = useState("");
   const runner = useActionRunner(onChanged);
@@ -75,18 +79,21 @@ export function SignOffControls({ release, stage, viewer, onChanged }: Props) {
               title={`Sign off ${stageName}?`}
               description={
                 closesStage
-                  ? `${releaseName}: this closes ${stageName} today and opens the next stage${stageKey === "PROD" ? " — the release goes live" : ""}.`
-                  : `${releaseName}: your approval is recorded; ${approvalsMissing - 1} more needed to close ${stageName}.`
+                  ? `${releaseName}: you sign${asDeputy}; this closes ${stageName} today and opens the next stage${stageKey === "PROD" ? " — the release goes live" : ""}.`
+                  : `${releaseName}: your approval${asDeputy} is recorded; ${approvalsMissing - 1} more needed to close ${stageName}.`
               }
               confirmLabel={stageKey === "PROD" ? "Confirm go-live" : "Sign off"}
               onOpenChange={() => setComment("")}
               onConfirm={() =>
-                run(() => signOff({ releaseId, key: stageKey, decision: "APPROVE", comment }))
+                run(() =>
+                  signOff({ releaseId, key: stageKey, decision: "APPROVE", comment, onBehalfOf }),
+                )
               }
               trigger={
                 <Button size="sm" disabled={isPending}>
                   <Check aria-hidden />
                   {stageKey === "PROD" ? "Confirm go-live" : "Sign off"}
+                  {deputyFor && <span className="font-normal">for {deputyFor.name}</span>}
                 </Button>
               }
             >
@@ -99,13 +106,15 @@ export function SignOffControls({ release, stage, viewer, onChanged }: Props) {
             </ConfirmDialog>
             <ConfirmDialog
               title={`Reject ${stageName}?`}
-              description={`${releaseName}: a rejection blocks ${stageName} until a release manager reopens it. Say what is wrong.`}
+              description={`${releaseName}: a rejection${asDeputy} blocks ${stageName} until a release manager reopens it. Say what is wrong.`}
               confirmLabel="Reject"
               tone="danger"
               confirmDisabled={comment.trim() === ""}
               onOpenChange={() => setComment("")}
               onConfirm={() =>
-                run(() => signOff({ releaseId, key: stageKey, decision: "REJECT", comment }))
+                run(() =>
+                  signOff({ releaseId, key: stageKey, decision: "REJECT", comment, onBehalfOf }),
+                )
               }
               trigger={
                 <Button size="sm" variant="secondary" disabled={isPending} className="text-danger">

@@ -31,6 +31,7 @@ function release(goLive: string, signedOff = 0, today = "2027-03-01"): ReleaseSt
       approvalsRequired: 1,
       approvalRound: 1,
       approvals: [],
+      approverIds: [],
     })),
   };
 }

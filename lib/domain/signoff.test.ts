@@ -206,10 +206,148 @@ describe("hold, resume, cancel", () => {
 describe("waitsFor", () => {
   it("tells who the current stage waits for", () => {
     const release = plannedRelease();
-    expect(waitsFor(release, qa, DEFAULT_STAGE_RULES)).toBe("DEV");
+    expect(waitsFor(release, qa, DEFAULT_STAGE_RULES)).toEqual({ key: "DEV", onBehalfOf: null });
     expect(waitsFor(release, viewer, DEFAULT_STAGE_RULES)).toBeUndefined();
     const atTest = run(release, "DEV", qa).release;
     expect(waitsFor(atTest, creator, DEFAULT_STAGE_RULES)).toBeUndefined();
-    expect(waitsFor(atTest, qa, DEFAULT_STAGE_RULES)).toBe("TEST");
+    expect(waitsFor(atTest, qa, DEFAULT_STAGE_RULES)?.key).toBe("TEST");
+  });
+
+  it("offers a deputy the stages of the person they stand in for, marked for whom", () => {
+    const atTest = named(run(plannedRelease(), "DEV", qa).release, { TEST: [qa.id] });
+    const quinn = { ...qa, name: "Quinn" };
+    expect(waitsFor(atTest, qa2, DEFAULT_STAGE_RULES)).toBeUndefined();
+    expect(waitsFor(atTest, qa2, DEFAULT_STAGE_RULES, [quinn])).toEqual({
+      key: "TEST",
+      onBehalfOf: quinn,
+    });
+    // Someone who may sign in their own name does so.
+    expect(waitsFor(atTest, qa, DEFAULT_STAGE_RULES, [])).toEqual({
+      key: "TEST",
+      onBehalfOf: null,
+    });
+  });
+});
+
+/** The release with named approvers on some stages. */
+function named(
+  release: ReleaseState,
+  approvers: Partial<Record<StageKey, string[]>>,
+): ReleaseState {
+  return {
+    ...release,
+    stages: release.stages.map((stage) => ({ ...stage, approverIds: approvers[stage.key] ?? [] })),
+  };
+}
+
+/** Plays stages DEV … up to (not including) `key` with clean approvals. */
+function reach(key: StageKey, release = plannedRelease()): ReleaseState {
+  const signers: Record<StageKey, Actor[]> = {
+    DEV: [qa],
+    TEST: [qa],
+    LAST: [qa],
+    INT: [qa],
+    PREPROD: [qa, otherManager],
+    PROD: [otherManager],
+  };
+  let state = release;
+  for (const stage of state.stages) {
+    if (stage.key === key) break;
+    for (const signer of signers[stage.key]) state = run(state, stage.key, signer).release;
+  }
+  return state;
+}
+
+describe("named approvers", () => {
+  it("lets only the product's named approvers sign a stage, each still needing an allowed role", () => {
+    const atTest = named(reach("TEST"), { TEST: [qa2.id, otherManager.id] });
+    expect(codeOf(() => run(atTest, "TEST", qa))).toBe("FORBIDDEN:NOT_AN_APPROVER");
+    // Named, but release managers do not sign TEST: the role rule still applies.
+    expect(codeOf(() => run(atTest, "TEST", otherManager))).toBe("FORBIDDEN:NOT_AN_APPROVER");
+    expect(run(atTest, "TEST", qa2).release.stages[1]!.status).toBe("SIGNED_OFF");
+  });
+
+  it("falls back to the role rule when a stage names nobody", () => {
+    const atTest = named(reach("TEST"), { INT: [qa2.id] });
+    expect(run(atTest, "TEST", qa).release.stages[1]!.status).toBe("SIGNED_OFF");
+  });
+});
+
+describe("deciding as a deputy", () => {
+  const quinn = { ...qa, name: "Quinn Adler" };
+  const rita = { ...creator, name: "Rita Manning" };
+
+  it("records both people: the deputy decides in the absent person's slot and the audit says so", () => {
+    const atTest = named(reach("TEST"), { TEST: [qa.id] });
+    const { outcome, release } = run(atTest, "TEST", qa2, { delegators: [quinn] });
+    expect(outcome.approval).toMatchObject({ onBehalfOfId: qa.id, decision: "APPROVE" });
+    expect(outcome.events.find((e) => e.action === "STAGE_APPROVED")?.after).toMatchObject({
+      onBehalfOf: { id: qa.id, name: "Quinn Adler" },
+    });
+    expect(release.stages[1]!.approvals.at(-1)).toMatchObject({
+      userId: qa2.id,
+      onBehalfOfId: qa.id,
+    });
+  });
+
+  it("refuses without a running delegation, and when asked for someone one does not stand in for", () => {
+    const atTest = named(reach("TEST"), { TEST: [qa.id] });
+    expect(codeOf(() => run(atTest, "TEST", qa2))).toBe("FORBIDDEN:NOT_AN_APPROVER");
+    expect(codeOf(() => run(atTest, "TEST", qa2, { onBehalfOfId: qa.id }))).toBe(
+      "FORBIDDEN:NOT_A_DEPUTY",
+    );
+  });
+
+  it("fills one slot per human per round: the deputy cannot also approve in their own name", () => {
+    const atPreprod = reach("PREPROD");
+    const first = run(atPreprod, "PREPROD", qa2, { delegators: [quinn], onBehalfOfId: qa.id });
+    expect(first.outcome.approval?.onBehalfOfId).toBe(qa.id);
+    // Kim already filled Quinn's slot: Kim may not approve again, in any name…
+    expect(codeOf(() => run(first.release, "PREPROD", qa2))).toBe("CONFLICT:ALREADY_DECIDED");
+    // …and Quinn, back early, may not fill a second slot either.
+    expect(codeOf(() => run(first.release, "PREPROD", qa))).toBe("CONFLICT:ALREADY_DECIDED");
+    // A deputy who approved in their own name cannot then fill the absent person's slot.
+    const own = run(atPreprod, "PREPROD", qa2).release;
+    expect(
+      codeOf(() => run(own, "PREPROD", qa2, { delegators: [quinn], onBehalfOfId: qa.id })),
+    ).toBe("CONFLICT:ALREADY_DECIDED");
+    // Another person closes the stage.
+    const closed = run(first.release, "PREPROD", otherManager).release;
+    expect(closed.stages[4]!.status).toBe("SIGNED_OFF");
+  });
+
+  it("keeps four eyes for both people", () => {
+    const atProd = reach("PROD");
+    // The creator may not approve PROD through someone else's delegation…
+    const ravi = { ...otherManager, name: "Ravi Mehta" };
+    expect(
+      codeOf(() => run(atProd, "PROD", creator, { delegators: [ravi], onBehalfOfId: ravi.id })),
+    ).toBe("FORBIDDEN:FOUR_EYES");
+    // …nor may anyone approve it for the creator.
+    const anotherManager: Actor = { id: "rm-3", role: "RELEASE_MANAGER" };
+    expect(
+      codeOf(() =>
+        run(atProd, "PROD", anotherManager, { delegators: [rita], onBehalfOfId: rita.id }),
+      ),
+    ).toBe("FORBIDDEN:FOUR_EYES");
+  });
+
+  it("decides with the absent person's rights, never a chain: a deputy's deputy gets nothing", () => {
+    const atTest = named(reach("TEST"), { TEST: [qa.id] });
+    // Kim stands in for Quinn; the release manager stands in for Kim. Only Kim's own delegators count.
+    const kim = { ...qa2, name: "Kim Asante" };
+    expect(codeOf(() => run(atTest, "TEST", otherManager, { delegators: [kim] }))).toBe(
+      "FORBIDDEN:NOT_AN_APPROVER",
+    );
+    // A viewer cannot stand in for an approver.
+    expect(codeOf(() => run(atTest, "TEST", viewer, { delegators: [quinn] }))).toBe(
+      "FORBIDDEN:NOT_AN_APPROVER",
+    );
+  });
+
+  it("lets a release manager stand in for a QA on a QA stage: the absent person's role counts", () => {
+    const atTest = named(reach("TEST"), { TEST: [qa.id] });
+    const { outcome } = run(atTest, "TEST", otherManager, { delegators: [quinn] });
+    expect(outcome.approval?.onBehalfOfId).toBe(qa.id);
   });
 });

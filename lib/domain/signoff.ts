@@ -11,6 +11,7 @@ import type { StageDates } from "./release";
 import { commandBlocker, type ReleaseCommand } from "./release-commands";
 import { isOpen } from "./release-status";
 import {
+  APPROVER_ROLES,
   currentStageOf,
   ROLE_NAMES,
   type ReleaseStatus,
@@ -25,13 +26,21 @@ import type { WorkingDayCalendar } from "./working-days";
 
 export type Decision = "APPROVE" | "REJECT";
 
-export type ApprovalState = { userId: string; decision: Decision; round: number };
+/** A decision in a stage round: who decided and, for a deputy, the absent person they stood in for. */
+export type ApprovalState = {
+  userId: string;
+  onBehalfOfId: string | null;
+  decision: Decision;
+  round: number;
+};
 
 /** A stage window with its approvals, as the rules see it. */
 export type StageState = StageDates & {
   approvalsRequired: number;
   approvalRound: number;
   approvals: ApprovalState[];
+  /** The product's named approvers of this stage; empty = anyone holding an allowed role. */
+  approverIds: readonly string[];
 };
 
 export type ReleaseState = {
@@ -41,6 +50,9 @@ export type ReleaseState = {
 };
 
 export type Actor = { id: string; role: Role };
+
+/** An absent person whose running delegation names the actor as deputy. */
+export type Principal = Actor & { name: string };
 
 export type StageChange = {
   key: StageKey;
@@ -80,7 +92,13 @@ export type Outcome = {
   releaseStatus?: ReleaseStatus;
   statusReason?: string | null;
   stageChanges: StageChange[];
-  approval?: { stageKey: StageKey; round: number; decision: Decision; comment: string | null };
+  approval?: {
+    stageKey: StageKey;
+    round: number;
+    decision: Decision;
+    comment: string | null;
+    onBehalfOfId: string | null;
+  };
   events: AuditDraft[];
 };
 
@@ -128,25 +146,67 @@ export function isFourEyesStage(key: StageKey): boolean {
   return FOUR_EYES_STAGES.includes(key);
 }
 
-/** Why `actor` may not decide on `key` now, or undefined if they may. Shared by the checks and the UI. */
+/** Everyone who filled a slot in the current round: deciders and the people deputies stood in for. */
+function peopleInRound(stage: StageState): Set<string> {
+  const people = new Set<string>();
+  for (const approval of approvalsInRound(stage)) {
+    people.add(approval.userId);
+    if (approval.onBehalfOfId) people.add(approval.onBehalfOfId);
+  }
+  return people;
+}
+
+function roleBlocker(
+  release: ReleaseState,
+  key: StageKey,
+  actor: Actor,
+  rule: StageRule,
+  onBehalfOf: Actor | undefined,
+): AppError | undefined {
+  const principal = onBehalfOf ?? actor;
+  const whose = onBehalfOf ? "the role of the person you stand in for" : "your role";
+  if (!rule.allowedRoles.includes(principal.role)) {
+    return forbidden(
+      "NOT_AN_APPROVER",
+      `${STAGE_NAMES[key]} is signed off by ${describeRoles(rule.allowedRoles)}; ${whose} is ${ROLE_NAMES[principal.role]}.`,
+    );
+  }
+  const named = stageOf(release, key).approverIds;
+  if (named.length > 0 && !named.includes(principal.id)) {
+    return forbidden(
+      "NOT_AN_APPROVER",
+      `${STAGE_NAMES[key]} of this product is signed off by its named approvers only; ${onBehalfOf ? "the person you stand in for is" : "you are"} not one of them.`,
+    );
+  }
+  if (onBehalfOf && !(APPROVER_ROLES as readonly Role[]).includes(actor.role)) {
+    return forbidden("NOT_AN_APPROVER", "A viewer cannot stand in for an approver.");
+  }
+  if (isFourEyesStage(key) && [actor.id, principal.id].includes(release.createdById)) {
+    return forbidden(
+      "FOUR_EYES",
+      onBehalfOf && principal.id === release.createdById
+        ? `Four eyes: the person you stand in for created this release and may not approve its ${STAGE_NAMES[key]} stage.`
+        : `Four eyes: the person who created a release may not approve its ${STAGE_NAMES[key]} stage.`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Why `actor` may not decide on `key` now, or undefined if they may. With `onBehalfOf`, the actor
+ * is a deputy deciding for that absent person: the stage rule and the named approvers apply to the
+ * absent person, four eyes and "one human, one slot per round" to both. Shared by the checks and
+ * the UI.
+ */
 export function decisionBlocker(
   release: ReleaseState,
   key: StageKey,
   actor: Actor,
   rule: StageRule,
+  onBehalfOf?: Actor,
 ): AppError | undefined {
-  if (!rule.allowedRoles.includes(actor.role)) {
-    return forbidden(
-      "NOT_AN_APPROVER",
-      `${STAGE_NAMES[key]} is signed off by ${describeRoles(rule.allowedRoles)}; your role is ${ROLE_NAMES[actor.role]}.`,
-    );
-  }
-  if (isFourEyesStage(key) && actor.id === release.createdById) {
-    return forbidden(
-      "FOUR_EYES",
-      `Four eyes: the person who created a release may not approve its ${STAGE_NAMES[key]} stage.`,
-    );
-  }
+  const refused = roleBlocker(release, key, actor, rule, onBehalfOf);
+  if (refused) return refused;
   if (!isOpen(release.status)) {
     const reasons: Partial<Record<ReleaseStatus, string>> = {
       ON_HOLD: "is on hold; resume it first",
@@ -173,13 +233,56 @@ export function decisionBlocker(
       `${STAGE_NAMES[key]} was rejected; a release manager must reopen it first.`,
     );
   }
-  if (approvalsInRound(current).some((approval) => approval.userId === actor.id)) {
+  const filled = peopleInRound(current);
+  if (filled.has(actor.id)) {
     return conflict(
       "ALREADY_DECIDED",
-      `You have already decided on ${STAGE_NAMES[key]} in this round.`,
+      `You have already decided on ${STAGE_NAMES[key]} in this round (one person, one approval).`,
+    );
+  }
+  if (onBehalfOf && filled.has(onBehalfOf.id)) {
+    return conflict(
+      "ALREADY_DECIDED",
+      `The person you stand in for already has a decision on ${STAGE_NAMES[key]} in this round.`,
     );
   }
   return undefined;
+}
+
+/**
+ * In whose name `actor` decides on `key`: their own when they may, else the first absent person
+ * they stand in for who may (or the one asked for). Throws the rule that stops them.
+ */
+export function decidingCapacity(
+  release: ReleaseState,
+  key: StageKey,
+  actor: Actor,
+  rule: StageRule,
+  delegators: readonly Principal[],
+  askedFor?: string,
+): { onBehalfOf: Principal | null } {
+  if (askedFor !== undefined && askedFor !== actor.id) {
+    const principal = delegators.find((person) => person.id === askedFor);
+    if (!principal) {
+      throw forbidden(
+        "NOT_A_DEPUTY",
+        "You do not stand in for this person today: their delegation to you is not running.",
+      );
+    }
+    const blocker = decisionBlocker(release, key, actor, rule, principal);
+    if (blocker) throw blocker;
+    return { onBehalfOf: principal };
+  }
+  const own = decisionBlocker(release, key, actor, rule);
+  if (!own || askedFor === actor.id) {
+    if (own) throw own;
+    return { onBehalfOf: null };
+  }
+  const principal = delegators.find(
+    (person) => !decisionBlocker(release, key, actor, rule, person),
+  );
+  if (principal) return { onBehalfOf: principal };
+  throw own;
 }
 
 /** Whether `actor` may approve or reject stage `key` of the release now. */
@@ -216,13 +319,23 @@ export type DecideInput = {
   rule: StageRule;
   today: IsoDate;
   calendar: WorkingDayCalendar;
+  /** The absent people the actor stands in for today (running delegations to them). */
+  delegators?: readonly Principal[];
+  /** Decide for this absent person (or, with one's own id, in one's own name). */
+  onBehalfOfId?: string;
 };
 
-/** An approval or a rejection of the current stage. */
+/** An approval or a rejection of the current stage, in one's own name or as a deputy. */
 export function decide(input: DecideInput): Outcome {
   const { release, key, actor, decision, comment, rule, today, calendar } = input;
-  const blocker = decisionBlocker(release, key, actor, rule);
-  if (blocker) throw blocker;
+  const { onBehalfOf } = decidingCapacity(
+    release,
+    key,
+    actor,
+    rule,
+    input.delegators ?? [],
+    input.onBehalfOfId,
+  );
   if (decision === "REJECT" && !comment?.trim()) {
     throw new AppError(
       "BAD_REQUEST",
@@ -233,14 +346,27 @@ export function decide(input: DecideInput): Outcome {
   const stage = stageOf(release, key);
   const outcome: Outcome = {
     stageChanges: [],
-    approval: { stageKey: key, round: stage.approvalRound, decision, comment },
+    approval: {
+      stageKey: key,
+      round: stage.approvalRound,
+      decision,
+      comment,
+      onBehalfOfId: onBehalfOf?.id ?? null,
+    },
     events: [],
   };
   openIfNeeded(release, stage, today, outcome);
+  // The audit says "deputy for …": the absent person's id and name travel with the decision.
+  const deputyFor = onBehalfOf && { onBehalfOf: { id: onBehalfOf.id, name: onBehalfOf.name } };
 
   if (decision === "REJECT") {
     outcome.stageChanges.push({ key, status: "REJECTED" });
-    outcome.events.push({ action: "STAGE_REJECTED", stageKey: key, comment });
+    outcome.events.push({
+      action: "STAGE_REJECTED",
+      stageKey: key,
+      comment,
+      ...(deputyFor && { after: deputyFor }),
+    });
     return outcome;
   }
 
@@ -249,7 +375,7 @@ export function decide(input: DecideInput): Outcome {
     action: "STAGE_APPROVED",
     stageKey: key,
     comment,
-    after: { approvals, approvalsRequired: stage.approvalsRequired },
+    after: { approvals, approvalsRequired: stage.approvalsRequired, ...deputyFor },
   });
   if (approvals < stage.approvalsRequired) return outcome;
 
@@ -380,15 +506,27 @@ export function cancel(release: ReleaseState, actor: Actor, reason: string): Out
   };
 }
 
-/** What a person may do on the current stage, for buttons and the "My approvals" list. */
+export type WaitingDecision = { key: StageKey; onBehalfOf: Principal | null };
+
+/**
+ * The current stage if it waits for this person's decision, in their own name or for someone they
+ * stand in for today; for buttons and the "My approvals" list.
+ */
 export function waitsFor(
   release: ReleaseState,
   actor: Actor,
   rules: Record<StageKey, StageRule>,
-): StageKey | undefined {
+  delegators: readonly Principal[] = [],
+): WaitingDecision | undefined {
   const current = currentStageOf(release.stages);
   if (!current) return undefined;
-  return mayDecide(release, current.key, actor, rules[current.key]) ? current.key : undefined;
+  try {
+    const capacity = decidingCapacity(release, current.key, actor, rules[current.key], delegators);
+    return { key: current.key, ...capacity };
+  } catch (error) {
+    if (error instanceof AppError) return undefined;
+    throw error;
+  }
 }
 
 /** A release as it is created: every stage pending in its first approval round. */
@@ -411,6 +549,7 @@ export function newReleaseState(
       approvalsRequired: rules[stage.key].approvalsRequired,
       approvalRound: 1,
       approvals: [],
+      approverIds: [],
     })),
   };
 }
@@ -442,7 +581,12 @@ export function applyOutcome(
       if (approval?.stageKey === stage.key) {
         next.approvals = [
           ...next.approvals,
-          { userId: actorId, decision: approval.decision, round: approval.round },
+          {
+            userId: actorId,
+            onBehalfOfId: approval.onBehalfOfId,
+            decision: approval.decision,
+            round: approval.round,
+          },
         ];
       }
       return next;
@@ -460,6 +604,8 @@ export function describeWhatIsMissing(stage: {
   approvalsMissing: number;
   approvalsRequired: number;
   allowedRoles: readonly Role[];
+  /** The product's named approvers of the stage, if it has any. */
+  approvers?: readonly { name: string; isActive?: boolean }[];
 }): string | undefined {
   if (stage.status === "SIGNED_OFF") return undefined;
   if (stage.status === "REJECTED")
@@ -469,5 +615,11 @@ export function describeWhatIsMissing(stage: {
     stage.approvalsRequired > 1 ? ", different people" : "",
     isFourEyesStage(stage.key) ? ", not the release's creator" : "",
   ].join("");
-  return `Needs ${missing} more ${missing === 1 ? "approval" : "approvals"} from ${describeRoles(stage.allowedRoles)}${conditions}.`;
+  const named = stage.approvers?.filter((person) => person.isActive !== false) ?? [];
+  const who = stage.approvers?.length
+    ? named.length
+      ? `${named.map((person) => person.name).join(", ")} (named approvers)`
+      : "its named approvers, but none of them is active: an owner of the product must name others"
+    : describeRoles(stage.allowedRoles);
+  return `Needs ${missing} more ${missing === 1 ? "approval" : "approvals"} from ${who}${conditions}.`;
 }

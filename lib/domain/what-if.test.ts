@@ -36,6 +36,7 @@ function underWay(): ReleaseState & { id: string; name: string; baselineGoLive: 
       approvalsRequired: 1,
       approvalRound: 1,
       approvals: [],
+      approverIds: [],
     })),
   };
 }

@@ -9,9 +9,14 @@ import type { WhatIf } from "@/lib/domain/what-if";
 
 export type PersonDto = { id: string; name: string; email: string };
 
+/** How a release names its product. */
+export type ProductRef = { key: string; name: string };
+
 export type ApprovalDto = {
   id: string;
   user: PersonDto & { role: Role };
+  /** The absent person a deputy decided for; null for a decision in one's own name. */
+  onBehalfOf: PersonDto | null;
   decision: "APPROVE" | "REJECT";
   comment: string | null;
   at: string;
@@ -23,6 +28,8 @@ export type StageDto = Omit<StageState, "approvals"> & {
   name: string;
   /** Roles that may sign this stage off (from the settings). */
   allowedRoles: Role[];
+  /** The product's named approvers of this stage; empty = anyone holding an allowed role. */
+  approvers: (PersonDto & { isActive: boolean })[];
   /** Approvals still needed in the current round (0 once signed off). */
   approvalsMissing: number;
   approvals: ApprovalDto[];
@@ -38,6 +45,7 @@ export type ReleaseDto = {
   status: ReleaseStatus;
   statusReason: string | null;
   region: string;
+  product: ProductRef;
   parentId: string | null;
   parent: { id: string; name: string; version: string } | null;
   revision: number;
@@ -63,6 +71,8 @@ export type ReleaseDetail = ReleaseDto & { patches: PatchSummary[] };
 export type ViewerActions = {
   /** The stage they may approve or reject now, if any. */
   decidableStage: StageKey | null;
+  /** When they would decide it as a deputy: the absent person they stand in for. */
+  decidingFor: { id: string; name: string } | null;
   /** A rejected stage they may reopen, if any. */
   reopenableStage: StageKey | null;
   /** What they may do with the release itself now: edit, re-plan, hold, resume, cancel, add a patch. */
@@ -74,7 +84,15 @@ export type LoadedRelease = ReleaseDetail & { viewer: ViewerActions };
 
 export type AuditEventDto = {
   id: string;
-  action: AuditAction | PeopleAuditAction | "SETTINGS_CHANGED";
+  action:
+    | AuditAction
+    | PeopleAuditAction
+    | "SETTINGS_CHANGED"
+    | "PRODUCT_CREATED"
+    | "PRODUCT_UPDATED"
+    | "APPROVERS_CHANGED"
+    | "DELEGATION_CREATED"
+    | "DELEGATION_ENDED";
   actor: { id: string; name: string; email: string } | null;
   stageKey: StageKey | null;
   comment: string | null;

@@ -4,6 +4,7 @@ import { RELEASE_STATUSES, RELEASE_TYPES, STAGE_KEYS } from "@/lib/domain/stages
 
 import { enumListParam, isoDateSchema, pageQuery } from "./common";
 import { regionSchema } from "./plan";
+import { productKeySchema, productListParam } from "./products";
 
 const releaseListFields = {
   from: isoDateSchema.optional(),
@@ -12,6 +13,7 @@ const releaseListFields = {
   status: enumListParam(RELEASE_STATUSES).optional(),
   region: z.string().trim().toUpperCase().max(16).optional(),
   q: z.string().trim().max(120).optional(),
+  product: productListParam.optional(),
 };
 
 function fromNotAfterTo(query: { from?: string; to?: string }): boolean {
@@ -70,6 +72,10 @@ export const releaseCreateSchema = z
     goLive: isoDateSchema.optional(),
     start: isoDateSchema.optional(),
     region: regionSchema.optional(),
+    product: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      productKeySchema.optional(),
+    ),
     parentId: z.preprocess(
       (value) => (value === "" ? undefined : value),
       z.uuid("Unknown parent release.").optional(),
@@ -135,6 +141,7 @@ export const releaseUpdateSchema = z
       descriptionSchema.optional(),
     ),
     region: regionSchema.optional(),
+    product: productKeySchema.optional(),
     goLive: isoDateSchema.optional(),
     start: isoDateSchema.optional(),
     stageEnd: stageEndSchema.optional(),
@@ -155,6 +162,8 @@ const optionalCommentSchema = z.preprocess(
 export const signOffSchema = z.strictObject({
   decision: z.enum(["APPROVE", "REJECT"], { message: "decision must be APPROVE or REJECT." }),
   comment: optionalCommentSchema,
+  /** Decide as deputy for this absent person (their delegation must be running today). */
+  onBehalfOf: z.uuid("onBehalfOf must be a user id.").optional(),
 });
 
 export const commentSchema = z.strictObject({ comment: optionalCommentSchema });
@@ -176,6 +185,7 @@ export const stageDecisionCommandSchema = z.object({
   key: z.enum(STAGE_KEYS),
   decision: z.enum(["APPROVE", "REJECT"]),
   comment: z.string().trim().max(2000, "Keep the comment under 2000 characters.").optional(),
+  onBehalfOf: z.uuid().optional(),
 });
 export type StageDecisionCommand = z.input<typeof stageDecisionCommandSchema>;
 

@@ -7,10 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as approvalsRoute from "@/app/api/me/approvals/route";
 import * as calendarFeedRoute from "@/app/api/me/calendar-feed/route";
+import * as myDelegationRoute from "@/app/api/me/delegations/[id]/route";
+import * as myDelegationsRoute from "@/app/api/me/delegations/route";
 import * as sessionsRoute from "@/app/api/me/sessions/route";
 import * as myTokenRoute from "@/app/api/me/tokens/[id]/route";
 import * as myTokensRoute from "@/app/api/me/tokens/route";
 import * as planRoute from "@/app/api/plan/route";
+import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
+import * as productRoute from "@/app/api/products/[key]/route";
+import * as productsRoute from "@/app/api/products/route";
 import * as regionsRoute from "@/app/api/regions/route";
 import * as auditRoute from "@/app/api/releases/[id]/audit/route";
 import * as cancelRoute from "@/app/api/releases/[id]/cancel/route";
@@ -406,7 +411,110 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
     allowed: ROLES,
     setup: async () => ({ method: "GET", path: "/api/me/sessions", handler: sessionsRoute.GET }),
   },
+  {
+    name: "GET /api/products",
+    allowed: ROLES,
+    setup: async () => ({ method: "GET", path: "/api/products", handler: productsRoute.GET }),
+  },
+  {
+    name: "POST /api/products",
+    allowed: ["ADMIN", "RELEASE_MANAGER"],
+    setup: async () => {
+      const key = `p-${randomUUID().slice(0, 8)}`;
+      return {
+        method: "POST",
+        path: "/api/products",
+        handler: productsRoute.POST,
+        body: { key, name: `Product ${key}` },
+      };
+    },
+  },
+  {
+    name: "PATCH /api/products/{key}",
+    allowed: ["ADMIN", "RELEASE_MANAGER"],
+    setup: async () => {
+      const key = await newProduct();
+      return {
+        method: "PATCH",
+        path: `/api/products/${key}`,
+        handler: productRoute.PATCH as Handler,
+        body: { description: "Changed" },
+        params: { key },
+      };
+    },
+  },
+  {
+    // The release manager of the matrix owns the product; other release managers get 403 too.
+    name: "PUT /api/products/{key}/approvers/{STAGE}",
+    allowed: ["ADMIN", "RELEASE_MANAGER"],
+    setup: async () => {
+      const key = await newProduct([users.RELEASE_MANAGER.id]);
+      return {
+        method: "PUT",
+        path: `/api/products/${key}/approvers/TEST`,
+        handler: approversRoute.PUT as Handler,
+        body: { userIds: [qa.id] },
+        params: { key, stage: "TEST" },
+      };
+    },
+  },
+  {
+    name: "GET /api/me/delegations",
+    allowed: ROLES,
+    setup: async () => ({
+      method: "GET",
+      path: "/api/me/delegations",
+      handler: myDelegationsRoute.GET,
+    }),
+  },
+  {
+    name: "POST /api/me/delegations",
+    allowed: ["ADMIN", "RELEASE_MANAGER", "QA"],
+    // A fresh deputy each time: a second delegation of the same person would overlap.
+    setup: async (role) => {
+      await db.prisma.delegation.updateMany({
+        where: { delegatorId: users[role].id },
+        data: { endedAt: new Date() },
+      });
+      return {
+        method: "POST",
+        path: "/api/me/delegations",
+        handler: myDelegationsRoute.POST,
+        body: { deputyId: qa.id, from: await goLiveIn(10), to: await goLiveIn(20) },
+      };
+    },
+  },
+  {
+    name: "DELETE /api/me/delegations/{id}",
+    allowed: ROLES,
+    // Each role ends a delegation of its own.
+    setup: async (role) => {
+      const from = new Date(`${await goLiveIn(40)}T00:00:00Z`);
+      const { id } = await db.prisma.delegation.create({
+        data: { delegatorId: users[role].id, deputyId: qa.id, startDate: from, endDate: from },
+      });
+      return {
+        method: "DELETE",
+        path: `/api/me/delegations/${id}`,
+        handler: myDelegationRoute.DELETE as Handler,
+        params: { id },
+      };
+    },
+  },
 ];
+
+/** A product owned by the given people; returns its key. */
+async function newProduct(ownerIds: string[] = []): Promise<string> {
+  const key = `p-${randomUUID().slice(0, 8)}`;
+  await db.prisma.product.create({
+    data: {
+      key,
+      name: `Product ${key}`,
+      owners: { create: ownerIds.map((userId) => ({ userId })) },
+    },
+  });
+  return key;
+}
 
 describe("authorization matrix", () => {
   for (const route of ROUTES) {

@@ -86,6 +86,7 @@ describe("constraints", () => {
           version: "1.0.1",
           baselineGoLive: new Date("2027-03-15"),
           createdById: user.id,
+          productId: (await db.prisma.product.findFirstOrThrow()).id,
         },
       }),
     ).rejects.toThrow();
@@ -96,6 +97,7 @@ describe("constraints", () => {
         version: "1.0.0",
         baselineGoLive: new Date("2027-03-15"),
         createdById: user.id,
+        productId: (await db.prisma.product.findFirstOrThrow()).id,
       },
     });
     await expect(

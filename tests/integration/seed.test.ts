@@ -16,6 +16,7 @@ import {
   type Outcome,
   type ReleaseState,
 } from "@/lib/domain/signoff";
+import type { Role } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
 import { releaseInclude } from "@/lib/server/releases/release-dto";
 import { toReleaseState } from "@/lib/server/releases/release-state";
@@ -34,6 +35,10 @@ beforeAll(async () => {
   settings = await getPlanningSettings();
 });
 afterAll(() => db.close());
+
+function deputyFor(user: { id: string; role: Role; name: string }) {
+  return { id: user.id, role: user.role, name: user.name };
+}
 
 type Step = { at: Date; apply: (state: ReleaseState, today: string) => Outcome; actorId: string };
 
@@ -76,6 +81,10 @@ describe("the demo portfolio", () => {
                 rule: settings.stageRules[stage.key],
                 today,
                 calendar,
+                ...(approval.onBehalfOfId && {
+                  onBehalfOfId: approval.onBehalfOfId,
+                  delegators: [deputyFor(users.get(approval.onBehalfOfId)!)],
+                }),
               }),
           })),
         ),
@@ -95,7 +104,16 @@ describe("the demo portfolio", () => {
           })),
       ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
+      const stored = toReleaseState(row);
+      // The product's named approvers apply throughout (the demo named them before any release).
       let state = newReleaseState(row.createdById, plan.stages, settings.stageRules);
+      state = {
+        ...state,
+        stages: state.stages.map((stage, index) => ({
+          ...stage,
+          approverIds: stored.stages[index]!.approverIds,
+        })),
+      };
       const actions = ["RELEASE_CREATED"];
       for (const step of steps) {
         const outcome = step.apply(state, todayIn(settings.companyTimeZone, step.at));
@@ -103,7 +121,6 @@ describe("the demo portfolio", () => {
         actions.push(...outcome.events.map((event) => event.action));
       }
 
-      const stored = toReleaseState(row);
       expect(state.status, row.name).toBe(stored.status);
       expect(state.stages, row.name).toEqual(stored.stages);
       expect(

@@ -28,3 +28,24 @@ export async function errorOf(
   };
   return { status: response.status, code: body.error.code, details: body.error.details };
 }
+
+type Json = Record<string, unknown>;
+
+/** Calls a handler with a Bearer token, a JSON body and path parameters; answers status and JSON. */
+export async function callJson<T = Json & { error?: { code: string; message: string } }>(
+  handler: unknown,
+  options: { method?: string; path: string; token: string; body?: unknown; params?: Json },
+): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = { authorization: `Bearer ${options.token}` };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const request = new Request(`http://localhost${options.path}`, {
+    method: options.method ?? "GET",
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const response = await (handler as (r: Request, c: unknown) => Promise<Response>)(request, {
+    params: Promise.resolve(options.params ?? {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}

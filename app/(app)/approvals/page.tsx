@@ -1,4 +1,4 @@
-import { AlertTriangle } from "lucide-react";
+import { AlertTriangle, UserRoundCheck } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -41,7 +41,7 @@ export default async function MyApprovalsPage() {
         />
       ) : (
         <ul className="space-y-3">
-          {items.map(({ release, stage, isOverdue }) => (
+          {items.map(({ release, stage, isOverdue, onBehalfOf }) => (
             <li
               key={`${release.id}-${stage.key}`}
               data-testid="approval-item"
@@ -59,6 +59,12 @@ export default async function MyApprovalsPage() {
                     </Link>
                     <span className="font-mono text-xs text-muted">{release.version}</span>
                     <ReleaseTypeLabel type={release.type} />
+                    {onBehalfOf && (
+                      <Badge tone="info" data-testid="deputy-for">
+                        <UserRoundCheck aria-hidden />
+                        for {onBehalfOf.name}
+                      </Badge>
+                    )}
                     {isOverdue && (
                       <Badge tone="warning">
                         <AlertTriangle aria-hidden />
@@ -75,7 +81,11 @@ export default async function MyApprovalsPage() {
                 </div>
                 <SignOffControls
                   {...signOffSubject(release, stage)}
-                  viewer={{ decidableStage: stage.key, reopenableStage: null }}
+                  viewer={{
+                    decidableStage: stage.key,
+                    reopenableStage: null,
+                    decidingFor: onBehalfOf,
+                  }}
                 />
               </div>
             </li>

@@ -97,8 +97,15 @@ export const updateReleaseAction = formAction({
 export const signOffAction = commandAction({
   permission: "stages.decide", // who exactly may decide a stage is its rule's business (signoff.ts)
   parse: (raw: unknown) => stageDecisionCommandSchema.parse(raw),
-  run: async (user, { releaseId, key, decision, comment }) => {
-    await signOffStage({ id: releaseId, key, decision, comment: comment || null, actor: user });
+  run: async (user, { releaseId, key, decision, comment, onBehalfOf }) => {
+    await signOffStage({
+      id: releaseId,
+      key,
+      decision,
+      comment: comment || null,
+      actor: user,
+      onBehalfOf,
+    });
     revalidateRelease(releaseId);
     return success(decision === "APPROVE" ? `${key} approved.` : `${key} rejected.`);
   },

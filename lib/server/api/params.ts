@@ -4,12 +4,15 @@ import { z } from "zod";
 
 import { isStageKey, type StageKey } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
+import { productKeySchema } from "@/lib/validation/products";
 import { releaseIdSchema } from "@/lib/validation/releases";
 
 export type ReleaseParams = { params: Promise<{ id: string }> };
 /** A route under /api/users/{id}, /api/tokens/{id}, /api/me/tokens/{id} … */
 export type IdParams = { params: Promise<{ id: string }> };
 export type StageParams = { params: Promise<{ id: string; key: string }> };
+export type ProductParams = { params: Promise<{ key: string }> };
+export type ProductStageParams = { params: Promise<{ key: string; stage: string }> };
 
 /** A release id from the path; anything that is not a release id is simply not found. */
 export async function releaseIdOf(context: ReleaseParams | StageParams): Promise<string> {
@@ -20,8 +23,9 @@ export async function releaseIdOf(context: ReleaseParams | StageParams): Promise
   return id;
 }
 
-export async function stageKeyOf(context: StageParams): Promise<StageKey> {
-  const { key } = await context.params;
+export async function stageKeyOf(context: StageParams | ProductStageParams): Promise<StageKey> {
+  const params = await context.params;
+  const key = "stage" in params ? params.stage : params.key;
   const upper = key.toUpperCase();
   if (!isStageKey(upper)) {
     throw new AppError(
@@ -40,4 +44,13 @@ export async function idOf(context: IdParams, what: string): Promise<string> {
     throw new AppError("NOT_FOUND", "NOT_FOUND", `There is no ${what} with this id.`);
   }
   return id;
+}
+
+/** A product key from the path; anything that is not one is simply not found. */
+export async function productKeyOf(context: ProductParams | ProductStageParams): Promise<string> {
+  const { key } = await context.params;
+  if (!productKeySchema.safeParse(key).success) {
+    throw new AppError("NOT_FOUND", "NOT_FOUND", `There is no product '${key}'.`);
+  }
+  return key;
 }

@@ -68,10 +68,11 @@ function eventsOf(release: ReleaseDto, origin: string): IcsEvent[] {
 export async function buildFeed(
   user: SessionUser,
   origin: string,
-  now = new Date(),
+  options: { products?: string[]; now?: Date } = {},
 ): Promise<string> {
   void user; // every role sees every release today; scoping would go here
-  const releases = await listReleases();
+  const releases = await listReleases({ product: options.products });
+  const now = options.now ?? new Date();
   return buildCalendar({
     name: "Release Calendar",
     description: "Stage windows and go-lives of releases and patches",

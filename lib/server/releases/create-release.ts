@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
+import { productIdFor } from "@/lib/server/products/products";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
 import type { ReleaseDto } from "@/lib/types/release";
@@ -65,8 +66,10 @@ export async function createRelease(
         );
       }
     }
+    const productId = await productIdFor(input.product, tx);
     const created = await tx.release.create({
       data: {
+        productId,
         type: input.type,
         name: input.name,
         version: input.version,
@@ -96,6 +99,7 @@ export async function createRelease(
           version: input.version,
           type: input.type,
           region,
+          product: input.product ?? null,
           start: plan.start,
           goLive: plan.goLive,
           plannedFrom: input.goLive ? "goLive" : "start",

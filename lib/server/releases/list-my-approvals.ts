@@ -3,8 +3,8 @@ import "server-only";
 import { type IsoDate } from "@/lib/domain/dates";
 import { OPEN_STATUSES } from "@/lib/domain/release-status";
 import { waitsFor } from "@/lib/domain/signoff";
-import type { StageKey } from "@/lib/domain/stages";
 import { getDb } from "@/lib/server/db/client";
+import { delegatorsFor } from "@/lib/server/delegations/delegations";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
 import type { ReleaseDto } from "@/lib/types/release";
@@ -20,6 +20,8 @@ export type WaitingApproval = {
     "id" | "name" | "version" | "type" | "status" | "forecastGoLive" | "baselineGoLive" | "atRisk"
   >;
   stage: ReleaseDto["stages"][number];
+  /** Waiting for the person as deputy of this absent person (their delegation runs today). */
+  onBehalfOf: { id: string; name: string } | null;
   /** The stage's planned last day has passed. */
   isOverdue: boolean;
 };
@@ -37,11 +39,13 @@ export async function listMyApprovals(
     getPlanningSettings(),
   ]);
   const today = companyToday(settings.companyTimeZone);
+  const delegators = await delegatorsFor(user.id, today);
   const context = releaseContext(settings);
   const items: WaitingApproval[] = [];
   for (const row of rows) {
-    const key: StageKey | undefined = waitsFor(toReleaseState(row), user, settings.stageRules);
-    if (!key) continue;
+    const waiting = waitsFor(toReleaseState(row), user, settings.stageRules, delegators);
+    if (!waiting) continue;
+    const { key, onBehalfOf } = waiting;
     const release = toReleaseDto(row, context);
     const stage = release.stages.find((s) => s.key === key)!;
     // A planned release waits for its DEV sign-off only once DEV is due.
@@ -58,6 +62,7 @@ export async function listMyApprovals(
         atRisk: release.atRisk,
       },
       stage,
+      onBehalfOf: onBehalfOf && { id: onBehalfOf.id, name: onBehalfOf.name },
       isOverdue: stage.plannedEnd < today,
     });
   }

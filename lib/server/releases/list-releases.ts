@@ -17,6 +17,7 @@ export function releaseWhere(query: ReleaseListQuery): Prisma.ReleaseWhereInput 
   if (query.type) where.type = query.type;
   if (query.status) where.status = { in: query.status };
   if (query.region) where.region = query.region;
+  if (query.product) where.product = { key: { in: query.product } };
   if (query.q) {
     where.OR = [
       { name: { contains: query.q, mode: "insensitive" } },

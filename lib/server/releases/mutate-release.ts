@@ -141,6 +141,7 @@ async function applyEdit(
           stageWindowId: stageIds.get(edit.approval.stageKey)!,
           round: edit.approval.round,
           userId: actor.id,
+          onBehalfOfId: edit.approval.onBehalfOfId,
           decision: edit.approval.decision,
           comment: edit.approval.comment,
         },

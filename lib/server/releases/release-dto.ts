@@ -10,15 +10,33 @@ import type { WorkingDayCalendar } from "@/lib/domain/working-days";
 import type { ReleaseDto, StageDto } from "@/lib/types/release";
 
 /** What every release query loads, so that one mapping serves the list, the page and the API. */
+const personSelect = { select: { id: true, name: true, email: true } } as const;
+
 export const releaseInclude = {
   parent: { select: { id: true, name: true, version: true } },
-  createdBy: { select: { id: true, name: true, email: true } },
+  createdBy: personSelect,
+  product: {
+    select: {
+      key: true,
+      name: true,
+      approvers: {
+        orderBy: { user: { name: "asc" } },
+        select: {
+          stageKey: true,
+          user: { select: { id: true, name: true, email: true, isActive: true } },
+        },
+      },
+    },
+  },
   stages: {
     orderBy: { key: "asc" },
     include: {
       approvals: {
         orderBy: { createdAt: "asc" },
-        include: { user: { select: { id: true, name: true, email: true, role: true } } },
+        include: {
+          user: { select: { id: true, name: true, email: true, role: true } },
+          onBehalfOf: personSelect,
+        },
       },
     },
   },
@@ -36,12 +54,21 @@ export type ReleaseContext = {
   stageRules: Record<StageKey, StageRule>;
 };
 
+/** The product's named approvers of one stage (empty: the role rule alone). */
+export function namedApprovers(row: Pick<ReleaseRow, "product">, key: StageKey) {
+  return row.product.approvers
+    .filter((approver) => approver.stageKey === key)
+    .map((approver) => approver.user);
+}
+
 export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseDto {
   const stages: StageDto[] = row.stages.map((stage) => ({
     key: stage.key,
     name: STAGE_NAMES[stage.key],
     status: stage.status,
     allowedRoles: [...context.stageRules[stage.key].allowedRoles],
+    approvers: namedApprovers(row, stage.key),
+    approverIds: namedApprovers(row, stage.key).map((person) => person.id),
     approvalsMissing: approvalsMissing(stage),
     plannedStart: dateToIso(stage.plannedStart),
     plannedEnd: dateToIso(stage.plannedEnd),
@@ -53,6 +80,7 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
     approvals: stage.approvals.map((approval) => ({
       id: approval.id,
       user: approval.user,
+      onBehalfOf: approval.onBehalfOf,
       decision: approval.decision,
       comment: approval.comment,
       at: approval.createdAt.toISOString(),
@@ -71,6 +99,7 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
     status: row.status,
     statusReason: row.statusReason,
     region: row.region,
+    product: { key: row.product.key, name: row.product.name },
     parentId: row.parentId,
     parent: row.parent,
     revision: row.revision,

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { ReleaseState } from "@/lib/domain/signoff";
 
-import type { ReleaseRow } from "./release-dto";
+import { namedApprovers, type ReleaseRow } from "./release-dto";
 import { toStageDates } from "./selects";
 
 /** The release as the pure sign-off rules see it. */
@@ -14,8 +14,10 @@ export function toReleaseState(row: ReleaseRow): ReleaseState {
       ...toStageDates(stage),
       approvalsRequired: stage.approvalsRequired,
       approvalRound: stage.approvalRound,
+      approverIds: namedApprovers(row, stage.key).map((person) => person.id),
       approvals: stage.approvals.map((approval) => ({
         userId: approval.userId,
+        onBehalfOfId: approval.onBehalfOfId,
         decision: approval.decision,
         round: approval.round,
       })),

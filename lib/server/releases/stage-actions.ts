@@ -4,6 +4,7 @@ import "server-only";
 
 import { cancel, decide, type Decision, hold, reopen, resume } from "@/lib/domain/signoff";
 import type { StageKey } from "@/lib/domain/stages";
+import { delegatorsFor } from "@/lib/server/delegations/delegations";
 import type { ReleaseDto } from "@/lib/types/release";
 import type { SessionUser } from "@/lib/types/user";
 
@@ -11,14 +12,20 @@ import { mutateRelease } from "./mutate-release";
 
 type Common = { id: string; actor: SessionUser; today?: string };
 
+/** A decision in one's own name, or as deputy for someone whose delegation runs today. */
 export function signOffStage(
-  input: Common & { key: StageKey; decision: Decision; comment?: string | null },
+  input: Common & {
+    key: StageKey;
+    decision: Decision;
+    comment?: string | null;
+    onBehalfOf?: string;
+  },
 ): Promise<ReleaseDto> {
   return mutateRelease({
     id: input.id,
     actor: input.actor,
     today: input.today,
-    decide: ({ release, settings, calendar, today }) =>
+    decide: async ({ tx, release, settings, calendar, today }) =>
       decide({
         release,
         key: input.key,
@@ -28,6 +35,8 @@ export function signOffStage(
         rule: settings.stageRules[input.key],
         today,
         calendar,
+        delegators: await delegatorsFor(input.actor.id, today, tx),
+        onBehalfOfId: input.onBehalfOf,
       }),
   });
 }

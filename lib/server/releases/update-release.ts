@@ -9,6 +9,7 @@ import type { AuditDraft, StageChange } from "@/lib/domain/signoff";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
+import { productIdFor } from "@/lib/server/products/products";
 import type { ReleaseDto } from "@/lib/types/release";
 import type { SessionUser } from "@/lib/types/user";
 import type { ReleaseUpdateInput } from "@/lib/validation/releases";
@@ -78,7 +79,7 @@ export async function updateRelease(
     actor,
     expectedRevision: input.revision,
     today: options.today,
-    decide: ({ row, release, settings, today }) => {
+    decide: async ({ tx, row, release, settings, today }) => {
       const closed = statusBlocker(release, "EDIT");
       if (closed) throw closed;
       const fields: Prisma.ReleaseUpdateInput = {};
@@ -90,6 +91,11 @@ export async function updateRelease(
         before[field] = row[field];
         after[field] = value;
         (fields as Record<string, unknown>)[field] = value;
+      }
+      if (input.product !== undefined && input.product !== row.product.key) {
+        fields.product = { connect: { id: await productIdFor(input.product, tx) } };
+        before.product = row.product.key;
+        after.product = input.product;
       }
       const isArtifactChange = "version" in after || "digest" in after;
       if (isArtifactChange && isArtifactLocked(release.stages)) {

@@ -29,6 +29,8 @@ import {
 } from "@/lib/domain/stages";
 import type { WorkingDayCalendar } from "@/lib/domain/working-days";
 
+import { demoProductOf } from "./demo-products";
+
 /** A sign-off: its approvers in order ("other-rm": the release manager who did not create it). */
 type Signoff = { approvers: Approver[]; lateBy?: number; comment?: string };
 type Approver = DemoUserKey | "other-rm";
@@ -72,6 +74,16 @@ const ALL_CLEAR: Signoff[] = [
   { approvers: ["other-rm"] },
 ];
 
+/** Payments names Quinn as the approver of TEST, LAST and INT (see demo-products.ts). */
+const PAYMENTS_CLEAR: Signoff[] = [
+  { approvers: ["qa"] },
+  { approvers: ["qa"] },
+  { approvers: ["qa"] },
+  { approvers: ["qa"] },
+  { approvers: QA_PAIR },
+  { approvers: ["other-rm"] },
+];
+
 /** A year of delivered releases, for the delivery report: most on time, some late, one early. */
 const HISTORY: DemoReleaseSpec[] = [
   {
@@ -82,7 +94,7 @@ const HISTORY: DemoReleaseSpec[] = [
     description: "Split payments and the reconciliation export.",
     creator: "rm",
     startOffset: -250,
-    progress: { kind: "live", done: withLate(ALL_CLEAR, "PREPROD", 2) },
+    progress: { kind: "live", done: withLate(PAYMENTS_CLEAR, "PREPROD", 2) },
   },
   {
     key: "payments-310",
@@ -92,7 +104,7 @@ const HISTORY: DemoReleaseSpec[] = [
     description: "Apple Pay and Google Pay for the web checkout.",
     creator: "rm2",
     startOffset: -230,
-    progress: { kind: "live", done: withLate(ALL_CLEAR, "TEST", 2) },
+    progress: { kind: "live", done: withLate(PAYMENTS_CLEAR, "TEST", 2) },
   },
   {
     key: "portal-2602",
@@ -215,7 +227,7 @@ const SPECS: DemoReleaseSpec[] = [
     description: "SEPA instant payments and the new refund workflow.",
     creator: "rm2",
     startOffset: -62,
-    progress: { kind: "live", done: [...ALL_CLEAR.slice(0, 5), { approvers: ["rm"] }] },
+    progress: { kind: "live", done: [...PAYMENTS_CLEAR.slice(0, 5), { approvers: ["rm"] }] },
   },
   {
     key: "payments-331",
@@ -241,7 +253,7 @@ const SPECS: DemoReleaseSpec[] = [
     description: "Refund rounding and the daily settlement report totals.",
     creator: "rm",
     startOffset: -27,
-    progress: { kind: "running", done: ALL_CLEAR.slice(0, 5) },
+    progress: { kind: "running", done: PAYMENTS_CLEAR.slice(0, 5) },
   },
   {
     key: "payments-340",
@@ -250,8 +262,9 @@ const SPECS: DemoReleaseSpec[] = [
     type: "RELEASE",
     description: "Recurring card payments and 3-D Secure 2.2.",
     creator: "rm",
-    startOffset: -1,
-    progress: { kind: "running", done: [] },
+    // In TEST, which only Quinn may sign for Payments; Quinn is on leave and Kim stands in.
+    startOffset: -4,
+    progress: { kind: "running", done: [{ approvers: ["qa"] }] },
   },
   {
     key: "mobile-280",
@@ -360,6 +373,8 @@ const SPECS: DemoReleaseSpec[] = [
 export type DemoApproval = {
   stage: StageKey;
   user: DemoUserKey;
+  /** The absent person a deputy decided for. */
+  onBehalfOf: DemoUserKey | null;
   decision: Decision;
   comment: string | null;
   round: number;
@@ -378,6 +393,8 @@ export type DemoAuditEvent = {
 
 export type DemoRelease = {
   key: string;
+  /** The product's key (demo-products.ts). */
+  product: string;
   name: string;
   version: string;
   digest: string | null;
@@ -425,6 +442,17 @@ export function buildDemoReleases(
   );
 }
 
+/** The product's named approvers on each stage (the demo users' keys are their ids in the story). */
+export function withApprovers(
+  state: ReleaseState,
+  approvers: Partial<Record<StageKey, readonly string[]>>,
+): ReleaseState {
+  return {
+    ...state,
+    stages: state.stages.map((stage) => ({ ...stage, approverIds: approvers[stage.key] ?? [] })),
+  };
+}
+
 /** The demo users act under their own key as id, with their role. */
 function actorOf(key: DemoUserKey): Actor {
   return { id: key, role: demoUser(key).role };
@@ -439,8 +467,10 @@ function playRelease(
 ): DemoRelease {
   const plan = planForward(start, settings.durations, calendar);
   const createdAt = at(calendar.shiftWorkingDays(start, -8), -30);
+  const product = demoProductOf(spec.version);
   const release: DemoRelease = {
     key: spec.key,
+    product: product.key,
     name: spec.name,
     version: spec.version,
     digest: spec.digest ?? null,
@@ -473,7 +503,10 @@ function playRelease(
       },
     ],
   };
-  let state: ReleaseState = newReleaseState(spec.creator, plan.stages, settings.stageRules);
+  let state: ReleaseState = withApprovers(
+    newReleaseState(spec.creator, plan.stages, settings.stageRules),
+    product.approvers ?? {},
+  );
 
   /** Applies what the rules decided, as the app would: one change, one revision, its audit events. */
   function record(actor: DemoUserKey, outcome: Outcome, moment: Date): void {
@@ -484,6 +517,7 @@ function playRelease(
       release.approvals.push({
         stage: outcome.approval.stageKey,
         user: actor,
+        onBehalfOf: (outcome.approval.onBehalfOfId as DemoUserKey | null) ?? null,
         decision: outcome.approval.decision,
         comment: outcome.approval.comment,
         round: outcome.approval.round,

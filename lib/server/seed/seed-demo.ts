@@ -3,14 +3,17 @@ import "server-only";
 
 import type { PrismaClient } from "@/generated/prisma/client";
 import { DEMO_USERS, type DemoUserKey } from "@/lib/demo-users";
+import { addDays } from "@/lib/domain/dates";
 import { type IsoDate, isoToDate } from "@/lib/domain/dates";
 import { calendarFor } from "@/lib/server/calendars";
+import type { DbTransaction } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
 import { hashPassword } from "@/lib/server/users/passwords";
 
 import { buildDemoReleases } from "./build-demo-releases";
+import { DEMO_PRODUCTS } from "./demo-products";
 
 export type SeedResult = { users: number; releases: number };
 
@@ -81,6 +84,8 @@ export async function seedDemoData(
         userIds.set(user.key, created.id);
       }
       const userId = (key: DemoUserKey) => userIds.get(key)!;
+      const productIds = await seedProducts(tx, userId);
+      await seedDelegations(tx, userId, today);
 
       const releaseIds = new Map<string, string>();
       // Parents first: patches point at them.
@@ -99,6 +104,7 @@ export async function seedDemoData(
             status: release.status,
             statusReason: release.statusReason,
             baselineGoLive: isoToDate(release.baselineGoLive),
+            productId: productIds.get(release.product)!,
             parentId: release.parentKey ? releaseIds.get(release.parentKey)! : null,
             createdById: userId(release.creator),
             createdAt: release.createdAt,
@@ -126,6 +132,7 @@ export async function seedDemoData(
           data: release.approvals.map((approval) => ({
             stageWindowId: stageIds.get(approval.stage)!,
             userId: userId(approval.user),
+            onBehalfOfId: approval.onBehalfOf ? userId(approval.onBehalfOf) : null,
             decision: approval.decision,
             comment: approval.comment,
             round: approval.round,
@@ -151,4 +158,53 @@ export async function seedDemoData(
     { timeout: 60_000 },
   );
   return { users: DEMO_USERS.length, releases: releaseCount };
+}
+
+/** The demo products with their owners and named approvers; returns their ids by key. */
+async function seedProducts(
+  tx: DbTransaction,
+  userId: (key: DemoUserKey) => string,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const product of DEMO_PRODUCTS) {
+    const created = await tx.product.create({
+      data: {
+        key: product.key,
+        name: product.name,
+        description: product.description,
+        owners: { create: product.owners.map((owner) => ({ userId: userId(owner) })) },
+        approvers: {
+          create: Object.entries(product.approvers ?? {}).flatMap(([stageKey, people]) =>
+            people.map((person) => ({
+              stageKey: stageKey as keyof typeof product.approvers,
+              userId: userId(person),
+            })),
+          ),
+        },
+      },
+    });
+    ids.set(product.key, created.id);
+  }
+  return ids;
+}
+
+/** Quinn (QA) is on leave this week and last; Kim stands in. */
+async function seedDelegations(
+  tx: DbTransaction,
+  userId: (key: DemoUserKey) => string,
+  today: IsoDate,
+): Promise<void> {
+  await tx.delegation.create({
+    data: {
+      delegatorId: userId("qa"),
+      deputyId: userId("qa2"),
+      startDate: isoToDate(addDays(today, -3)),
+      endDate: isoToDate(addDays(today, 8)),
+      createdAt: at(addDays(today, -10)),
+    },
+  });
+}
+
+function at(date: IsoDate): Date {
+  return new Date(`${date}T09:00:00Z`);
 }

@@ -16,7 +16,7 @@ import { requireUser } from "@/lib/server/auth/session";
 import { calendarFor } from "@/lib/server/calendars";
 import { getRelease } from "@/lib/server/releases/get-release";
 import { listAudit } from "@/lib/server/releases/list-audit";
-import { viewerActions } from "@/lib/server/releases/viewer-actions";
+import { viewerActionsFor } from "@/lib/server/releases/viewer-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
 import type { ReleaseDetail } from "@/lib/types/release";
@@ -51,14 +51,18 @@ export default async function ReleasePage({ params }: { params: Params }) {
   ]);
   const today = companyToday(settings.companyTimeZone);
   const calendar = calendarFor(release.region, settings.periods);
-  const viewer = viewerActions(release, user, settings);
+  const viewer = await viewerActionsFor(release, user, settings);
   const signOff = Object.fromEntries(
     release.stages.map((stage) => [
       stage.key,
       <SignOffControls
         key={stage.key}
         {...signOffSubject(release, stage)}
-        viewer={{ decidableStage: viewer.decidableStage, reopenableStage: viewer.reopenableStage }}
+        viewer={{
+          decidableStage: viewer.decidableStage,
+          reopenableStage: viewer.reopenableStage,
+          decidingFor: viewer.decidingFor,
+        }}
       />,
     ]),
   );

@@ -2,7 +2,7 @@ import { apiRoute, authenticate, parseJsonBody } from "@/lib/server/api/handler"
 import { type ReleaseParams, releaseIdOf } from "@/lib/server/api/params";
 import { getRelease } from "@/lib/server/releases/get-release";
 import { updateRelease } from "@/lib/server/releases/update-release";
-import { viewerActions } from "@/lib/server/releases/viewer-actions";
+import { viewerActionsFor } from "@/lib/server/releases/viewer-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { releaseUpdateSchema } from "@/lib/validation/releases";
 
@@ -13,7 +13,7 @@ export const GET = apiRoute<ReleaseParams>(async (request, context) => {
     getRelease(await releaseIdOf(context)),
     getPlanningSettings(),
   ]);
-  return Response.json({ ...release, viewer: viewerActions(release, user, settings) });
+  return Response.json({ ...release, viewer: await viewerActionsFor(release, user, settings) });
 });
 
 /** PATCH /api/releases/{id} — release managers; edit or re-plan, with the revision the client saw. */

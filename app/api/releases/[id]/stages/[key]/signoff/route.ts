@@ -7,6 +7,6 @@ import { signOffSchema } from "@/lib/validation/releases";
 export const POST = apiRoute<StageParams>(async (request, context) => {
   const user = await authenticate(request, "stages.decide");
   const [id, key] = [await releaseIdOf(context), await stageKeyOf(context)];
-  const { decision, comment } = await parseJsonBody(request, signOffSchema);
-  return Response.json(await signOffStage({ id, key, actor: user, decision, comment }));
+  const { decision, comment, onBehalfOf } = await parseJsonBody(request, signOffSchema);
+  return Response.json(await signOffStage({ id, key, actor: user, decision, comment, onBehalfOf }));
 });
