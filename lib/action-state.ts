@@ -45,3 +45,6 @@ export type TokenState = ActionState & { token?: string };
 
 /** Setting a password from a link answers with the email to sign in with. */
 export type PasswordLinkState = ActionState & { email?: string };
+
+/** Saving a product answers with its key, so the form can go to its page. */
+export type ProductState = ActionState & { productKey?: string };

@@ -7,8 +7,9 @@ import {
 } from "@/lib/domain/conflicts";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
+import { type Grouping, groupByProduct } from "@/lib/domain/grouping";
 import { laneCount, packLanes } from "@/lib/domain/lanes";
-import { STAGE_KEYS, STAGE_NAMES } from "@/lib/domain/stages";
+import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
 import { placeInRange, type TimelineRange } from "@/lib/domain/timeline";
 import type { EnvironmentStay } from "@/lib/types/views";
 import { cn } from "@/lib/utils";
@@ -17,6 +18,7 @@ import { stageBarClassName, stageBarStyle } from "../releases/stage-style";
 import { DayShading, percent, TimeAxisHeader } from "../timeline/time-axis";
 import { BarInteractions } from "../views/bar-interactions";
 import { ChartFrame } from "../views/chart-frame";
+import { ProductGroupSection } from "../views/product-group";
 import { StageBar } from "../views/stage-bar";
 
 const LANE_REM = 2;
@@ -33,6 +35,140 @@ function capacityLabel(capacity: number | null): string {
  * when several share it), with the stretches where an exclusive environment is over capacity
  * marked in red and explained on hover.
  */
+type Band = {
+  key: StageKey;
+  packed: ReturnType<typeof packLanes<EnvironmentStay>>;
+  lanes: number;
+  conflicts: EnvironmentConflict[];
+  releases: number;
+};
+
+function bandsOf(
+  stays: readonly EnvironmentStay[],
+  conflicts: readonly EnvironmentConflict[],
+  keys: readonly StageKey[],
+): Band[] {
+  return keys.map((key) => {
+    const packed = packLanes(stays.filter((stay) => stay.environment === key));
+    const shown = new Set(packed.map(({ item }) => item.releaseId));
+    return {
+      key,
+      packed,
+      lanes: Math.max(1, laneCount(packed)),
+      // A conflict shows where one of the band's releases takes part in it.
+      conflicts: conflicts.filter(
+        (c) => c.environment === key && c.releases.some((release) => shown.has(release.id)),
+      ),
+      releases: shown.size,
+    };
+  });
+}
+
+/** One environment's band: its name, capacity and load on the left, the stays in lanes on the right. */
+function EnvironmentBand({
+  band,
+  range,
+  capacity,
+  firstRow,
+}: {
+  band: Band;
+  range: TimelineRange;
+  capacity: number | null;
+  /** Arrow-key row of the band's first lane. */
+  firstRow: number;
+}) {
+  return (
+    <section
+      aria-label={`${band.key} ${STAGE_NAMES[band.key]}`}
+      data-testid="environment"
+      data-environment={band.key}
+      className="grid grid-cols-[var(--label)_1fr] border-b border-border last:border-b-0"
+    >
+      <div className="flex min-w-0 flex-col justify-center gap-0.5 border-r border-border bg-surface px-3 py-2">
+        <p className="flex items-center gap-2 text-sm font-semibold text-fg">
+          <span
+            aria-hidden
+            className={cn("inline-block size-3 rounded-sm", stageBarClassName("SIGNED_OFF"))}
+            style={stageBarStyle(band.key) as CSSProperties}
+          />
+          {band.key}
+          <span className="font-normal text-muted">{STAGE_NAMES[band.key]}</span>
+        </p>
+        <p className="text-xs text-muted">{capacityLabel(capacity)}</p>
+        <p className="text-xs text-muted">
+          {band.releases === 0
+            ? "Free in this period"
+            : `${band.releases} ${band.releases === 1 ? "release" : "releases"}`}
+          {band.conflicts.length > 0 && (
+            <span className="font-semibold text-danger">
+              {" "}
+              · {band.conflicts.length} {band.conflicts.length === 1 ? "conflict" : "conflicts"}
+            </span>
+          )}
+        </p>
+      </div>
+      <div className="relative py-1.5" style={{ height: `${band.lanes * LANE_REM + 0.75}rem` }}>
+        {band.conflicts.map((conflict) => {
+          const place = placeInRange(range, conflict.start, conflict.end);
+          if (!place) return null;
+          return (
+            <span
+              key={`${conflict.start}-${conflict.releases.map((r) => r.id).join()}`}
+              data-testid="conflict-band"
+              title={explainConflict(conflict)}
+              style={{ left: percent(place.left), width: percent(place.width) }}
+              className="absolute inset-y-0 border-x-2 border-dashed border-danger/70 bg-danger/10"
+            />
+          );
+        })}
+        {band.packed.map(({ item: stay, lane }, index) => {
+          const place = placeInRange(range, stay.start, stay.end);
+          if (!place) return null;
+          const inConflict = band.conflicts.some(
+            (c) =>
+              c.start <= stay.end &&
+              c.end >= stay.start &&
+              c.releases.some((r) => r.id === stay.releaseId),
+          );
+          return (
+            <StageBar
+              key={`${stay.releaseId}-${band.key}`}
+              data={{
+                releaseId: stay.releaseId,
+                stage: band.key,
+                row: firstRow + lane,
+                col: index,
+              }}
+              releaseName={stay.releaseName}
+              stage={{ key: band.key, status: stay.stageStatus, start: stay.start, end: stay.end }}
+              style={{
+                left: percent(place.left),
+                width: percent(place.width),
+                top: `${lane * LANE_REM + 0.375}rem`,
+                height: `${LANE_REM - 0.375}rem`,
+              }}
+              clipped={{ start: place.clippedStart, end: place.clippedEnd }}
+              isConflict={inConflict}
+              className="absolute gap-1 px-1.5 text-[11px] font-medium"
+            >
+              <span className="truncate">
+                <span className="sr-only">{band.key} </span>
+                {stay.releaseName}
+              </span>
+            </StageBar>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * One band per environment, in process order: which release occupies it on which days (stacked
+ * when several share it), with the stretches where an exclusive environment is over capacity
+ * marked in red and explained on hover. Grouped by product, each product gets the bands of the
+ * environments its releases use, under a heading that folds away.
+ */
 export function EnvironmentLanes({
   range,
   stays,
@@ -41,6 +177,7 @@ export function EnvironmentLanes({
   days,
   today,
   regionLabel,
+  groupBy,
 }: {
   range: TimelineRange;
   stays: EnvironmentStay[];
@@ -49,20 +186,50 @@ export function EnvironmentLanes({
   days: DayInfo[];
   today: IsoDate;
   regionLabel: string;
+  groupBy?: Grouping;
 }) {
-  const bands = STAGE_KEYS.map((key) => {
-    const packed = packLanes(stays.filter((stay) => stay.environment === key));
-    return {
-      key,
-      packed,
-      lanes: Math.max(1, laneCount(packed)),
-      conflicts: conflicts.filter((c) => c.environment === key),
-      releases: new Set(packed.map(({ item }) => item.releaseId)).size,
-    };
-  });
-  const laneOffsets = bands.map((_, i) =>
-    bands.slice(0, i).reduce((sum, band) => sum + band.lanes, 0),
+  const sections =
+    groupBy === "product"
+      ? groupByProduct(stays).map((group) => ({
+          product: group.product,
+          releases: new Set(group.items.map((stay) => stay.releaseId)).size,
+          bands: bandsOf(
+            group.items,
+            conflicts,
+            STAGE_KEYS.filter((key) => group.items.some((stay) => stay.environment === key)),
+          ),
+        }))
+      : [{ product: undefined, releases: 0, bands: bandsOf(stays, conflicts, STAGE_KEYS) }];
+  // Arrow keys move lane by lane through every band, in the order they are drawn.
+  const allBands = sections.flatMap((section) => section.bands);
+  const firstRows = new Map(
+    allBands.map((band, i) => [
+      band,
+      allBands.slice(0, i).reduce((sum, before) => sum + before.lanes, 0),
+    ]),
   );
+  const rendered = sections.map((section) => {
+    const bands = section.bands.map((band) => (
+      <EnvironmentBand
+        key={band.key}
+        band={band}
+        range={range}
+        capacity={capacity[band.key]}
+        firstRow={firstRows.get(band)!}
+      />
+    ));
+    return section.product ? (
+      <ProductGroupSection
+        key={section.product.key}
+        name={section.product.name}
+        count={section.releases}
+      >
+        {bands}
+      </ProductGroupSection>
+    ) : (
+      bands
+    );
+  });
 
   return (
     <ChartFrame
@@ -81,103 +248,7 @@ export function EnvironmentLanes({
       <BarInteractions>
         <div className="relative">
           <DayShading range={range} days={days} today={today} />
-          {bands.map((band, bandIndex) => (
-            <section
-              key={band.key}
-              aria-label={`${band.key} ${STAGE_NAMES[band.key]}`}
-              data-testid="environment"
-              data-environment={band.key}
-              className="grid grid-cols-[var(--label)_1fr] border-b border-border last:border-b-0"
-            >
-              <div className="flex min-w-0 flex-col justify-center gap-0.5 border-r border-border bg-surface px-3 py-2">
-                <p className="flex items-center gap-2 text-sm font-semibold text-fg">
-                  <span
-                    aria-hidden
-                    className={cn(
-                      "inline-block size-3 rounded-sm",
-                      stageBarClassName("SIGNED_OFF"),
-                    )}
-                    style={stageBarStyle(band.key) as CSSProperties}
-                  />
-                  {band.key}
-                  <span className="font-normal text-muted">{STAGE_NAMES[band.key]}</span>
-                </p>
-                <p className="text-xs text-muted">{capacityLabel(capacity[band.key])}</p>
-                <p className="text-xs text-muted">
-                  {band.releases === 0
-                    ? "Free in this period"
-                    : `${band.releases} ${band.releases === 1 ? "release" : "releases"}`}
-                  {band.conflicts.length > 0 && (
-                    <span className="font-semibold text-danger">
-                      {" "}
-                      · {band.conflicts.length}{" "}
-                      {band.conflicts.length === 1 ? "conflict" : "conflicts"}
-                    </span>
-                  )}
-                </p>
-              </div>
-              <div
-                className="relative py-1.5"
-                style={{ height: `${band.lanes * LANE_REM + 0.75}rem` }}
-              >
-                {band.conflicts.map((conflict) => {
-                  const place = placeInRange(range, conflict.start, conflict.end);
-                  if (!place) return null;
-                  return (
-                    <span
-                      key={`${conflict.start}-${conflict.releases.map((r) => r.id).join()}`}
-                      data-testid="conflict-band"
-                      title={explainConflict(conflict)}
-                      style={{ left: percent(place.left), width: percent(place.width) }}
-                      className="absolute inset-y-0 border-x-2 border-dashed border-danger/70 bg-danger/10"
-                    />
-                  );
-                })}
-                {band.packed.map(({ item: stay, lane }, index) => {
-                  const place = placeInRange(range, stay.start, stay.end);
-                  if (!place) return null;
-                  const inConflict = band.conflicts.some(
-                    (c) =>
-                      c.start <= stay.end &&
-                      c.end >= stay.start &&
-                      c.releases.some((r) => r.id === stay.releaseId),
-                  );
-                  return (
-                    <StageBar
-                      key={`${stay.releaseId}-${band.key}`}
-                      data={{
-                        releaseId: stay.releaseId,
-                        stage: band.key,
-                        row: laneOffsets[bandIndex]! + lane,
-                        col: index,
-                      }}
-                      releaseName={stay.releaseName}
-                      stage={{
-                        key: band.key,
-                        status: stay.stageStatus,
-                        start: stay.start,
-                        end: stay.end,
-                      }}
-                      style={{
-                        left: percent(place.left),
-                        width: percent(place.width),
-                        top: `${lane * LANE_REM + 0.375}rem`,
-                        height: `${LANE_REM - 0.375}rem`,
-                      }}
-                      clipped={{ start: place.clippedStart, end: place.clippedEnd }}
-                      isConflict={inConflict}
-                      className="absolute gap-1 px-1.5 text-[11px] font-medium"
-                    >
-                      <span className="truncate">
-                        <span className="sr-only">{band.key} </span>
-                        {stay.releaseName}
-                      </span>
-                    </StageBar>
-                  );
-                })}
-              </div>
-            </section>
-          ))}
+          {rendered}
         </div>
       </BarInteractions>
     </ChartFrame>

@@ -17,6 +17,7 @@ const VIEWS = [
 const TOOLS = [
   { href: "/reports", label: "Reports" },
   { href: "/plan", label: "Plan" },
+  { href: "/products", label: "Products" },
 ] as const;
 
 export function AppHeader({ user, approvalCount }: { user: SessionUser; approvalCount: number }) {

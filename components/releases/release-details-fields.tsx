@@ -3,6 +3,7 @@
 import { type ActionState, submitted } from "@/lib/action-state";
 import type { Region } from "@/lib/domain/holidays";
 import type { ReleaseType } from "@/lib/domain/stages";
+import type { ProductOption } from "@/lib/types/product";
 import { cn } from "@/lib/utils";
 
 import { RegionSelect } from "../planning/region-select";
@@ -29,8 +30,13 @@ export function ReleaseDetailsFields({
   regions,
   region,
   onRegionChange,
+  products,
+  defaultProduct,
 }: {
   state: ActionState;
+  /** The products a release may belong to; the default one is preselected for new releases. */
+  products: ProductOption[];
+  defaultProduct: string;
   release?: EditableRelease;
   type: ReleaseType;
   onTypeChange: (type: ReleaseType) => void;
@@ -98,6 +104,36 @@ export function ReleaseDetailsFields({
           )}
         </Field>
       )}
+
+      <Field
+        id="release-product"
+        label="Product"
+        error={error("product")}
+        description={
+          !release && type === "PATCH"
+            ? "A patch is usually of its release's product; leave it on “Same as the release” for that."
+            : undefined
+        }
+      >
+        {(control) => (
+          <Select
+            {...control}
+            name="product"
+            defaultValue={submitted(
+              state,
+              "product",
+              release?.product ?? (type === "PATCH" ? "" : defaultProduct),
+            )}
+          >
+            {!release && type === "PATCH" && <option value="">Same as the release</option>}
+            {products.map((product) => (
+              <option key={product.key} value={product.key}>
+                {product.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
 
       <TextField
         id="release-name"

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import { formatDisplayDate } from "@/lib/domain/dates";
 import { describeWorkingDayDistance } from "@/lib/domain/relative";
 import type { ReleaseDetail } from "@/lib/types/release";
@@ -64,9 +66,18 @@ export function ReleaseFacts({
           )}
         </dd>
       </Fact>
-      <Fact label="Holiday region · created by">
-        <dd className="mt-1 text-sm font-medium text-fg">{release.region}</dd>
-        <dd className="text-xs text-muted">{release.createdBy.name}</dd>
+      <Fact label="Product · region · created by">
+        <dd className="mt-1 text-sm font-medium text-fg" data-testid="release-product">
+          <Link
+            href={`/products/${release.product.key}`}
+            className="hover:text-accent hover:underline"
+          >
+            {release.product.name}
+          </Link>
+        </dd>
+        <dd className="text-xs text-muted">
+          {release.region} · {release.createdBy.name}
+        </dd>
       </Fact>
     </dl>
   );

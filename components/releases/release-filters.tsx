@@ -7,11 +7,13 @@ import {
   STAGE_KEYS,
   STAGE_NAMES,
 } from "@/lib/domain/stages";
+import type { ProductOption } from "@/lib/types/product";
 import { cn } from "@/lib/utils";
 
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Input, Select } from "../ui/input";
+import { ProductFilter } from "../views/product-filter";
 
 const TYPE_OPTIONS = [
   { value: undefined, label: "All" },
@@ -33,6 +35,8 @@ export function ReleaseFilters({
   q,
   region,
   regions,
+  product,
+  products,
   environment,
   hasEnvironmentFilter = false,
   basePath = "/releases",
@@ -45,6 +49,10 @@ export function ReleaseFilters({
   region?: string;
   /** When given, a region filter is offered. */
   regions?: string[];
+  /** Product keys, comma-separated. */
+  product?: string;
+  /** When given, a product filter (several at once) is offered. */
+  products?: ProductOption[];
   environment?: string;
   /** Offer a filter by environment (the calendar shows only that environment's bars). */
   hasEnvironmentFilter?: boolean;
@@ -72,6 +80,7 @@ export function ReleaseFilters({
                   status,
                   q,
                   region,
+                  product,
                   env: environment,
                 })}
                 aria-current={isActive ? "page" : undefined}
@@ -102,6 +111,7 @@ export function ReleaseFilters({
               </option>
             ))}
           </Select>
+          {products && <ProductFilter products={products} selected={product} />}
           {regions && (
             <>
               <label className="sr-only" htmlFor="filter-region">

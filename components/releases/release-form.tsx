@@ -9,6 +9,7 @@ import { IDLE, type SaveState } from "@/lib/action-state";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { Region } from "@/lib/domain/holidays";
 import type { ReleaseType } from "@/lib/domain/stages";
+import type { ProductOption } from "@/lib/types/product";
 
 import type { PickMode } from "../planning/month-picker";
 import { usePlanPreview } from "../planning/use-plan-preview";
@@ -27,6 +28,8 @@ export type EditableRelease = {
   digest: string | null;
   description: string | null;
   region: string;
+  /** The product's key. */
+  product: string;
   parentName: string | null;
   forecastGoLive: IsoDate;
   hasStarted: boolean;
@@ -36,6 +39,8 @@ export type EditableRelease = {
 type Props = {
   regions: Region[];
   defaultRegion: string;
+  products: ProductOption[];
+  defaultProduct: string;
   today: IsoDate;
   /** Releases a patch can belong to. */
   parents: { id: string; name: string; version: string }[];
@@ -49,6 +54,8 @@ type Props = {
 export function ReleaseForm({
   regions,
   defaultRegion,
+  products,
+  defaultProduct,
   today,
   parents,
   release,
@@ -99,6 +106,8 @@ export function ReleaseForm({
         regions={regions}
         region={region}
         onRegionChange={setRegion}
+        products={products}
+        defaultProduct={defaultProduct}
       />
       <ReleasePlanFields
         today={today}

@@ -58,6 +58,7 @@ export function ReleasesTable({
       <TableHeader>
         <tr>
           <TableHead>Release</TableHead>
+          <TableHead>Product</TableHead>
           <TableHead>Type</TableHead>
           <TableHead>Status</TableHead>
           <TableHead>Current stage</TableHead>
@@ -82,6 +83,14 @@ export function ReleasesTable({
                   Patch of {release.parent.name}
                 </p>
               )}
+            </TableCell>
+            <TableCell className="max-w-48 truncate text-sm text-fg">
+              <Link
+                href={`/releases?product=${release.product.key}`}
+                className="hover:text-accent hover:underline"
+              >
+                {release.product.name}
+              </Link>
             </TableCell>
             <TableCell>
               <ReleaseTypeLabel type={release.type} />

@@ -2,21 +2,28 @@ import Link from "next/link";
 
 import type { IsoDate } from "@/lib/domain/dates";
 import type { ReleaseType } from "@/lib/domain/stages";
+import type { ProductOption } from "@/lib/types/product";
 
 import { Button } from "../ui/button";
 import { Field } from "../ui/field";
 import { Select } from "../ui/input";
 import { TextField } from "../ui/text-field";
+import { ProductFilter } from "../views/product-filter";
 
 /** The report's period and type, as a plain GET form: the choice lives in the URL. */
 export function ReportPeriodForm({
   from,
   to,
   type,
+  product,
+  products,
 }: {
   from: IsoDate;
   to: IsoDate;
   type?: ReleaseType;
+  /** Product keys, comma-separated. */
+  product?: string;
+  products: ProductOption[];
 }) {
   return (
     <form action="/reports" className="flex flex-wrap items-end gap-3" aria-label="Report period">
@@ -45,6 +52,10 @@ export function ReportPeriodForm({
           </Select>
         )}
       </Field>
+      <div className="space-y-1.5">
+        <p className="text-sm font-medium text-fg">Products</p>
+        <ProductFilter products={products} selected={product} />
+      </div>
       <Button type="submit" variant="secondary">
         Apply
       </Button>

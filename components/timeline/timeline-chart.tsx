@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
+import { type Grouping, groupByProduct } from "@/lib/domain/grouping";
 import { statusAllows } from "@/lib/domain/release-commands";
 import { isCancelled } from "@/lib/domain/release-status";
 import { isMovable } from "@/lib/domain/replan";
@@ -13,6 +14,7 @@ import { cn } from "@/lib/utils";
 
 import { BarInteractions } from "../views/bar-interactions";
 import { ChartFrame } from "../views/chart-frame";
+import { ProductGroupSection } from "../views/product-group";
 import { StageBar } from "../views/stage-bar";
 
 import { DayShading, percent, TimeAxisHeader } from "./time-axis";
@@ -102,6 +104,89 @@ function Marker({
   );
 }
 
+type RowProps = {
+  row: TimelineRow;
+  rowIndex: number;
+  range: TimelineRange;
+  canReplan: boolean;
+};
+
+/** One release: its name and marks on the left, its six stage bars and go-live markers on the right. */
+function TimelineRowItem({ row, rowIndex, range, canReplan }: RowProps) {
+  return (
+    <li
+      data-testid="timeline-row"
+      className="grid h-10 grid-cols-[var(--label)_1fr] border-b border-border/70 last:border-b-0"
+    >
+      <div
+        className={cn(
+          "flex min-w-0 items-center gap-1.5 border-r border-border bg-surface px-3",
+          row.depth === 1 && "pl-7",
+        )}
+      >
+        {row.depth === 1 && (
+          <CornerDownRight aria-hidden className="size-3.5 shrink-0 text-subtle" />
+        )}
+        <div className="min-w-0">
+          <Link
+            href={`/releases/${row.id}`}
+            className="block truncate text-sm font-medium text-fg hover:text-accent hover:underline"
+          >
+            {row.name}
+          </Link>
+          <p className="truncate text-[11px] text-muted">
+            <span className="font-mono">{row.version}</span>
+            {row.depth === 0 && row.parentName && <> · patch of {row.parentName}</>}
+            {row.status !== "IN_PROGRESS" && <> · {RELEASE_STATUS_NAMES[row.status]}</>}
+          </p>
+        </div>
+        <span className="ml-auto flex shrink-0 items-center gap-1">
+          {row.atRisk && (
+            <span
+              title={`At risk: ${row.slipWorkingDays} working days behind the baseline`}
+              className="flex items-center gap-0.5 rounded bg-warning-soft px-1 text-[10px] font-semibold text-warning"
+            >
+              <AlertTriangle aria-hidden className="size-3" />
+              <span className="sr-only">At risk,</span>+{row.slipWorkingDays}
+            </span>
+          )}
+          {row.isRejected && (
+            <span
+              title="A stage is rejected"
+              className="flex items-center rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"
+            >
+              <X aria-hidden className="size-3" />
+              <span className="sr-only">Stage rejected</span>
+            </span>
+          )}
+        </span>
+      </div>
+      <div className="relative" data-testid="timeline-bars" data-days={range.days}>
+        {zip(row.stages, handovers(row.stages)).map(([stage, handover], column) => (
+          <Segment
+            key={stage.key}
+            row={row}
+            stage={stage}
+            range={range}
+            rowIndex={rowIndex}
+            column={column}
+            canReplan={canReplan}
+            handover={handover}
+          />
+        ))}
+        {row.forecastGoLive !== row.baselineGoLive && !isCancelled(row.status) && (
+          <Marker
+            date={row.baselineGoLive}
+            range={range}
+            kind="baseline"
+            title={`Baseline go-live ${formatDisplayDate(row.baselineGoLive)}`}
+          />
+        )}
+      </div>
+    </li>
+  );
+}
+
 export function TimelineChart({
   range,
   rows,
@@ -109,6 +194,7 @@ export function TimelineChart({
   today,
   regionLabel,
   canReplan = false,
+  groupBy,
 }: {
   range: TimelineRange;
   rows: TimelineRow[];
@@ -117,7 +203,19 @@ export function TimelineChart({
   regionLabel: string;
   /** Release managers may drag stage ends and go-lives to a what-if re-plan. */
   canReplan?: boolean;
+  /** Rows under one collapsible heading per product. */
+  groupBy?: Grouping;
 }) {
+  const groups = groupBy === "product" ? groupByProduct(rows, (row) => row.depth === 1) : undefined;
+  // Arrow keys move through rows in the order they are drawn.
+  const drawn = groups ? groups.flatMap((group) => group.items) : rows;
+  const indexOf = new Map(drawn.map((row, index) => [row.id, index]));
+  const rowProps = (row: TimelineRow): RowProps => ({
+    row,
+    rowIndex: indexOf.get(row.id)!,
+    range,
+    canReplan,
+  });
   return (
     <ChartFrame
       regionLabel={regionLabel}
@@ -133,83 +231,30 @@ export function TimelineChart({
           {/* Background: non-working days, freezes, today. One layer for all rows. */}
           <DayShading range={range} days={days} today={today} />
 
-          <ol
-            aria-label={`Releases from ${formatDisplayDate(range.start)} to ${formatDisplayDate(range.end)}`}
-          >
-            {rows.map((row, rowIndex) => (
-              <li
-                key={row.id}
-                data-testid="timeline-row"
-                className="grid h-10 grid-cols-[var(--label)_1fr] border-b border-border/70 last:border-b-0"
+          {groups ? (
+            groups.map((group) => (
+              <ProductGroupSection
+                key={group.product.key}
+                name={group.product.name}
+                count={group.items.length}
+                atRisk={group.items.filter((row) => row.atRisk).length}
               >
-                <div
-                  className={cn(
-                    "flex min-w-0 items-center gap-1.5 border-r border-border bg-surface px-3",
-                    row.depth === 1 && "pl-7",
-                  )}
-                >
-                  {row.depth === 1 && (
-                    <CornerDownRight aria-hidden className="size-3.5 shrink-0 text-subtle" />
-                  )}
-                  <div className="min-w-0">
-                    <Link
-                      href={`/releases/${row.id}`}
-                      className="block truncate text-sm font-medium text-fg hover:text-accent hover:underline"
-                    >
-                      {row.name}
-                    </Link>
-                    <p className="truncate text-[11px] text-muted">
-                      <span className="font-mono">{row.version}</span>
-                      {row.depth === 0 && row.parentName && <> · patch of {row.parentName}</>}
-                      {row.status !== "IN_PROGRESS" && <> · {RELEASE_STATUS_NAMES[row.status]}</>}
-                    </p>
-                  </div>
-                  <span className="ml-auto flex shrink-0 items-center gap-1">
-                    {row.atRisk && (
-                      <span
-                        title={`At risk: ${row.slipWorkingDays} working days behind the baseline`}
-                        className="flex items-center gap-0.5 rounded bg-warning-soft px-1 text-[10px] font-semibold text-warning"
-                      >
-                        <AlertTriangle aria-hidden className="size-3" />
-                        <span className="sr-only">At risk,</span>+{row.slipWorkingDays}
-                      </span>
-                    )}
-                    {row.isRejected && (
-                      <span
-                        title="A stage is rejected"
-                        className="flex items-center rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"
-                      >
-                        <X aria-hidden className="size-3" />
-                        <span className="sr-only">Stage rejected</span>
-                      </span>
-                    )}
-                  </span>
-                </div>
-                <div className="relative" data-testid="timeline-bars" data-days={range.days}>
-                  {zip(row.stages, handovers(row.stages)).map(([stage, handover], column) => (
-                    <Segment
-                      key={stage.key}
-                      row={row}
-                      stage={stage}
-                      range={range}
-                      rowIndex={rowIndex}
-                      column={column}
-                      canReplan={canReplan}
-                      handover={handover}
-                    />
+                <ol aria-label={`${group.product.name}: releases`}>
+                  {group.items.map((row) => (
+                    <TimelineRowItem key={row.id} {...rowProps(row)} />
                   ))}
-                  {row.forecastGoLive !== row.baselineGoLive && !isCancelled(row.status) && (
-                    <Marker
-                      date={row.baselineGoLive}
-                      range={range}
-                      kind="baseline"
-                      title={`Baseline go-live ${formatDisplayDate(row.baselineGoLive)}`}
-                    />
-                  )}
-                </div>
-              </li>
-            ))}
-          </ol>
+                </ol>
+              </ProductGroupSection>
+            ))
+          ) : (
+            <ol
+              aria-label={`Releases from ${formatDisplayDate(range.start)} to ${formatDisplayDate(range.end)}`}
+            >
+              {rows.map((row) => (
+                <TimelineRowItem key={row.id} {...rowProps(row)} />
+              ))}
+            </ol>
+          )}
         </div>
       </BarInteractions>
     </ChartFrame>

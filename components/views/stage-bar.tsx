@@ -22,9 +22,11 @@ export type StageBarData = {
 
 const SELECTOR = "[data-segment]";
 
-/** Every stage bar inside `root`, in document order. */
+/** Every stage bar inside `root` that can be seen (not in a closed group), in document order. */
 export function stageBarsIn(root: HTMLElement): HTMLButtonElement[] {
-  return [...root.querySelectorAll<HTMLButtonElement>(SELECTOR)];
+  return [...root.querySelectorAll<HTMLButtonElement>(SELECTOR)].filter(
+    (bar) => !bar.closest("details:not([open])"),
+  );
 }
 
 /** The stage bar an event happened on, if any. */

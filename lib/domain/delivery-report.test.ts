@@ -51,6 +51,7 @@ function played(
     status: options.status ?? state.status,
     region: "DE-BW",
     baselineGoLive: plan.goLive,
+    product: { key: "general", name: "General" },
     stages: state.stages,
   };
 }

@@ -11,6 +11,8 @@ export type ReleaseSummary = {
   status: ReleaseStatus;
   region: string;
   baselineGoLive: IsoDate;
+  /** The product it belongs to. */
+  product: { key: string; name: string };
 };
 
 /** A stage window: its plan, what happened, its length. */

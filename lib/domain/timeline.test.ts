@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { groupByProduct, readGrouping } from "./grouping";
 import { handovers, monthsInRange, placeInRange, shiftRange, timelineRange } from "./timeline";
 
 describe("timelineRange", () => {
@@ -70,5 +71,34 @@ describe("handovers", () => {
       { startsMidDay: false, endsMidDay: false },
       { startsMidDay: false, endsMidDay: false },
     ]);
+  });
+});
+
+describe("grouping by product", () => {
+  const row = (name: string, product: string, depth: 0 | 1 = 0) => ({
+    name,
+    depth,
+    product: { key: product.toLowerCase(), name: product },
+  });
+
+  it("groups rows by product name, keeping their order and patches under their release", () => {
+    const groups = groupByProduct(
+      [
+        row("Payments 3.4", "Payments"),
+        row("Portal 2027.02", "Portal"),
+        // A patch of the portal release filed under another product stays with its release.
+        row("Portal 2027.02.1", "Billing", 1),
+        row("Billing 2027.01", "Billing"),
+        row("Payments 3.5", "Payments"),
+      ],
+      (item) => item.depth === 1,
+    );
+    expect(groups.map((g) => [g.product.name, g.items.map((i) => i.name)])).toEqual([
+      ["Billing", ["Billing 2027.01"]],
+      ["Payments", ["Payments 3.4", "Payments 3.5"]],
+      ["Portal", ["Portal 2027.02", "Portal 2027.02.1"]],
+    ]);
+    expect(readGrouping("product")).toBe("product");
+    expect(readGrouping(["product", "x"])).toBeUndefined();
   });
 });

@@ -25,6 +25,7 @@ export type TimelineRow = ReleaseSummary & {
 export type EnvironmentStay = {
   releaseId: string;
   releaseName: string;
+  product: { key: string; name: string };
   version: string;
   type: ReleaseType;
   releaseStatus: ReleaseStatus;

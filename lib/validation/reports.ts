@@ -5,6 +5,7 @@ import { monthStart, shiftMonth } from "@/lib/domain/month-calendar";
 import { RELEASE_TYPES } from "@/lib/domain/stages";
 
 import { isoDateSchema } from "./common";
+import { productListParam } from "./products";
 
 /** A report covers at most ten years: enough for any question, bounded for the database. */
 const MAX_REPORT_DAYS = 3660;
@@ -14,6 +15,7 @@ export const reportQuerySchema = z
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
     type: z.enum(RELEASE_TYPES).optional(),
+    product: productListParam.optional(),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     message: "'from' must not be after 'to'.",

@@ -4,12 +4,28 @@ import { type TimelineRange, timelineRange, ZOOMS, type Zoom } from "@/lib/domai
 import { type ReleaseListQuery, releaseListQuerySchema } from "./releases";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
-export type ViewFilters = { type?: string; status?: string; q?: string; region?: string };
+export type ViewFilters = {
+  type?: string;
+  status?: string;
+  q?: string;
+  region?: string;
+  /** Product keys, comma-separated (the address may repeat `product` instead). */
+  product?: string;
+};
 
 /** The first value of a query-string parameter, trimmed; undefined when empty. */
 export function firstParam(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   return text?.trim() ? text.trim() : undefined;
+}
+
+/** Every value of a repeatable parameter (`?product=a&product=b` or `a,b`), comma-joined. */
+export function allParams(value: string | string[] | undefined): string | undefined {
+  const values = (Array.isArray(value) ? value : [value ?? ""])
+    .flatMap((item) => item.split(","))
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return values.length ? [...new Set(values)].join(",") : undefined;
 }
 
 /**
@@ -26,6 +42,7 @@ export function readViewFilters(params: SearchParams): {
     status: firstParam(params.status),
     q: firstParam(params.q),
     region: firstParam(params.region),
+    product: allParams(params.product),
   };
   const parsed = releaseListQuerySchema.safeParse(raw);
   return { raw, query: parsed.success ? parsed.data : {}, isValid: parsed.success };

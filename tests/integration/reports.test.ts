@@ -58,7 +58,7 @@ describe("GET /api/reports/releases.csv", () => {
     );
     const lines = (await response.text()).trim().split("\r\n");
     expect(lines[0]).toBe(RELEASE_CSV_HEADER.join(","));
-    expect(RELEASE_CSV_HEADER).toHaveLength(13 + 6 * 6);
+    expect(RELEASE_CSV_HEADER).toHaveLength(14 + 6 * 6);
     const billing = lines.find((line) => line.includes(",Billing Engine 2026.12,"))!;
     const cells = billing.split(",");
     expect(cells).toHaveLength(RELEASE_CSV_HEADER.length);

@@ -8,13 +8,12 @@ import { ViewNavigation } from "@/components/views/view-navigation";
 import { isIsoDate } from "@/lib/domain/dates";
 import { monthLabel, monthStart, monthWeeks, shiftMonth } from "@/lib/domain/month-calendar";
 import { isStageKey } from "@/lib/domain/stages";
-import { requireUser } from "@/lib/server/auth/session";
 import { getEnvironmentUsage } from "@/lib/server/environments/get-environment-usage";
+import { listProductOptions } from "@/lib/server/products/products";
 import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
-import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
-import { companyToday } from "@/lib/server/today";
-import { readViewFilters, type SearchParams } from "@/lib/validation/view-filters";
+import { openView } from "@/lib/server/views/open-view";
+import { type SearchParams } from "@/lib/validation/view-filters";
 
 export const metadata: Metadata = { title: "Calendar" };
 
@@ -23,21 +22,18 @@ export default async function CalendarPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireUser();
-  const params = await searchParams;
-  const { raw, query, isValid } = readViewFilters(params);
+  const { params, raw, query, isValid, settings, today } = await openView(searchParams);
   const environment =
     typeof params.env === "string" && isStageKey(params.env) ? params.env : undefined;
   const asked = typeof params.month === "string" ? `${params.month}-01` : undefined;
-  const settings = await getPlanningSettings();
-  const today = companyToday(settings.companyTimeZone);
   const month = asked && isIsoDate(asked) ? asked : monthStart(today);
   const weeks = monthWeeks(month);
   const range = { start: weeks[0]![0]!, end: weeks.at(-1)![6]! };
-  const [{ rows, days }, usage, regions] = await Promise.all([
+  const [{ rows, days }, usage, regions, products] = await Promise.all([
     getTimeline(query, range, settings, today),
     getEnvironmentUsage(range, settings, today),
     listRegionsInUse(),
+    listProductOptions(),
   ]);
   const shownIds = new Set(rows.map((row) => row.id));
   const conflicts = usage.conflicts.filter(
@@ -66,6 +62,7 @@ export default async function CalendarPage({
       <ReleaseFilters
         {...raw}
         regions={regions}
+        products={products}
         environment={environment}
         hasEnvironmentFilter
         basePath="/calendar"

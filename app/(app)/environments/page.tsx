@@ -2,16 +2,17 @@ import type { Metadata } from "next";
 
 import { EnvironmentLanes } from "@/components/environments/environment-lanes";
 import { PageHeader } from "@/components/layout/page-header";
+import { ReleaseFilters } from "@/components/releases/release-filters";
 import { ConflictList } from "@/components/views/conflict-list";
+import { GroupToggle } from "@/components/views/group-toggle";
 import { TimeWindowNavigation } from "@/components/views/time-window-navigation";
 import { formatDisplayDate } from "@/lib/domain/dates";
-import { requireUser } from "@/lib/server/auth/session";
 import { calendarFor } from "@/lib/server/calendars";
 import { getEnvironmentUsage } from "@/lib/server/environments/get-environment-usage";
 import { dayInfos } from "@/lib/server/planning/describe-days";
-import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
-import { companyToday } from "@/lib/server/today";
-import { readTimeWindow, type SearchParams } from "@/lib/validation/view-filters";
+import { listProductOptions } from "@/lib/server/products/products";
+import { openWindowView } from "@/lib/server/views/open-view";
+import type { SearchParams } from "@/lib/validation/view-filters";
 
 export const metadata: Metadata = { title: "Environments" };
 
@@ -20,12 +21,12 @@ export default async function EnvironmentsPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireUser();
-  const params = await searchParams;
-  const settings = await getPlanningSettings();
-  const today = companyToday(settings.companyTimeZone);
-  const { zoom, range, keep } = readTimeWindow(params, today);
-  const { stays, conflicts } = await getEnvironmentUsage(range, settings, today);
+  const { raw, query, isValid, settings, today, zoom, range, window, group, keep } =
+    await openWindowView(searchParams);
+  const [{ stays, conflicts }, products] = await Promise.all([
+    getEnvironmentUsage(range, settings, today, query),
+    listProductOptions(),
+  ]);
   const days = dayInfos(
     calendarFor(settings.defaultRegion, settings.periods),
     range.start,
@@ -38,7 +39,22 @@ export default async function EnvironmentsPage({
         title="Environments"
         description={`Who occupies DEV, TEST, LAST, INT, PREPROD and PROD between ${formatDisplayDate(range.start)} and ${formatDisplayDate(range.end)}${conflicts.length ? `: ${conflicts.length} ${conflicts.length === 1 ? "conflict" : "conflicts"} in exclusive environments` : ": no conflicts"}`}
       />
-      <TimeWindowNavigation basePath="/environments" params={keep} zoom={zoom} range={range} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <TimeWindowNavigation
+          basePath="/environments"
+          params={{ ...raw, ...keep }}
+          zoom={zoom}
+          range={range}
+        />
+        <GroupToggle basePath="/environments" params={{ ...raw, ...window }} group={group} />
+      </div>
+      <ReleaseFilters
+        {...raw}
+        products={products}
+        basePath="/environments"
+        keep={keep}
+        isValid={isValid}
+      />
       <EnvironmentLanes
         range={range}
         stays={stays}
@@ -47,6 +63,7 @@ export default async function EnvironmentsPage({
         days={days}
         today={today}
         regionLabel={settings.defaultRegion}
+        groupBy={group}
       />
       <ConflictList conflicts={conflicts} title="Conflicts in this period" />
     </div>

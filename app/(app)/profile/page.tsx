@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { DelegationsPanel } from "@/components/account/delegations-panel";
 import { PasswordPanel } from "@/components/account/password-panel";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { TokensPanel } from "@/components/account/tokens-panel";
@@ -12,11 +13,14 @@ import {
   endSessionAction,
   revokeOwnTokenAction,
 } from "@/lib/server/actions/account";
+import { createDelegationAction, endDelegationAction } from "@/lib/server/actions/delegations";
 import { pageOrigin } from "@/lib/server/api/origin";
 import { currentSessionId, requireUser } from "@/lib/server/auth/session";
 import { getOrCreateFeedUrl } from "@/lib/server/calendar-feed/feed-tokens";
+import { listMyDelegations } from "@/lib/server/delegations/delegations";
+import { listProductOptions } from "@/lib/server/products/products";
 import { listOwnTokens } from "@/lib/server/users/api-tokens";
-import { getUser } from "@/lib/server/users/manage-users";
+import { getUser, listUsers } from "@/lib/server/users/manage-users";
 import { listSessions } from "@/lib/server/users/sessions";
 
 import { CalendarFeedPanel } from "./calendar-feed-panel";
@@ -25,13 +29,21 @@ export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
   const user = await requireUser();
-  const [feedUrl, account, tokens, sessions, sessionId] = await Promise.all([
-    getOrCreateFeedUrl(user, await pageOrigin()),
-    getUser(user.id),
-    listOwnTokens(user),
-    listSessions(user.id),
-    currentSessionId(),
-  ]);
+  const mayDelegate = user.role !== "VIEWER";
+  const [feedUrl, account, tokens, sessions, sessionId, products, delegations, people] =
+    await Promise.all([
+      getOrCreateFeedUrl(user, await pageOrigin()),
+      getUser(user.id),
+      listOwnTokens(user),
+      listSessions(user.id),
+      currentSessionId(),
+      listProductOptions(),
+      listMyDelegations(user),
+      mayDelegate ? listUsers(user, { limit: 1000, active: true }) : null,
+    ]);
+  const deputies = (people?.items ?? []).filter(
+    (person) => person.id !== user.id && person.role !== "VIEWER",
+  );
   return (
     <div className="space-y-6">
       <PageHeader
@@ -39,7 +51,17 @@ export default async function ProfilePage() {
         description={`${user.name} · ${user.email} · ${ROLE_NAMES[user.role]}`}
       />
       <div className="grid max-w-5xl gap-6">
-        <CalendarFeedPanel url={feedUrl} />
+        {mayDelegate && (
+          <DelegationsPanel
+            today={delegations.today}
+            given={delegations.given}
+            received={delegations.received}
+            deputies={deputies}
+            create={createDelegationAction}
+            end={endDelegationAction}
+          />
+        )}
+        <CalendarFeedPanel url={feedUrl} products={products} />
         <TokensPanel
           tokens={tokens}
           scopes={tokenScopesFor(user.role)}

@@ -9,31 +9,25 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { workingDaysUntil } from "@/lib/domain/relative";
 import { can } from "@/lib/permissions";
-import { requireUser } from "@/lib/server/auth/session";
 import { calendarFor } from "@/lib/server/calendars";
+import { listProductOptions } from "@/lib/server/products/products";
 import { listReleases } from "@/lib/server/releases/list-releases";
-import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
-import { companyToday } from "@/lib/server/today";
-import { releaseListQuerySchema } from "@/lib/validation/releases";
+import { openView } from "@/lib/server/views/open-view";
+import { isFiltering, type SearchParams } from "@/lib/validation/view-filters";
 
 export const metadata: Metadata = { title: "Releases" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function ReleasesPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser();
-  const params = await searchParams;
-  const raw = {
-    type: typeof params.type === "string" && params.type ? params.type : undefined,
-    status: typeof params.status === "string" && params.status ? params.status : undefined,
-    q: typeof params.q === "string" && params.q.trim() ? params.q : undefined,
-  };
-  const parsed = releaseListQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : {};
-  const isFiltered = parsed.success && Object.values(query).some((value) => value !== undefined);
-  const settings = await getPlanningSettings();
-  const releases = await listReleases(query, settings);
-  const today = companyToday(settings.companyTimeZone);
+export default async function ReleasesPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const { user, raw, query, isValid, settings, today } = await openView(searchParams);
+  const isFiltered = isValid && isFiltering(raw);
+  const [releases, products] = await Promise.all([
+    listReleases(query, settings),
+    listProductOptions(),
+  ]);
   const inFlight = releases.filter((r) => r.status === "IN_PROGRESS").length;
   const atRisk = releases.filter((r) => r.atRisk).length;
 
@@ -58,7 +52,14 @@ export default async function ReleasesPage({ searchParams }: { searchParams: Sea
           )
         }
       />
-      <ReleaseFilters type={raw.type} status={raw.status} q={raw.q} isValid={parsed.success} />
+      <ReleaseFilters
+        type={raw.type}
+        status={raw.status}
+        q={raw.q}
+        product={raw.product}
+        products={products}
+        isValid={isValid}
+      />
       {releases.length > 0 ? (
         <ReleasesTable
           releases={releases}

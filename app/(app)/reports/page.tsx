@@ -13,11 +13,12 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDisplayDate } from "@/lib/domain/dates";
 import { requireUser } from "@/lib/server/auth/session";
+import { listProductOptions } from "@/lib/server/products/products";
 import { getDeliveryReport } from "@/lib/server/reports/get-delivery-report";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
 import { reportPeriod, reportQuerySchema } from "@/lib/validation/reports";
-import { firstParam, type SearchParams } from "@/lib/validation/view-filters";
+import { allParams, firstParam, type SearchParams } from "@/lib/validation/view-filters";
 
 export const metadata: Metadata = { title: "Delivery report" };
 
@@ -32,12 +33,17 @@ export default async function ReportsPage({
     from: firstParam(params.from),
     to: firstParam(params.to),
     type: firstParam(params.type),
+    product: allParams(params.product),
   });
   const query = parsed.success ? parsed.data : {};
   const settings = await getPlanningSettings();
   const today = companyToday(settings.companyTimeZone);
   const period = reportPeriod(query, today);
-  const report = await getDeliveryReport({ ...period, type: query.type }, settings);
+  const filter = { type: query.type, product: query.product };
+  const [report, products] = await Promise.all([
+    getDeliveryReport({ ...period, ...filter }, settings),
+    listProductOptions(),
+  ]);
   const scope = query.type ? ` · ${query.type === "PATCH" ? "patches" : "releases"} only` : "";
 
   return (
@@ -48,7 +54,11 @@ export default async function ReportsPage({
         actions={
           <Button asChild>
             <a
-              href={hrefWith("/api/reports/releases.csv", { ...period, type: query.type })}
+              href={hrefWith("/api/reports/releases.csv", {
+                ...period,
+                type: query.type,
+                product: query.product?.join(","),
+              })}
               download
             >
               <Download aria-hidden />
@@ -57,7 +67,13 @@ export default async function ReportsPage({
           </Button>
         }
       />
-      <ReportPeriodForm from={period.from} to={period.to} type={query.type} />
+      <ReportPeriodForm
+        from={period.from}
+        to={period.to}
+        type={query.type}
+        product={query.product?.join(",")}
+        products={products}
+      />
       {!parsed.success && (
         <Alert role="status" tone="warning">
           {parsed.error.issues[0]?.message ?? "The period was not understood."} Showing the last 12

@@ -5,20 +5,15 @@ import { PageHeader } from "@/components/layout/page-header";
 import { ReleaseFilters } from "@/components/releases/release-filters";
 import { TimelineChart } from "@/components/timeline/timeline-chart";
 import { EmptyState } from "@/components/ui/empty-state";
+import { GroupToggle } from "@/components/views/group-toggle";
 import { TimeWindowNavigation } from "@/components/views/time-window-navigation";
 import { formatDisplayDate } from "@/lib/domain/dates";
 import { can } from "@/lib/permissions";
-import { requireUser } from "@/lib/server/auth/session";
+import { listProductOptions } from "@/lib/server/products/products";
 import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
-import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
-import { companyToday } from "@/lib/server/today";
-import {
-  isFiltering,
-  readTimeWindow,
-  readViewFilters,
-  type SearchParams,
-} from "@/lib/validation/view-filters";
+import { openWindowView } from "@/lib/server/views/open-view";
+import { isFiltering, type SearchParams } from "@/lib/validation/view-filters";
 
 export const metadata: Metadata = { title: "Timeline" };
 
@@ -27,15 +22,12 @@ export default async function TimelinePage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  const user = await requireUser();
-  const params = await searchParams;
-  const { raw, query, isValid } = readViewFilters(params);
-  const settings = await getPlanningSettings();
-  const today = companyToday(settings.companyTimeZone);
-  const { zoom, range, keep } = readTimeWindow(params, today);
-  const [{ rows, days }, regions] = await Promise.all([
+  const { user, raw, query, isValid, settings, today, zoom, range, window, group, keep } =
+    await openWindowView(searchParams);
+  const [{ rows, days }, regions, products] = await Promise.all([
     getTimeline(query, range, settings, today),
     listRegionsInUse(),
+    listProductOptions(),
   ]);
 
   return (
@@ -51,10 +43,12 @@ export default async function TimelinePage({
           zoom={zoom}
           range={range}
         />
+        <GroupToggle basePath="/timeline" params={{ ...raw, ...window }} group={group} />
       </div>
       <ReleaseFilters
         {...raw}
         regions={regions}
+        products={products}
         basePath="/timeline"
         keep={keep}
         isValid={isValid}
@@ -67,6 +61,7 @@ export default async function TimelinePage({
           today={today}
           regionLabel={settings.defaultRegion}
           canReplan={can(user.role, "releases.plan")}
+          groupBy={group}
         />
       ) : (
         <EmptyState

@@ -52,6 +52,7 @@ export const createReleaseAction = formAction({
       digest: text(form, "digest") ?? null,
       region: text(form, "region"),
       parentId: text(form, "parentId"),
+      product: text(form, "product"),
       description: text(form, "description") ?? null,
       [mode]: text(form, "date"),
     });
@@ -78,6 +79,7 @@ export const updateReleaseAction = formAction({
         digest: form.has("digest") ? (text(form, "digest") ?? null) : undefined,
         description: form.has("description") ? (text(form, "description") ?? null) : undefined,
         region: text(form, "region"),
+        product: text(form, "product"),
         ...(date && form.get("replan") === "on" && { [mode]: date }),
       }),
     };

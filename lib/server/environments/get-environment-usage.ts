@@ -6,18 +6,21 @@ import type { PlanningSettings } from "@/lib/domain/settings";
 import { getDb } from "@/lib/server/db/client";
 import { timelineSelect, toTimelineRow, viewWhere } from "@/lib/server/timeline/get-timeline";
 import type { EnvironmentStay } from "@/lib/types/views";
+import type { ReleaseListQuery } from "@/lib/validation/releases";
 
 export type EnvironmentUsage = { stays: EnvironmentStay[]; conflicts: EnvironmentConflict[] };
 
 /**
  * Which release occupies which environment between two dates, and where more releases share an
  * environment than it has room for. Cancelled releases hold nothing; live ones count for the days
- * they really spent there. Conflicts are computed over all releases, whatever a view filters.
+ * they really spent there. Conflicts are computed over all releases, whatever a view filters; the
+ * stays are those of the releases the filters (if any) keep.
  */
 export async function getEnvironmentUsage(
   range: { start: IsoDate; end: IsoDate },
   settings: PlanningSettings,
   today: IsoDate,
+  query?: ReleaseListQuery,
 ): Promise<EnvironmentUsage> {
   const records = await getDb().release.findMany({
     where: { AND: [viewWhere({}, range, today), { status: { not: "CANCELLED" } }] },
@@ -31,6 +34,7 @@ export async function getEnvironmentUsage(
       stays.push({
         releaseId: row.id,
         releaseName: row.name,
+        product: row.product,
         version: row.version,
         type: row.type,
         releaseStatus: row.status,
@@ -47,5 +51,16 @@ export async function getEnvironmentUsage(
   const conflicts = findEnvironmentConflicts(stays, settings.capacity).filter(
     (conflict) => conflict.start <= range.end && conflict.end >= range.start,
   );
-  return { stays, conflicts };
+  if (!query || Object.values(query).every((value) => value === undefined)) {
+    return { stays, conflicts };
+  }
+  const kept = await getDb().release.findMany({
+    where: viewWhere(query, range, today),
+    select: { id: true },
+  });
+  const ids = new Set(kept.map((release) => release.id));
+  return {
+    stays: stays.filter((stay) => ids.has(stay.releaseId)),
+    conflicts: conflicts.filter((c) => c.releases.some((release) => ids.has(release.id))),
+  };
 }

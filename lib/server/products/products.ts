@@ -74,6 +74,14 @@ export async function listProducts(): Promise<ProductDto[]> {
   return rows.map((row) => toDto(row, defaultId));
 }
 
+/** The key of the product releases join when they name none. */
+export async function defaultProductKey(): Promise<string> {
+  const db = getDb();
+  const id = await productIdFor(undefined, db);
+  const product = await db.product.findUniqueOrThrow({ where: { id }, select: { key: true } });
+  return product.key;
+}
+
 /** Keys and names only, for filters and pickers. */
 export async function listProductOptions(): Promise<ProductOption[]> {
   return getDb().product.findMany({ orderBy: { name: "asc" }, select: { key: true, name: true } });

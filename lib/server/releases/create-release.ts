@@ -66,7 +66,17 @@ export async function createRelease(
         );
       }
     }
-    const productId = await productIdFor(input.product, tx);
+    const parentProduct =
+      input.parentId && !input.product
+        ? (
+            await tx.release.findUnique({
+              where: { id: input.parentId },
+              select: { productId: true },
+            })
+          )?.productId
+        : undefined;
+    // A patch names no product: it is of its release's product.
+    const productId = parentProduct ?? (await productIdFor(input.product, tx));
     const created = await tx.release.create({
       data: {
         productId,

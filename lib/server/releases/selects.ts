@@ -13,6 +13,7 @@ export const releaseSummarySelect = {
   status: true,
   region: true,
   baselineGoLive: true,
+  product: { select: { key: true, name: true } },
 } satisfies Prisma.ReleaseSelect;
 
 /** A release's six stage windows in process order, as StageDates. */

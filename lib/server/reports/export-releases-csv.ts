@@ -21,6 +21,7 @@ export const RELEASE_CSV_HEADER = [
   "version",
   "digest",
   "type",
+  "product",
   "status",
   "parent",
   "region",
@@ -37,6 +38,7 @@ export async function exportReleasesCsv(period: {
   from: IsoDate;
   to: IsoDate;
   type?: ReleaseType;
+  product?: string[];
 }): Promise<string> {
   const releases = await listReleases(period);
   const rows: CsvValue[][] = releases.map((release) => {
@@ -47,6 +49,7 @@ export async function exportReleasesCsv(period: {
       release.version,
       release.digest,
       release.type,
+      release.product.key,
       release.status,
       release.parent?.name ?? null,
       release.region,

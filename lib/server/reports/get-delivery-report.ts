@@ -20,7 +20,7 @@ const reportSelect = {
 
 /** The delivery report of a period: the releases that went live, were signed off or are due in it. */
 export async function getDeliveryReport(
-  period: { from: IsoDate; to: IsoDate; type?: ReleaseType },
+  period: { from: IsoDate; to: IsoDate; type?: ReleaseType; product?: string[] },
   settings: PlanningSettings,
 ): Promise<DeliveryReport> {
   const from = isoToDate(period.from);
@@ -29,6 +29,7 @@ export async function getDeliveryReport(
     where: {
       status: { not: "CANCELLED" },
       ...(period.type && { type: period.type }),
+      ...(period.product && { product: { key: { in: period.product } } }),
       stages: {
         some: {
           OR: [

@@ -49,6 +49,7 @@ export function toTimelineRow(
     type: record.type,
     status: record.status,
     region: record.region,
+    product: record.product,
     parentId: record.parentId,
     parentName: record.parent?.name ?? null,
     baselineGoLive,

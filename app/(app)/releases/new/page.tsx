@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 
 import { PageHeader } from "@/components/layout/page-header";
 import { ReleaseForm } from "@/components/releases/release-form";
-import { listRegions } from "@/lib/domain/holidays";
 import { createReleaseAction } from "@/lib/server/actions/releases";
 import { requirePermission } from "@/lib/server/auth/session";
 import { listParentCandidates } from "@/lib/server/releases/list-parent-candidates";
+import { releaseFormOptions } from "@/lib/server/releases/release-form-options";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
-import { companyToday } from "@/lib/server/today";
 
 export const metadata: Metadata = { title: "New release" };
 
@@ -27,9 +26,7 @@ export default async function NewReleasePage({ searchParams }: { searchParams: S
         description="Name the artifact, pick the go-live (or the first DEV day) and the six stages are planned over working days."
       />
       <ReleaseForm
-        regions={listRegions()}
-        defaultRegion={settings.defaultRegion}
-        today={companyToday(settings.companyTimeZone)}
+        {...await releaseFormOptions(settings)}
         parents={parents}
         initialParentId={parents.some((p) => p.id === parent) ? parent : undefined}
         save={createReleaseAction}

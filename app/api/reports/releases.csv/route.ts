@@ -10,7 +10,7 @@ export const GET = apiRoute(async (request) => {
   const query = parseSearchParams(request, reportQuerySchema);
   const settings = await getPlanningSettings();
   const period = reportPeriod(query, companyToday(settings.companyTimeZone));
-  const csv = await exportReleasesCsv({ ...period, type: query.type });
+  const csv = await exportReleasesCsv({ ...period, type: query.type, product: query.product });
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

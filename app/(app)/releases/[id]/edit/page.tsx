@@ -3,14 +3,13 @@ import { notFound } from "next/navigation";
 
 import { PageHeader } from "@/components/layout/page-header";
 import { ReleaseForm } from "@/components/releases/release-form";
-import { listRegions } from "@/lib/domain/holidays";
 import { hasStarted, isArtifactLocked, mayRun } from "@/lib/domain/release-commands";
 import { isAppError } from "@/lib/errors";
 import { updateReleaseAction } from "@/lib/server/actions/releases";
 import { requirePermission } from "@/lib/server/auth/session";
 import { getRelease } from "@/lib/server/releases/get-release";
+import { releaseFormOptions } from "@/lib/server/releases/release-form-options";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
-import { companyToday } from "@/lib/server/today";
 import { releaseIdSchema } from "@/lib/validation/releases";
 
 export const metadata: Metadata = { title: "Edit release" };
@@ -28,6 +27,7 @@ export default async function EditReleasePage({ params }: { params: Params }) {
     }),
     getPlanningSettings(),
   ]);
+  const options = await releaseFormOptions(settings);
   if (!mayRun(user, release, "EDIT")) notFound();
   return (
     <div className="space-y-6">
@@ -36,9 +36,7 @@ export default async function EditReleasePage({ params }: { params: Params }) {
         description="Change the details, or re-plan from a new go-live. Stages already signed off keep their dates."
       />
       <ReleaseForm
-        regions={listRegions()}
-        defaultRegion={settings.defaultRegion}
-        today={companyToday(settings.companyTimeZone)}
+        {...options}
         parents={[]}
         release={{
           id: release.id,
@@ -49,6 +47,7 @@ export default async function EditReleasePage({ params }: { params: Params }) {
           digest: release.digest,
           description: release.description,
           region: release.region,
+          product: release.product.key,
           parentName: release.parent?.name ?? null,
           forecastGoLive: release.forecastGoLive,
           hasStarted: hasStarted(release.stages),

@@ -1,0 +1,184 @@
+import { CalendarRange, ListFilter } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { PageHeader } from "@/components/layout/page-header";
+import { ApproverEditor } from "@/components/products/approver-editor";
+import { ProductDialog } from "@/components/products/product-dialog";
+import { StageChip } from "@/components/releases/stage-chip";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { mayNameApprovers, OWNER_ROLES } from "@/lib/domain/products";
+import { ROLE_NAMES, STAGE_KEYS, STAGE_NAMES } from "@/lib/domain/stages";
+import { isAppError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { setApproversAction, updateProductAction } from "@/lib/server/actions/products";
+import { requireUser } from "@/lib/server/auth/session";
+import { getProduct } from "@/lib/server/products/products";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { listUsers } from "@/lib/server/users/manage-users";
+import type { ProductDto } from "@/lib/types/product";
+import { productKeySchema } from "@/lib/validation/products";
+
+type Params = Promise<{ key: string }>;
+
+async function loadProduct(key: string): Promise<ProductDto> {
+  if (!productKeySchema.safeParse(key).success) notFound();
+  return getProduct(key).catch((error: unknown) => {
+    if (isAppError(error) && error.kind === "NOT_FOUND") notFound();
+    throw error;
+  });
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { key } = await params;
+  const product = await getProduct(key).catch(() => null);
+  return { title: product?.name ?? "Product" };
+}
+
+export default async function ProductPage({ params }: { params: Params }) {
+  const user = await requireUser();
+  const { key } = await params;
+  const [product, settings, people] = await Promise.all([
+    loadProduct(key),
+    getPlanningSettings(),
+    listUsers(user, { limit: 1000, active: true }),
+  ]);
+  const mayEdit = can(user.role, "products.manage");
+  const mayName =
+    mayEdit &&
+    mayNameApprovers(
+      user,
+      product.owners.map((owner) => owner.id),
+    );
+  const owners = people.items.filter((person) => OWNER_ROLES.includes(person.role));
+
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        title={product.name}
+        description={
+          <>
+            <span className="font-mono">{product.key}</span>
+            {product.description && <> · {product.description}</>}
+            {product.isDefault && " · releases that name no product join this one"}
+          </>
+        }
+        actions={
+          <>
+            <Button asChild variant="secondary">
+              <Link href={`/releases?product=${product.key}`}>
+                <ListFilter aria-hidden />
+                {product.releaseCount} releases
+              </Link>
+            </Button>
+            <Button asChild variant="secondary">
+              <Link href={`/timeline?product=${product.key}`}>
+                <CalendarRange aria-hidden />
+                Timeline
+              </Link>
+            </Button>
+            {mayEdit && (
+              <ProductDialog product={product} owners={owners} save={updateProductAction} />
+            )}
+          </>
+        }
+      />
+
+      <section aria-labelledby="owners-heading" className="space-y-2">
+        <h2 id="owners-heading" className="text-base font-semibold text-fg">
+          Owners
+        </h2>
+        {product.owners.length === 0 ? (
+          <p className="text-sm text-muted">
+            No owner yet: only administrators name this product&apos;s approvers.
+          </p>
+        ) : (
+          <ul className="flex flex-wrap gap-2">
+            {product.owners.map((owner) => (
+              <li
+                key={owner.id}
+                className="rounded-md border border-border bg-surface px-3 py-1.5 text-sm shadow-xs"
+              >
+                <span className="font-medium text-fg">{owner.name}</span>{" "}
+                <span className="text-muted">{owner.email}</span>
+                {!owner.isActive && (
+                  <Badge tone="warning" className="ml-2">
+                    Deactivated
+                  </Badge>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="approvers-heading" className="space-y-3">
+        <div>
+          <h2 id="approvers-heading" className="text-base font-semibold text-fg">
+            Who signs each stage
+          </h2>
+          <p className="text-sm text-muted">
+            Where people are named, only they may sign that stage of {product.name}&apos;s releases
+            (holding an allowed role). Elsewhere anyone with an allowed role signs.
+            {!mayName && " Administrators and the product's owners name them."}
+          </p>
+        </div>
+        <ol className="divide-y divide-border rounded-lg border border-border bg-surface shadow-xs">
+          {STAGE_KEYS.map((stage) => {
+            const rule = settings.stageRules[stage];
+            const named = product.approvers[stage];
+            const candidates = people.items.filter((person) =>
+              rule.allowedRoles.includes(person.role),
+            );
+            return (
+              <li
+                key={stage}
+                data-testid={`approvers-${stage}`}
+                className="flex flex-wrap items-center gap-4 px-4 py-3"
+              >
+                <div className="flex w-52 items-center gap-2">
+                  <StageChip stageKey={stage} status="SIGNED_OFF" size="md" />
+                  <span className="text-sm font-medium text-fg">{STAGE_NAMES[stage]}</span>
+                </div>
+                <div className="min-w-0 flex-1 text-sm">
+                  {named.length === 0 ? (
+                    <span className="text-muted">
+                      Any {rule.allowedRoles.map((role) => ROLE_NAMES[role]).join(" or ")}
+                    </span>
+                  ) : (
+                    <span className="text-fg">
+                      {named.map((person, index) => (
+                        <span key={person.id}>
+                          {index > 0 && ", "}
+                          <span className={person.isActive ? "" : "text-muted line-through"}>
+                            {person.name}
+                          </span>
+                        </span>
+                      ))}
+                    </span>
+                  )}
+                  <span className="text-muted">
+                    {" "}
+                    · {rule.approvalsRequired}{" "}
+                    {rule.approvalsRequired === 1 ? "approval" : "approvals"}
+                  </span>
+                </div>
+                {mayName && (
+                  <ApproverEditor
+                    productKey={product.key}
+                    stage={stage}
+                    current={named.map((person) => person.id)}
+                    candidates={candidates}
+                    setApprovers={setApproversAction}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { Loader2 } from "lucide-react";
+
+import { Button } from "./button";
+
+/** The foot of a dialog: Cancel, and the button that saves (a submit, or a click handler). */
+export function DialogActions({
+  onCancel,
+  label,
+  isPending,
+  onConfirm,
+}: {
+  onCancel: () => void;
+  label: string;
+  isPending: boolean;
+  /** Without it the button submits the dialog's form. */
+  onConfirm?: () => void;
+}) {
+  return (
+    <div className="flex justify-end gap-2">
+      <Button type="button" variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type={onConfirm ? "button" : "submit"} disabled={isPending} onClick={onConfirm}>
+        {isPending && <Loader2 aria-hidden className="animate-spin" />}
+        {label}
+      </Button>
+    </div>
+  );
+}
