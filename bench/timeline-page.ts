@@ -93,6 +93,7 @@ async function seedGeneratedReleases(prisma: PrismaClient, count: number): Promi
         region: settings.defaultRegion,
         status: isLive ? "LIVE" : hasStarted ? "IN_PROGRESS" : "PLANNED",
         baselineGoLive: isoToDate(plan.goLive),
+        originalGoLive: isoToDate(plan.goLive),
         createdById: creator.id,
         productId: productIds[i % PRODUCTS.length]!,
         stages: {

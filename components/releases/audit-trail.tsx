@@ -28,6 +28,9 @@ const ACTION_TEXT: Record<AuditEventDto["action"], string> = {
   APPROVERS_CHANGED: "named the approvers",
   DELEGATION_CREATED: "named a deputy",
   DELEGATION_ENDED: "ended a delegation",
+  RELEASE_OUTCOME: "recorded the outcome after go-live",
+  ROLLOUT_PLANNED: "planned the rollout",
+  ROLLOUT_STEP_DONE: "marked a rollout step done",
 };
 
 /** The absent person a deputy decided for, as the audit event recorded them. */

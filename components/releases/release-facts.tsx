@@ -45,6 +45,11 @@ export function ReleaseFacts({
         <dd className="mt-1 text-lg font-semibold text-fg tabular">
           {formatDisplayDate(release.baselineGoLive)}
         </dd>
+        {release.originalGoLive !== release.baselineGoLive && (
+          <dd className="text-xs text-muted" data-testid="original-go-live">
+            first planned {formatDisplayDate(release.originalGoLive)}
+          </dd>
+        )}
         <dd
           className={
             release.slipWorkingDays > 0 ? "text-xs font-medium text-warning" : "text-xs text-muted"

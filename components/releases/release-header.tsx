@@ -1,12 +1,30 @@
 import { ArrowLeft, CornerDownRight } from "lucide-react";
 import Link from "next/link";
 
+import { formatDisplayDate } from "@/lib/domain/dates";
 import type { ReleaseDetail } from "@/lib/types/release";
 
 import { Alert } from "../ui/alert";
 
 import { AtRiskBadge, ReleaseStatusBadge } from "./release-status-badge";
 import { ReleaseTypeLabel } from "./release-type-badge";
+
+/** Why the forecast moved on its own: a stage still open after its planned end. */
+function OverdueNotice({ release }: { release: ReleaseDetail }) {
+  const stage = release.stages.find((s) => s.key === release.overdueStage)!;
+  return (
+    <Alert role="note" tone="warning" data-testid="overdue-notice">
+      <strong className="font-medium">
+        {stage.name} is overdue: planned to close {formatDisplayDate(stage.plannedEnd)}.
+      </strong>{" "}
+      The forecast counts it closing {formatDisplayDate(stage.forecastEnd)} at the earliest and moves
+      the stages after it, so the go-live is now forecast for{" "}
+      {formatDisplayDate(release.forecastGoLive)} (baseline{" "}
+      {formatDisplayDate(release.baselineGoLive)}). It moves again every working day the stage stays
+      open. {release.forecastNotes.join(" ")}
+    </Alert>
+  );
+}
 
 /** A release's title block: type and status, name, artifact, parent, the actions, why it is held. */
 export function ReleaseHeader({
@@ -31,7 +49,12 @@ export function ReleaseHeader({
           <div className="flex flex-wrap items-center gap-2">
             <ReleaseTypeLabel type={release.type} />
             <ReleaseStatusBadge status={release.status} />
-            {release.atRisk && <AtRiskBadge slipWorkingDays={release.slipWorkingDays} />}
+            {release.atRisk && (
+              <AtRiskBadge
+                slipWorkingDays={release.slipWorkingDays}
+                overdueStage={release.overdueStage}
+              />
+            )}
           </div>
           <h1 className="text-2xl font-semibold tracking-tight text-fg">{release.name}</h1>
           <p className="font-mono text-sm text-muted">
@@ -57,6 +80,7 @@ export function ReleaseHeader({
         </div>
         {actions}
       </div>
+      {release.overdueStage && <OverdueNotice release={release} />}
       {release.statusReason && (
         <Alert role="note" tone="warning" icon={false} className="text-fg">
           <strong className="font-medium">

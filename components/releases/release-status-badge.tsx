@@ -37,14 +37,24 @@ export function ReleaseStatusBadge({ status }: { status: ReleaseStatus }) {
   );
 }
 
-export function AtRiskBadge({ slipWorkingDays }: { slipWorkingDays: number }) {
+export function AtRiskBadge({
+  slipWorkingDays,
+  overdueStage = null,
+}: {
+  slipWorkingDays: number;
+  overdueStage?: string | null;
+}) {
   return (
     <Badge
       tone="warning"
-      title={`Forecast go-live is ${slipWorkingDays} working days after the baseline`}
+      title={
+        slipWorkingDays > 0
+          ? `Forecast go-live is ${slipWorkingDays} working days after the baseline`
+          : `${overdueStage} is past its planned end`
+      }
     >
       <AlertTriangle aria-hidden />
-      At risk · +{slipWorkingDays} wd
+      At risk · {slipWorkingDays > 0 ? `+${slipWorkingDays} wd` : `${overdueStage} overdue`}
     </Badge>
   );
 }

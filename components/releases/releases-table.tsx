@@ -98,7 +98,12 @@ export function ReleasesTable({
             <TableCell>
               <div className="flex flex-col items-start gap-1">
                 <ReleaseStatusBadge status={release.status} />
-                {release.atRisk && <AtRiskBadge slipWorkingDays={release.slipWorkingDays} />}
+                {release.atRisk && (
+                  <AtRiskBadge
+                    slipWorkingDays={release.slipWorkingDays}
+                    overdueStage={release.overdueStage}
+                  />
+                )}
                 {release.stages.some((s) => s.status === "REJECTED") &&
                   !isCancelled(release.status) && <Badge tone="danger">Stage rejected</Badge>}
               </div>

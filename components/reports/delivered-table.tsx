@@ -21,6 +21,7 @@ export function DeliveredTable({ delivered }: { delivered: DeliveredRelease[] })
           <TableHead>Release</TableHead>
           <TableHead>Type</TableHead>
           <TableHead>Baseline go-live</TableHead>
+          <TableHead>First plan</TableHead>
           <TableHead>Went live</TableHead>
           <TableHead className="text-right">Slip</TableHead>
           <TableHead className="text-right">Lead time</TableHead>
@@ -43,6 +44,11 @@ export function DeliveredTable({ delivered }: { delivered: DeliveredRelease[] })
               <ReleaseTypeLabel type={release.type} />
             </TableCell>
             <TableCell className="tabular">{formatDisplayDate(release.baselineGoLive)}</TableCell>
+            <TableCell className="tabular text-muted">
+              {release.originalGoLive === release.baselineGoLive
+                ? "same"
+                : formatDisplayDate(release.originalGoLive)}
+            </TableCell>
             <TableCell className="tabular">{formatDisplayDate(release.liveOn)}</TableCell>
             <TableCell className="text-right tabular">
               {formatWorkingDays(release.slipWorkingDays, 0)} wd
@@ -52,6 +58,9 @@ export function DeliveredTable({ delivered }: { delivered: DeliveredRelease[] })
               {release.isOnTime ? (
                 <span className="inline-flex items-center gap-1 text-sm text-success">
                   <Check aria-hidden className="size-4" /> On time
+                  {!release.isOnTimeToOriginal && (
+                    <span className="text-xs text-muted">(late to the first plan)</span>
+                  )}
                 </span>
               ) : (
                 <span className="inline-flex items-center gap-1 text-sm text-danger">

@@ -24,15 +24,28 @@ export function ReportKpis({ report }: { report: DeliveryReport }) {
   return (
     <section
       aria-label="Key figures"
-      className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4"
+      className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-5"
     >
       <Kpi
         label="On time"
         value={onTime.rate === null ? "—" : `${Math.round(onTime.rate * 100)}%`}
         detail={
           onTime.of
-            ? `${onTime.count} of ${onTime.of} live on or before the baseline`
+            ? `${onTime.count} of ${onTime.of} live on or before the baseline (last deliberate plan)`
             : "Nothing went live in this period"
+        }
+      />
+      <Kpi
+        label="On time to the first plan"
+        value={
+          report.onTimeToOriginal.rate === null
+            ? "—"
+            : `${Math.round(report.onTimeToOriginal.rate * 100)}%`
+        }
+        detail={
+          report.onTimeToOriginal.of
+            ? `${report.onTimeToOriginal.count} of ${report.onTimeToOriginal.of} live on or before the go-live first planned`
+            : "Re-plans do not move the first plan"
         }
       />
       <Kpi label="Went live" value={String(delivered.length)} detail={`${late.length} late`} />

@@ -84,7 +84,7 @@ function Marker({
 }: {
   date: IsoDate;
   range: TimelineRange;
-  kind: "go-live" | "baseline";
+  kind: "go-live" | "baseline" | "original";
   title: string;
 }) {
   const place = placeInRange(range, date, date);
@@ -96,9 +96,9 @@ function Marker({
       style={{ left: `calc(${percent(place.left + place.width / 2)} - 5px)` }}
       className={cn(
         "pointer-events-none absolute top-1/2 size-2.5 -translate-y-1/2 rotate-45",
-        kind === "go-live"
-          ? "bg-fg ring-2 ring-surface"
-          : "border-2 border-dashed border-fg/60 bg-transparent",
+        kind === "go-live" && "bg-fg ring-2 ring-surface",
+        kind === "baseline" && "border-2 border-dashed border-fg/60 bg-transparent",
+        kind === "original" && "rotate-0 rounded-full border-2 border-dotted border-fg/50 bg-transparent",
       )}
     />
   );
@@ -150,6 +150,15 @@ function TimelineRowItem({ row, rowIndex, range, canReplan }: RowProps) {
               <span className="sr-only">At risk,</span>+{row.slipWorkingDays}
             </span>
           )}
+          {row.overdueStage && (
+            <span
+              title={`${row.overdueStage} is past its planned end: the forecast moves every day`}
+              data-testid="overdue"
+              className="rounded bg-warning-soft px-1 text-[10px] font-semibold text-warning"
+            >
+              {row.overdueStage} overdue
+            </span>
+          )}
           {row.isRejected && (
             <span
               title="A stage is rejected"
@@ -180,6 +189,14 @@ function TimelineRowItem({ row, rowIndex, range, canReplan }: RowProps) {
             range={range}
             kind="baseline"
             title={`Baseline go-live ${formatDisplayDate(row.baselineGoLive)}`}
+          />
+        )}
+        {row.originalGoLive !== row.baselineGoLive && !isCancelled(row.status) && (
+          <Marker
+            date={row.originalGoLive}
+            range={range}
+            kind="original"
+            title={`Original go-live ${formatDisplayDate(row.originalGoLive)} (first plan)`}
           />
         )}
       </div>

@@ -97,6 +97,15 @@ export function ViewLegend({
             Baseline go-live (forecast moved)
           </li>
         )}
+        {extras.includes("baseline") && (
+          <li className="flex items-center gap-1.5">
+            <span
+              aria-hidden
+              className="inline-block size-2.5 rounded-full border-2 border-dotted border-fg/50"
+            />
+            Original go-live (first plan, when re-planned since)
+          </li>
+        )}
         {extras.includes("conflict") && (
           <li className="flex items-center gap-1.5">
             <AlertTriangle aria-hidden className="size-3.5 text-danger" />

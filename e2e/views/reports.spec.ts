@@ -72,7 +72,7 @@ test.describe("delivery report", () => {
       .then((chunks) => Buffer.concat(chunks).toString("utf8"));
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toMatch(
-      /^id,name,version,digest,type,status,parent,region,baseline_go_live,forecast_go_live,live_on,/,
+      /^id,name,version,digest,type,product,status,parent,region,baseline_go_live,forecast_go_live,live_on,/,
     );
     expect(lines[0]).toContain("prod_actual_start");
     expect(

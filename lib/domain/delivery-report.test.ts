@@ -16,7 +16,12 @@ const calendar = new WorkingDayCalendar("DE-BW");
 function played(
   name: string,
   start: string,
-  options: { late?: Partial<Record<string, number>>; upTo?: number; status?: ReleaseStatus } = {},
+  options: {
+    late?: Partial<Record<string, number>>;
+    upTo?: number;
+    status?: ReleaseStatus;
+    originalGoLive?: string;
+  } = {},
 ): ReportRelease {
   const plan = planForward(start, DEFAULT_STAGE_DURATIONS, calendar);
   let state = newReleaseState("creator", plan.stages, DEFAULT_STAGE_RULES);
@@ -51,13 +56,18 @@ function played(
     status: options.status ?? state.status,
     region: "DE-BW",
     baselineGoLive: plan.goLive,
+    originalGoLive: options.originalGoLive ?? plan.goLive,
     product: { key: "general", name: "General" },
     stages: state.stages,
   };
 }
 
-const report = (releases: ReportRelease[], from = "2027-01-01", to = "2027-06-30") =>
-  buildDeliveryReport({ releases, from, to, calendarOf: () => calendar });
+const report = (
+  releases: ReportRelease[],
+  from = "2027-01-01",
+  to = "2027-06-30",
+  today = "2027-04-14",
+) => buildDeliveryReport({ releases, from, to, today, calendarOf: () => calendar });
 
 describe("buildDeliveryReport", () => {
   const onTime = played("On time", "2027-01-11");
@@ -72,6 +82,17 @@ describe("buildDeliveryReport", () => {
       ["Early", -1, true],
     ]);
     expect(result.onTime).toEqual({ count: 2, of: 3, rate: 2 / 3 });
+  });
+
+  it("also reports on-time against the original plan, which a re-plan does not move", () => {
+    // Re-planned once: the baseline moved a week later; it went live on that new baseline.
+    const replanned = played("Replanned", "2027-02-08", { originalGoLive: "2027-03-10" });
+    const result = report([onTime, replanned]);
+    expect(result.delivered.map((r) => [r.name, r.isOnTime, r.isOnTimeToOriginal])).toEqual([
+      ["On time", true, true],
+      ["Replanned", true, false],
+    ]);
+    expect(result.onTimeToOriginal).toEqual({ count: 1, of: 2, rate: 0.5 });
   });
 
   it("measures lead time from the first DEV day to the go-live in working days", () => {
@@ -94,18 +115,30 @@ describe("buildDeliveryReport", () => {
     expect(slip.PROD).toMatchObject({ count: 3, average: 0, worst: 0 });
   });
 
-  it("counts go-lives per month: live ones, and the forecast of releases on their way", () => {
+  it("counts go-lives per month: live ones, and the honest forecast of releases on their way", () => {
     const running = played("Running", "2027-04-12", { upTo: 2 });
+    const stuck = played("Stuck", "2027-03-01", { upTo: 1 });
     const cancelled = played("Cancelled", "2027-04-19", { upTo: 1, status: "CANCELLED" });
-    const result = report([onTime, late, early, running, cancelled]);
+    // On 14 May, "Stuck" (go-live planned 9 Apr, TEST still open) and "Running" (LAST due 30 Apr,
+    // still open) are both overdue: their honest forecasts fall in June.
+    const result = report(
+      [onTime, late, early, running, cancelled, stuck],
+      undefined,
+      undefined,
+      "2027-05-14",
+    );
+    expect(stuck.stages.at(-1)!.plannedStart).toBe("2027-04-09");
     expect(result.months.map((m) => [m.label, m.live, m.planned])).toEqual([
       ["Jan 2027", 0, 0],
       ["Feb 2027", 1, 0],
       ["Mar 2027", 1, 0],
       ["Apr 2027", 1, 0],
-      ["May 2027", 0, 1],
-      ["Jun 2027", 0, 0],
+      ["May 2027", 0, 0],
+      ["Jun 2027", 0, 2],
     ]);
+    // Without the overdue stages (a month earlier), "Running" still goes live in May as planned.
+    const earlier = report([running], undefined, undefined, "2027-04-14");
+    expect(earlier.months.find((m) => m.label === "May 2027")?.planned).toBe(1);
   });
 
   it("leaves out what happened outside the period, and says so when nothing did", () => {

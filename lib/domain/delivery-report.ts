@@ -2,13 +2,13 @@
 // releases and a calendar per region; everything is counted in working days of the release's region.
 import { type IsoDate, MONTH_NAMES } from "./dates";
 import { shiftMonth } from "./month-calendar";
-import { forecastGoLiveOf, slipInWorkingDays, wentLiveOn } from "./progress";
+import { forecastOf, slipInWorkingDays, wentLiveOn } from "./progress";
 import type { ReleaseSummary, StageDates } from "./release";
 import { isUnderWay } from "./release-status";
 import { type ReleaseType, STAGE_KEYS, type StageKey } from "./stages";
 import type { WorkingDayCalendar } from "./working-days";
 
-export type ReportRelease = ReleaseSummary & { stages: StageDates[] };
+export type ReportRelease = ReleaseSummary & { originalGoLive: IsoDate; stages: StageDates[] };
 
 export type DeliveredRelease = {
   id: string;
@@ -16,10 +16,14 @@ export type DeliveredRelease = {
   version: string;
   type: ReleaseType;
   baselineGoLive: IsoDate;
+  originalGoLive: IsoDate;
   liveOn: IsoDate;
   /** Working days after the baseline (negative = early). */
   slipWorkingDays: number;
+  /** Live on or before the baseline (the last deliberate plan). */
   isOnTime: boolean;
+  /** Live on or before the go-live of the very first plan. */
+  isOnTimeToOriginal: boolean;
   /** Working days from the first DEV day to the go-live, both counted. */
   leadTimeWorkingDays: number;
 };
@@ -40,7 +44,9 @@ export type DeliveryReport = {
   from: IsoDate;
   to: IsoDate;
   delivered: DeliveredRelease[];
+  /** Against the baseline (last deliberate plan) and against the original (first) plan. */
   onTime: { count: number; of: number; rate: number | null };
+  onTimeToOriginal: { count: number; of: number; rate: number | null };
   leadTime: { average: number | null; shortest: number | null; longest: number | null };
   stageSlips: StageSlip[];
   months: MonthCount[];
@@ -59,9 +65,11 @@ export function buildDeliveryReport(input: {
   releases: readonly ReportRelease[];
   from: IsoDate;
   to: IsoDate;
+  /** The company's today: releases still on their way count at their honest forecast. */
+  today: IsoDate;
   calendarOf: (region: string) => WorkingDayCalendar;
 }): DeliveryReport {
-  const { releases, from, to, calendarOf } = input;
+  const { releases, from, to, today, calendarOf } = input;
   const inPeriod = (date: IsoDate | null): date is IsoDate =>
     date !== null && date >= from && date <= to;
 
@@ -90,15 +98,21 @@ export function buildDeliveryReport(input: {
       version: release.version,
       type: release.type,
       baselineGoLive: release.baselineGoLive,
+      originalGoLive: release.originalGoLive,
       liveOn,
       slipWorkingDays: slip,
       isOnTime: slip <= 0,
+      isOnTimeToOriginal: liveOn <= release.originalGoLive,
       leadTimeWorkingDays: calendar.countWorkingDays(dev.actualStart ?? dev.plannedStart, liveOn),
     });
   }
   delivered.sort((a, b) => a.liveOn.localeCompare(b.liveOn) || a.name.localeCompare(b.name));
 
-  const onTimeCount = delivered.filter((release) => release.isOnTime).length;
+  const rateOf = (count: number) => ({
+    count,
+    of: delivered.length,
+    rate: delivered.length ? count / delivered.length : null,
+  });
   const leadTimes = delivered.map((release) => release.leadTimeWorkingDays);
 
   const months: MonthCount[] = [];
@@ -114,7 +128,7 @@ export function buildDeliveryReport(input: {
   for (const release of delivered) monthOf(release.liveOn)!.live++;
   for (const release of releases) {
     if (!isUnderWay(release.status)) continue;
-    const forecast = forecastGoLiveOf(release.stages);
+    const forecast = forecastOf(release, today, calendarOf(release.region)).goLive;
     if (inPeriod(forecast)) monthOf(forecast)!.planned++;
   }
 
@@ -122,11 +136,8 @@ export function buildDeliveryReport(input: {
     from,
     to,
     delivered,
-    onTime: {
-      count: onTimeCount,
-      of: delivered.length,
-      rate: delivered.length ? onTimeCount / delivered.length : null,
-    },
+    onTime: rateOf(delivered.filter((release) => release.isOnTime).length),
+    onTimeToOriginal: rateOf(delivered.filter((release) => release.isOnTimeToOriginal).length),
     leadTime: {
       average: average(leadTimes),
       shortest: leadTimes.length ? Math.min(...leadTimes) : null,

@@ -1,7 +1,10 @@
-// Where a release stands against its plan: forecast go-live, slip against the baseline, at risk.
+// Where a release stands against its plan: the honest forecast (a stage still open after its
+// planned end pushes what follows), go-live, slip against the baseline, at risk.
 import type { IsoDate } from "./dates";
+import { replanRemaining } from "./planner";
+import type { StageDates as PlannedStageDates } from "./release";
 import { isUnderWay } from "./release-status";
-import type { ReleaseStatus, StageKey, StageStatus } from "./stages";
+import { currentStageOf, type ReleaseStatus, type StageKey, type StageStatus } from "./stages";
 import type { WorkingDayCalendar } from "./working-days";
 
 type StageDates = {
@@ -40,7 +43,70 @@ export function slipInWorkingDays(
   return -(calendar.countWorkingDays(forecast, baseline) - 1);
 }
 
-/** A release still on its way whose forecast is past its baseline. */
-export function isAtRisk(status: ReleaseStatus, baseline: IsoDate, forecast: IsoDate): boolean {
-  return isUnderWay(status) && forecast > baseline;
+
+/** A stage as the forecast sees it: its dates as expected now (what happened, else what is due). */
+export type ForecastStage = { key: StageKey; start: IsoDate; end: IsoDate };
+
+export type Forecast = {
+  stages: ForecastStage[];
+  /** The day the release goes (or went) live as things stand. */
+  goLive: IsoDate;
+  /** The stage still open after its planned end, if any: it pushes everything after it. */
+  overdueStage: StageKey | null;
+  /** Why the forecast differs from the plan (a go-live moved out of a freeze, …). */
+  notes: string[];
+};
+
+/**
+ * The honest forecast, computed from `today` on every read (so it moves the day a stage runs late,
+ * without anyone clicking, and every app instance agrees). A stage of a release still under way
+ * that is not signed off although its planned end has passed (active, rejected, or never opened)
+ * can close on the first working day from today at the earliest; the stages after it follow from
+ * the next working day, keeping their durations, with the go-live kept out of freezes. Otherwise
+ * the forecast is the plan, which sign-offs already re-plan from the day they happen.
+ */
+export function forecastOf(
+  release: { status: ReleaseStatus; stages: readonly PlannedStageDates[] },
+  today: IsoDate,
+  calendar: WorkingDayCalendar,
+): Forecast {
+  const asPlanned = release.stages.map((stage) => ({
+    key: stage.key,
+    start: stage.actualStart ?? stage.plannedStart,
+    end: stage.actualEnd ?? stage.plannedEnd,
+  }));
+  const plan: Forecast = {
+    stages: asPlanned,
+    goLive: forecastGoLiveOf(release.stages),
+    overdueStage: null,
+    notes: [],
+  };
+  if (!isUnderWay(release.status)) return plan;
+  const current = currentStageOf(release.stages);
+  if (!current || current.plannedEnd >= today) return plan;
+
+  const closesOn = calendar.isWorkingDay(today) ? today : calendar.nextWorkingDay(today);
+  const index = release.stages.indexOf(current);
+  const remaining = release.stages.slice(index + 1);
+  const replanned = replanRemaining(closesOn, remaining, calendar);
+  const stages = [
+    ...asPlanned.slice(0, index),
+    { key: current.key, start: current.actualStart ?? current.plannedStart, end: closesOn },
+    ...replanned.stages.map((stage) => ({ key: stage.key, start: stage.start, end: stage.end })),
+  ];
+  return {
+    stages,
+    goLive: stages.at(-1)!.start,
+    overdueStage: current.key,
+    notes: replanned.notes,
+  };
+}
+
+/** At risk: still under way, and late against the baseline or with a stage overdue. */
+export function isAtRiskNow(
+  status: ReleaseStatus,
+  baseline: IsoDate,
+  forecast: Pick<Forecast, "goLive" | "overdueStage">,
+): boolean {
+  return isUnderWay(status) && (forecast.goLive > baseline || forecast.overdueStage !== null);
 }

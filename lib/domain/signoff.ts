@@ -78,7 +78,10 @@ export type AuditAction =
   | "RELEASE_LIVE"
   | "RELEASE_HELD"
   | "RELEASE_RESUMED"
-  | "RELEASE_CANCELLED";
+  | "RELEASE_CANCELLED"
+  | "RELEASE_OUTCOME"
+  | "ROLLOUT_PLANNED"
+  | "ROLLOUT_STEP_DONE";
 
 export type AuditDraft = {
   action: AuditAction;

@@ -32,6 +32,9 @@ export type StageDto = Omit<StageState, "approvals"> & {
   approvers: (PersonDto & { isActive: boolean })[];
   /** Approvals still needed in the current round (0 once signed off). */
   approvalsMissing: number;
+  /** The stage as expected now: what happened, else the plan, pushed when a stage runs late. */
+  forecastStart: IsoDate;
+  forecastEnd: IsoDate;
   approvals: ApprovalDto[];
 };
 
@@ -49,10 +52,18 @@ export type ReleaseDto = {
   parentId: string | null;
   parent: { id: string; name: string; version: string } | null;
   revision: number;
+  /** The go-live of the first plan; never changes. */
+  originalGoLive: IsoDate;
+  /** The go-live of the last deliberate plan. */
   baselineGoLive: IsoDate;
+  /** The go-live as things stand today: pushed by an overdue stage (see forecastNotes). */
   forecastGoLive: IsoDate;
   slipWorkingDays: number;
+  /** Late against the baseline, or a stage overdue. */
   atRisk: boolean;
+  /** The stage still open after its planned end, if any. */
+  overdueStage: StageKey | null;
+  forecastNotes: string[];
   currentStage: StageKey | null;
   createdBy: PersonDto;
   createdAt: string;

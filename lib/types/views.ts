@@ -14,7 +14,9 @@ export type TimelineRow = ReleaseSummary & {
   parentName: string | null;
   /** 1 for a patch shown under its release. */
   depth: 0 | 1;
+  originalGoLive: IsoDate;
   forecastGoLive: IsoDate;
+  overdueStage: StageKey | null;
   slipWorkingDays: number;
   atRisk: boolean;
   isRejected: boolean;

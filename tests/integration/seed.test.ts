@@ -18,7 +18,8 @@ import {
 } from "@/lib/domain/signoff";
 import type { Role } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
-import { releaseInclude } from "@/lib/server/releases/release-dto";
+import { releaseContext } from "@/lib/server/releases/release-context";
+import { releaseInclude, toReleaseDto } from "@/lib/server/releases/release-dto";
 import { toReleaseState } from "@/lib/server/releases/release-state";
 import { seedDemoData } from "@/lib/server/seed/seed-demo";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -140,5 +141,18 @@ describe("the demo portfolio", () => {
     expect(count.IN_PROGRESS).toBeGreaterThanOrEqual(5);
     const rejected = await db.prisma.stageWindow.count({ where: { status: "REJECTED" } });
     expect(rejected).toBe(1);
+    // A stage still open after its planned end pushes the forecast (Mobile Backend's LAST).
+    const rows = await db.prisma.release.findMany({ include: releaseInclude });
+    const overdue = rows
+      .map((row) => toReleaseDto(row, releaseContext(settings, TODAY)))
+      .filter((release) => release.overdueStage);
+    expect(overdue.map((r) => [r.name, r.overdueStage, r.atRisk])).toContainEqual([
+      "Mobile Backend 2.8.0",
+      "LAST",
+      true,
+    ]);
+    // Products with owners, and a delegation running today.
+    expect(await db.prisma.product.count()).toBeGreaterThanOrEqual(8);
+    expect(await db.prisma.delegation.count({ where: { endedAt: null } })).toBe(1);
   });
 });

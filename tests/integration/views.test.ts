@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { addDays } from "@/lib/domain/dates";
+import { calendarFor } from "@/lib/server/calendars";
 import { getEnvironmentUsage } from "@/lib/server/environments/get-environment-usage";
 import { cancelRelease, signOffStage } from "@/lib/server/releases/stage-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -28,8 +29,9 @@ describe("the views", () => {
     await signOffStage({ id: release.id, key: "DEV", decision: "APPROVE", actor: qa }); // TEST runs
     const settings = await getPlanningSettings();
     const goLive = release.forecastGoLive;
-    // A day well after the whole plan: TEST has been running all along.
-    const later = addDays(goLive, 30);
+    // A working day well after the whole plan: TEST has been running all along.
+    const calendar = calendarFor(settings.defaultRegion, settings.periods);
+    const later = calendar.nextWorkingDay(addDays(goLive, 30));
     const range = { start: addDays(later, -7), end: addDays(later, 34) };
 
     const { rows } = await getTimeline({}, range, settings, later);
@@ -42,7 +44,14 @@ describe("the views", () => {
       environment: "TEST",
       end: later,
     });
-    // The same view from before today leaves it out (nothing of it is planned there).
+    // The honest forecast pushes LAST and the rest after today: a view of the coming weeks shows
+    // them, from the next working day; one beyond the forecast go-live leaves the release out.
+    const soon = { start: addDays(later, 14), end: addDays(later, 40) };
+    const pushed = (await getTimeline({}, soon, settings, later)).rows.find(
+      (r) => r.id === release.id,
+    );
+    expect(pushed?.overdueStage).toBe("TEST");
+    expect(pushed?.stages.find((s) => s.key === "LAST")?.start).toBe(calendar.nextWorkingDay(later));
     const future = { start: addDays(later, 60), end: addDays(later, 100) };
     expect(
       (await getTimeline({}, future, settings, later)).rows.some((r) => r.id === release.id),

@@ -4,7 +4,8 @@ import { type EnvironmentConflict, findEnvironmentConflicts } from "@/lib/domain
 import type { IsoDate } from "@/lib/domain/dates";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { getDb } from "@/lib/server/db/client";
-import { timelineSelect, toTimelineRow, viewWhere } from "@/lib/server/timeline/get-timeline";
+import { viewWhere } from "@/lib/server/releases/list-releases";
+import { timelineSelect, toTimelineRow } from "@/lib/server/timeline/get-timeline";
 import type { EnvironmentStay } from "@/lib/types/views";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
 

@@ -88,6 +88,7 @@ export async function createRelease(
         region,
         parentId: input.parentId ?? null,
         baselineGoLive: isoToDate(plan.goLive),
+        originalGoLive: isoToDate(plan.goLive),
         createdById: actor.id,
         stages: {
           create: plan.stages.map((stage) => ({

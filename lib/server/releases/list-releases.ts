@@ -1,7 +1,8 @@
 import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
-import { isoToDate } from "@/lib/domain/dates";
+import { type IsoDate, isoToDate } from "@/lib/domain/dates";
+import { UNDER_WAY_STATUSES } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { getDb } from "@/lib/server/db/client";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -36,19 +37,60 @@ export function releaseWhere(query: ReleaseListQuery): Prisma.ReleaseWhereInput 
   return where;
 }
 
-/** Releases and patches matching the filters, each with its six stages, by forecast go-live. */
+/**
+ * The releases a view from `range.start` to `range.end` may show: those whose planned stage
+ * windows overlap it, those with a stage running since before its end, and those still under way
+ * with a stage past its planned end (their honest forecast reaches from today on). The rows are
+ * then kept where their forecast overlaps the view (`overlapsView`).
+ */
+export function viewWhere(
+  query: ReleaseListQuery,
+  range: { start: IsoDate; end: IsoDate },
+  today: IsoDate,
+): Prisma.ReleaseWhereInput {
+  const { stages: overlapping, ...filters } = releaseWhere({
+    ...query,
+    from: range.start,
+    to: range.end,
+  });
+  const running: Prisma.ReleaseWhereInput = {
+    stages: {
+      some: { status: { in: ["ACTIVE", "REJECTED"] }, actualStart: { lte: isoToDate(range.end) } },
+    },
+  };
+  const overdue: Prisma.ReleaseWhereInput = {
+    status: { in: [...UNDER_WAY_STATUSES] },
+    stages: { some: { status: { not: "SIGNED_OFF" }, plannedEnd: { lt: isoToDate(today) } } },
+  };
+  const candidates = today < range.start ? [overdue] : [running, overdue];
+  return { AND: [filters, { OR: [{ stages: overlapping }, ...candidates] }] };
+}
+
+/**
+ * Releases and patches matching the filters, each with its six stages, by forecast go-live. With a
+ * period (`from`, `to`), those whose stages as forecast today touch it.
+ */
 export async function listReleases(
   query: ReleaseListQuery = {},
   knownSettings?: PlanningSettings,
 ): Promise<ReleaseDto[]> {
-  const where = releaseWhere(query);
-  const [rows, settings] = await Promise.all([
-    getDb().release.findMany({ where, include: releaseInclude }),
-    knownSettings ?? getPlanningSettings(),
-  ]);
+  const settings = knownSettings ?? (await getPlanningSettings());
   const context = releaseContext(settings);
+  const period = { start: query.from ?? "0001-01-01", end: query.to ?? "9999-12-31" };
+  const isPeriod = query.from !== undefined || query.to !== undefined;
+  const rows = await getDb().release.findMany({
+    where: isPeriod ? viewWhere(query, period, context.today) : releaseWhere(query),
+    include: releaseInclude,
+  });
   return rows
     .map((row) => toReleaseDto(row, context))
+    .filter(
+      (release) =>
+        !isPeriod ||
+        release.stages.some(
+          (stage) => stage.forecastStart <= period.end && stage.forecastEnd >= period.start,
+        ),
+    )
     .sort(
       (a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name),
     );

@@ -77,7 +77,7 @@ export async function mutateRelease(options: {
     };
     const edit = await decide(context);
     await applyEdit(tx, row, actor, edit);
-    return toReleaseDto((await loadRelease(tx, id))!, releaseContext(settings));
+    return toReleaseDto((await loadRelease(tx, id))!, releaseContext(settings, context.today));
   }, MUTATION_TIMEOUTS);
 }
 

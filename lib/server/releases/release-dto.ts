@@ -2,12 +2,14 @@ import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { dateToIso, type IsoDate } from "@/lib/domain/dates";
-import { forecastGoLiveOf, isAtRisk, slipInWorkingDays } from "@/lib/domain/progress";
+import { forecastOf, isAtRiskNow, slipInWorkingDays } from "@/lib/domain/progress";
 import { isClosed } from "@/lib/domain/release-status";
 import { approvalsMissing } from "@/lib/domain/signoff";
 import { currentStageOf, STAGE_NAMES, type StageKey, type StageRule } from "@/lib/domain/stages";
 import type { WorkingDayCalendar } from "@/lib/domain/working-days";
 import type { ReleaseDto, StageDto } from "@/lib/types/release";
+
+import { toStageDates } from "./selects";
 
 /** What every release query loads, so that one mapping serves the list, the page and the API. */
 const personSelect = { select: { id: true, name: true, email: true } } as const;
@@ -52,6 +54,8 @@ function optionalDate(value: Date | null): IsoDate | null {
 export type ReleaseContext = {
   calendarFor: (region: string) => WorkingDayCalendar;
   stageRules: Record<StageKey, StageRule>;
+  /** The company's today: the forecast moves from it. */
+  today: IsoDate;
 };
 
 /** The product's named approvers of one stage (empty: the role rule alone). */
@@ -62,7 +66,10 @@ export function namedApprovers(row: Pick<ReleaseRow, "product">, key: StageKey) 
 }
 
 export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseDto {
-  const stages: StageDto[] = row.stages.map((stage) => ({
+  const calendar = context.calendarFor(row.region);
+  const planned = row.stages.map(toStageDates);
+  const forecast = forecastOf({ status: row.status, stages: planned }, context.today, calendar);
+  const stages: StageDto[] = row.stages.map((stage, index) => ({
     key: stage.key,
     name: STAGE_NAMES[stage.key],
     status: stage.status,
@@ -74,6 +81,8 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
     plannedEnd: dateToIso(stage.plannedEnd),
     actualStart: optionalDate(stage.actualStart),
     actualEnd: optionalDate(stage.actualEnd),
+    forecastStart: forecast.stages[index]!.start,
+    forecastEnd: forecast.stages[index]!.end,
     workingDays: stage.workingDays,
     approvalsRequired: stage.approvalsRequired,
     approvalRound: stage.approvalRound,
@@ -88,7 +97,7 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
     })),
   }));
   const baselineGoLive = dateToIso(row.baselineGoLive);
-  const forecastGoLive = forecastGoLiveOf(stages);
+  const forecastGoLive = forecast.goLive;
   return {
     id: row.id,
     name: row.name,
@@ -103,14 +112,13 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
     parentId: row.parentId,
     parent: row.parent,
     revision: row.revision,
+    originalGoLive: dateToIso(row.originalGoLive),
     baselineGoLive,
     forecastGoLive,
-    slipWorkingDays: slipInWorkingDays(
-      baselineGoLive,
-      forecastGoLive,
-      context.calendarFor(row.region),
-    ),
-    atRisk: isAtRisk(row.status, baselineGoLive, forecastGoLive),
+    slipWorkingDays: slipInWorkingDays(baselineGoLive, forecastGoLive, calendar),
+    atRisk: isAtRiskNow(row.status, baselineGoLive, forecast),
+    overdueStage: forecast.overdueStage,
+    forecastNotes: forecast.notes,
     currentStage: isClosed(row.status) ? null : (currentStageOf(stages)?.key ?? null),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

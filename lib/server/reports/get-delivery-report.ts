@@ -12,9 +12,11 @@ import {
   stageDatesSelect,
   toStageDates,
 } from "@/lib/server/releases/selects";
+import { companyToday } from "@/lib/server/today";
 
 const reportSelect = {
   ...releaseSummarySelect,
+  originalGoLive: true,
   stages: stageDatesSelect,
 } satisfies Prisma.ReleaseSelect;
 
@@ -45,10 +47,12 @@ export async function getDeliveryReport(
   return buildDeliveryReport({
     from: period.from,
     to: period.to,
+    today: companyToday(settings.companyTimeZone),
     calendarOf: (region) => calendarFor(region, settings.periods),
     releases: rows.map((row) => ({
       ...row,
       baselineGoLive: dateToIso(row.baselineGoLive),
+      originalGoLive: dateToIso(row.originalGoLive),
       stages: row.stages.map(toStageDates),
     })),
   });

@@ -273,7 +273,8 @@ const SPECS: DemoReleaseSpec[] = [
     type: "RELEASE",
     description: "Push notification preferences and the offline sync protocol v3.",
     creator: "rm2",
-    startOffset: -11,
+    // LAST should have closed two working days ago and is still open: the forecast moves daily.
+    startOffset: -16,
     progress: { kind: "running", done: [{ approvers: ["rm"] }, { approvers: ["qa"] }] },
   },
   {
@@ -406,6 +407,8 @@ export type DemoRelease = {
   statusReason: string | null;
   creator: DemoUserKey;
   baselineGoLive: IsoDate;
+  /** The go-live of the first plan. */
+  originalGoLive: IsoDate;
   createdAt: Date;
   /** One more than the changes made since creation, as the app counts them. */
   revision: number;
@@ -482,6 +485,7 @@ function playRelease(
     statusReason: null,
     creator: spec.creator,
     baselineGoLive: plan.goLive,
+    originalGoLive: plan.goLive,
     createdAt,
     revision: 1,
     stages: [],

@@ -104,6 +104,7 @@ export async function seedDemoData(
             status: release.status,
             statusReason: release.statusReason,
             baselineGoLive: isoToDate(release.baselineGoLive),
+            originalGoLive: isoToDate(release.originalGoLive),
             productId: productIds.get(release.product)!,
             parentId: release.parentKey ? releaseIds.get(release.parentKey)! : null,
             createdById: userId(release.creator),

@@ -1,15 +1,15 @@
 import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
-import { dateToIso, type IsoDate, isoToDate, maxDate } from "@/lib/domain/dates";
+import { dateToIso, type IsoDate, maxDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
-import { forecastGoLiveOf, isAtRisk, slipInWorkingDays } from "@/lib/domain/progress";
+import { forecastOf, isAtRiskNow, slipInWorkingDays } from "@/lib/domain/progress";
 import { isCancelled } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import { dayInfos } from "@/lib/server/planning/describe-days";
-import { releaseWhere } from "@/lib/server/releases/list-releases";
+import { viewWhere } from "@/lib/server/releases/list-releases";
 import {
   releaseSummarySelect,
   stageDatesSelect,
@@ -20,6 +20,7 @@ import type { ReleaseListQuery } from "@/lib/validation/releases";
 
 export const timelineSelect = {
   ...releaseSummarySelect,
+  originalGoLive: true,
   parentId: true,
   parent: { select: { name: true } },
   stages: stageDatesSelect,
@@ -33,15 +34,16 @@ export function toTimelineRow(
   today: IsoDate,
   settings: PlanningSettings,
 ): Omit<TimelineRow, "depth"> {
-  const stages: TimelineStage[] = record.stages.map((row) => {
-    const stage = toStageDates(row);
-    const start = stage.actualStart ?? stage.plannedStart;
-    const isRunning = stage.status === "ACTIVE" || stage.status === "REJECTED";
-    const plannedEnd = isRunning ? maxDate(stage.plannedEnd, today) : stage.plannedEnd;
-    return { ...stage, start, end: stage.actualEnd ?? maxDate(plannedEnd, start) };
+  const calendar = calendarFor(record.region, settings.periods);
+  const planned = record.stages.map(toStageDates);
+  // Bars show the honest forecast: what happened, else the plan pushed by an overdue stage.
+  const forecast = forecastOf({ status: record.status, stages: planned }, today, calendar);
+  const stages: TimelineStage[] = planned.map((stage, index) => {
+    const { start, end } = forecast.stages[index]!;
+    return { ...stage, start, end: maxDate(end, start) };
   });
   const baselineGoLive = dateToIso(record.baselineGoLive);
-  const forecastGoLive = forecastGoLiveOf(stages);
+  const forecastGoLive = forecast.goLive;
   return {
     id: record.id,
     name: record.name,
@@ -52,14 +54,12 @@ export function toTimelineRow(
     product: record.product,
     parentId: record.parentId,
     parentName: record.parent?.name ?? null,
+    originalGoLive: dateToIso(record.originalGoLive),
     baselineGoLive,
     forecastGoLive,
-    slipWorkingDays: slipInWorkingDays(
-      baselineGoLive,
-      forecastGoLive,
-      calendarFor(record.region, settings.periods),
-    ),
-    atRisk: isAtRisk(record.status, baselineGoLive, forecastGoLive),
+    slipWorkingDays: slipInWorkingDays(baselineGoLive, forecastGoLive, calendar),
+    atRisk: isAtRiskNow(record.status, baselineGoLive, forecast),
+    overdueStage: forecast.overdueStage,
     isRejected: !isCancelled(record.status) && stages.some((stage) => stage.status === "REJECTED"),
     stages,
   };
@@ -82,27 +82,12 @@ function groupPatches(rows: Omit<TimelineRow, "depth">[]): TimelineRow[] {
   return grouped;
 }
 
-/**
- * The releases a view from `range.start` to `range.end` shows: those whose planned stage windows
- * overlap it, and those with a stage still running (drawn up to today) when today is in the view.
- */
-export function viewWhere(
-  query: ReleaseListQuery,
+/** Whether any of a row's stages, as forecast, lies in the view. */
+export function overlapsView(
+  row: Pick<TimelineRow, "stages">,
   range: { start: IsoDate; end: IsoDate },
-  today: IsoDate,
-): Prisma.ReleaseWhereInput {
-  const { stages: overlapping, ...filters } = releaseWhere({
-    ...query,
-    from: range.start,
-    to: range.end,
-  });
-  if (today < range.start) return { ...filters, stages: overlapping };
-  const running: Prisma.ReleaseWhereInput = {
-    stages: {
-      some: { status: { in: ["ACTIVE", "REJECTED"] }, actualStart: { lte: isoToDate(range.end) } },
-    },
-  };
-  return { AND: [filters, { OR: [{ stages: overlapping }, running] }] };
+): boolean {
+  return row.stages.some((stage) => stage.start <= range.end && stage.end >= range.start);
 }
 
 /** The rows of the timeline for a view, plus the company calendar (default region) to shade it. */
@@ -118,6 +103,7 @@ export async function getTimeline(
   });
   const rows = records
     .map((record) => toTimelineRow(record, today, settings))
+    .filter((row) => overlapsView(row, range))
     .sort(
       (a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name),
     );
