@@ -25,6 +25,12 @@ export const PERMISSIONS = {
     access: "write",
     refusal: "You may not sign off stages.",
   },
+  /** Record what became of a live release: kept, rolled back, rolled forward. */
+  "releases.outcome": {
+    roles: ["RELEASE_MANAGER", "QA"],
+    access: "write",
+    refusal: "Release managers and QA record the outcome of a release after go-live.",
+  },
   /** Create products and change their name, description and owners. Approver groups: the owners. */
   "products.manage": {
     roles: ["ADMIN", "RELEASE_MANAGER"],

@@ -39,6 +39,13 @@ function isInConflict(
  * holidays named, closures hatched, freezes banded), and each release's stage windows run across
  * the days as bars, one lane per release, with the go-live flagged and conflicts marked.
  */
+/** The rollout steps of the shown releases planned on one day. */
+function rolloutOn(rows: readonly TimelineRow[], date: IsoDate) {
+  return rows.flatMap((row) =>
+    row.rolloutSteps.filter((step) => step.date === date).map((step) => ({ row, step })),
+  );
+}
+
 export function MonthCalendar({
   month,
   weeks,
@@ -161,6 +168,19 @@ export function MonthCalendar({
                           {info.nonWorking.name}
                         </p>
                       )}
+                      {rolloutOn(rows, date).map(({ row, step }) => (
+                        <p
+                          key={`${row.id}-${step.position}`}
+                          data-testid="calendar-rollout"
+                          title={`Rollout step ${step.position} of ${row.name}${step.done ? " (done)" : ""}`}
+                          className="mt-0.5 truncate text-[10px] leading-4 text-fg"
+                        >
+                          <span aria-hidden className="text-success">
+                            ↗
+                          </span>{" "}
+                          {step.percent ? `${step.percent} %` : step.label} · {row.name}
+                        </p>
+                      ))}
                       {info?.freeze && (
                         <p className="mt-0.5 truncate rounded-sm bg-warning-soft px-1 text-[10px] leading-4 font-semibold text-warning ring-1 ring-warning/30">
                           {freezeStartsHere ? `Freeze · ${info.freeze.name}` : "Freeze"}

@@ -17,8 +17,8 @@ function OverdueNotice({ release }: { release: ReleaseDetail }) {
       <strong className="font-medium">
         {stage.name} is overdue: planned to close {formatDisplayDate(stage.plannedEnd)}.
       </strong>{" "}
-      The forecast counts it closing {formatDisplayDate(stage.forecastEnd)} at the earliest and moves
-      the stages after it, so the go-live is now forecast for{" "}
+      The forecast counts it closing {formatDisplayDate(stage.forecastEnd)} at the earliest and
+      moves the stages after it, so the go-live is now forecast for{" "}
       {formatDisplayDate(release.forecastGoLive)} (baseline{" "}
       {formatDisplayDate(release.baselineGoLive)}). It moves again every working day the stage stays
       open. {release.forecastNotes.join(" ")}

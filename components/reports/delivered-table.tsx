@@ -1,6 +1,7 @@
 import { Check, X } from "lucide-react";
 import Link from "next/link";
 
+import { OUTCOME_NAMES } from "@/lib/domain/after-go-live";
 import { formatDisplayDate } from "@/lib/domain/dates";
 import type { DeliveredRelease } from "@/lib/domain/delivery-report";
 
@@ -26,6 +27,7 @@ export function DeliveredTable({ delivered }: { delivered: DeliveredRelease[] })
           <TableHead className="text-right">Slip</TableHead>
           <TableHead className="text-right">Lead time</TableHead>
           <TableHead>On time</TableHead>
+          <TableHead>After go-live</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -66,6 +68,23 @@ export function DeliveredTable({ delivered }: { delivered: DeliveredRelease[] })
                 <span className="inline-flex items-center gap-1 text-sm text-danger">
                   <X aria-hidden className="size-4" /> Late
                 </span>
+              )}
+            </TableCell>
+            <TableCell className="text-sm">
+              {release.outcome ? (
+                <span
+                  className={
+                    release.outcome === "KEPT"
+                      ? "text-success"
+                      : release.outcome === "ROLLED_BACK"
+                        ? "text-danger"
+                        : "text-warning"
+                  }
+                >
+                  {OUTCOME_NAMES[release.outcome]}
+                </span>
+              ) : (
+                <span className="text-muted">Not recorded</span>
               )}
             </TableCell>
           </TableRow>

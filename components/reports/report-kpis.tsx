@@ -70,3 +70,66 @@ export function ReportKpis({ report }: { report: DeliveryReport }) {
     </section>
   );
 }
+
+function formatDays(days: number | null): string {
+  if (days === null) return "—";
+  return `${Number.isInteger(days) ? days : days.toFixed(1)} ${days === 1 ? "day" : "days"}`;
+}
+
+/**
+ * The DORA measures of life after go-live, with their definitions: change failure rate and time to
+ * restore service, from the outcomes recorded after each go-live.
+ */
+export function FailureKpis({ report }: { report: DeliveryReport }) {
+  const { failures } = report;
+  const pending = failures.deployments - failures.withOutcome;
+  return (
+    <section aria-labelledby="dora-heading" className="space-y-3">
+      <div>
+        <h2 id="dora-heading" className="text-sm font-semibold text-fg">
+          After go-live (DORA)
+        </h2>
+        <p className="text-xs text-muted">
+          <strong className="font-medium">Change failure rate</strong>: the share of go-lives that
+          needed remediation in production — rolled back, or fixed forward by a patch — among those
+          whose outcome is recorded. <strong className="font-medium">Time to restore</strong>:
+          calendar days from the go-live to the day service was restored (the roll-back, or the
+          fixing patch live).
+        </p>
+      </div>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <Kpi
+          label="Change failure rate"
+          value={
+            failures.changeFailureRate === null
+              ? "—"
+              : `${Math.round(failures.changeFailureRate * 100)}%`
+          }
+          detail={
+            failures.withOutcome
+              ? `${failures.failures} of ${failures.withOutcome} go-lives with an outcome${pending ? ` · ${pending} not recorded yet` : ""}`
+              : "No outcome recorded for this period's go-lives"
+          }
+        />
+        <Kpi
+          label="Mean time to restore"
+          value={formatDays(failures.meanTimeToRestoreDays)}
+          detail={
+            failures.restoreDays.length
+              ? `Median ${formatDays(failures.medianTimeToRestoreDays)} over ${failures.restoreDays.length} restored ${failures.restoreDays.length === 1 ? "failure" : "failures"}`
+              : "No failure restored in this period"
+          }
+        />
+        <Kpi
+          label="Not restored yet"
+          value={String(failures.notRestored)}
+          detail={
+            failures.notRestored
+              ? "Rolled forward, and the fixing patch is not live yet"
+              : "Every failure is restored"
+          }
+        />
+      </div>
+    </section>
+  );
+}

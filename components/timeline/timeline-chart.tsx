@@ -1,7 +1,8 @@
 import { AlertTriangle, CornerDownRight, X } from "lucide-react";
 import Link from "next/link";
 
-import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
+import { OUTCOME_NAMES } from "@/lib/domain/after-go-live";
+import { addDays, formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
 import { type Grouping, groupByProduct } from "@/lib/domain/grouping";
 import { statusAllows } from "@/lib/domain/release-commands";
@@ -70,6 +71,64 @@ function Segment({
       {range.zoom !== "year" && <span aria-hidden>{stage.key}</span>}
     </StageBar>
   );
+}
+
+const OBSERVATION_STYLE = {
+  none: "border-border-strong bg-[repeating-linear-gradient(135deg,var(--color-surface-muted)_0_4px,transparent_4px_8px)]",
+  KEPT: "border-success/40 bg-success-soft",
+  ROLLED_BACK: "border-danger/50 bg-danger-soft",
+  ROLLED_FORWARD: "border-warning/50 bg-warning-soft",
+} as const;
+
+/** The observation window after a go-live, tinted by the outcome once recorded. */
+function ObservationBand({ row, range }: { row: TimelineRow; range: TimelineRange }) {
+  const after = row.afterGoLive;
+  if (!after || after.observationEnd <= after.liveOn) return null;
+  const place = placeInRange(range, addDays(after.liveOn, 1), after.observationEnd);
+  if (!place) return null;
+  const outcome = after.outcome ? OUTCOME_NAMES[after.outcome] : "outcome not recorded yet";
+  return (
+    <span
+      data-testid="observation-band"
+      data-outcome={after.outcome ?? "none"}
+      title={`Observed after go-live until ${formatDisplayDate(after.observationEnd)}: ${outcome}`}
+      style={{ left: percent(place.left), width: percent(place.width) }}
+      className={cn(
+        "pointer-events-none absolute top-3 bottom-3 rounded-r-sm border",
+        OBSERVATION_STYLE[after.outcome ?? "none"],
+      )}
+    >
+      <span className="sr-only">
+        Observation until {formatDisplayDate(after.observationEnd)}: {outcome}
+      </span>
+    </span>
+  );
+}
+
+/** One notch per rollout step after the go-live: filled once done. */
+function RolloutMarks({ row, range }: { row: TimelineRow; range: TimelineRange }) {
+  return row.rolloutSteps.map((step) => {
+    const place = placeInRange(range, step.date, step.date);
+    if (!place) return null;
+    const what = step.percent ? `${step.percent} %` : (step.label ?? "");
+    return (
+      <span
+        key={step.position}
+        data-testid="rollout-mark"
+        title={`Rollout step ${step.position}: ${what} on ${formatDisplayDate(step.date)}${step.done ? " (done)" : ""}`}
+        style={{ left: `calc(${percent(place.left + place.width / 2)} - 4px)` }}
+        className={cn(
+          "pointer-events-none absolute bottom-0.5 size-2 rounded-full border-2 border-[var(--stage-prod)]",
+          step.done ? "bg-[var(--stage-prod)]" : "bg-surface",
+        )}
+      >
+        <span className="sr-only">
+          Rollout step {step.position}, {what}, {formatDisplayDate(step.date)}
+          {step.done ? ", done" : ""}
+        </span>
+      </span>
+    );
+  });
 }
 
 function zip<A, B>(as: readonly A[], bs: readonly B[]): [A, B][] {
@@ -183,6 +242,8 @@ function TimelineRowItem({ row, rowIndex, range, canReplan }: RowProps) {
             handover={handover}
           />
         ))}
+        <ObservationBand row={row} range={range} />
+        <RolloutMarks row={row} range={range} />
         {row.forecastGoLive !== row.baselineGoLive && !isCancelled(row.status) && (
           <Marker
             date={row.baselineGoLive}

@@ -106,6 +106,15 @@ export function ViewLegend({
             Original go-live (first plan, when re-planned since)
           </li>
         )}
+        {extras.includes("baseline") && (
+          <li className="flex items-center gap-1.5">
+            <span
+              aria-hidden
+              className="inline-block h-2.5 w-5 rounded-r-sm border border-border-strong bg-[repeating-linear-gradient(135deg,var(--color-surface-muted)_0_3px,transparent_3px_6px)]"
+            />
+            Observation after go-live (green kept, red rolled back, amber rolled forward)
+          </li>
+        )}
         {extras.includes("conflict") && (
           <li className="flex items-center gap-1.5">
             <AlertTriangle aria-hidden className="size-3.5 text-danger" />

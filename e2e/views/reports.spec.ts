@@ -20,7 +20,9 @@ test.describe("delivery report", () => {
       page.getByTestId("delivered-row").filter({ hasText: "Payments API 3.2.0" }),
     ).toBeVisible();
     expect(await page.getByTestId("delivered-row").count()).toBeGreaterThanOrEqual(12);
-    await expect(page.getByText(/^\d+ of \d+ live on or before the baseline$/)).toBeVisible();
+    await expect(
+      page.getByText(/^\d+ of \d+ live on or before the baseline \(last deliberate plan\)$/),
+    ).toBeVisible();
     await expect(
       page.getByTestId("delivered-row").filter({ hasText: "Billing Engine 2026.06" }),
     ).toContainText("+5 wd");

@@ -59,8 +59,11 @@ test.describe("timeline", () => {
     context,
   }) => {
     await signInAs(context, "qa");
-    await page.goto("/timeline");
+    // Mobile Backend's TEST closed weeks ago and its LAST is overdue: a quarter from five weeks back.
+    const from = new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`/timeline?zoom=quarter&from=${from}`);
     const row = page.getByTestId("timeline-row").filter({ hasText: "Mobile Backend 2.8.0" });
+    await expect(row.getByTestId("overdue")).toHaveText("LAST overdue");
     await row.locator('[data-stage="TEST"]').click();
     const drawer = page.getByRole("dialog");
     await expect(drawer.getByRole("heading", { name: "Mobile Backend 2.8.0" })).toBeVisible();

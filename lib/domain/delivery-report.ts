@@ -1,5 +1,11 @@
 // The delivery report: how reliably releases go live as planned. Pure: the server hands in the
 // releases and a calendar per region; everything is counted in working days of the release's region.
+import {
+  changeFailures,
+  type ChangeFailureReport,
+  type DeliveredChange,
+  type ReleaseOutcome,
+} from "./after-go-live";
 import { type IsoDate, MONTH_NAMES } from "./dates";
 import { shiftMonth } from "./month-calendar";
 import { forecastOf, slipInWorkingDays, wentLiveOn } from "./progress";
@@ -8,7 +14,13 @@ import { isUnderWay } from "./release-status";
 import { type ReleaseType, STAGE_KEYS, type StageKey } from "./stages";
 import type { WorkingDayCalendar } from "./working-days";
 
-export type ReportRelease = ReleaseSummary & { originalGoLive: IsoDate; stages: StageDates[] };
+export type ReportRelease = ReleaseSummary & {
+  originalGoLive: IsoDate;
+  stages: StageDates[];
+  /** After go-live (live releases): what became of it, and when service was restored. */
+  outcome?: ReleaseOutcome | null;
+  restoredOn?: IsoDate | null;
+};
 
 export type DeliveredRelease = {
   id: string;
@@ -26,6 +38,7 @@ export type DeliveredRelease = {
   isOnTimeToOriginal: boolean;
   /** Working days from the first DEV day to the go-live, both counted. */
   leadTimeWorkingDays: number;
+  outcome: ReleaseOutcome | null;
 };
 
 export type StageSlip = {
@@ -50,6 +63,8 @@ export type DeliveryReport = {
   leadTime: { average: number | null; shortest: number | null; longest: number | null };
   stageSlips: StageSlip[];
   months: MonthCount[];
+  /** DORA: change failure rate and time to restore, over the go-lives of the period. */
+  failures: ChangeFailureReport;
 };
 
 function average(values: number[]): number | null {
@@ -74,6 +89,7 @@ export function buildDeliveryReport(input: {
     date !== null && date >= from && date <= to;
 
   const delivered: DeliveredRelease[] = [];
+  const changes: DeliveredChange[] = [];
   const overruns = new Map<StageKey, { days: number; release: string }[]>(
     STAGE_KEYS.map((key) => [key, []]),
   );
@@ -104,7 +120,9 @@ export function buildDeliveryReport(input: {
       isOnTime: slip <= 0,
       isOnTimeToOriginal: liveOn <= release.originalGoLive,
       leadTimeWorkingDays: calendar.countWorkingDays(dev.actualStart ?? dev.plannedStart, liveOn),
+      outcome: release.outcome ?? null,
     });
+    changes.push({ liveOn, outcome: release.outcome ?? null, restoredOn: release.restoredOn ?? null });
   }
   delivered.sort((a, b) => a.liveOn.localeCompare(b.liveOn) || a.name.localeCompare(b.name));
 
@@ -158,5 +176,6 @@ export function buildDeliveryReport(input: {
       };
     }),
     months,
+    failures: changeFailures(changes),
   };
 }

@@ -71,19 +71,19 @@ function toPlan(calendar: WorkingDayCalendar, stages: PlannedStage[], notes: str
   };
 }
 
-function describePeriod(period: DatedPeriod): string {
+export function describePeriod(period: DatedPeriod): string {
   return `'${period.name}' (${formatDisplayDate(period.start)} – ${formatDisplayDate(period.end)})`;
 }
 
 /** The last possible go-live (working, not frozen) strictly before `day`. */
-function goLiveDayBefore(calendar: WorkingDayCalendar, day: number): number {
+export function goLiveDayBefore(calendar: WorkingDayCalendar, day: number): number {
   let candidate = calendar.previous(day);
   while (calendar.isFrozen(candidate)) candidate = calendar.previous(candidate);
   return candidate;
 }
 
 /** The first possible go-live (working, not frozen) strictly after `day`. */
-function goLiveDayAfter(calendar: WorkingDayCalendar, day: number): number {
+export function goLiveDayAfter(calendar: WorkingDayCalendar, day: number): number {
   let candidate = calendar.next(day);
   while (calendar.isFrozen(candidate)) candidate = calendar.next(candidate);
   return candidate;

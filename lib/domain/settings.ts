@@ -1,4 +1,5 @@
 // The company's planning settings as the domain sees them (stored in the database, edited by admins).
+import { DEFAULT_OBSERVATION_WORKING_DAYS } from "./after-go-live";
 import { DEFAULT_ENVIRONMENT_CAPACITY, type EnvironmentCapacity } from "./conflicts";
 import { DEFAULT_REGION } from "./holidays";
 import type { PeriodRule } from "./periods";
@@ -26,6 +27,8 @@ export type PlanningSettings = {
   capacity: EnvironmentCapacity;
   defaultRegion: string;
   companyTimeZone: string;
+  /** Working days a live release is observed before its outcome is due. */
+  observationWorkingDays: number;
 };
 
 export const DEFAULT_COMPANY_TIME_ZONE = "Europe/Berlin";
@@ -37,6 +40,7 @@ export const DEFAULT_PLANNING_SETTINGS: PlanningSettings = {
   capacity: DEFAULT_ENVIRONMENT_CAPACITY,
   defaultRegion: DEFAULT_REGION,
   companyTimeZone: DEFAULT_COMPANY_TIME_ZONE,
+  observationWorkingDays: DEFAULT_OBSERVATION_WORKING_DAYS,
 };
 
 /** A period scoped to a region applies there; a country covers its subdivisions (DE → DE-BW). */

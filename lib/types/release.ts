@@ -1,8 +1,10 @@
 // The shapes the API answers and the UI draws. Types only: the server maps its rows to them
 // (lib/server/releases/release-dto.ts), components read them.
+import type { AfterGoLivePhase, ReleaseOutcome } from "@/lib/domain/after-go-live";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { PeopleAuditAction } from "@/lib/domain/people";
 import type { ReleaseCommand } from "@/lib/domain/release-commands";
+import type { RolloutStrategy } from "@/lib/domain/rollout";
 import type { AuditAction, StageState } from "@/lib/domain/signoff";
 import type { ReleaseStatus, ReleaseType, Role, StageKey } from "@/lib/domain/stages";
 import type { WhatIf } from "@/lib/domain/what-if";
@@ -64,11 +66,60 @@ export type ReleaseDto = {
   /** The stage still open after its planned end, if any. */
   overdueStage: StageKey | null;
   forecastNotes: string[];
+  /** The day PROD was signed off (live releases). */
+  liveOn: IsoDate | null;
+  /** The last day of the observation window after go-live (live releases). */
+  observationEnd: IsoDate | null;
+  outcome: ReleaseOutcome | null;
+  afterGoLive: AfterGoLiveDto | null;
+  rollout: RolloutDto;
   currentStage: StageKey | null;
   createdBy: PersonDto;
   createdAt: string;
   updatedAt: string;
   stages: StageDto[];
+};
+
+/** A live release's observation window and what became of it. */
+export type AfterGoLiveDto = {
+  phase: AfterGoLivePhase;
+  observationEnd: IsoDate;
+  comment: string | null;
+  rolledBackTo: string | null;
+  /** The patch that rolled it forward. */
+  patch: {
+    id: string;
+    name: string;
+    version: string;
+    status: ReleaseStatus;
+    liveOn: IsoDate | null;
+  } | null;
+  /** The day service was restored (a roll-back, or the fixing patch live). */
+  restoredOn: IsoDate | null;
+  recordedAt: string | null;
+  recordedBy: PersonDto | null;
+};
+
+export type RolloutStepDto = {
+  position: number;
+  date: IsoDate;
+  percent: number | null;
+  label: string | null;
+  doneAt: string | null;
+  /** The company day it was marked done. */
+  doneOn: IsoDate | null;
+  doneBy: PersonDto | null;
+};
+
+/** How the PROD stage reaches its users, and how far it has come. */
+export type RolloutDto = {
+  strategy: RolloutStrategy;
+  flags: string[];
+  steps: RolloutStepDto[];
+  /** Steps done of all; fully rolled out on `completedOn` (a big bang: the go-live). */
+  progress: { done: number; total: number; completedOn: IsoDate | null };
+  /** Steps that now lie before the forecast go-live: the rollout must be re-planned. */
+  stepsBeforeGoLive: number[];
 };
 
 export type PatchSummary = Pick<

@@ -1,4 +1,5 @@
 // The rows the timeline, the calendar and the environments view draw (types only).
+import type { ReleaseOutcome } from "@/lib/domain/after-go-live";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { ReleaseSummary, StageDates } from "@/lib/domain/release";
 import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
@@ -17,6 +18,10 @@ export type TimelineRow = ReleaseSummary & {
   originalGoLive: IsoDate;
   forecastGoLive: IsoDate;
   overdueStage: StageKey | null;
+  /** The steps of a staggered, canary or dark-launch rollout after the go-live. */
+  rolloutSteps: { position: number; date: IsoDate; percent: number | null; label: string | null; done: boolean }[];
+  /** Live releases: the observation window after the go-live and the outcome, if recorded. */
+  afterGoLive: { liveOn: IsoDate; observationEnd: IsoDate; outcome: ReleaseOutcome | null } | null;
   slipWorkingDays: number;
   atRisk: boolean;
   isRejected: boolean;

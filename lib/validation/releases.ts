@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { RELEASE_OUTCOMES } from "@/lib/domain/after-go-live";
+import { MAX_ROLLOUT_STEPS, ROLLOUT_STRATEGIES } from "@/lib/domain/rollout";
 import { RELEASE_STATUSES, RELEASE_TYPES, STAGE_KEYS } from "@/lib/domain/stages";
 
 import { enumListParam, isoDateSchema, pageQuery } from "./common";
@@ -214,3 +216,84 @@ export const replanCommandSchema = z.object({
   change: whatIfSchema,
 });
 export type ReplanCommand = z.input<typeof replanCommandSchema>;
+
+/** POST /api/releases/{id}/outcome: what became of a live release. */
+export const outcomeSchema = z
+  .strictObject({
+    outcome: z.enum(RELEASE_OUTCOMES, {
+      message: "outcome must be KEPT, ROLLED_BACK or ROLLED_FORWARD.",
+    }),
+    comment: z
+      .string({ message: "Say what production showed: a comment is required." })
+      .trim()
+      .min(1, "Say what production showed: a comment is required.")
+      .max(2000, "Keep the comment under 2000 characters."),
+    rolledBackTo: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      versionSchema.optional(),
+    ),
+    restoredOn: z.preprocess((value) => (value === "" ? undefined : value), isoDateSchema.optional()),
+    patchId: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.uuid("Choose the patch that rolled it forward.").optional(),
+    ),
+  })
+  .refine((body) => body.outcome !== "ROLLED_BACK" || body.rolledBackTo !== undefined, {
+    message: "Say which version production went back to.",
+    path: ["rolledBackTo"],
+  })
+  .refine((body) => body.outcome !== "ROLLED_FORWARD" || body.patchId !== undefined, {
+    message: "Choose the patch that rolled it forward.",
+    path: ["patchId"],
+  })
+  .refine((body) => body.outcome === "ROLLED_BACK" || body.rolledBackTo === undefined, {
+    message: "Only a roll-back names the version it went back to.",
+    path: ["rolledBackTo"],
+  })
+  .refine((body) => body.outcome === "ROLLED_FORWARD" || body.patchId === undefined, {
+    message: "Only a roll-forward names a patch.",
+    path: ["patchId"],
+  });
+
+export type OutcomeInput = z.infer<typeof outcomeSchema>;
+
+/** PUT /api/releases/{id}/rollout: the strategy and its steps after the go-live. */
+export const rolloutSchema = z.strictObject({
+  strategy: z.enum(ROLLOUT_STRATEGIES, {
+    message: "strategy must be BIG_BANG, STAGGERED, CANARY or DARK_LAUNCH.",
+  }),
+  steps: z
+    .array(
+      z.strictObject({
+        date: isoDateSchema,
+        percent: z
+          .number({ message: "percent is a number from 1 to 100." })
+          .int("percent is a whole number.")
+          .min(1, "percent is at least 1.")
+          .max(100, "percent is at most 100.")
+          .nullable()
+          .optional(),
+        label: z
+          .string()
+          .trim()
+          .max(120, "Keep a step's label under 120 characters.")
+          .nullable()
+          .optional(),
+      }),
+      { message: "steps is a list." },
+    )
+    .max(MAX_ROLLOUT_STEPS, `At most ${MAX_ROLLOUT_STEPS} steps.`)
+    .default([]),
+  flags: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, "A flag needs a name.")
+        .max(120, "Keep a flag's name under 120 characters."),
+    )
+    .max(MAX_ROLLOUT_STEPS, `At most ${MAX_ROLLOUT_STEPS} flags.`)
+    .default([]),
+});
+
+export type RolloutInput = z.infer<typeof rolloutSchema>;

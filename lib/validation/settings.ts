@@ -1,11 +1,13 @@
 import { z } from "zod";
 
+
 import { isKnownRegion } from "@/lib/domain/holidays";
 import { RECURRENCES } from "@/lib/domain/periods";
 import { CALENDAR_PERIOD_KINDS } from "@/lib/domain/settings";
 import { APPROVER_ROLES, STAGE_KEYS } from "@/lib/domain/stages";
 
 import { isoDateSchema } from "./common";
+import { productKeySchema } from "./products";
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce
@@ -93,6 +95,13 @@ export const generalSettingsSchema = z.object({
     .toUpperCase()
     .refine(isKnownRegion, { message: "Unknown holiday region." }),
   companyTimeZone: z.string().trim().refine(isTimeZone, { message: "Unknown time zone." }),
+  observationWorkingDays: z.coerce
+    .number({ message: "Give a number of working days." })
+    .int("Give a whole number of working days.")
+    .min(1, "Observe a live release for at least 1 working day.")
+    .max(60, "At most 60 working days.")
+    .optional(),
+  defaultProduct: productKeySchema.optional(),
   capacity: z.object(
     Object.fromEntries(STAGE_KEYS.map((key) => [key, capacitySchema])) as Record<
       (typeof STAGE_KEYS)[number],

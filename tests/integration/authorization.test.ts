@@ -20,6 +20,7 @@ import * as regionsRoute from "@/app/api/regions/route";
 import * as auditRoute from "@/app/api/releases/[id]/audit/route";
 import * as cancelRoute from "@/app/api/releases/[id]/cancel/route";
 import * as holdRoute from "@/app/api/releases/[id]/hold/route";
+import * as outcomeRoute from "@/app/api/releases/[id]/outcome/route";
 import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
 import * as releaseRoute from "@/app/api/releases/[id]/route";
 import * as reopenRoute from "@/app/api/releases/[id]/stages/[key]/reopen/route";
@@ -39,7 +40,7 @@ import { hashApiToken } from "@/lib/server/users/api-tokens";
 import type { SessionUser } from "@/lib/types/user";
 
 import { issueTestToken } from "../support/api-tokens";
-import { createUser, goLiveIn, newRelease } from "../support/factories";
+import { createUser, goLiveIn, newRelease, takeLive } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const ROLES: Role[] = ["ADMIN", "RELEASE_MANAGER", "QA", "VIEWER"];
@@ -410,6 +411,23 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
     name: "GET /api/me/sessions",
     allowed: ROLES,
     setup: async () => ({ method: "GET", path: "/api/me/sessions", handler: sessionsRoute.GET }),
+  },
+  {
+    name: "POST /api/releases/{id}/outcome",
+    allowed: ["RELEASE_MANAGER", "QA"],
+    setup: async () => {
+      const release = await newRelease(owner);
+      const qa2 = await createUser(db.prisma, "QA");
+      const manager = await createUser(db.prisma, "RELEASE_MANAGER");
+      await takeLive(release.id, { qa, qa2, manager });
+      return {
+        method: "POST",
+        path: `/api/releases/${release.id}/outcome`,
+        handler: outcomeRoute.POST as Handler,
+        body: { outcome: "KEPT", comment: "Quiet in production." },
+        params: { id: release.id },
+      };
+    },
   },
   {
     name: "GET /api/products",

@@ -39,7 +39,11 @@ describe("demo seed", () => {
       orderBy: { id: "asc" },
     });
     expect(events[0]?.action).toBe("RELEASE_CREATED");
-    expect(events.at(-1)?.action).toBe("RELEASE_LIVE");
+    // Its rollout planned before the go-live, live, waves done, then rolled forward by a patch.
+    const story = events.map((e) => e.action).filter((action) => !action.startsWith("ROLLOUT_"));
+    expect(story.at(-2)).toBe("RELEASE_LIVE");
+    expect(story.at(-1)).toBe("RELEASE_OUTCOME");
+    expect(events.filter((e) => e.action === "ROLLOUT_STEP_DONE").length).toBeGreaterThan(0);
     expect(events.filter((e) => e.action === "STAGE_SIGNED_OFF")).toHaveLength(6);
   });
 });

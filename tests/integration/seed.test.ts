@@ -124,11 +124,19 @@ describe("the demo portfolio", () => {
 
       expect(state.status, row.name).toBe(stored.status);
       expect(state.stages, row.name).toEqual(stored.stages);
+      // The rollout plan, its steps done, and what production showed after go-live are changes
+      // of their own beside the sign-off story (their rules have tests of their own).
+      const besides = ["ROLLOUT_PLANNED", "ROLLOUT_STEP_DONE", "RELEASE_OUTCOME"];
+      const story = row.auditEvents.filter((event) => !besides.includes(event.action));
+      const others = row.auditEvents.filter((event) => besides.includes(event.action));
+      expect(others.filter((e) => e.action === "RELEASE_OUTCOME").length, row.name).toBe(
+        row.outcome ? 1 : 0,
+      );
       expect(
-        row.auditEvents.map((event) => event.action),
+        story.map((event) => event.action),
         row.name,
       ).toEqual(actions);
-      expect(row.revision, row.name).toBe(1 + steps.length);
+      expect(row.revision, row.name).toBe(1 + steps.length + others.length);
     }
   });
 
@@ -151,6 +159,35 @@ describe("the demo portfolio", () => {
       "LAST",
       true,
     ]);
+    // After go-live: one roll-back (its fix is a patch on its way), one roll-forward whose patch
+    // is not live yet, a recent go-live whose outcome is missing, and the rest kept.
+    const outcomes = await db.prisma.release.groupBy({
+      by: ["outcome"],
+      where: { status: "LIVE" },
+      _count: true,
+    });
+    const byOutcome = Object.fromEntries(outcomes.map((g) => [g.outcome ?? "none", g._count]));
+    expect(byOutcome).toMatchObject({ ROLLED_BACK: 1, ROLLED_FORWARD: 1 });
+    expect(byOutcome.KEPT).toBeGreaterThanOrEqual(8);
+    const rolledBack = await db.prisma.release.findFirstOrThrow({
+      where: { outcome: "ROLLED_BACK" },
+      include: { patches: true },
+    });
+    expect(rolledBack.rolledBackTo).toBe("payments-api:3.2.0");
+    expect(rolledBack.patches.some((patch) => patch.status === "IN_PROGRESS")).toBe(true);
+    const missing = rows
+      .map((row) => toReleaseDto(row, releaseContext(settings, TODAY)))
+      .filter((release) => release.afterGoLive?.phase === "OUTCOME_DUE");
+    expect(missing.map((release) => release.name)).toContain("Mobile Backend 2.7.0");
+    // A staggered rollout under way (two of three waves done) and a dark launch planned.
+    const rollouts = await db.prisma.release.findMany({
+      where: { rolloutStrategy: { not: "BIG_BANG" } },
+      include: { rolloutSteps: { orderBy: { position: "asc" } } },
+    });
+    const staggered = rollouts.find((r) => r.rolloutStrategy === "STAGGERED")!;
+    expect(staggered.status).toBe("LIVE");
+    expect(staggered.rolloutSteps.map((step) => step.doneAt !== null)).toEqual([true, true, false]);
+    expect(rollouts.some((r) => r.rolloutStrategy === "DARK_LAUNCH")).toBe(true);
     // Products with owners, and a delegation running today.
     expect(await db.prisma.product.count()).toBeGreaterThanOrEqual(8);
     expect(await db.prisma.delegation.count({ where: { endedAt: null } })).toBe(1);

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 
 import type { PrismaClient } from "@/generated/prisma/client";
 import { addDays } from "@/lib/domain/dates";
-import type { Role } from "@/lib/domain/stages";
+import type { Role, StageKey } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
 import { createRelease } from "@/lib/server/releases/create-release";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -41,4 +41,26 @@ export async function newRelease(
     version: `1.0.${Math.floor(Math.random() * 1000)}`,
     goLive: await goLiveIn(options.days ?? 60),
   });
+}
+
+/** Signs every stage off today, as the rules want it (two QA for PREPROD, another manager for PROD). */
+export async function takeLive(
+  releaseId: string,
+  people: { qa: SessionUser; qa2: SessionUser; manager: SessionUser },
+) {
+  const { signOffStage } = await import("@/lib/server/releases/stage-actions");
+  const signers: [StageKey, SessionUser][] = [
+    ["DEV", people.qa],
+    ["TEST", people.qa],
+    ["LAST", people.qa],
+    ["INT", people.qa],
+    ["PREPROD", people.qa],
+    ["PREPROD", people.qa2],
+    ["PROD", people.manager],
+  ];
+  let release;
+  for (const [key, actor] of signers) {
+    release = await signOffStage({ id: releaseId, key, decision: "APPROVE", actor });
+  }
+  return release!;
 }

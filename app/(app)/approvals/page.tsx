@@ -12,24 +12,24 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDisplayDate } from "@/lib/domain/dates";
 import { ROLE_NAMES } from "@/lib/domain/stages";
 import { requireUser } from "@/lib/server/auth/session";
-import { listMyApprovals } from "@/lib/server/releases/list-my-approvals";
+import { listWhatWaits } from "@/lib/server/releases/list-my-approvals";
 
 export const metadata: Metadata = { title: "My approvals" };
 
 export default async function MyApprovalsPage() {
   const user = await requireUser();
-  const { items } = await listMyApprovals(user);
+  const { items, outcomesDue } = await listWhatWaits(user);
   return (
     <div className="space-y-6">
       <PageHeader
         title="My approvals"
         description={
           items.length === 0
-            ? "Stages waiting for your sign-off appear here."
+            ? "Stages waiting for your sign-off, and outcomes to record after go-live, appear here."
             : `${items.length} ${items.length === 1 ? "stage waits" : "stages wait"} for your decision, the most urgent first.`
         }
       />
-      {items.length === 0 ? (
+      {items.length === 0 && outcomesDue.length === 0 ? (
         <EmptyState
           title="Nothing waits for you"
           description={`As ${ROLE_NAMES[user.role]}, you are asked when a stage you may sign off becomes current.`}
@@ -40,7 +40,7 @@ export default async function MyApprovalsPage() {
           }
         />
       ) : (
-        <ul className="space-y-3">
+        <ul className="space-y-3" aria-label="Stages waiting for you">
           {items.map(({ release, stage, isOverdue, onBehalfOf }) => (
             <li
               key={`${release.id}-${stage.key}`}
@@ -91,6 +91,43 @@ export default async function MyApprovalsPage() {
             </li>
           ))}
         </ul>
+      )}
+      {outcomesDue.length > 0 && (
+        <section aria-labelledby="outcomes-heading" className="space-y-3">
+          <div>
+            <h2 id="outcomes-heading" className="text-base font-semibold text-fg">
+              Outcomes to record
+            </h2>
+            <p className="text-sm text-muted">
+              Live releases whose observation window is over: was each kept, rolled back or rolled
+              forward? The answer feeds the change failure rate.
+            </p>
+          </div>
+          <ul className="space-y-2">
+            {outcomesDue.map(({ release, liveOn, observationEnd }) => (
+              <li
+                key={release.id}
+                data-testid="outcome-due"
+                className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-border bg-surface px-4 py-3 shadow-xs"
+              >
+                <div className="min-w-0">
+                  <Link
+                    href={`/releases/${release.id}#after-go-live`}
+                    className="font-semibold text-fg hover:text-accent hover:underline"
+                  >
+                    {release.name}
+                  </Link>{" "}
+                  <span className="font-mono text-xs text-muted">{release.version}</span>
+                  <p className="text-sm text-muted tabular">
+                    {release.product.name} · live {formatDisplayDate(liveOn)} · observed until{" "}
+                    {formatDisplayDate(observationEnd)}
+                  </p>
+                </div>
+                <Badge tone="warning">Outcome missing</Badge>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </div>
   );

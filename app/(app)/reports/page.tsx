@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { hrefWith } from "@/components/releases/release-filters";
 import { DeliveredTable } from "@/components/reports/delivered-table";
 import { GoLivesPerMonthChart, StageSlipChart } from "@/components/reports/report-charts";
-import { ReportKpis } from "@/components/reports/report-kpis";
+import { FailureKpis, ReportKpis } from "@/components/reports/report-kpis";
 import { ReportPeriodForm } from "@/components/reports/report-period-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -82,6 +82,7 @@ export default async function ReportsPage({
       )}
 
       <ReportKpis report={report} />
+      <FailureKpis report={report} />
 
       <div className="grid gap-4 xl:grid-cols-2">
         <section

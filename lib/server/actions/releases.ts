@@ -4,11 +4,16 @@
 import "server-only";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 
 import type { SaveState } from "@/lib/action-state";
+import { OUTCOME_NAMES } from "@/lib/domain/after-go-live";
 import { formatDisplayDate } from "@/lib/domain/dates";
+import { STRATEGY_NAMES } from "@/lib/domain/rollout";
 import { isAppError } from "@/lib/errors";
 import { createRelease } from "@/lib/server/releases/create-release";
+import { recordOutcome } from "@/lib/server/releases/record-outcome";
+import { markStepDone, planRollout } from "@/lib/server/releases/rollout";
 import {
   cancelRelease,
   holdRelease,
@@ -18,6 +23,8 @@ import {
 } from "@/lib/server/releases/stage-actions";
 import { updateRelease } from "@/lib/server/releases/update-release";
 import {
+  outcomeSchema,
+  rolloutSchema,
   releaseCreateSchema,
   releaseIdSchema,
   releaseUpdateSchema,
@@ -151,6 +158,55 @@ export const replanAction = commandAction({
     revalidateRelease(releaseId);
     return success(
       `${release.name} re-planned: go-live ${formatDisplayDate(release.forecastGoLive)}.`,
+    );
+  },
+});
+
+export const recordOutcomeAction = formAction({
+  permission: "releases.outcome",
+  parse: (form) => ({
+    id: releaseIdSchema.parse(form.get("releaseId")),
+    input: outcomeSchema.parse({
+      outcome: form.get("outcome"),
+      comment: form.get("comment"),
+      rolledBackTo: form.get("outcome") === "ROLLED_BACK" ? text(form, "rolledBackTo") : undefined,
+      restoredOn: form.get("outcome") === "ROLLED_BACK" ? text(form, "restoredOn") : undefined,
+      patchId: form.get("outcome") === "ROLLED_FORWARD" ? text(form, "patchId") : undefined,
+    }),
+  }),
+  run: async (user, { id, input }) => {
+    const release = await recordOutcome(user, id, input);
+    revalidateRelease(id);
+    return success(`Outcome of ${release.name} recorded: ${OUTCOME_NAMES[input.outcome]}.`);
+  },
+});
+
+export const planRolloutAction = commandAction({
+  permission: "releases.plan",
+  parse: (raw: { releaseId: string; plan: unknown }) => ({
+    id: releaseIdSchema.parse(raw.releaseId),
+    input: rolloutSchema.parse(raw.plan),
+  }),
+  run: async (user, { id, input }) => {
+    await planRollout(user, id, input);
+    revalidateRelease(id);
+    return success(`Rollout planned: ${STRATEGY_NAMES[input.strategy].toLowerCase()}.`);
+  },
+});
+
+export const markStepDoneAction = commandAction({
+  permission: "releases.plan",
+  parse: (raw: { releaseId: string; position: number }) => ({
+    id: releaseIdSchema.parse(raw.releaseId),
+    position: z.number().int().min(1).parse(raw.position),
+  }),
+  run: async (user, { id, position }) => {
+    const release = await markStepDone(user, { releaseId: id, position });
+    revalidateRelease(id);
+    return success(
+      release.rollout.progress.completedOn
+        ? `Step ${position} done: ${release.name} is fully rolled out.`
+        : `Step ${position} done.`,
     );
   },
 });

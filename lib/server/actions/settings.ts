@@ -85,6 +85,8 @@ export const saveGeneralSettings = formAction({
     generalSettingsSchema.parse({
       defaultRegion: form.get("defaultRegion"),
       companyTimeZone: form.get("companyTimeZone"),
+      observationWorkingDays: form.get("observationWorkingDays") ?? undefined,
+      defaultProduct: form.get("defaultProduct") ?? undefined,
       capacity: Object.fromEntries(
         STAGE_KEYS.map((key) => [key, form.get(`capacity.${key}`) ?? ""]),
       ),

@@ -1,8 +1,9 @@
 import "server-only";
 
-import { type IsoDate } from "@/lib/domain/dates";
+import { addDays, type IsoDate, isoToDate } from "@/lib/domain/dates";
 import { OPEN_STATUSES } from "@/lib/domain/release-status";
 import { waitsFor } from "@/lib/domain/signoff";
+import { can } from "@/lib/permissions";
 import { getDb } from "@/lib/server/db/client";
 import { delegatorsFor } from "@/lib/server/delegations/delegations";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -72,4 +73,60 @@ export async function listMyApprovals(
       a.release.name.localeCompare(b.release.name),
   );
   return { today, items };
+}
+
+/** Outcomes are asked for go-lives of the last six months; older ones are left alone. */
+const OUTCOME_LOOKBACK_DAYS = 183;
+
+export type OutcomeDue = {
+  release: Pick<ReleaseDto, "id" | "name" | "version" | "type" | "product">;
+  liveOn: IsoDate;
+  observationEnd: IsoDate;
+};
+
+/**
+ * Live releases whose observation window is over and whose outcome nobody recorded yet, for the
+ * people who record outcomes (release managers, QA); the longest overdue first.
+ */
+export async function listOutcomesDue(user: SessionUser): Promise<OutcomeDue[]> {
+  if (!can(user.role, "releases.outcome")) return [];
+  const settings = await getPlanningSettings();
+  const context = releaseContext(settings);
+  const rows = await getDb().release.findMany({
+    where: {
+      status: "LIVE",
+      outcome: null,
+      stages: {
+        some: {
+          key: "PROD",
+          actualEnd: { gte: isoToDate(addDays(context.today, -OUTCOME_LOOKBACK_DAYS)) },
+        },
+      },
+    },
+    include: releaseInclude,
+  });
+  return rows
+    .map((row) => toReleaseDto(row, context))
+    .filter((release) => release.afterGoLive?.phase === "OUTCOME_DUE")
+    .map((release) => ({
+      release: {
+        id: release.id,
+        name: release.name,
+        version: release.version,
+        type: release.type,
+        product: release.product,
+      },
+      liveOn: release.liveOn!,
+      observationEnd: release.observationEnd!,
+    }))
+    .sort((a, b) => a.observationEnd.localeCompare(b.observationEnd));
+}
+
+/** Everything waiting for the person: stages to decide and outcomes to record. */
+export async function listWhatWaits(user: SessionUser) {
+  const [approvals, outcomesDue] = await Promise.all([
+    listMyApprovals(user),
+    listOutcomesDue(user),
+  ]);
+  return { ...approvals, outcomesDue };
 }

@@ -10,6 +10,7 @@ import type { AuditDraft, Outcome, ReleaseState, StageChange } from "@/lib/domai
 import type { StageKey } from "@/lib/domain/stages";
 import type { WorkingDayCalendar } from "@/lib/domain/working-days";
 import { AppError } from "@/lib/errors";
+import { assertCan, type Permission } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
 import { type DbTransaction, getDb } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
@@ -167,4 +168,16 @@ async function applyEdit(
     },
   });
   await writeAuditEvents(tx, row.id, actor.id, edit.events);
+}
+
+/** A release change that needs a permission: checked first, then `mutateRelease`. */
+export function changeRelease(
+  permission: Permission,
+  actor: SessionUser,
+  id: string,
+  decide: (context: MutationContext) => ReleaseEdit | Promise<ReleaseEdit>,
+  options: { today?: IsoDate; expectedRevision?: number } = {},
+): Promise<ReleaseDto> {
+  assertCan(actor.role, permission);
+  return mutateRelease({ id, actor, decide, ...options });
 }

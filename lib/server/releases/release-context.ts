@@ -13,5 +13,7 @@ export function releaseContext(settings: PlanningSettings, today?: IsoDate): Rel
     calendarFor: (region) => calendarFor(region, settings.periods),
     stageRules: settings.stageRules,
     today: today ?? companyToday(settings.companyTimeZone),
+    timeZone: settings.companyTimeZone,
+    observationWorkingDays: settings.observationWorkingDays,
   };
 }

@@ -1,13 +1,15 @@
 import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
-import { dateToIso, type IsoDate } from "@/lib/domain/dates";
-import { forecastOf, isAtRiskNow, slipInWorkingDays } from "@/lib/domain/progress";
+import { afterGoLivePhase, observationEndOf } from "@/lib/domain/after-go-live";
+import { dateToIso, type IsoDate, todayIn } from "@/lib/domain/dates";
+import { forecastOf, isAtRiskNow, slipInWorkingDays, wentLiveOn } from "@/lib/domain/progress";
 import { isClosed } from "@/lib/domain/release-status";
+import { rolloutProgress, stepsBeforeGoLive } from "@/lib/domain/rollout";
 import { approvalsMissing } from "@/lib/domain/signoff";
 import { currentStageOf, STAGE_NAMES, type StageKey, type StageRule } from "@/lib/domain/stages";
 import type { WorkingDayCalendar } from "@/lib/domain/working-days";
-import type { ReleaseDto, StageDto } from "@/lib/types/release";
+import type { AfterGoLiveDto, ReleaseDto, RolloutDto, StageDto } from "@/lib/types/release";
 
 import { toStageDates } from "./selects";
 
@@ -17,6 +19,17 @@ const personSelect = { select: { id: true, name: true, email: true } } as const;
 export const releaseInclude = {
   parent: { select: { id: true, name: true, version: true } },
   createdBy: personSelect,
+  outcomeRecordedBy: personSelect,
+  rolloutSteps: { orderBy: { position: "asc" }, include: { doneBy: personSelect } },
+  outcomePatch: {
+    select: {
+      id: true,
+      name: true,
+      version: true,
+      status: true,
+      stages: { where: { key: "PROD" }, select: { status: true, actualEnd: true } },
+    },
+  },
   product: {
     select: {
       key: true,
@@ -50,12 +63,66 @@ function optionalDate(value: Date | null): IsoDate | null {
   return value ? dateToIso(value) : null;
 }
 
+/** The rollout of the PROD stage: its steps, how far it has come, steps a later go-live overtook. */
+function rolloutOf(
+  row: ReleaseRow,
+  liveOn: IsoDate | null,
+  goLive: IsoDate,
+  timeZone: string,
+): RolloutDto {
+  const steps = row.rolloutSteps.map((step) => ({
+    position: step.position,
+    date: dateToIso(step.date),
+    percent: step.percent,
+    label: step.label,
+    doneAt: step.doneAt?.toISOString() ?? null,
+    doneOn: step.doneAt ? todayIn(timeZone, step.doneAt) : null,
+    doneBy: step.doneBy,
+  }));
+  return {
+    strategy: row.rolloutStrategy,
+    flags: row.rolloutFlags,
+    steps,
+    progress: rolloutProgress(row.rolloutStrategy, steps, liveOn),
+    stepsBeforeGoLive: row.status === "LIVE" ? [] : stepsBeforeGoLive(steps, goLive),
+  };
+}
+
+/** A live release's observation window and outcome. */
+function afterGoLiveOf(row: ReleaseRow, observationEnd: IsoDate, today: IsoDate): AfterGoLiveDto {
+  const patch = row.outcomePatch;
+  const patchProd = patch?.stages[0];
+  const patchLiveOn = patchProd
+    ? wentLiveOn({ status: patchProd.status, actualEnd: optionalDate(patchProd.actualEnd) })
+    : null;
+  return {
+    phase: afterGoLivePhase({ observationEnd, outcome: row.outcome }, today),
+    observationEnd,
+    comment: row.outcomeComment,
+    rolledBackTo: row.rolledBackTo,
+    patch: patch && {
+      id: patch.id,
+      name: patch.name,
+      version: patch.version,
+      status: patch.status,
+      liveOn: patchLiveOn,
+    },
+    // Restored by the roll-back, or the day the fixing patch went live.
+    restoredOn: row.outcome === "ROLLED_FORWARD" ? patchLiveOn : optionalDate(row.restoredOn),
+    recordedAt: row.outcomeRecordedAt?.toISOString() ?? null,
+    recordedBy: row.outcomeRecordedBy,
+  };
+}
+
 /** What mapping a release needs besides its row: calendars (for the slip) and the stage rules. */
 export type ReleaseContext = {
   calendarFor: (region: string) => WorkingDayCalendar;
   stageRules: Record<StageKey, StageRule>;
   /** The company's today: the forecast moves from it. */
   today: IsoDate;
+  /** The company's time zone: the day a rollout step was marked done. */
+  timeZone: string;
+  observationWorkingDays: number;
 };
 
 /** The product's named approvers of one stage (empty: the role rule alone). */
@@ -98,6 +165,10 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
   }));
   const baselineGoLive = dateToIso(row.baselineGoLive);
   const forecastGoLive = forecast.goLive;
+  const liveOn = row.status === "LIVE" ? wentLiveOn(planned.at(-1)!) : null;
+  const observationEnd = liveOn
+    ? observationEndOf(liveOn, context.observationWorkingDays, calendar)
+    : null;
   return {
     id: row.id,
     name: row.name,
@@ -119,6 +190,12 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
     atRisk: isAtRiskNow(row.status, baselineGoLive, forecast),
     overdueStage: forecast.overdueStage,
     forecastNotes: forecast.notes,
+    liveOn,
+    observationEnd,
+    outcome: row.outcome,
+    afterGoLive:
+      liveOn && observationEnd ? afterGoLiveOf(row, observationEnd, context.today) : null,
+    rollout: rolloutOf(row, liveOn, forecastGoLive, context.timeZone),
     currentStage: isClosed(row.status) ? null : (currentStageOf(stages)?.key ?? null),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

@@ -17,8 +17,17 @@ import { companyToday } from "@/lib/server/today";
 const reportSelect = {
   ...releaseSummarySelect,
   originalGoLive: true,
+  outcome: true,
+  restoredOn: true,
+  outcomePatch: {
+    select: { stages: { where: { key: "PROD" }, select: { status: true, actualEnd: true } } },
+  },
   stages: stageDatesSelect,
 } satisfies Prisma.ReleaseSelect;
+
+function patchLiveOn(prod: { status: string; actualEnd: Date | null } | undefined): IsoDate | null {
+  return prod?.status === "SIGNED_OFF" && prod.actualEnd ? dateToIso(prod.actualEnd) : null;
+}
 
 /** The delivery report of a period: the releases that went live, were signed off or are due in it. */
 export async function getDeliveryReport(
@@ -49,8 +58,13 @@ export async function getDeliveryReport(
     to: period.to,
     today: companyToday(settings.companyTimeZone),
     calendarOf: (region) => calendarFor(region, settings.periods),
-    releases: rows.map((row) => ({
+    releases: rows.map(({ outcomePatch, restoredOn, ...row }) => ({
       ...row,
+      // Rolled forward: service is restored the day the fixing patch goes live.
+      restoredOn:
+        row.outcome === "ROLLED_FORWARD"
+          ? patchLiveOn(outcomePatch?.stages[0])
+          : restoredOn && dateToIso(restoredOn),
       baselineGoLive: dateToIso(row.baselineGoLive),
       originalGoLive: dateToIso(row.originalGoLive),
       stages: row.stages.map(toStageDates),

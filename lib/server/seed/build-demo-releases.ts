@@ -5,6 +5,8 @@
 import "server-only";
 
 import { demoUser, type DemoUserKey } from "@/lib/demo-users";
+import { observationEndOf, type ReleaseOutcome } from "@/lib/domain/after-go-live";
+import { rolloutProblem, type RolloutStrategy, STRATEGY_NAMES } from "@/lib/domain/rollout";
 import { type IsoDate } from "@/lib/domain/dates";
 import { planForward } from "@/lib/domain/planner";
 import type { PlanningSettings } from "@/lib/domain/settings";
@@ -48,10 +50,43 @@ type Progress =
       hold?: string;
       cancel?: string;
     }
-  | { kind: "live"; done: Signoff[] };
+  | {
+      kind: "live";
+      done: Signoff[];
+      /** What production showed after the go-live; by default kept. `null`: not recorded yet. */
+      outcome?: OutcomeSpec | null;
+    };
+
+/** An outcome recorded the working day after the observation window (a roll-back: when restored). */
+type OutcomeSpec = {
+  kind: ReleaseOutcome;
+  by: DemoUserKey;
+  comment: string;
+  rolledBackTo?: string;
+  /** Rolled back: working days after the go-live that service was restored. */
+  restoredAfter?: number;
+  /** Rolled forward: the key of the fixing patch. */
+  patch?: string;
+};
+
+const KEPT: OutcomeSpec = {
+  kind: "KEPT",
+  by: "qa",
+  comment: "Error rates, latency and support tickets normal throughout the observation window.",
+};
+
+/** A rollout planned three working days before the go-live; `done` steps marked done on their day. */
+type RolloutSpec = {
+  strategy: RolloutStrategy;
+  /** Working days after the go-live, with a share or a flag. */
+  steps: { after: number; percent?: number; label?: string }[];
+  flags?: string[];
+  done: number;
+};
 
 type DemoReleaseSpec = {
   key: string;
+  rollout?: RolloutSpec;
   name: string;
   version: string;
   digest?: string;
@@ -184,7 +219,7 @@ const HISTORY: DemoReleaseSpec[] = [
     description: "Account deletion in the app and the new onboarding.",
     creator: "rm2",
     startOffset: -75,
-    progress: { kind: "live", done: withLate(ALL_CLEAR, "DEV", 1) },
+    progress: { kind: "live", done: withLate(ALL_CLEAR, "DEV", 1), outcome: null },
   },
 ];
 
@@ -205,7 +240,27 @@ const SPECS: DemoReleaseSpec[] = [
     description: "Self-service address changes and the new invoice archive.",
     creator: "rm",
     startOffset: -35,
-    progress: { kind: "live", done: ALL_CLEAR },
+    // Staggered: staff and 10 % first, half a week later, everyone next week; two waves done.
+    rollout: {
+      strategy: "STAGGERED",
+      steps: [
+        { after: 0, percent: 10, label: "Staff and beta customers" },
+        { after: 2, percent: 50 },
+        { after: 8, percent: 100 },
+      ],
+      done: 2,
+    },
+    progress: {
+      kind: "live",
+      done: ALL_CLEAR,
+      outcome: {
+        kind: "ROLLED_FORWARD",
+        by: "qa",
+        patch: "portal-2611-1",
+        comment:
+          "Archived invoices do not download in Safari. Kept live for everyone else; 2026.11.1 fixes it forward.",
+      },
+    },
   },
   {
     key: "portal-2611-1",
@@ -227,7 +282,18 @@ const SPECS: DemoReleaseSpec[] = [
     description: "SEPA instant payments and the new refund workflow.",
     creator: "rm2",
     startOffset: -62,
-    progress: { kind: "live", done: [...PAYMENTS_CLEAR.slice(0, 5), { approvers: ["rm"] }] },
+    progress: {
+      kind: "live",
+      done: [...PAYMENTS_CLEAR.slice(0, 5), { approvers: ["rm"] }],
+      outcome: {
+        kind: "ROLLED_BACK",
+        by: "rm",
+        rolledBackTo: "payments-api:3.2.0",
+        restoredAfter: 1,
+        comment:
+          "Refunds in foreign currencies were rounded to whole units. Rolled back to 3.2.0 the next morning; the fix ships in 3.3.2.",
+      },
+    },
   },
   {
     key: "payments-331",
@@ -262,6 +328,15 @@ const SPECS: DemoReleaseSpec[] = [
     type: "RELEASE",
     description: "Recurring card payments and 3-D Secure 2.2.",
     creator: "rm",
+    rollout: {
+      strategy: "DARK_LAUNCH",
+      flags: ["recurring-payments", "3ds-2-2"],
+      steps: [
+        { after: 1, label: "3ds-2-2" },
+        { after: 4, label: "recurring-payments" },
+      ],
+      done: 0,
+    },
     // In TEST, which only Quinn may sign for Payments; Quinn is on leave and Kim stands in.
     startOffset: -4,
     progress: { kind: "running", done: [{ approvers: ["qa"] }] },
@@ -415,6 +490,26 @@ export type DemoRelease = {
   stages: StageState[];
   approvals: DemoApproval[];
   audit: DemoAuditEvent[];
+  rollout: {
+    strategy: RolloutStrategy;
+    flags: string[];
+    steps: {
+      date: IsoDate;
+      percent: number | null;
+      label: string | null;
+      doneAt: Date | null;
+      doneBy: DemoUserKey | null;
+    }[];
+  } | null;
+  outcome: {
+    kind: ReleaseOutcome;
+    comment: string;
+    rolledBackTo: string | null;
+    restoredOn: IsoDate | null;
+    patchKey: string | null;
+    by: DemoUserKey;
+    at: Date;
+  } | null;
 };
 
 /** A moment on a calendar day, in office hours (Europe/Berlin is UTC+1/+2; 09:00 UTC is mid-morning). */
@@ -426,7 +521,7 @@ function at(date: IsoDate, minutes = 0): Date {
  * windows were set up (their go-live may fall into one); new plans respect the freezes. */
 export type DemoCalendars = { underWay: WorkingDayCalendar; newPlans: WorkingDayCalendar };
 
-type Settings = Pick<PlanningSettings, "durations" | "stageRules">;
+type Settings = Pick<PlanningSettings, "durations" | "stageRules" | "observationWorkingDays">;
 
 export function buildDemoReleases(
   today: IsoDate,
@@ -441,6 +536,7 @@ export function buildDemoReleases(
       underWay.shiftWorkingDays(anchor, spec.startOffset),
       spec.progress.kind === "planned" ? calendars.newPlans : underWay,
       settings,
+      today,
     ),
   );
 }
@@ -467,6 +563,7 @@ function playRelease(
   start: IsoDate,
   calendar: WorkingDayCalendar,
   settings: Settings,
+  today: IsoDate,
 ): DemoRelease {
   const plan = planForward(start, settings.durations, calendar);
   const createdAt = at(calendar.shiftWorkingDays(start, -8), -30);
@@ -490,6 +587,8 @@ function playRelease(
     revision: 1,
     stages: [],
     approvals: [],
+    rollout: null,
+    outcome: null,
     audit: [
       {
         action: "RELEASE_CREATED",
@@ -601,5 +700,117 @@ function playRelease(
     if (progress.cancel)
       record(spec.creator, cancel(state, actorOf(spec.creator), progress.cancel), at(day, 240));
   }
+  if (spec.rollout) planRollout(release, state, spec.rollout, spec.creator, calendar, today);
+  if (progress.kind === "live" && progress.outcome !== null) {
+    recordOutcome(release, state, progress.outcome ?? KEPT, calendar, settings, today);
+  }
   return { ...release, status: state.status, stages: state.stages };
+}
+
+/**
+ * The rollout as its release manager planned it three working days before the go-live, checked by
+ * the rollout rules; steps done on their days once live.
+ */
+function planRollout(
+  release: DemoRelease,
+  state: ReleaseState,
+  spec: RolloutSpec,
+  creator: DemoUserKey,
+  calendar: WorkingDayCalendar,
+  today: IsoDate,
+): void {
+  const prod = state.stages.at(-1)!;
+  const goLive = prod.actualEnd ?? prod.plannedStart;
+  const steps = spec.steps.map((step) => ({
+    date: calendar.shiftWorkingDays(goLive, step.after),
+    percent: step.percent ?? null,
+    label: step.label ?? null,
+  }));
+  const problem = rolloutProblem(
+    { strategy: spec.strategy, steps, flags: spec.flags },
+    goLive,
+    calendar,
+  );
+  if (problem) throw new Error(`Demo rollout of ${release.name}: ${problem.message}`);
+  const threeBefore = calendar.shiftWorkingDays(goLive, -3);
+  const yesterday = calendar.shiftWorkingDays(today, -1);
+  const plannedAt = at(threeBefore < yesterday ? threeBefore : yesterday, 200);
+  const isLive = state.status === "LIVE";
+  release.rollout = {
+    strategy: spec.strategy,
+    flags: spec.flags ?? [],
+    steps: steps.map((step, index) => {
+      const isDone = isLive && index < spec.done && step.date <= today;
+      return {
+        ...step,
+        doneAt: isDone ? at(step.date, 120) : null,
+        doneBy: isDone ? creator : null,
+      };
+    }),
+  };
+  release.revision += 1;
+  release.audit.push({
+    action: "ROLLOUT_PLANNED",
+    actor: creator,
+    stage: "PROD",
+    comment: `${STRATEGY_NAMES[spec.strategy]} planned.`,
+    before: { strategy: "BIG_BANG", steps: [] },
+    after: { strategy: spec.strategy, steps: steps.map((step) => step.date) },
+    at: plannedAt,
+  });
+  release.rollout.steps.forEach((step, index) => {
+    if (!step.doneAt) return;
+    release.revision += 1;
+    release.audit.push({
+      action: "ROLLOUT_STEP_DONE",
+      actor: creator,
+      stage: "PROD",
+      comment: index === steps.length - 1 ? "The release is fully rolled out." : null,
+      after: { step: index + 1, ...(step.percent && { percent: step.percent }) },
+      at: step.doneAt,
+    });
+  });
+}
+
+/** The outcome of a live release, recorded once its observation window is over (if it is by today). */
+function recordOutcome(
+  release: DemoRelease,
+  state: ReleaseState,
+  spec: OutcomeSpec,
+  calendar: WorkingDayCalendar,
+  settings: Settings,
+  today: IsoDate,
+): void {
+  const liveOn = state.stages.at(-1)!.actualEnd!;
+  const restoredOn =
+    spec.kind === "ROLLED_BACK" ? calendar.shiftWorkingDays(liveOn, spec.restoredAfter ?? 1) : null;
+  const recordedOn =
+    restoredOn ??
+    calendar.shiftWorkingDays(
+      observationEndOf(liveOn, settings.observationWorkingDays, calendar),
+      1,
+    );
+  if (recordedOn > today) return;
+  const moment = at(recordedOn, 30);
+  release.outcome = {
+    kind: spec.kind,
+    comment: spec.comment,
+    rolledBackTo: spec.rolledBackTo ?? null,
+    restoredOn,
+    patchKey: spec.patch ?? null,
+    by: spec.by,
+    at: moment,
+  };
+  release.revision += 1;
+  release.audit.push({
+    action: "RELEASE_OUTCOME",
+    actor: spec.by,
+    comment: spec.comment,
+    after: {
+      outcome: spec.kind,
+      ...(spec.rolledBackTo && { rolledBackTo: spec.rolledBackTo, restoredOn }),
+      ...(spec.patch && { patch: SPECS.find((other) => other.key === spec.patch)!.name }),
+    },
+    at: moment,
+  });
 }

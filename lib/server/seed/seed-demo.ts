@@ -155,6 +155,44 @@ export async function seedDemoData(
           })),
         });
       }
+      // Rollouts, and outcomes after go-live once every release (the fixing patches too) exists.
+      for (const release of releases) {
+        const rollout = release.rollout;
+        if (!rollout) continue;
+        await tx.release.update({
+          where: { id: releaseIds.get(release.key)! },
+          data: {
+            rolloutStrategy: rollout.strategy,
+            rolloutFlags: rollout.flags,
+            rolloutSteps: {
+              create: rollout.steps.map((step, index) => ({
+                position: index + 1,
+                date: isoToDate(step.date),
+                percent: step.percent,
+                label: step.label,
+                doneAt: step.doneAt,
+                doneById: step.doneBy ? userId(step.doneBy) : null,
+              })),
+            },
+          },
+        });
+      }
+      for (const release of releases) {
+        const outcome = release.outcome;
+        if (!outcome) continue;
+        await tx.release.update({
+          where: { id: releaseIds.get(release.key)! },
+          data: {
+            outcome: outcome.kind,
+            outcomeComment: outcome.comment,
+            rolledBackTo: outcome.rolledBackTo,
+            restoredOn: outcome.restoredOn ? isoToDate(outcome.restoredOn) : null,
+            outcomePatchId: outcome.patchKey ? releaseIds.get(outcome.patchKey)! : null,
+            outcomeRecordedAt: outcome.at,
+            outcomeRecordedById: userId(outcome.by),
+          },
+        });
+      }
     },
     { timeout: 60_000 },
   );

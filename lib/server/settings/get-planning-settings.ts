@@ -39,5 +39,7 @@ export async function getPlanningSettings(db: DbTransaction = getDb()): Promise<
     })),
     defaultRegion: app?.defaultRegion ?? DEFAULT_PLANNING_SETTINGS.defaultRegion,
     companyTimeZone: app?.companyTimeZone ?? DEFAULT_PLANNING_SETTINGS.companyTimeZone,
+    observationWorkingDays:
+      app?.observationWorkingDays ?? DEFAULT_PLANNING_SETTINGS.observationWorkingDays,
   };
 }

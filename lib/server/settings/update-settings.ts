@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { type DbTransaction, getDb } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
+import { productIdFor } from "@/lib/server/products/products";
 import type { SessionUser } from "@/lib/types/user";
 import type {
   CalendarPeriodInput,
@@ -150,11 +151,18 @@ export async function updateGeneralSettings(
   assertCan(actor.role, "settings.manage");
   await getDb().$transaction(async (tx) => {
     const before = await getPlanningSettings(tx);
-    await tx.appSettings.upsert({
-      where: { id: 1 },
-      create: { id: 1, defaultRegion: input.defaultRegion, companyTimeZone: input.companyTimeZone },
-      update: { defaultRegion: input.defaultRegion, companyTimeZone: input.companyTimeZone },
-    });
+    const defaultProductId = input.defaultProduct
+      ? await productIdFor(input.defaultProduct, tx)
+      : undefined;
+    const app = {
+      defaultRegion: input.defaultRegion,
+      companyTimeZone: input.companyTimeZone,
+      ...(input.observationWorkingDays && {
+        observationWorkingDays: input.observationWorkingDays,
+      }),
+      ...(defaultProductId && { defaultProductId }),
+    };
+    await tx.appSettings.upsert({ where: { id: 1 }, create: { id: 1, ...app }, update: app });
     for (const [key, capacity] of Object.entries(input.capacity) as [
       keyof typeof input.capacity,
       number | null,
@@ -172,6 +180,7 @@ export async function updateGeneralSettings(
         {
           defaultRegion: before.defaultRegion,
           companyTimeZone: before.companyTimeZone,
+          observationWorkingDays: before.observationWorkingDays,
           capacity: before.capacity,
         },
         input,

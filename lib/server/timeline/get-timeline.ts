@@ -1,9 +1,10 @@
 import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
+import { observationEndOf } from "@/lib/domain/after-go-live";
 import { dateToIso, type IsoDate, maxDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
-import { forecastOf, isAtRiskNow, slipInWorkingDays } from "@/lib/domain/progress";
+import { forecastOf, isAtRiskNow, slipInWorkingDays, wentLiveOn } from "@/lib/domain/progress";
 import { isCancelled } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { calendarFor } from "@/lib/server/calendars";
@@ -21,6 +22,11 @@ import type { ReleaseListQuery } from "@/lib/validation/releases";
 export const timelineSelect = {
   ...releaseSummarySelect,
   originalGoLive: true,
+  outcome: true,
+  rolloutSteps: {
+    orderBy: { position: "asc" },
+    select: { position: true, date: true, percent: true, label: true, doneAt: true },
+  },
   parentId: true,
   parent: { select: { name: true } },
   stages: stageDatesSelect,
@@ -44,6 +50,7 @@ export function toTimelineRow(
   });
   const baselineGoLive = dateToIso(record.baselineGoLive);
   const forecastGoLive = forecast.goLive;
+  const liveOn = record.status === "LIVE" ? wentLiveOn(planned.at(-1)!) : null;
   return {
     id: record.id,
     name: record.name,
@@ -60,6 +67,20 @@ export function toTimelineRow(
     slipWorkingDays: slipInWorkingDays(baselineGoLive, forecastGoLive, calendar),
     atRisk: isAtRiskNow(record.status, baselineGoLive, forecast),
     overdueStage: forecast.overdueStage,
+    rolloutSteps: record.rolloutSteps.map((step) => ({
+      position: step.position,
+      date: dateToIso(step.date),
+      percent: step.percent,
+      label: step.label,
+      done: step.doneAt !== null,
+    })),
+    afterGoLive: liveOn
+      ? {
+          liveOn,
+          observationEnd: observationEndOf(liveOn, settings.observationWorkingDays, calendar),
+          outcome: record.outcome,
+        }
+      : null,
     isRejected: !isCancelled(record.status) && stages.some((stage) => stage.status === "REJECTED"),
     stages,
   };

@@ -14,8 +14,12 @@ import type { EnvironmentCapacity } from "@/lib/domain/conflicts";
 import type { Region } from "@/lib/domain/holidays";
 import { STAGE_KEYS, STAGE_NAMES } from "@/lib/domain/stages";
 import { saveGeneralSettings } from "@/lib/server/actions/settings";
+import type { ProductOption } from "@/lib/types/product";
 
 type Props = {
+  observationWorkingDays: number;
+  products: ProductOption[];
+  defaultProduct: string;
   regions: Region[];
   timeZones: string[];
   defaultRegion: string;
@@ -24,6 +28,9 @@ type Props = {
 };
 
 export function GeneralSettingsForm({
+  observationWorkingDays,
+  products,
+  defaultProduct,
   regions,
   timeZones,
   defaultRegion,
@@ -69,6 +76,51 @@ export function GeneralSettingsForm({
                 </option>
               ))}
             </Select>
+          )}
+        </Field>
+      </section>
+      <section className="space-y-4 rounded-xl border border-border bg-surface p-5 shadow-xs">
+        <h2 className="text-base font-semibold text-fg">Products and life after go-live</h2>
+        <Field
+          id="default-product"
+          label="Default product"
+          description="Releases created without naming a product (older API clients) join it."
+          error={error("defaultProduct")}
+        >
+          {(control) => (
+            <Select
+              {...control}
+              name="defaultProduct"
+              defaultValue={submitted(state, "defaultProduct", defaultProduct)}
+            >
+              {products.map((product) => (
+                <option key={product.key} value={product.key}>
+                  {product.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field
+          id="observation-days"
+          label="Observation window (working days)"
+          description="After the PROD sign-off a release is observed this long; then its outcome is due: kept, rolled back or rolled forward."
+          error={error("observationWorkingDays")}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              name="observationWorkingDays"
+              type="number"
+              min={1}
+              max={60}
+              defaultValue={submitted(
+                state,
+                "observationWorkingDays",
+                String(observationWorkingDays),
+              )}
+              className="w-32"
+            />
           )}
         </Field>
       </section>

@@ -1,17 +1,34 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { AfterGoLive } from "@/components/releases/after-go-live";
 import { AuditTrail } from "@/components/releases/audit-trail";
+import { OutcomeDialog } from "@/components/releases/outcome-dialog";
 import { ReleaseActions } from "@/components/releases/release-actions";
 import { ReleaseFacts } from "@/components/releases/release-facts";
 import { ReleaseHeader } from "@/components/releases/release-header";
 import { ReleasePatches } from "@/components/releases/release-patches";
+import { RolloutDialog } from "@/components/releases/rollout-dialog";
+import { RolloutPanel } from "@/components/releases/rollout-panel";
 import { SignOffControls } from "@/components/releases/sign-off-controls";
 import { signOffSubject } from "@/components/releases/sign-off-subject";
 import { StageList } from "@/components/releases/stage-list";
 import { StageStepper } from "@/components/releases/stage-stepper";
 import { workingDaysUntil } from "@/lib/domain/relative";
+import {
+  draftRollout,
+  ROLLOUT_STRATEGIES,
+  rolloutPlanBlocker,
+  type RolloutStepPlan,
+  type RolloutStrategy,
+} from "@/lib/domain/rollout";
 import { isAppError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import {
+  markStepDoneAction,
+  planRolloutAction,
+  recordOutcomeAction,
+} from "@/lib/server/actions/releases";
 import { requireUser } from "@/lib/server/auth/session";
 import { calendarFor } from "@/lib/server/calendars";
 import { getRelease } from "@/lib/server/releases/get-release";
@@ -52,6 +69,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
   const today = companyToday(settings.companyTimeZone);
   const calendar = calendarFor(release.region, settings.periods);
   const viewer = await viewerActionsFor(release, user, settings);
+  const mayPlan = can(user.role, "releases.plan");
   const signOff = Object.fromEntries(
     release.stages.map((stage) => [
       stage.key,
@@ -94,6 +112,48 @@ export default async function ReleasePage({ params }: { params: Params }) {
         <StageStepper stages={release.stages} />
         <StageList stages={release.stages} currentStage={release.currentStage} actions={signOff} />
       </section>
+
+      {(release.rollout.strategy !== "BIG_BANG" || mayPlan) && release.status !== "CANCELLED" && (
+        <RolloutPanel
+          release={release}
+          plan={
+            mayPlan &&
+            !rolloutPlanBlocker(release.status) && (
+              <RolloutDialog
+                releaseId={release.id}
+                goLive={release.forecastGoLive}
+                rollout={release.rollout}
+                drafts={
+                  Object.fromEntries(
+                    ROLLOUT_STRATEGIES.map((strategy) => [
+                      strategy,
+                      draftRollout(strategy, release.forecastGoLive, calendar),
+                    ]),
+                  ) as Record<RolloutStrategy, RolloutStepPlan[]>
+                }
+                save={planRolloutAction}
+              />
+            )
+          }
+          markDone={mayPlan && release.status === "LIVE" ? markStepDoneAction : undefined}
+        />
+      )}
+
+      <AfterGoLive
+        release={release}
+        recordOutcome={
+          can(user.role, "releases.outcome") && (
+            <OutcomeDialog
+              releaseId={release.id}
+              releaseName={release.name}
+              current={release.outcome}
+              patches={release.patches}
+              today={today}
+              save={recordOutcomeAction}
+            />
+          )
+        }
+      />
 
       {release.description && (
         <section aria-labelledby="description-heading">

@@ -1,0 +1,168 @@
+"use client";
+
+import { ClipboardCheck } from "lucide-react";
+import { useActionState, useState } from "react";
+
+import { type ActionState, IDLE, submitted } from "@/lib/action-state";
+import { OUTCOME_NAMES, RELEASE_OUTCOMES, type ReleaseOutcome } from "@/lib/domain/after-go-live";
+import type { IsoDate } from "@/lib/domain/dates";
+import type { PatchSummary } from "@/lib/types/release";
+import { cn } from "@/lib/utils";
+
+import { Button } from "../ui/button";
+import { DialogActions } from "../ui/dialog-actions";
+import { Field } from "../ui/field";
+import { FormStatus } from "../ui/form-status";
+import { Select } from "../ui/input";
+import { Modal } from "../ui/modal";
+import { TextField } from "../ui/text-field";
+import { Textarea } from "../ui/textarea";
+import { useToast } from "../ui/toaster";
+
+const HINTS: Record<ReleaseOutcome, string> = {
+  KEPT: "Production confirmed it: it stays.",
+  ROLLED_BACK: "Production went back to an earlier version.",
+  ROLLED_FORWARD: "A patch of this release fixed it.",
+};
+
+/** Records what became of a live release: kept, rolled back (to which version, restored when), or rolled forward by one of its patches. */
+export function OutcomeDialog({
+  releaseId,
+  releaseName,
+  current,
+  patches,
+  today,
+  save,
+}: {
+  releaseId: string;
+  releaseName: string;
+  /** The outcome recorded so far, to correct it. */
+  current: ReleaseOutcome | null;
+  patches: PatchSummary[];
+  today: IsoDate;
+  save: (previous: ActionState, form: FormData) => Promise<ActionState>;
+}) {
+  const toast = useToast();
+  const [open, setOpen] = useState(false);
+  const [outcome, setOutcome] = useState<ReleaseOutcome>(current ?? "KEPT");
+  const [state, action, isPending] = useActionState<ActionState, FormData>(
+    async (previous, form) => {
+      const result = await save(previous, form);
+      if (result.status === "success") {
+        setOpen(false);
+        toast({ message: result.message ?? "Outcome recorded." });
+      }
+      return result;
+    },
+    IDLE,
+  );
+  const error = (field: string) => state.fieldErrors?.[field];
+  return (
+    <Modal
+      open={open}
+      onOpenChange={setOpen}
+      title={`Outcome of ${releaseName}`}
+      description="Production is the final test: what became of this release after its go-live?"
+      trigger={
+        <Button variant={current ? "secondary" : "primary"}>
+          <ClipboardCheck aria-hidden />
+          {current ? "Correct the outcome" : "Record outcome"}
+        </Button>
+      }
+    >
+      <form action={action} noValidate className="space-y-4" key={state.at ?? "form"}>
+        <input type="hidden" name="releaseId" value={releaseId} />
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-fg">Outcome</legend>
+          {RELEASE_OUTCOMES.map((value) => (
+            <label
+              key={value}
+              className={cn(
+                "flex cursor-pointer items-start gap-3 rounded-md border px-3 py-2 text-sm has-focus-visible:outline-2 has-focus-visible:outline-accent",
+                outcome === value ? "border-accent bg-accent-soft" : "border-border-strong",
+              )}
+            >
+              <input
+                type="radio"
+                name="outcome"
+                value={value}
+                checked={outcome === value}
+                onChange={() => setOutcome(value)}
+                className="mt-0.5 accent-[var(--color-accent)]"
+              />
+              <span>
+                <span className="block font-medium text-fg">{OUTCOME_NAMES[value]}</span>
+                <span className="block text-xs text-muted">{HINTS[value]}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {outcome === "ROLLED_BACK" && (
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField
+              id="rolled-back-to"
+              label="Back to version"
+              name="rolledBackTo"
+              required
+              maxLength={128}
+              inputClassName="font-mono"
+              placeholder="e.g. payments-api:3.3.0"
+              defaultValue={submitted(state, "rolledBackTo", "")}
+              error={error("rolledBackTo")}
+            />
+            <TextField
+              id="restored-on"
+              label="Service restored on"
+              name="restoredOn"
+              type="date"
+              max={today}
+              defaultValue={submitted(state, "restoredOn", today)}
+              error={error("restoredOn")}
+            />
+          </div>
+        )}
+        {outcome === "ROLLED_FORWARD" && (
+          <Field
+            id="outcome-patch"
+            label="Fixed by patch"
+            description={
+              patches.length === 0
+                ? "This release has no patch yet: plan the patch first (Add patch), then record it here."
+                : "Time to restore counts until the patch goes live."
+            }
+            error={error("patchId")}
+          >
+            {(control) => (
+              <Select {...control} name="patchId" defaultValue={submitted(state, "patchId", "")}>
+                <option value="">Choose the patch…</option>
+                {patches.map((patch) => (
+                  <option key={patch.id} value={patch.id}>
+                    {patch.name} ({patch.version})
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        )}
+        <Field id="outcome-comment" label="What production showed" error={error("comment")}>
+          {(control) => (
+            <Textarea
+              {...control}
+              name="comment"
+              rows={3}
+              maxLength={2000}
+              required
+              defaultValue={submitted(state, "comment", "")}
+            />
+          )}
+        </Field>
+        {state.status === "error" && <FormStatus state={state} />}
+        <DialogActions
+          onCancel={() => setOpen(false)}
+          label="Record outcome"
+          isPending={isPending}
+        />
+      </form>
+    </Modal>
+  );
+}
