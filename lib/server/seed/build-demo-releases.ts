@@ -6,9 +6,9 @@ import "server-only";
 
 import { demoUser, type DemoUserKey } from "@/lib/demo-users";
 import { observationEndOf, type ReleaseOutcome } from "@/lib/domain/after-go-live";
-import { rolloutProblem, type RolloutStrategy, STRATEGY_NAMES } from "@/lib/domain/rollout";
 import { type IsoDate } from "@/lib/domain/dates";
 import { planForward } from "@/lib/domain/planner";
+import { rolloutProblem, type RolloutStrategy, STRATEGY_NAMES } from "@/lib/domain/rollout";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import {
   type Actor,
