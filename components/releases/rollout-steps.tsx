@@ -35,7 +35,6 @@ export function RolloutSteps({
       <ol className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4" aria-label="Rollout steps">
         {rollout.steps.map((step) => {
           const isDone = step.doneAt !== null;
-          const isLate = !isDone && rollout.stepsBeforeGoLive.includes(step.position);
           return (
             <li
               key={step.position}
@@ -44,7 +43,6 @@ export function RolloutSteps({
               className={cn(
                 "rounded-lg border px-3 py-2 text-sm",
                 isDone ? "border-success/40 bg-success-soft" : "border-border bg-surface",
-                isLate && "border-warning/50",
               )}
             >
               <p className="flex items-center justify-between gap-2 font-medium text-fg">
@@ -56,10 +54,7 @@ export function RolloutSteps({
                 </span>
                 {isDone && <Check aria-label="done" className="size-4 text-success" />}
               </p>
-              <p className="text-xs text-muted tabular">
-                {formatDisplayDate(step.date)}
-                {isLate && " · now before the forecast go-live: re-plan"}
-              </p>
+              <p className="text-xs text-muted tabular">{formatDisplayDate(step.date)}</p>
               {isDone && step.doneAt && (
                 <p className="text-xs text-muted">
                   Done by {step.doneBy?.name} <LocalTime iso={step.doneAt} />

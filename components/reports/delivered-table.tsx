@@ -46,7 +46,7 @@ export function DeliveredTable({ delivered }: { delivered: DeliveredRelease[] })
               <ReleaseTypeLabel type={release.type} />
             </TableCell>
             <TableCell className="tabular">{formatDisplayDate(release.baselineGoLive)}</TableCell>
-            <TableCell className="tabular text-muted">
+            <TableCell className="text-muted tabular">
               {release.originalGoLive === release.baselineGoLive
                 ? "same"
                 : formatDisplayDate(release.originalGoLive)}

@@ -157,7 +157,8 @@ function Marker({
         "pointer-events-none absolute top-1/2 size-2.5 -translate-y-1/2 rotate-45",
         kind === "go-live" && "bg-fg ring-2 ring-surface",
         kind === "baseline" && "border-2 border-dashed border-fg/60 bg-transparent",
-        kind === "original" && "rotate-0 rounded-full border-2 border-dotted border-fg/50 bg-transparent",
+        kind === "original" &&
+          "rotate-0 rounded-full border-2 border-dotted border-fg/50 bg-transparent",
       )}
     />
   );

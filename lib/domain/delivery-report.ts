@@ -122,7 +122,11 @@ export function buildDeliveryReport(input: {
       leadTimeWorkingDays: calendar.countWorkingDays(dev.actualStart ?? dev.plannedStart, liveOn),
       outcome: release.outcome ?? null,
     });
-    changes.push({ liveOn, outcome: release.outcome ?? null, restoredOn: release.restoredOn ?? null });
+    changes.push({
+      liveOn,
+      outcome: release.outcome ?? null,
+      restoredOn: release.restoredOn ?? null,
+    });
   }
   delivered.sort((a, b) => a.liveOn.localeCompare(b.liveOn) || a.name.localeCompare(b.name));
 

@@ -43,7 +43,6 @@ export function slipInWorkingDays(
   return -(calendar.countWorkingDays(forecast, baseline) - 1);
 }
 
-
 /** A stage as the forecast sees it: its dates as expected now (what happened, else what is due). */
 export type ForecastStage = { key: StageKey; start: IsoDate; end: IsoDate };
 

@@ -4,12 +4,12 @@ import { AppError } from "../errors";
 
 import {
   draftRollout,
+  followGoLive,
   type RolloutPlan,
   rolloutPlanBlocker,
   rolloutProblem,
   rolloutProgress,
   stepDoneBlocker,
-  stepsBeforeGoLive,
 } from "./rollout";
 import { WorkingDayCalendar } from "./working-days";
 
@@ -90,12 +90,6 @@ describe("planning a rollout", () => {
     expect(rolloutPlanBlocker("IN_PROGRESS")).toBeUndefined();
     expect(rolloutPlanBlocker("LIVE")?.code).toBe("ROLLOUT_LOCKED");
   });
-
-  it("names the steps a later forecast go-live overtook", () => {
-    expect(
-      stepsBeforeGoLive(waves(["2027-04-07", 10], ["2027-04-12", 100]).steps, "2027-04-09"),
-    ).toEqual([1]);
-  });
 });
 
 describe("a rollout under way", () => {
@@ -138,5 +132,28 @@ describe("a draft rollout", () => {
       rolloutProblem({ strategy: "STAGGERED", steps: waves }, "2027-04-14", calendar),
     ).toBeUndefined();
     expect(draftRollout("BIG_BANG", goLive, calendar)).toEqual([]);
+  });
+});
+
+describe("a rollout when the go-live moves", () => {
+  it("keeps each step's distance from the go-live in possible days", () => {
+    const planned = [
+      { date: "2027-04-07", percent: 10 },
+      { date: "2027-04-09", percent: 50 },
+      { date: "2027-04-13", percent: 100 },
+    ];
+    // Live four working days earlier, on Thu 1 Apr: the waves come as much earlier.
+    expect(followGoLive(planned, "2027-04-07", "2027-04-01", calendar).map((s) => s.date)).toEqual([
+      "2027-04-01",
+      "2027-04-05",
+      "2027-04-07",
+    ]);
+    // Later, into the spring sale freeze: the waves skip it.
+    expect(followGoLive(planned, "2027-04-07", "2027-04-16", calendar).map((s) => s.date)).toEqual([
+      "2027-04-16",
+      "2027-04-27",
+      "2027-04-29",
+    ]);
+    expect(followGoLive(planned, "2027-04-07", "2027-04-07", calendar)).toEqual(planned);
   });
 });

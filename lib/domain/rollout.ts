@@ -220,11 +220,6 @@ export function rolloutProgress(
   };
 }
 
-/** Steps that no longer fit the forecast go-live (it moved after them), to re-plan. */
-export function stepsBeforeGoLive(steps: readonly RolloutStepPlan[], goLive: IsoDate): number[] {
-  return steps.flatMap((step, index) => (step.date < goLive ? [index + 1] : []));
-}
-
 /** A first draft of a strategy's steps from the go-live, on possible days (the planner's rules). */
 export function draftRollout(
   strategy: RolloutStrategy,
@@ -242,5 +237,29 @@ export function draftRollout(
   return shares[strategy].map((percent, index) => {
     if (index > 0) for (let i = 0; i < gap; i++) day = goLiveDayAfter(calendar, day);
     return { date: calendar.iso(day), percent, label: null };
+  });
+}
+
+/**
+ * The steps as they stand when the go-live has moved since they were planned (`anchor`): each
+ * keeps its distance from the go-live in possible days (working, outside freezes), so a release
+ * that goes live earlier or later rolls out on the same rhythm.
+ */
+export function followGoLive<Step extends { date: IsoDate }>(
+  steps: readonly Step[],
+  anchor: IsoDate | null,
+  goLive: IsoDate,
+  calendar: WorkingDayCalendar,
+): Step[] {
+  if (!anchor || anchor === goLive) return [...steps];
+  const from = toDayNumber(anchor);
+  const to = toDayNumber(goLive);
+  return steps.map((step) => {
+    let offset = 0;
+    for (let day = from; day < toDayNumber(step.date); offset++)
+      day = goLiveDayAfter(calendar, day);
+    let day = to;
+    for (let i = 0; i < offset; i++) day = goLiveDayAfter(calendar, day);
+    return { ...step, date: calendar.iso(day) };
   });
 }

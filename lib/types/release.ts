@@ -102,6 +102,7 @@ export type AfterGoLiveDto = {
 
 export type RolloutStepDto = {
   position: number;
+  /** The step's day; when the go-live moves, the steps move with it (same distance in days). */
   date: IsoDate;
   percent: number | null;
   label: string | null;
@@ -118,8 +119,6 @@ export type RolloutDto = {
   steps: RolloutStepDto[];
   /** Steps done of all; fully rolled out on `completedOn` (a big bang: the go-live). */
   progress: { done: number; total: number; completedOn: IsoDate | null };
-  /** Steps that now lie before the forecast go-live: the rollout must be re-planned. */
-  stepsBeforeGoLive: number[];
 };
 
 export type PatchSummary = Pick<

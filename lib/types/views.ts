@@ -19,7 +19,13 @@ export type TimelineRow = ReleaseSummary & {
   forecastGoLive: IsoDate;
   overdueStage: StageKey | null;
   /** The steps of a staggered, canary or dark-launch rollout after the go-live. */
-  rolloutSteps: { position: number; date: IsoDate; percent: number | null; label: string | null; done: boolean }[];
+  rolloutSteps: {
+    position: number;
+    date: IsoDate;
+    percent: number | null;
+    label: string | null;
+    done: boolean;
+  }[];
   /** Live releases: the observation window after the go-live and the outcome, if recorded. */
   afterGoLive: { liveOn: IsoDate; observationEnd: IsoDate; outcome: ReleaseOutcome | null } | null;
   slipWorkingDays: number;

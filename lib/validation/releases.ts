@@ -232,7 +232,10 @@ export const outcomeSchema = z
       (value) => (value === "" ? undefined : value),
       versionSchema.optional(),
     ),
-    restoredOn: z.preprocess((value) => (value === "" ? undefined : value), isoDateSchema.optional()),
+    restoredOn: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      isoDateSchema.optional(),
+    ),
     patchId: z.preprocess(
       (value) => (value === "" ? undefined : value),
       z.uuid("Choose the patch that rolled it forward.").optional(),

@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-
 import { isKnownRegion } from "@/lib/domain/holidays";
 import { RECURRENCES } from "@/lib/domain/periods";
 import { CALENDAR_PERIOD_KINDS } from "@/lib/domain/settings";

@@ -79,7 +79,6 @@ describe("planning a rollout", () => {
         { position: 3, percent: 100 },
       ],
       progress: { done: 0, total: 3, completedOn: null },
-      stepsBeforeGoLive: [],
     });
     const audit = await db.prisma.auditEvent.findFirst({
       where: { releaseId: release.id, action: "ROLLOUT_PLANNED" },
@@ -155,7 +154,12 @@ describe("a rollout under way", () => {
     const notLive = await done(people.rm, release.id, 1);
     expect([notLive.status, notLive.body.error?.code]).toEqual([409, "RELEASE_NOT_LIVE"]);
 
-    await takeLive(release.id, { qa: people.qa, qa2: people.qa2, manager: people.rm2 });
+    const live = await takeLive(release.id, { qa: people.qa, qa2: people.qa2, manager: people.rm2 });
+    // It went live today, weeks before the plan: the flags follow, the same days after the go-live.
+    expect(live.rollout.steps.map((step) => step.date)).toEqual([
+      live.liveOn,
+      cal.shiftWorkingDays(live.liveOn!, 3),
+    ]);
     const locked = await plan(people.rm, release.id, { strategy: "BIG_BANG", steps: [] });
     expect([locked.status, locked.body.error?.code]).toEqual([409, "ROLLOUT_LOCKED"]);
     const outOfOrder = await done(people.rm, release.id, 2);

@@ -5,7 +5,7 @@ import { afterGoLivePhase, observationEndOf } from "@/lib/domain/after-go-live";
 import { dateToIso, type IsoDate, todayIn } from "@/lib/domain/dates";
 import { forecastOf, isAtRiskNow, slipInWorkingDays, wentLiveOn } from "@/lib/domain/progress";
 import { isClosed } from "@/lib/domain/release-status";
-import { rolloutProgress, stepsBeforeGoLive } from "@/lib/domain/rollout";
+import { followGoLive, rolloutProgress } from "@/lib/domain/rollout";
 import { approvalsMissing } from "@/lib/domain/signoff";
 import { currentStageOf, STAGE_NAMES, type StageKey, type StageRule } from "@/lib/domain/stages";
 import type { WorkingDayCalendar } from "@/lib/domain/working-days";
@@ -66,11 +66,11 @@ function optionalDate(value: Date | null): IsoDate | null {
 /** The rollout of the PROD stage: its steps, how far it has come, steps a later go-live overtook. */
 function rolloutOf(
   row: ReleaseRow,
-  liveOn: IsoDate | null,
   goLive: IsoDate,
   timeZone: string,
+  calendar: WorkingDayCalendar,
 ): RolloutDto {
-  const steps = row.rolloutSteps.map((step) => ({
+  const planned = row.rolloutSteps.map((step) => ({
     position: step.position,
     date: dateToIso(step.date),
     percent: step.percent,
@@ -79,12 +79,14 @@ function rolloutOf(
     doneOn: step.doneAt ? todayIn(timeZone, step.doneAt) : null,
     doneBy: step.doneBy,
   }));
+  const anchor = row.rolloutGoLive ? dateToIso(row.rolloutGoLive) : null;
+  const steps = followGoLive(planned, anchor, goLive, calendar);
+  const liveOn = row.status === "LIVE" ? goLive : null;
   return {
     strategy: row.rolloutStrategy,
     flags: row.rolloutFlags,
     steps,
     progress: rolloutProgress(row.rolloutStrategy, steps, liveOn),
-    stepsBeforeGoLive: row.status === "LIVE" ? [] : stepsBeforeGoLive(steps, goLive),
   };
 }
 
@@ -195,7 +197,7 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
     outcome: row.outcome,
     afterGoLive:
       liveOn && observationEnd ? afterGoLiveOf(row, observationEnd, context.today) : null,
-    rollout: rolloutOf(row, liveOn, forecastGoLive, context.timeZone),
+    rollout: rolloutOf(row, liveOn ?? forecastGoLive, context.timeZone, calendar),
     currentStage: isClosed(row.status) ? null : (currentStageOf(stages)?.key ?? null),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

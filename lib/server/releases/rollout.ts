@@ -49,6 +49,7 @@ export function planRollout(
         stageChanges: [],
         fields: {
           rolloutStrategy: input.strategy,
+          rolloutGoLive: isoToDate(goLive),
           rolloutFlags: input.strategy === "DARK_LAUNCH" ? input.flags : [],
           rolloutSteps: {
             deleteMany: {},

@@ -492,6 +492,8 @@ export type DemoRelease = {
   audit: DemoAuditEvent[];
   rollout: {
     strategy: RolloutStrategy;
+    /** The go-live the steps were planned against. */
+    goLive: IsoDate;
     flags: string[];
     steps: {
       date: IsoDate;
@@ -738,6 +740,7 @@ function planRollout(
   const isLive = state.status === "LIVE";
   release.rollout = {
     strategy: spec.strategy,
+    goLive,
     flags: spec.flags ?? [],
     steps: steps.map((step, index) => {
       const isDone = isLive && index < spec.done && step.date <= today;

@@ -163,6 +163,7 @@ export async function seedDemoData(
           where: { id: releaseIds.get(release.key)! },
           data: {
             rolloutStrategy: rollout.strategy,
+            rolloutGoLive: isoToDate(rollout.goLive),
             rolloutFlags: rollout.flags,
             rolloutSteps: {
               create: rollout.steps.map((step, index) => ({

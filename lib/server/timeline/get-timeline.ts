@@ -6,6 +6,7 @@ import { dateToIso, type IsoDate, maxDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
 import { forecastOf, isAtRiskNow, slipInWorkingDays, wentLiveOn } from "@/lib/domain/progress";
 import { isCancelled } from "@/lib/domain/release-status";
+import { followGoLive } from "@/lib/domain/rollout";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
@@ -23,6 +24,7 @@ export const timelineSelect = {
   ...releaseSummarySelect,
   originalGoLive: true,
   outcome: true,
+  rolloutGoLive: true,
   rolloutSteps: {
     orderBy: { position: "asc" },
     select: { position: true, date: true, percent: true, label: true, doneAt: true },
@@ -67,13 +69,18 @@ export function toTimelineRow(
     slipWorkingDays: slipInWorkingDays(baselineGoLive, forecastGoLive, calendar),
     atRisk: isAtRiskNow(record.status, baselineGoLive, forecast),
     overdueStage: forecast.overdueStage,
-    rolloutSteps: record.rolloutSteps.map((step) => ({
-      position: step.position,
-      date: dateToIso(step.date),
-      percent: step.percent,
-      label: step.label,
-      done: step.doneAt !== null,
-    })),
+    rolloutSteps: followGoLive(
+      record.rolloutSteps.map((step) => ({
+        position: step.position,
+        date: dateToIso(step.date),
+        percent: step.percent,
+        label: step.label,
+        done: step.doneAt !== null,
+      })),
+      record.rolloutGoLive && dateToIso(record.rolloutGoLive),
+      liveOn ?? forecastGoLive,
+      calendar,
+    ),
     afterGoLive: liveOn
       ? {
           liveOn,

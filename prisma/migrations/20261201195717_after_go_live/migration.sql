@@ -30,6 +30,7 @@ ADD COLUMN     "outcome_recorded_at" TIMESTAMPTZ(3),
 ADD COLUMN     "outcome_recorded_by_id" UUID,
 ADD COLUMN     "restored_on" DATE,
 ADD COLUMN     "rolled_back_to" VARCHAR(128),
+ADD COLUMN     "rollout_go_live" DATE,
 ADD COLUMN     "rollout_flags" VARCHAR(120)[] DEFAULT ARRAY[]::VARCHAR(120)[],
 ADD COLUMN     "rollout_strategy" "rollout_strategy" NOT NULL DEFAULT 'BIG_BANG';
 
