@@ -163,6 +163,7 @@ describe("company periods", () => {
     expect((await planRelease({ goLive: "2027-07-05", region: "AT" })).goLive).toBe("2027-07-05");
     const audit = await db.prisma.auditEvent.findMany({
       where: { action: "SETTINGS_CHANGED", comment: { contains: "Summer sale" } },
+      orderBy: { id: "asc" },
     });
     expect(audit.map((e) => e.comment)).toEqual([
       "Freeze window 'Summer sale' added",
