@@ -31,6 +31,12 @@ export const PERMISSIONS = {
     access: "write",
     refusal: "Release managers and QA record the outcome of a release after go-live.",
   },
+  /** Report a deployment (CI pipelines, GitOps controllers): evidence, never an approval. */
+  "deployments.report": {
+    roles: ["ADMIN", "RELEASE_MANAGER", "QA"],
+    access: "deploy",
+    refusal: "Viewers do not report deployments.",
+  },
   /** Create products and change their name, description and owners. Approver groups: the owners. */
   "products.manage": {
     roles: ["ADMIN", "RELEASE_MANAGER"],

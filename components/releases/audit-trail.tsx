@@ -31,6 +31,7 @@ const ACTION_TEXT: Record<AuditEventDto["action"], string> = {
   RELEASE_OUTCOME: "recorded the outcome after go-live",
   ROLLOUT_PLANNED: "planned the rollout",
   ROLLOUT_STEP_DONE: "marked a rollout step done",
+  DEPLOYMENT_RECORDED: "reported a deployment to",
 };
 
 /** The absent person a deputy decided for, as the audit event recorded them. */
@@ -67,6 +68,8 @@ function describeChange(before: unknown, after: unknown): string[] {
     approvalRound: "Approval round",
     stage: "Stage",
     stageEnd: "Stage end",
+    source: "Source",
+    learnedDigest: "Digest learned",
   };
   return Object.keys({ ...b, ...a })
     .filter((key) => key in labels)

@@ -5,6 +5,7 @@ import { STAGE_STATUS_NAMES } from "@/lib/domain/stages";
 import type { StageDto } from "@/lib/types/release";
 import { cn } from "@/lib/utils";
 
+import { LastDeployment } from "../deployments/last-deployment";
 import { Badge } from "../ui/badge";
 import { LocalTime } from "../ui/local-time";
 
@@ -66,6 +67,7 @@ export function StageList({
                 </div>
                 <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
                   <StageDates stage={stage} />
+                  {stage.lastDeployment && <LastDeployment deployment={stage.lastDeployment} />}
                 </dl>
               </div>
               <div className="flex flex-col items-end gap-2">{actions[stage.key]}</div>

@@ -1,4 +1,4 @@
-import { AlertTriangle, CornerDownRight, X } from "lucide-react";
+import { AlertTriangle, CornerDownRight, PackageX, X } from "lucide-react";
 import Link from "next/link";
 
 import { OUTCOME_NAMES } from "@/lib/domain/after-go-live";
@@ -217,6 +217,29 @@ function TimelineRowItem({ row, rowIndex, range, canReplan }: RowProps) {
               className="rounded bg-warning-soft px-1 text-[10px] font-semibold text-warning"
             >
               {row.overdueStage} overdue
+            </span>
+          )}
+          {row.deploymentFlags.length > 0 && (
+            <span
+              title={
+                row.deploymentFlags.includes("ARTIFACT_MISMATCH")
+                  ? "Artifact mismatch: an environment runs another build than the release's"
+                  : "Deployed before its stage opened"
+              }
+              data-testid="deployment-flag"
+              className={cn(
+                "flex items-center rounded px-1 text-[10px] font-semibold",
+                row.deploymentFlags.includes("ARTIFACT_MISMATCH")
+                  ? "bg-danger-soft text-danger"
+                  : "bg-warning-soft text-warning",
+              )}
+            >
+              <PackageX aria-hidden className="size-3" />
+              <span className="sr-only">
+                {row.deploymentFlags.includes("ARTIFACT_MISMATCH")
+                  ? "Artifact mismatch"
+                  : "Deployed out of order"}
+              </span>
             </span>
           )}
           {row.isRejected && (

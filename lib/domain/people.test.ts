@@ -71,11 +71,13 @@ describe("assertKeepsAnAdmin", () => {
 });
 
 describe("token scopes", () => {
-  it("read reads, write also changes, deploy only reports deployments", () => {
+  it("read reads, write also changes and reports deployments, deploy only reports deployments", () => {
     expect(scopeGrants("read", "read")).toBe(true);
     expect(scopeGrants("read", "write")).toBe(false);
     expect(scopeGrants("write", "read")).toBe(true);
     expect(scopeGrants("write", "write")).toBe(true);
+    expect(scopeGrants("write", "deploy")).toBe(true);
+    expect(scopeGrants("read", "deploy")).toBe(false);
     expect(scopeGrants("deploy", "read")).toBe(false);
     expect(scopeGrants("deploy", "deploy")).toBe(true);
   });

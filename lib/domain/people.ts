@@ -52,10 +52,10 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 /** What kind of access a permission needs from an API token: reading, changing, or reporting deployments. */
 export type Access = "read" | "write" | "deploy";
 
-/** Which access each token scope grants: `write` includes reading; `deploy` only reports deployments. */
+/** Which access each token scope grants: `write` includes reading and reporting deployments; `deploy` only reports deployments. */
 const SCOPE_GRANTS: Record<TokenScope, readonly Access[]> = {
   read: ["read"],
-  write: ["read", "write"],
+  write: ["read", "write", "deploy"],
   deploy: ["deploy"],
 };
 

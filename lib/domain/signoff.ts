@@ -81,7 +81,8 @@ export type AuditAction =
   | "RELEASE_CANCELLED"
   | "RELEASE_OUTCOME"
   | "ROLLOUT_PLANNED"
-  | "ROLLOUT_STEP_DONE";
+  | "ROLLOUT_STEP_DONE"
+  | "DEPLOYMENT_RECORDED";
 
 export type AuditDraft = {
   action: AuditAction;

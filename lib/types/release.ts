@@ -2,12 +2,15 @@
 // (lib/server/releases/release-dto.ts), components read them.
 import type { AfterGoLivePhase, ReleaseOutcome } from "@/lib/domain/after-go-live";
 import type { IsoDate } from "@/lib/domain/dates";
+import type { DeploymentFlag } from "@/lib/domain/deployments";
 import type { PeopleAuditAction } from "@/lib/domain/people";
 import type { ReleaseCommand } from "@/lib/domain/release-commands";
 import type { RolloutStrategy } from "@/lib/domain/rollout";
 import type { AuditAction, StageState } from "@/lib/domain/signoff";
 import type { ReleaseStatus, ReleaseType, Role, StageKey } from "@/lib/domain/stages";
 import type { WhatIf } from "@/lib/domain/what-if";
+
+import type { DeploymentSummary } from "./deployment";
 
 export type PersonDto = { id: string; name: string; email: string };
 
@@ -37,6 +40,8 @@ export type StageDto = Omit<StageState, "approvals"> & {
   /** The stage as expected now: what happened, else the plan, pushed when a stage runs late. */
   forecastStart: IsoDate;
   forecastEnd: IsoDate;
+  /** The latest deployment reported to this stage's environment. */
+  lastDeployment: DeploymentSummary | null;
   approvals: ApprovalDto[];
 };
 
@@ -73,6 +78,8 @@ export type ReleaseDto = {
   outcome: ReleaseOutcome | null;
   afterGoLive: AfterGoLiveDto | null;
   rollout: RolloutDto;
+  /** What is wrong with the latest deployment of each environment (artifact mismatch, out of order). */
+  deploymentFlags: DeploymentFlag[];
   currentStage: StageKey | null;
   createdBy: PersonDto;
   createdAt: string;

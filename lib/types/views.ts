@@ -1,6 +1,7 @@
 // The rows the timeline, the calendar and the environments view draw (types only).
 import type { ReleaseOutcome } from "@/lib/domain/after-go-live";
 import type { IsoDate } from "@/lib/domain/dates";
+import type { DeploymentFlag } from "@/lib/domain/deployments";
 import type { ReleaseSummary, StageDates } from "@/lib/domain/release";
 import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
 
@@ -31,6 +32,8 @@ export type TimelineRow = ReleaseSummary & {
   slipWorkingDays: number;
   atRisk: boolean;
   isRejected: boolean;
+  /** What is wrong with the latest deployment of each environment. */
+  deploymentFlags: DeploymentFlag[];
   stages: TimelineStage[];
 };
 

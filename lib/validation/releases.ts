@@ -41,7 +41,7 @@ const nameSchema = z
   .min(1, "Give the release a name.")
   .max(120, "Keep the name under 120 characters.");
 /** An artifact tag: a version or an image reference, e.g. `2027.03.1` or `registry/app:2027.03.1`. */
-const versionSchema = z
+export const versionSchema = z
   .string()
   .trim()
   .min(1, "Give the version or image tag that is deployed.")
@@ -50,7 +50,7 @@ const versionSchema = z
     /^[A-Za-z0-9][\w.:/@+-]*$/,
     "Use letters, digits and . _ - + : / @ only, as in a version or image tag.",
   );
-const digestSchema = z
+export const digestSchema = z
   .string()
   .trim()
   .max(160)

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import * as deploymentsRoute from "@/app/api/deployments/route";
 import * as approvalsRoute from "@/app/api/me/approvals/route";
 import * as calendarFeedRoute from "@/app/api/me/calendar-feed/route";
 import * as myDelegationRoute from "@/app/api/me/delegations/[id]/route";
@@ -19,9 +20,12 @@ import * as productsRoute from "@/app/api/products/route";
 import * as regionsRoute from "@/app/api/regions/route";
 import * as auditRoute from "@/app/api/releases/[id]/audit/route";
 import * as cancelRoute from "@/app/api/releases/[id]/cancel/route";
+import * as releaseDeploymentsRoute from "@/app/api/releases/[id]/deployments/route";
 import * as holdRoute from "@/app/api/releases/[id]/hold/route";
 import * as outcomeRoute from "@/app/api/releases/[id]/outcome/route";
 import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
+import * as rolloutRoute from "@/app/api/releases/[id]/rollout/route";
+import * as stepDoneRoute from "@/app/api/releases/[id]/rollout/steps/[position]/done/route";
 import * as releaseRoute from "@/app/api/releases/[id]/route";
 import * as reopenRoute from "@/app/api/releases/[id]/stages/[key]/reopen/route";
 import * as signoffRoute from "@/app/api/releases/[id]/stages/[key]/signoff/route";
@@ -426,6 +430,71 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
         handler: outcomeRoute.POST as Handler,
         body: { outcome: "KEPT", comment: "Quiet in production." },
         params: { id: release.id },
+      };
+    },
+  },
+  {
+    name: "POST /api/deployments",
+    allowed: ["ADMIN", "RELEASE_MANAGER", "QA"],
+    setup: async () => {
+      const release = await newRelease(owner);
+      return {
+        method: "POST",
+        path: "/api/deployments",
+        handler: deploymentsRoute.POST as Handler,
+        body: { environment: "DEV", version: release.version, status: "SUCCEEDED" },
+      };
+    },
+  },
+  {
+    name: "GET /api/releases/{id}/deployments",
+    allowed: ROLES,
+    setup: async () => {
+      const { id } = await newRelease(owner);
+      return {
+        method: "GET",
+        path: `/api/releases/${id}/deployments`,
+        handler: releaseDeploymentsRoute.GET as Handler,
+        params: { id },
+      };
+    },
+  },
+  {
+    name: "PUT /api/releases/{id}/rollout",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const release = await newRelease(owner);
+      return {
+        method: "PUT",
+        path: `/api/releases/${release.id}/rollout`,
+        handler: rolloutRoute.PUT as Handler,
+        body: {
+          strategy: "CANARY",
+          steps: [{ date: release.forecastGoLive, percent: 100 }],
+        },
+        params: { id: release.id },
+      };
+    },
+  },
+  {
+    name: "POST /api/releases/{id}/rollout/steps/{n}/done",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const release = await newRelease(owner);
+      const { planRollout } = await import("@/lib/server/releases/rollout");
+      await planRollout(owner, release.id, {
+        strategy: "CANARY",
+        steps: [{ date: release.forecastGoLive, percent: 100 }],
+        flags: [],
+      });
+      const qa2 = await createUser(db.prisma, "QA");
+      const manager = await createUser(db.prisma, "RELEASE_MANAGER");
+      await takeLive(release.id, { qa, qa2, manager });
+      return {
+        method: "POST",
+        path: `/api/releases/${release.id}/rollout/steps/1/done`,
+        handler: stepDoneRoute.POST as Handler,
+        params: { id: release.id, position: "1" },
       };
     },
   },

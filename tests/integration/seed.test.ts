@@ -126,8 +126,11 @@ describe("the demo portfolio", () => {
       expect(state.stages, row.name).toEqual(stored.stages);
       // The rollout plan, its steps done, and what production showed after go-live are changes
       // of their own beside the sign-off story (their rules have tests of their own).
+      // Deployments are evidence reported beside the story; they change no revision.
       const besides = ["ROLLOUT_PLANNED", "ROLLOUT_STEP_DONE", "RELEASE_OUTCOME"];
-      const story = row.auditEvents.filter((event) => !besides.includes(event.action));
+      const story = row.auditEvents.filter(
+        (event) => !besides.includes(event.action) && event.action !== "DEPLOYMENT_RECORDED",
+      );
       const others = row.auditEvents.filter((event) => besides.includes(event.action));
       expect(others.filter((e) => e.action === "RELEASE_OUTCOME").length, row.name).toBe(
         row.outcome ? 1 : 0,
@@ -188,6 +191,18 @@ describe("the demo portfolio", () => {
     expect(staggered.status).toBe("LIVE");
     expect(staggered.rolloutSteps.map((step) => step.doneAt !== null)).toEqual([true, true, false]);
     expect(rollouts.some((r) => r.rolloutStrategy === "DARK_LAUNCH")).toBe(true);
+    // Deployments on every stage that opened; one environment runs another build.
+    const mismatched = rows.filter((row) => row.deploymentFlags.includes("ARTIFACT_MISMATCH"));
+    expect(mismatched.map((row) => row.name)).toEqual(["Partner Gateway 1.12.0"]);
+    expect(
+      mismatched[0]!.stages.find((stage) => stage.key === "PREPROD")!.lastDeployment?.flags,
+    ).toEqual(["ARTIFACT_MISMATCH"]);
+    const opened = await db.prisma.stageWindow.count({ where: { actualStart: { not: null } } });
+    const deployed = await db.prisma.stageWindow.count({
+      where: { lastDeploymentId: { not: null } },
+    });
+    expect(deployed).toBe(opened);
+    expect(await db.prisma.deployment.count({ where: { status: "FAILED" } })).toBe(1);
     // Products with owners, and a delegation running today.
     expect(await db.prisma.product.count()).toBeGreaterThanOrEqual(8);
     expect(await db.prisma.delegation.count({ where: { endedAt: null } })).toBe(1);

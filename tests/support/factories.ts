@@ -38,7 +38,7 @@ export async function newRelease(
   return createRelease(manager, {
     type: "RELEASE",
     name: options.name ?? `Release ${randomUUID().slice(0, 8)}`,
-    version: `1.0.${Math.floor(Math.random() * 1000)}`,
+    version: `1.0.0-${randomUUID().slice(0, 8)}`,
     goLive: await goLiveIn(options.days ?? 60),
   });
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { Prisma } from "@/generated/prisma/client";
 import { AppError, type AppErrorKind } from "@/lib/errors";
+import { versionTaken } from "@/lib/server/releases/version-taken";
 
 const STATUS_BY_KIND: Record<AppErrorKind, number> = {
   BAD_REQUEST: 400,
@@ -17,6 +18,12 @@ const STATUS_BY_KIND: Record<AppErrorKind, number> = {
 };
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
+
+/** The partial unique index "one release not cancelled per version" (its migration names it). */
+function isVersionIndex(meta: Record<string, unknown> | undefined): boolean {
+  const text = JSON.stringify(meta ?? {});
+  return text.includes("releases_version_not_cancelled_key") || /"target":\["version"\]/.test(text);
+}
 
 /** Turns anything thrown into a domain-level AppError; unknown errors stay as they are. */
 export function toAppError(error: unknown): AppError | undefined {
@@ -32,6 +39,7 @@ export function toAppError(error: unknown): AppError | undefined {
     });
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002" && isVersionIndex(error.meta)) return versionTaken();
     if (error.code === "P2002") {
       return new AppError("CONFLICT", "DUPLICATE", "This already exists.", {
         target: error.meta?.target,

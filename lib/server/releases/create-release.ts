@@ -17,6 +17,7 @@ import type { ReleaseCreateInput } from "@/lib/validation/releases";
 import { loadRelease, MUTATION_TIMEOUTS, writeAuditEvents } from "./mutate-release";
 import { releaseContext } from "./release-context";
 import { toReleaseDto } from "./release-dto";
+import { assertVersionFree } from "./version-taken";
 
 /** Plans and stores a new release or patch (status PLANNED), with its audit event. */
 export async function createRelease(
@@ -77,6 +78,7 @@ export async function createRelease(
         : undefined;
     // A patch names no product: it is of its release's product.
     const productId = parentProduct ?? (await productIdFor(input.product, tx));
+    await assertVersionFree(tx, input.version);
     const created = await tx.release.create({
       data: {
         productId,

@@ -9,6 +9,7 @@ import { followGoLive, rolloutProgress } from "@/lib/domain/rollout";
 import { approvalsMissing } from "@/lib/domain/signoff";
 import { currentStageOf, STAGE_NAMES, type StageKey, type StageRule } from "@/lib/domain/stages";
 import type { WorkingDayCalendar } from "@/lib/domain/working-days";
+import { deploymentSummarySelect, toDeploymentSummary } from "@/lib/server/deployments/deployment-dto";
 import type { AfterGoLiveDto, ReleaseDto, RolloutDto, StageDto } from "@/lib/types/release";
 
 import { toStageDates } from "./selects";
@@ -46,6 +47,7 @@ export const releaseInclude = {
   stages: {
     orderBy: { key: "asc" },
     include: {
+      lastDeployment: { select: deploymentSummarySelect },
       approvals: {
         orderBy: { createdAt: "asc" },
         include: {
@@ -155,6 +157,7 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
     workingDays: stage.workingDays,
     approvalsRequired: stage.approvalsRequired,
     approvalRound: stage.approvalRound,
+    lastDeployment: stage.lastDeployment && toDeploymentSummary(stage.lastDeployment),
     approvals: stage.approvals.map((approval) => ({
       id: approval.id,
       user: approval.user,
@@ -198,6 +201,7 @@ export function toReleaseDto(row: ReleaseRow, context: ReleaseContext): ReleaseD
     afterGoLive:
       liveOn && observationEnd ? afterGoLiveOf(row, observationEnd, context.today) : null,
     rollout: rolloutOf(row, liveOn ?? forecastGoLive, context.timeZone, calendar),
+    deploymentFlags: row.deploymentFlags,
     currentStage: isClosed(row.status) ? null : (currentStageOf(stages)?.key ?? null),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

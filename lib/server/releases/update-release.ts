@@ -15,6 +15,7 @@ import type { SessionUser } from "@/lib/types/user";
 import type { ReleaseUpdateInput } from "@/lib/validation/releases";
 
 import { type MutationContext, mutateRelease, type ReleaseEdit } from "./mutate-release";
+import { assertVersionFree } from "./version-taken";
 
 const EDITABLE = ["name", "version", "digest", "description"] as const;
 
@@ -106,6 +107,8 @@ export async function updateRelease(
             "A rebuilt artifact is a new release or patch.",
         );
       }
+
+      if ("version" in after) await assertVersionFree(tx, input.version!, row.id);
 
       const events: AuditDraft[] = [];
       let stageChanges: StageChange[] = [];

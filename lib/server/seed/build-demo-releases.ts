@@ -7,6 +7,7 @@ import "server-only";
 import { demoUser, type DemoUserKey } from "@/lib/demo-users";
 import { observationEndOf, type ReleaseOutcome } from "@/lib/domain/after-go-live";
 import { type IsoDate } from "@/lib/domain/dates";
+import { describeFlag } from "@/lib/domain/deployments";
 import { planForward } from "@/lib/domain/planner";
 import { rolloutProblem, type RolloutStrategy, STRATEGY_NAMES } from "@/lib/domain/rollout";
 import type { PlanningSettings } from "@/lib/domain/settings";
@@ -31,6 +32,12 @@ import {
 } from "@/lib/domain/stages";
 import type { WorkingDayCalendar } from "@/lib/domain/working-days";
 
+import {
+  demoDeployments,
+  demoDigest,
+  type DemoDeployment,
+  type DemoDeploymentSpec,
+} from "./demo-deployments";
 import { demoProductOf } from "./demo-products";
 
 /** A sign-off: its approvers in order ("other-rm": the release manager who did not create it). */
@@ -87,6 +94,7 @@ type RolloutSpec = {
 type DemoReleaseSpec = {
   key: string;
   rollout?: RolloutSpec;
+  deployments?: DemoDeploymentSpec;
   name: string;
   version: string;
   digest?: string;
@@ -354,6 +362,8 @@ const SPECS: DemoReleaseSpec[] = [
   },
   {
     key: "gateway-1120",
+    // Another build of the same tag reached PREPROD: the page and the timeline say so loudly.
+    deployments: { mismatchIn: "PREPROD" },
     name: "Partner Gateway 1.12.0",
     version: "partner-gateway:1.12.0",
     type: "RELEASE",
@@ -382,6 +392,7 @@ const SPECS: DemoReleaseSpec[] = [
   },
   {
     key: "billing-2612",
+    deployments: { retryIn: "TEST" },
     name: "Billing Engine 2026.12",
     version: "billing-engine:2026.12.0",
     type: "RELEASE",
@@ -490,6 +501,8 @@ export type DemoRelease = {
   stages: StageState[];
   approvals: DemoApproval[];
   audit: DemoAuditEvent[];
+  /** As the pipelines reported them, oldest first. */
+  deployments: DemoDeployment[];
   rollout: {
     strategy: RolloutStrategy;
     /** The go-live the steps were planned against. */
@@ -591,6 +604,7 @@ function playRelease(
     approvals: [],
     rollout: null,
     outcome: null,
+    deployments: [],
     audit: [
       {
         action: "RELEASE_CREATED",
@@ -702,11 +716,42 @@ function playRelease(
     if (progress.cancel)
       record(spec.creator, cancel(state, actorOf(spec.creator), progress.cancel), at(day, 240));
   }
+  reportDeployments(release, state, spec.deployments ?? {});
   if (spec.rollout) planRollout(release, state, spec.rollout, spec.creator, calendar, today);
   if (progress.kind === "live" && progress.outcome !== null) {
     recordOutcome(release, state, progress.outcome ?? KEPT, calendar, settings, today);
   }
   return { ...release, status: state.status, stages: state.stages };
+}
+
+/** The builds the pipelines deployed as the stages opened, with their audit events. */
+function reportDeployments(release: DemoRelease, state: ReleaseState, spec: DemoDeploymentSpec) {
+  if (!state.stages[0]!.actualStart) return;
+  // Entered with the release (so no deployment teaches it): the build the pipelines promote.
+  const digest = release.digest ?? demoDigest(release.version);
+  release.digest = digest;
+  release.deployments = demoDeployments({ ...release, digest }, state, spec, at);
+  for (const deployment of release.deployments) {
+    release.audit.push({
+      action: "DEPLOYMENT_RECORDED",
+      actor: deployment.by,
+      stage: deployment.environment,
+      comment:
+        deployment.flags
+          .map((flag) => describeFlag(flag, { version: release.version, digest }, deployment))
+          .join(" ") || null,
+      after: {
+        deploymentId: deployment.id,
+        status: deployment.status,
+        version: deployment.version,
+        digest: deployment.digest,
+        source: deployment.source,
+        url: deployment.url,
+        flags: deployment.flags,
+      },
+      at: deployment.at,
+    });
+  }
 }
 
 /**

@@ -5,6 +5,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { DEMO_USERS, type DemoUserKey } from "@/lib/demo-users";
 import { addDays } from "@/lib/domain/dates";
 import { type IsoDate, isoToDate } from "@/lib/domain/dates";
+import { DEPLOYMENT_FLAGS } from "@/lib/domain/deployments";
+import type { StageKey } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
 import type { DbTransaction } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
@@ -12,7 +14,7 @@ import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings
 import { companyToday } from "@/lib/server/today";
 import { hashPassword } from "@/lib/server/users/passwords";
 
-import { buildDemoReleases } from "./build-demo-releases";
+import { buildDemoReleases, type DemoRelease } from "./build-demo-releases";
 import { DEMO_PRODUCTS } from "./demo-products";
 
 export type SeedResult = { users: number; releases: number };
@@ -140,6 +142,7 @@ export async function seedDemoData(
             createdAt: approval.at,
           })),
         });
+        await seedDeployments(tx, release, created.id, stageIds, userId);
         // Audit rows are inserted in time order so that their ids follow the story.
         const events = [...release.audit].sort((a, b) => a.at.getTime() - b.at.getTime());
         await tx.auditEvent.createMany({
@@ -226,6 +229,45 @@ async function seedProducts(
     ids.set(product.key, created.id);
   }
   return ids;
+}
+
+/** A release's deployments, each environment's latest on its stage, their flags on the release. */
+async function seedDeployments(
+  tx: DbTransaction,
+  release: DemoRelease,
+  releaseId: string,
+  stageIds: Map<StageKey, string>,
+  userId: (key: DemoUserKey) => string,
+): Promise<void> {
+  if (release.deployments.length === 0) return;
+  await tx.deployment.createMany({
+    data: release.deployments.map((deployment) => ({
+      id: deployment.id,
+      releaseId,
+      environment: deployment.environment,
+      status: deployment.status,
+      version: deployment.version,
+      digest: deployment.digest,
+      at: deployment.at,
+      source: deployment.source,
+      url: deployment.url,
+      flags: deployment.flags,
+      reportedById: userId(deployment.by),
+      createdAt: deployment.at,
+    })),
+  });
+  const latest = new Map(release.deployments.map((d) => [d.environment, d])); // oldest first
+  for (const [environment, deployment] of latest) {
+    await tx.stageWindow.update({
+      where: { id: stageIds.get(environment)! },
+      data: { lastDeploymentId: deployment.id },
+    });
+  }
+  const flags = [...latest.values()].flatMap((deployment) => deployment.flags);
+  await tx.release.update({
+    where: { id: releaseId },
+    data: { deploymentFlags: DEPLOYMENT_FLAGS.filter((flag) => flags.includes(flag)) },
+  });
 }
 
 /** Quinn (QA) is on leave this week and last; Kim stands in. */

@@ -25,6 +25,7 @@ export const timelineSelect = {
   originalGoLive: true,
   outcome: true,
   rolloutGoLive: true,
+  deploymentFlags: true,
   rolloutSteps: {
     orderBy: { position: "asc" },
     select: { position: true, date: true, percent: true, label: true, doneAt: true },
@@ -89,6 +90,7 @@ export function toTimelineRow(
         }
       : null,
     isRejected: !isCancelled(record.status) && stages.some((stage) => stage.status === "REJECTED"),
+    deploymentFlags: record.deploymentFlags,
     stages,
   };
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { DeploymentWarning } from "@/components/deployments/deployment-warning";
+import { DeploymentsTable } from "@/components/deployments/deployments-table";
 import { AfterGoLive } from "@/components/releases/after-go-live";
 import { AuditTrail } from "@/components/releases/audit-trail";
 import { OutcomeDialog } from "@/components/releases/outcome-dialog";
@@ -31,6 +33,7 @@ import {
 } from "@/lib/server/actions/releases";
 import { requireUser } from "@/lib/server/auth/session";
 import { calendarFor } from "@/lib/server/calendars";
+import { listDeployments } from "@/lib/server/deployments/list-deployments";
 import { getRelease } from "@/lib/server/releases/get-release";
 import { listAudit } from "@/lib/server/releases/list-audit";
 import { viewerActionsFor } from "@/lib/server/releases/viewer-actions";
@@ -61,9 +64,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ReleasePage({ params }: { params: Params }) {
   const user = await requireUser();
   const { id } = await params;
-  const [release, audit, settings] = await Promise.all([
-    loadRelease(id),
+  // The release first: an unknown id is the 404 page, before anything else is asked about it.
+  const release = await loadRelease(id);
+  const [audit, deployments, settings] = await Promise.all([
     listAudit(id),
+    listDeployments(id),
     getPlanningSettings(),
   ]);
   const today = companyToday(settings.companyTimeZone);
@@ -100,6 +105,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
           )
         }
       />
+      <DeploymentWarning release={release} />
       <ReleaseFacts
         release={release}
         workingDaysToGoLive={workingDaysUntil(today, release.forecastGoLive, calendar)}
@@ -165,6 +171,17 @@ export default async function ReleasePage({ params }: { params: Params }) {
           </p>
         </section>
       )}
+
+      <section aria-labelledby="deployments-heading" className="space-y-3">
+        <h2 id="deployments-heading" className="text-base font-semibold text-fg">
+          Deployments <span className="font-normal text-muted">({deployments.length})</span>
+        </h2>
+        <p className="text-sm text-muted">
+          As pipelines and GitOps controllers reported them, newest first. Evidence, never an
+          approval.
+        </p>
+        <DeploymentsTable deployments={deployments} />
+      </section>
 
       {release.type === "RELEASE" && (
         <ReleasePatches release={release} canAddPatch={viewer.commands.includes("ADD_PATCH")} />
