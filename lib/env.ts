@@ -73,6 +73,26 @@ const envSchema = z.object({
   }),
   /** The button's label on the sign-in page. */
   OIDC_NAME: z.string().trim().min(1).default("Single sign-on"),
+  /** Email over SMTP, e.g. smtp://user:pass@mail.example.com:587; unset: emails are held. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => !value || /^smtps?:\/\/[^\s]+$/.test(value), {
+      message: "Give an SMTP URL, e.g. smtp://user:password@mail.example.com:587 (smtps:// for TLS)",
+    }),
+  MAIL_FROM: z.string().trim().min(3).default("Release Calendar <release-calendar@localhost>"),
+  /** `true` lets webhooks reach loopback and private networks (tests, closed networks). */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
+    .enum(["true", "false", "1", "0", ""], { message: "Use true or false." })
+    .optional()
+    .transform((value) => value === "true" || value === "1"),
+  /** `false` runs no delivery worker in this process (e.g. a dedicated web-only instance). */
+  NOTIFICATIONS_WORKER: z
+    .enum(["true", "false", "1", "0", ""], { message: "Use true or false." })
+    .optional()
+    .transform((value) => value !== "false" && value !== "0"),
   /** `false` turns sign-in with a local password off (single sign-on only). */
   PASSWORD_LOGIN: z
     .enum(["true", "false", "1", "0", ""], { message: "Use true or false." })
@@ -141,6 +161,11 @@ export function readServerEnv(source: Source = process.env): Env {
 }
 
 let cached: Env | undefined;
+
+/** Forgets the settings read, so the next getEnv() reads the environment again (tests, scripts). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
 
 /** The settings of this server process, read on first use and kept. */
 export function getEnv(): Env {

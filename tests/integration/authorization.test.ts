@@ -5,11 +5,13 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import * as deliveriesRoute from "@/app/api/deliveries/route";
 import * as deploymentsRoute from "@/app/api/deployments/route";
 import * as approvalsRoute from "@/app/api/me/approvals/route";
 import * as calendarFeedRoute from "@/app/api/me/calendar-feed/route";
 import * as myDelegationRoute from "@/app/api/me/delegations/[id]/route";
 import * as myDelegationsRoute from "@/app/api/me/delegations/route";
+import * as notificationsRoute from "@/app/api/me/notifications/route";
 import * as sessionsRoute from "@/app/api/me/sessions/route";
 import * as myTokenRoute from "@/app/api/me/tokens/[id]/route";
 import * as myTokensRoute from "@/app/api/me/tokens/route";
@@ -37,6 +39,7 @@ import * as tokensRoute from "@/app/api/tokens/route";
 import * as passwordResetRoute from "@/app/api/users/[id]/password-reset/route";
 import * as userRoute from "@/app/api/users/[id]/route";
 import * as usersRoute from "@/app/api/users/route";
+import * as webhooksRoute from "@/app/api/webhooks/route";
 import * as workingDaysRoute from "@/app/api/working-days/route";
 import type { Role } from "@/lib/domain/stages";
 import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
@@ -432,6 +435,49 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
         params: { id: release.id },
       };
     },
+  },
+  {
+    name: "GET /api/webhooks",
+    allowed: ["ADMIN"],
+    setup: async () => ({ method: "GET", path: "/api/webhooks", handler: webhooksRoute.GET }),
+  },
+  {
+    name: "POST /api/webhooks",
+    allowed: ["ADMIN"],
+    setup: async () => ({
+      method: "POST",
+      path: "/api/webhooks",
+      handler: webhooksRoute.POST,
+      body: {
+        url: "https://93.184.215.14/hooks",
+        events: ["release.live"],
+        secret: "sixteen-chars-min!",
+      },
+    }),
+  },
+  {
+    name: "GET /api/deliveries",
+    allowed: ["ADMIN"],
+    setup: async () => ({ method: "GET", path: "/api/deliveries", handler: deliveriesRoute.GET }),
+  },
+  {
+    name: "GET /api/me/notifications",
+    allowed: ROLES,
+    setup: async () => ({
+      method: "GET",
+      path: "/api/me/notifications",
+      handler: notificationsRoute.GET,
+    }),
+  },
+  {
+    name: "PUT /api/me/notifications",
+    allowed: ROLES,
+    setup: async () => ({
+      method: "PUT",
+      path: "/api/me/notifications",
+      handler: notificationsRoute.PUT,
+      body: { email: { atRisk: false } },
+    }),
   },
   {
     name: "POST /api/deployments",

@@ -15,8 +15,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { type DbTransaction, getDb } from "@/lib/server/db/client";
-import { toJsonInput } from "@/lib/server/db/json";
-import { MUTATION_TIMEOUTS } from "@/lib/server/releases/mutate-release";
+import { MUTATION_TIMEOUTS, writeAuditEvents } from "@/lib/server/releases/mutate-release";
 import type { DeploymentDto } from "@/lib/types/deployment";
 import type { SessionUser } from "@/lib/types/user";
 import type { DeploymentReportInput } from "@/lib/validation/deployments";
@@ -158,14 +157,12 @@ async function recordLocked(
       ...(digest && { digest, revision: { increment: 1 } }),
     },
   });
-  await tx.auditEvent.create({
-    data: {
+  await writeAuditEvents(tx, releaseId, actor.id, [
+    {
       action: "DEPLOYMENT_RECORDED",
-      actorId: actor.id,
-      releaseId,
       stageKey: input.environment,
       comment: warnings.length > 0 ? warnings.join(" ") : null,
-      after: toJsonInput({
+      after: {
         deploymentId: created.id,
         status: input.status,
         version: input.version,
@@ -174,8 +171,8 @@ async function recordLocked(
         url: input.url ?? null,
         flags,
         ...(digest && { learnedDigest: digest }),
-      }),
+      },
     },
-  });
+  ]);
   return { deployment: toDeploymentDto(created), created: true, warnings };
 }

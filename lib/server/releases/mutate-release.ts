@@ -14,6 +14,7 @@ import { assertCan, type Permission } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
 import { type DbTransaction, getDb } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
+import { outboxDraftsOfAudit, writeOutboxEvents } from "@/lib/server/notifications/outbox";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
 import type { ReleaseDto } from "@/lib/types/release";
@@ -112,6 +113,8 @@ export async function writeAuditEvents(
   events: AuditDraft[],
 ): Promise<void> {
   if (events.length === 0) return;
+  // What the audit records, the outbox announces (webhooks, emails), in the same transaction.
+  await writeOutboxEvents(tx, outboxDraftsOfAudit(releaseId, actorId, events));
   await tx.auditEvent.createMany({
     data: events.map((event) => ({
       action: event.action,

@@ -542,6 +542,8 @@ export function buildDemoReleases(
   today: IsoDate,
   calendars: DemoCalendars,
   settings: Settings,
+  /** The moment of seeding: nothing is reported later than this. */
+  now: Date = new Date(),
 ): DemoRelease[] {
   const { underWay } = calendars;
   const anchor = underWay.isWorkingDay(today) ? today : underWay.nextWorkingDay(today);
@@ -552,6 +554,7 @@ export function buildDemoReleases(
       spec.progress.kind === "planned" ? calendars.newPlans : underWay,
       settings,
       today,
+      now,
     ),
   );
 }
@@ -579,6 +582,7 @@ function playRelease(
   calendar: WorkingDayCalendar,
   settings: Settings,
   today: IsoDate,
+  now: Date,
 ): DemoRelease {
   const plan = planForward(start, settings.durations, calendar);
   const createdAt = at(calendar.shiftWorkingDays(start, -8), -30);
@@ -716,7 +720,7 @@ function playRelease(
     if (progress.cancel)
       record(spec.creator, cancel(state, actorOf(spec.creator), progress.cancel), at(day, 240));
   }
-  reportDeployments(release, state, spec.deployments ?? {});
+  reportDeployments(release, state, spec.deployments ?? {}, now);
   if (spec.rollout) planRollout(release, state, spec.rollout, spec.creator, calendar, today);
   if (progress.kind === "live" && progress.outcome !== null) {
     recordOutcome(release, state, progress.outcome ?? KEPT, calendar, settings, today);
@@ -725,12 +729,17 @@ function playRelease(
 }
 
 /** The builds the pipelines deployed as the stages opened, with their audit events. */
-function reportDeployments(release: DemoRelease, state: ReleaseState, spec: DemoDeploymentSpec) {
+function reportDeployments(
+  release: DemoRelease,
+  state: ReleaseState,
+  spec: DemoDeploymentSpec,
+  now: Date,
+) {
   if (!state.stages[0]!.actualStart) return;
   // Entered with the release (so no deployment teaches it): the build the pipelines promote.
   const digest = release.digest ?? demoDigest(release.version);
   release.digest = digest;
-  release.deployments = demoDeployments({ ...release, digest }, state, spec, at);
+  release.deployments = demoDeployments({ ...release, digest }, state, spec, at, now);
   for (const deployment of release.deployments) {
     release.audit.push({
       action: "DEPLOYMENT_RECORDED",

@@ -70,7 +70,9 @@ export async function seedDemoData(
         ),
         newPlans: calendarFor(region, settings.periods),
       };
-      const releases = buildDemoReleases(today, calendars, settings);
+      // Seeding "as of" another day happens at that day's end (tests); otherwise now.
+      const now = options.today ? new Date(`${today}T23:00:00Z`) : new Date();
+      const releases = buildDemoReleases(today, calendars, settings, now);
       releaseCount = releases.length;
 
       const userIds = new Map<DemoUserKey, string>();

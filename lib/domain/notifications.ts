@@ -1,0 +1,204 @@
+// What is told to whom: webhook events derived from the audit trail (so every change that matters
+// is announced from one place), the emails people may choose, the retry schedule of deliveries,
+// and the text of each email.
+import { formatDisplayDate, type IsoDate } from "./dates";
+import type { AuditAction } from "./signoff";
+import { STAGE_NAMES, type StageKey } from "./stages";
+
+/** The events a webhook may subscribe to (API.md "Notifications and webhooks"). */
+export const WEBHOOK_EVENTS = [
+  "release.created",
+  "release.replanned",
+  "stage.opened",
+  "stage.signed_off",
+  "stage.rejected",
+  "release.live",
+  "release.at_risk",
+  "deployment.recorded",
+  "release.outcome",
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** Events only people are told about, by email (from the daily schedule). */
+export const REMINDER_EVENTS = ["approvals.overdue", "release.go_live_tomorrow"] as const;
+export type OutboxEventName = WebhookEvent | (typeof REMINDER_EVENTS)[number];
+
+const EVENT_OF_AUDIT: Partial<Record<AuditAction, WebhookEvent>> = {
+  RELEASE_CREATED: "release.created",
+  RELEASE_REPLANNED: "release.replanned",
+  STAGE_STARTED: "stage.opened",
+  STAGE_SIGNED_OFF: "stage.signed_off",
+  STAGE_REJECTED: "stage.rejected",
+  RELEASE_LIVE: "release.live",
+  DEPLOYMENT_RECORDED: "deployment.recorded",
+  RELEASE_OUTCOME: "release.outcome",
+};
+
+/** The event an audited change announces, if any. */
+export function eventOfAudit(action: AuditAction): WebhookEvent | undefined {
+  return EVENT_OF_AUDIT[action];
+}
+
+export const EMAIL_KINDS = [
+  "approvalRequested",
+  "rejected",
+  "overdueReminder",
+  "goLiveTomorrow",
+  "atRisk",
+] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+export type EmailPreferences = Record<EmailKind, boolean>;
+
+export const EMAIL_KIND_NAMES: Record<EmailKind, { label: string; hint: string }> = {
+  approvalRequested: {
+    label: "A stage waits for my sign-off",
+    hint: "When a stage opens that you may sign, or one you stand in for.",
+  },
+  rejected: { label: "A stage of my release is rejected", hint: "Releases you created or own." },
+  overdueReminder: {
+    label: "Daily reminder of overdue approvals",
+    hint: "Each working morning while a stage you may sign is past its planned end.",
+  },
+  goLiveTomorrow: { label: "Go-live tomorrow", hint: "Releases you created or own." },
+  atRisk: {
+    label: "A release became at risk",
+    hint: "Releases you created or own, when the forecast slips past the baseline.",
+  },
+};
+
+/** Everyone is told everything until they say otherwise. */
+export const DEFAULT_EMAIL_PREFERENCES: EmailPreferences = {
+  approvalRequested: true,
+  rejected: true,
+  overdueReminder: true,
+  goLiveTomorrow: true,
+  atRisk: true,
+};
+
+/** Which email an outbox event is, if people are told about it by email. */
+export function emailKindOf(event: OutboxEventName): EmailKind | undefined {
+  const kinds: Partial<Record<OutboxEventName, EmailKind>> = {
+    "stage.opened": "approvalRequested",
+    "stage.rejected": "rejected",
+    "approvals.overdue": "overdueReminder",
+    "release.go_live_tomorrow": "goLiveTomorrow",
+    "release.at_risk": "atRisk",
+  };
+  return kinds[event];
+}
+
+/**
+ * Seconds to wait before each retry: the first within 10 s, the second within 30 s after that,
+ * then growing; after the last attempt a delivery has failed.
+ */
+export const RETRY_DELAYS_SECONDS = [5, 20, 60, 300, 900] as const;
+export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
+
+/** When to try again after `attempts` failed attempts, or null when it is time to give up. */
+export function retryAt(attempts: number, failedAt: Date): Date | null {
+  const delay = RETRY_DELAYS_SECONDS[attempts - 1];
+  if (attempts >= MAX_ATTEMPTS || delay === undefined) return null;
+  return new Date(failedAt.getTime() + delay * 1000);
+}
+
+/** A 2xx answer is a delivery; anything else (or no answer) is retried. */
+export function isDelivered(status: number | null): boolean {
+  return status !== null && status >= 200 && status < 300;
+}
+
+export type EmailContext = {
+  recipientName: string;
+  release: { name: string; version: string; forecastGoLive: IsoDate };
+  stage?: StageKey | null;
+  url: string;
+  comment?: string | null;
+  actorName?: string | null;
+  /** Deputy emails: the absent person the recipient stands in for. */
+  onBehalfOf?: string | null;
+  slipWorkingDays?: number;
+};
+
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+/** The lines of each email: a subject, what happened, what to do. */
+function linesOf(kind: EmailKind, context: EmailContext): { subject: string; lines: string[] } {
+  const { release } = context;
+  const title = `${release.name} (${release.version})`;
+  const stage = context.stage ? STAGE_NAMES[context.stage] : "";
+  const goLive = formatDisplayDate(release.forecastGoLive);
+  switch (kind) {
+    case "approvalRequested":
+      return {
+        subject: `Sign-off needed: ${stage} of ${release.name}`,
+        lines: [
+          `${stage} of ${title} is open and waits for a sign-off${context.onBehalfOf ? ` you may give for ${context.onBehalfOf}` : ""}.`,
+          `Go-live: ${goLive}.`,
+        ],
+      };
+    case "rejected":
+      return {
+        subject: `Rejected: ${stage} of ${release.name}`,
+        lines: [
+          `${context.actorName ?? "Someone"} rejected ${stage} of ${title}.`,
+          ...(context.comment ? [`“${context.comment}”`] : []),
+          "A release manager reopens the stage once the problem is fixed.",
+        ],
+      };
+    case "overdueReminder":
+      return {
+        subject: `Overdue: ${stage} of ${release.name} waits for your sign-off`,
+        lines: [
+          `${stage} of ${title} is past its planned end and still waits for a sign-off${context.onBehalfOf ? ` you may give for ${context.onBehalfOf}` : ""}.`,
+          `Every day it stays open moves the go-live (now ${goLive}).`,
+        ],
+      };
+    case "goLiveTomorrow":
+      return {
+        subject: `Go-live tomorrow: ${release.name}`,
+        lines: [`${title} goes live tomorrow, ${goLive}.`],
+      };
+    case "atRisk":
+      return {
+        subject: `At risk: ${release.name}`,
+        lines: [
+          `${title} is at risk: the forecast go-live is ${goLive}${context.slipWorkingDays ? `, ${context.slipWorkingDays} working days after the baseline` : ""}.`,
+        ],
+      };
+  }
+}
+
+/** A plain text and an HTML version of one email, with a link to the release. */
+export function renderEmail(kind: EmailKind, context: EmailContext): RenderedEmail {
+  const { subject, lines } = linesOf(kind, context);
+  const greeting = `Hello ${context.recipientName},`;
+  const footer =
+    "You get this email from Release Calendar. Choose which emails you get on your profile.";
+  const text = [
+    greeting,
+    "",
+    ...lines,
+    "",
+    `Open the release: ${context.url}`,
+    "",
+    "--",
+    footer,
+  ].join("\n");
+  const html = [
+    `<!doctype html><html><body style="font-family: system-ui, sans-serif; color: #111827; line-height: 1.5">`,
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    `<p><a href="${escapeHtml(context.url)}" style="display: inline-block; padding: 8px 14px; background: #1d4ed8; color: #ffffff; border-radius: 6px; text-decoration: none">Open the release</a></p>`,
+    `<p style="color: #6b7280; font-size: 12px">${escapeHtml(footer)}</p>`,
+    `</body></html>`,
+  ].join("\n");
+  return { subject, text, html };
+}

@@ -1,0 +1,62 @@
+import "server-only";
+
+// The delivery worker of one app process: fans out new events, sends what is due, runs the daily
+// jobs. Every instance runs one; they share the work through the database (SKIP LOCKED claims and
+// the scheduled_runs key), so nothing is sent twice and nothing lives only in this process.
+import { deliverDue } from "./deliver";
+import { dispatchPending } from "./dispatch";
+import { runDailyJobs } from "./schedule";
+
+export type Worker = { stop: () => Promise<void> };
+
+export type WorkerOptions = {
+  /** Pause between rounds when there was nothing to do. */
+  intervalMs?: number;
+  /** How often the daily jobs are looked at. */
+  scheduleEveryMs?: number;
+  onError?: (error: unknown) => void;
+};
+
+/** One round: dispatch, then deliver, until both are idle; answers whether anything was done. */
+export async function runOnce(): Promise<boolean> {
+  const dispatched = await dispatchPending();
+  const delivered = await deliverDue();
+  return dispatched + delivered > 0;
+}
+
+export function startWorker(options: WorkerOptions = {}): Worker {
+  const intervalMs = options.intervalMs ?? 1000;
+  const scheduleEveryMs = options.scheduleEveryMs ?? 60_000;
+  const onError = options.onError ?? ((error) => console.error("Notification worker:", error));
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let lastSchedule = 0;
+  let current: Promise<void> = Promise.resolve();
+
+  const round = async () => {
+    let busy = false;
+    try {
+      if (Date.now() - lastSchedule >= scheduleEveryMs) {
+        lastSchedule = Date.now();
+        await runDailyJobs();
+      }
+      busy = await runOnce();
+    } catch (error) {
+      onError(error);
+    }
+    if (!stopped) timer = setTimeout(tick, busy ? 0 : intervalMs);
+  };
+  const tick = () => {
+    current = round();
+  };
+  timer = setTimeout(tick, 0);
+
+  return {
+    /** Stops taking new work and waits for the round in flight. */
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await current;
+    },
+  };
+}

@@ -1,0 +1,319 @@
+// Notifications against real servers on loopback: an SMTP server (smtp-server, messages parsed
+// with mailparser) receives the mails of a sign-off journey; an HTTP receiver gets signed webhooks,
+// answers 500 twice and then 200, and exactly one delivery succeeds; the daily jobs run once.
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import * as webhooksRoute from "@/app/api/webhooks/route";
+import { MAX_ATTEMPTS } from "@/lib/domain/notifications";
+import { resetEnvCache } from "@/lib/env";
+import { dispatchPending } from "@/lib/server/notifications/dispatch";
+import { runDailyJobs } from "@/lib/server/notifications/schedule";
+import {
+  createWebhook,
+  listUndelivered,
+  updateNotificationPreferences,
+} from "@/lib/server/notifications/webhooks";
+import { runOnce } from "@/lib/server/notifications/worker";
+import { signOffStage } from "@/lib/server/releases/stage-actions";
+import type { SessionUser } from "@/lib/types/user";
+
+import { issueTestToken } from "../support/api-tokens";
+import { callJson } from "../support/call-route";
+import { createUser, newRelease } from "../support/factories";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let db: TestDatabase;
+let rm: SessionUser;
+let qa: SessionUser;
+let qa2: SessionUser;
+let admin: SessionUser;
+
+const mails: ParsedMail[] = [];
+let smtp: SMTPServer;
+
+type Received = { headers: IncomingHttpHeaders; body: string };
+const received: Received[] = [];
+/** What the receiver answers next; when empty, 200. */
+const answers: number[] = [];
+let receiver: Server;
+let receiverUrl: string;
+
+function listen(server: { listen: (port: number, host: string, done: () => void) => unknown }) {
+  return new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+}
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, done) {
+      simpleParser(stream)
+        .then((mail) => mails.push(mail))
+        .then(() => done(), done);
+    },
+  });
+  await listen(smtp.server);
+  receiver = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body });
+      response.statusCode = answers.shift() ?? 200;
+      response.end("ok");
+    });
+  });
+  await listen(receiver);
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/release-calendar`;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  process.env.MAIL_FROM = "Release Calendar <calendar@test.local>";
+  process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "true";
+  resetEnvCache();
+
+  db = await createTestDatabase();
+  [rm, qa, qa2, admin] = await Promise.all([
+    createUser(db.prisma, "RELEASE_MANAGER", "Rita"),
+    createUser(db.prisma, "QA", "Quinn"),
+    createUser(db.prisma, "QA", "Kim"),
+    createUser(db.prisma, "ADMIN", "Ada"),
+  ]);
+});
+
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  delete process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS;
+  resetEnvCache();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await db.close();
+});
+
+beforeEach(async () => {
+  // Each test starts from an empty outbox.
+  await drain();
+  mails.length = 0;
+  received.length = 0;
+  answers.length = 0;
+});
+
+/** Runs the worker's rounds until nothing is left to do now (as a running instance would). */
+async function drain(): Promise<void> {
+  for (let round = 0; round < 50 && (await runOnce()); round++);
+  // The SMTP server parses asynchronously: give it a moment to finish.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/** Makes every pending retry due now, as if its wait were over. */
+async function skipWaits(): Promise<void> {
+  await db.prisma.delivery.updateMany({
+    where: { status: "PENDING" },
+    data: { nextAttemptAt: new Date() },
+  });
+}
+
+const to = (mail: ParsedMail) =>
+  (Array.isArray(mail.to) ? mail.to : [mail.to])
+    .flatMap((a) => a?.value ?? [])
+    .map((v) => v.address);
+
+describe("emails", () => {
+  it("a sign-off journey: signers hear of the opened stage, the creator of the rejection", async () => {
+    await updateNotificationPreferences(qa2, { email: { approvalRequested: false } });
+    const release = await newRelease(rm);
+    await signOffStage({ id: release.id, key: "DEV", decision: "APPROVE", actor: qa });
+    await drain();
+
+    // TEST opened: QA may sign it; Kim asked not to be told.
+    const opened = mails.filter(
+      (mail) => mail.subject === `Sign-off needed: Test of ${release.name}`,
+    );
+    expect(opened.flatMap(to)).toEqual([qa.email]);
+    const mail = opened[0]!;
+    expect(mail.from?.value[0]?.address).toBe("calendar@test.local");
+    expect(mail.text).toContain(`Hello Quinn,`);
+    expect(mail.text).toContain(`Test of ${release.name} (${release.version}) is open`);
+    expect(mail.text).toMatch(new RegExp(`/releases/${release.id}`));
+    expect(mail.html).toContain(`href="http://localhost:3000/releases/${release.id}"`);
+    expect(mail.headers.get("x-release-calendar-delivery")).toBeTruthy();
+
+    mails.length = 0;
+    await signOffStage({
+      id: release.id,
+      key: "TEST",
+      decision: "REJECT",
+      comment: "Checkout fails <script>alert(1)</script> on Safari.",
+      actor: qa,
+    });
+    await drain();
+    const rejected = mails.filter((m) => m.subject === `Rejected: Test of ${release.name}`);
+    expect(rejected.flatMap(to)).toEqual([rm.email]);
+    expect(rejected[0]!.text).toContain("Quinn rejected Test");
+    expect(rejected[0]!.text).toContain("Checkout fails <script>");
+    expect(rejected[0]!.html).toContain("&lt;script&gt;");
+    expect(rejected[0]!.html).not.toContain("<script>");
+    await updateNotificationPreferences(qa2, { email: { approvalRequested: true } });
+  });
+
+  it("without an SMTP server emails are held and listed for admins, never sent", async () => {
+    delete process.env.SMTP_URL;
+    resetEnvCache();
+    try {
+      const release = await newRelease(rm);
+      await signOffStage({ id: release.id, key: "DEV", decision: "APPROVE", actor: qa });
+      await drain();
+      expect(mails).toEqual([]);
+      const held = (await listUndelivered(admin)).filter(
+        (delivery) => delivery.releaseId === release.id && delivery.status === "HELD",
+      );
+      expect(held.map((delivery) => delivery.subject)).toContain(
+        `Sign-off needed: Test of ${release.name}`,
+      );
+    } finally {
+      process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+      resetEnvCache();
+    }
+  });
+});
+
+describe("webhooks", () => {
+  it("are signed, retried after 500s on the schedule, and delivered exactly once", async () => {
+    const secret = "a-webhook-secret-of-32-characters!";
+    const hook = await createWebhook(admin, {
+      url: receiverUrl,
+      events: ["stage.signed_off"],
+      secret,
+    });
+    expect(hook).not.toHaveProperty("secret");
+    expect(hook).not.toHaveProperty("secretEncrypted");
+    const release = await newRelease(rm);
+    answers.push(500, 500);
+    await signOffStage({ id: release.id, key: "DEV", decision: "APPROVE", actor: qa });
+
+    const before = Date.now();
+    await dispatchPending();
+    await runOnce(); // first attempt: 500
+    const afterFirst = await db.prisma.delivery.findFirstOrThrow({ where: { webhookId: hook.id } });
+    expect(afterFirst).toMatchObject({ status: "PENDING", attempts: 1, lastStatusCode: 500 });
+    // The first retry within 10 s.
+    expect(afterFirst.nextAttemptAt.getTime() - before).toBeLessThanOrEqual(10_000 + 2_000);
+    await runOnce();
+    expect(received).toHaveLength(1); // not due yet: nothing sent again
+
+    await skipWaits();
+    await runOnce(); // second attempt: 500
+    const afterSecond = await db.prisma.delivery.findFirstOrThrow({
+      where: { webhookId: hook.id },
+    });
+    expect(afterSecond.attempts).toBe(2);
+    // The second within 30 s after that.
+    expect(afterSecond.nextAttemptAt.getTime() - Date.now()).toBeLessThanOrEqual(30_000);
+    await skipWaits();
+    await Promise.all([runOnce(), runOnce()]); // two rounds at once still send it once
+    await drain();
+
+    expect(received).toHaveLength(3);
+    const delivered = await db.prisma.delivery.findFirstOrThrow({ where: { webhookId: hook.id } });
+    expect(delivered).toMatchObject({ status: "DELIVERED", attempts: 3, lastStatusCode: 200 });
+    const ids = new Set(received.map((r) => r.headers["x-release-calendar-delivery"]));
+    expect(ids).toEqual(new Set([delivered.id]));
+    for (const request of received) {
+      expect(request.headers["x-release-calendar-event"]).toBe("stage.signed_off");
+      const expected = `sha256=${createHmac("sha256", secret).update(request.body).digest("hex")}`;
+      expect(request.headers["x-release-calendar-signature"]).toBe(expected);
+    }
+    const body = JSON.parse(received[0]!.body) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      id: delivered.id,
+      event: "stage.signed_off",
+      stage: "DEV",
+      release: { id: release.id, name: release.name, version: release.version },
+    });
+    await db.prisma.webhook.update({ where: { id: hook.id }, data: { isActive: false } });
+  });
+
+  it("give up after the last attempt: failed, and listed for admins", async () => {
+    const hook = await createWebhook(admin, {
+      url: receiverUrl,
+      events: ["release.created"],
+      secret: "another-secret-for-the-test",
+    });
+    answers.push(...Array<number>(MAX_ATTEMPTS).fill(503));
+    const release = await newRelease(rm);
+    await dispatchPending();
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      await skipWaits();
+      await runOnce();
+    }
+    const delivery = await db.prisma.delivery.findFirstOrThrow({ where: { webhookId: hook.id } });
+    expect(delivery).toMatchObject({
+      status: "FAILED",
+      attempts: MAX_ATTEMPTS,
+      lastStatusCode: 503,
+      lastError: "HTTP 503",
+    });
+    const failed = await listUndelivered(admin);
+    expect(failed.some((d) => d.id === delivery.id && d.releaseId === release.id)).toBe(true);
+    await db.prisma.webhook.update({ where: { id: hook.id }, data: { isActive: false } });
+  });
+
+  it("refuse loopback and private addresses unless allowed; only admins add them", async () => {
+    const adminToken = await issueTestToken(db.prisma, admin.email);
+    const rmToken = await issueTestToken(db.prisma, rm.email);
+    const add = (token: string, url: string) =>
+      callJson<{ error?: { code: string } }>(webhooksRoute.POST, {
+        method: "POST",
+        path: "/api/webhooks",
+        token,
+        body: { url, events: ["release.live"], secret: "a-secret-of-sixteen+" },
+      });
+    expect((await add(rmToken, "https://hooks.example.com/x")).status).toBe(403);
+    process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "false";
+    resetEnvCache();
+    try {
+      for (const url of [
+        "http://127.0.0.1:9/x",
+        "http://localhost/x",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]/x",
+        "http://10.0.0.8/x",
+      ]) {
+        const answer = await add(adminToken, url);
+        expect([url, answer.status, answer.body.error?.code]).toEqual([
+          url,
+          422,
+          "URL_NOT_ALLOWED",
+        ]);
+      }
+      expect((await add(adminToken, "ftp://example.com/x")).status).toBe(400);
+    } finally {
+      process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "true";
+      resetEnvCache();
+    }
+  });
+});
+
+describe("daily jobs", () => {
+  it("run once per company day, even when two instances look at once", async () => {
+    // 10:00 UTC on a Wednesday is mid-morning in Berlin.
+    const now = new Date("2027-03-03T10:00:00Z");
+    const [first, second] = await Promise.all([runDailyJobs(now), runDailyJobs(now)]);
+    expect([...first, ...second].sort()).toEqual([
+      "at-risk",
+      "go-live-tomorrow",
+      "overdue-reminders",
+    ]);
+    expect(await runDailyJobs(now)).toEqual([]);
+    expect(
+      await db.prisma.scheduledRun.count({ where: { day: new Date("2027-03-03T00:00:00Z") } }),
+    ).toBe(3);
+    // Before 07:00 and on a weekend nothing runs.
+    expect(await runDailyJobs(new Date("2027-03-04T04:00:00Z"))).toEqual([]);
+    expect(await runDailyJobs(new Date("2027-03-06T10:00:00Z"))).toEqual([]);
+  });
+});
