@@ -43,6 +43,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT) },
+    // The journeys post webhooks to a receiver on loopback, which production refuses by default.
+    env: { PORT: String(PORT), WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true" },
   },
 });

@@ -89,6 +89,18 @@ test.describe("releases API", () => {
       ["POST", "/api/plan"],
       ["GET", "/api/regions"],
       ["GET", "/api/working-days?from=2027-01-01&to=2027-01-31"],
+      ["POST", "/api/deployments"],
+      ["GET", `/api/releases/${id}/deployments`],
+      ["PUT", `/api/releases/${id}/rollout`],
+      ["POST", `/api/releases/${id}/outcome`],
+      ["GET", "/api/products"],
+      ["GET", "/api/me/delegations"],
+      ["GET", "/api/me/notifications"],
+      ["PUT", "/api/me/notifications"],
+      ["GET", "/api/webhooks"],
+      ["POST", "/api/webhooks"],
+      ["POST", `/api/webhooks/${id}/test`],
+      ["GET", "/api/deliveries"],
     ];
     for (const [method, path] of calls) {
       const response = await request.fetch(path, {

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/admin/stages", label: "Stages" },
   { href: "/admin/calendar", label: "Calendar" },
   { href: "/admin/general", label: "Region, time zone & environments" },
+  { href: "/admin/notifications", label: "Notifications" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { DelegationsPanel } from "@/components/account/delegations-panel";
+import { NotificationsPanel } from "@/components/account/notifications-panel";
 import { PasswordPanel } from "@/components/account/password-panel";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { TokensPanel } from "@/components/account/tokens-panel";
@@ -14,10 +15,13 @@ import {
   revokeOwnTokenAction,
 } from "@/lib/server/actions/account";
 import { createDelegationAction, endDelegationAction } from "@/lib/server/actions/delegations";
+import { saveNotificationsAction } from "@/lib/server/actions/notifications";
 import { pageOrigin } from "@/lib/server/api/origin";
 import { currentSessionId, requireUser } from "@/lib/server/auth/session";
 import { getOrCreateFeedUrl } from "@/lib/server/calendar-feed/feed-tokens";
 import { listMyDelegations } from "@/lib/server/delegations/delegations";
+import { isMailConfigured } from "@/lib/server/notifications/deliver";
+import { getNotificationPreferences } from "@/lib/server/notifications/webhooks";
 import { listProductOptions } from "@/lib/server/products/products";
 import { listOwnTokens } from "@/lib/server/users/api-tokens";
 import { getUser, listUsers } from "@/lib/server/users/manage-users";
@@ -30,17 +34,27 @@ export const metadata: Metadata = { title: "Profile" };
 export default async function ProfilePage() {
   const user = await requireUser();
   const mayDelegate = user.role !== "VIEWER";
-  const [feedUrl, account, tokens, sessions, sessionId, products, delegations, people] =
-    await Promise.all([
-      getOrCreateFeedUrl(user, await pageOrigin()),
-      getUser(user.id),
-      listOwnTokens(user),
-      listSessions(user.id),
-      currentSessionId(),
-      listProductOptions(),
-      listMyDelegations(user),
-      mayDelegate ? listUsers(user, { limit: 1000, active: true }) : null,
-    ]);
+  const [
+    feedUrl,
+    account,
+    tokens,
+    sessions,
+    sessionId,
+    products,
+    delegations,
+    people,
+    notifications,
+  ] = await Promise.all([
+    getOrCreateFeedUrl(user, await pageOrigin()),
+    getUser(user.id),
+    listOwnTokens(user),
+    listSessions(user.id),
+    currentSessionId(),
+    listProductOptions(),
+    listMyDelegations(user),
+    mayDelegate ? listUsers(user, { limit: 1000, active: true }) : null,
+    getNotificationPreferences(user),
+  ]);
   const deputies = (people?.items ?? []).filter(
     (person) => person.id !== user.id && person.role !== "VIEWER",
   );
@@ -61,6 +75,12 @@ export default async function ProfilePage() {
             end={endDelegationAction}
           />
         )}
+        <NotificationsPanel
+          email={notifications.email}
+          address={user.email}
+          isMailConfigured={isMailConfigured()}
+          save={saveNotificationsAction}
+        />
         <CalendarFeedPanel url={feedUrl} products={products} />
         <TokensPanel
           tokens={tokens}

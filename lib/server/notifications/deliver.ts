@@ -65,6 +65,11 @@ async function postWebhook(
   }
 }
 
+/** Whether emails can go out (SMTP_URL is set); otherwise they are held in the outbox. */
+export function isMailConfigured(): boolean {
+  return Boolean(getEnv().SMTP_URL);
+}
+
 let transporter: { url: string; transport: Transporter } | undefined;
 
 function mailer(url: string): Transporter {
