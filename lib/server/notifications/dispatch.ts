@@ -159,7 +159,6 @@ async function deliveriesOf(
 
 /** Turns up to `limit` undispatched events into deliveries; answers how many it took. */
 export async function dispatchPending(limit = 20): Promise<number> {
-  const settings = await getPlanningSettings();
   return getDb().$transaction(
     async (tx) => {
       const claimed = await tx.$queryRaw<{ id: bigint }[]>`
@@ -167,6 +166,7 @@ export async function dispatchPending(limit = 20): Promise<number> {
         ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
       if (claimed.length === 0) return 0;
       const ids = claimed.map((row) => row.id);
+      const settings = await getPlanningSettings(tx);
       const [events, webhooks] = await Promise.all([
         tx.outboxEvent.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
         tx.webhook.findMany({ where: { isActive: true }, select: { id: true, events: true } }),
