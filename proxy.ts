@@ -5,6 +5,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 
+import { routeRefusal } from "@/lib/http/api-routes";
 import {
   API_CONTENT_SECURITY_POLICY,
   apiRefusal,
@@ -51,6 +52,16 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     if (refusal) {
       const body = { error: { code: refusal.code, message: refusal.message } };
       return withHeaders(NextResponse.json(body, { status: refusal.status }), apiHeaders);
+    }
+    // An unknown path or method gets the error envelope, not Next's HTML page or an empty 405.
+    const unrouted = routeRefusal(request.method, pathname);
+    if (unrouted) {
+      const body = { error: { code: unrouted.code, message: unrouted.message } };
+      const response = NextResponse.json(body, { status: unrouted.status });
+      return withHeaders(response, {
+        ...apiHeaders,
+        ...(unrouted.allow && { allow: unrouted.allow }),
+      });
     }
     return withHeaders(NextResponse.next(), apiHeaders);
   }

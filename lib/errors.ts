@@ -80,7 +80,8 @@ export const ERROR_CODES = [
   "IN_FREEZE",
   "BAD_STEPS",
   "URL_NOT_ALLOWED",
-  // 413, 429
+  // 405, 413, 429
+  "METHOD_NOT_ALLOWED",
   "PAYLOAD_TOO_LARGE",
   "TOO_MANY_ATTEMPTS",
   // 500

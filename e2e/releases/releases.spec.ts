@@ -66,6 +66,18 @@ test.describe("releases API", () => {
     });
   });
 
+  test("an unknown API path is a JSON 404, a wrong method a JSON 405 with Allow", async ({
+    request,
+  }) => {
+    const unknown = await request.get("/api/no-such-thing");
+    expect(unknown.status()).toBe(404);
+    expect((await unknown.json()).error.code).toBe("NOT_FOUND");
+    const wrong = await request.delete("/api/releases");
+    expect(wrong.status()).toBe(405);
+    expect(wrong.headers().allow).toBe("GET, POST, HEAD, OPTIONS");
+    expect((await wrong.json()).error.code).toBe("METHOD_NOT_ALLOWED");
+  });
+
   test("every API route answers 401 with the error envelope when anonymous", async ({
     request,
   }) => {
