@@ -48,7 +48,11 @@ export function TokensPanel({
           For scripts and CI pipelines: send it as{" "}
           <code className="font-mono text-xs">Authorization: Bearer …</code>. A token acts with your
           current role, within its scope; it stops working when revoked, when it expires, or when
-          your account is deactivated.
+          your account is deactivated. See{" "}
+          <a href="/api-docs" className="text-accent hover:underline">
+            the HTTP API
+          </a>
+          .
         </>
       }
     >

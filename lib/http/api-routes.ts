@@ -22,6 +22,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/me/sessions/{id}", methods: ["DELETE"] },
   { path: "/api/me/tokens", methods: ["GET", "POST"] },
   { path: "/api/me/tokens/{id}", methods: ["DELETE"] },
+  { path: "/api/openapi.json", methods: ["GET"] },
   { path: "/api/plan", methods: ["POST"] },
   { path: "/api/products", methods: ["GET", "POST"] },
   { path: "/api/products/{key}", methods: ["GET", "PATCH"] },

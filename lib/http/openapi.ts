@@ -1,0 +1,737 @@
+// The OpenAPI 3.1 description of the HTTP API, generated from the zod schemas the routes validate
+// their input with (z.toJSONSchema, input side) and from the route table (api-routes.ts), so that
+// it cannot drift from what the routes accept. Served at /api/openapi.json, shown at /api-docs.
+import { z } from "zod";
+
+import { ERROR_CODES } from "@/lib/errors";
+import { PERMISSIONS, type Permission } from "@/lib/permissions";
+import { delegationCreateSchema } from "@/lib/validation/delegations";
+import { deploymentReportSchema } from "@/lib/validation/deployments";
+import { notificationPreferencesSchema, webhookCreateSchema } from "@/lib/validation/notifications";
+import { planRequestSchema, workingDaysQuerySchema } from "@/lib/validation/plan";
+import {
+  approversSchema,
+  productCreateSchema,
+  productUpdateSchema,
+} from "@/lib/validation/products";
+import {
+  commentSchema,
+  outcomeSchema,
+  reasonSchema,
+  releaseApiQuerySchema,
+  releaseCreateSchema,
+  releaseUpdateSchema,
+  rolloutSchema,
+  signOffSchema,
+  whatIfSchema,
+} from "@/lib/validation/releases";
+import { reportQuerySchema } from "@/lib/validation/reports";
+import {
+  passwordChangeSchema,
+  tokenCreateSchema,
+  userCreateSchema,
+  userListQuerySchema,
+  userUpdateSchema,
+} from "@/lib/validation/users";
+
+import { API_ROUTES, type HttpMethod } from "./api-routes";
+
+type Access = Permission | "public" | "feed-token";
+
+export type Operation = {
+  method: HttpMethod;
+  path: string;
+  tag: string;
+  summary: string;
+  access: Access;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** The success status and what it carries. */
+  success: { status: number; description: string; contentType?: string };
+  /** Error codes beyond those every route may answer (400 input, 401, 403). */
+  errors?: (typeof ERROR_CODES)[number][];
+  paged?: boolean;
+};
+
+const json = "application/json";
+
+/** Every operation of the API; a test checks that each route method of api-routes.ts has one. */
+export const OPERATIONS: readonly Operation[] = [
+  op(
+    "POST",
+    "/api/plan",
+    "Planning",
+    "Plan a release backward from a go-live or forward from a start",
+    "releases.read",
+    {
+      body: planRequestSchema,
+      success: [200, "The six stage windows, notes and conflicts; nothing is written"],
+      errors: ["NOT_A_WORKING_DAY", "UNKNOWN_REGION", "DATE_OUT_OF_RANGE"],
+    },
+  ),
+  op("GET", "/api/regions", "Planning", "Holiday regions with their names", "releases.read", {
+    success: [200, "Regions"],
+  }),
+  op(
+    "GET",
+    "/api/working-days",
+    "Planning",
+    "Weekends, holidays, closures and freezes in a range",
+    "releases.read",
+    {
+      query: workingDaysQuerySchema,
+      success: [200, "Days"],
+      errors: ["UNKNOWN_REGION", "DATE_OUT_OF_RANGE"],
+    },
+  ),
+  op(
+    "GET",
+    "/api/releases",
+    "Releases",
+    "Releases and patches by forecast go-live",
+    "releases.read",
+    {
+      query: releaseApiQuerySchema,
+      success: [200, "A page of releases, each with its six stages"],
+      paged: true,
+    },
+  ),
+  op("POST", "/api/releases", "Releases", "Create a release or patch", "releases.plan", {
+    body: releaseCreateSchema,
+    success: [201, "The release"],
+    errors: [
+      "NOT_A_WORKING_DAY",
+      "GO_LIVE_IN_PAST",
+      "GO_LIVE_TOO_EARLY",
+      "UNKNOWN_REGION",
+      "UNKNOWN_PRODUCT",
+      "PARENT_NOT_FOUND",
+      "PARENT_NOT_A_RELEASE",
+      "VERSION_TAKEN",
+    ],
+  }),
+  op(
+    "GET",
+    "/api/releases/{id}",
+    "Releases",
+    "A release with its stages, patches and what the caller may do",
+    "releases.read",
+    { success: [200, "The release"], errors: ["NOT_FOUND"] },
+  ),
+  op("PATCH", "/api/releases/{id}", "Releases", "Edit or re-plan a release", "releases.plan", {
+    body: releaseUpdateSchema,
+    success: [200, "The release"],
+    errors: [
+      "NOT_FOUND",
+      "STALE_REVISION",
+      "NO_CHANGES",
+      "ARTIFACT_LOCKED",
+      "REGION_LOCKED",
+      "VERSION_TAKEN",
+      "NOT_A_WORKING_DAY",
+      "END_BEFORE_START",
+      "END_IN_PAST",
+      "USE_GO_LIVE",
+      "STAGE_CLOSED",
+      "RELEASE_CLOSED",
+    ],
+  }),
+  op(
+    "POST",
+    "/api/releases/{id}/what-if",
+    "Releases",
+    "Preview a re-plan without writing it",
+    "releases.plan",
+    {
+      body: whatIfSchema,
+      success: [200, "Every stage before and after, conflicts, freezes"],
+      errors: ["NOT_FOUND", "NOT_A_WORKING_DAY"],
+    },
+  ),
+  op(
+    "POST",
+    "/api/releases/{id}/stages/{key}/signoff",
+    "Sign-off",
+    "Approve or reject the current stage (optionally as deputy)",
+    "stages.decide",
+    {
+      body: signOffSchema,
+      success: [200, "The release"],
+      errors: [
+        "NOT_FOUND",
+        "NOT_AN_APPROVER",
+        "NOT_A_DEPUTY",
+        "FOUR_EYES",
+        "STAGE_NOT_CURRENT",
+        "ALREADY_DECIDED",
+        "STAGE_REJECTED",
+        "RELEASE_NOT_OPEN",
+        "COMMENT_REQUIRED",
+      ],
+    },
+  ),
+  op(
+    "POST",
+    "/api/releases/{id}/stages/{key}/reopen",
+    "Sign-off",
+    "Reopen a rejected stage for a new round",
+    "releases.plan",
+    {
+      body: commentSchema,
+      success: [200, "The release"],
+      errors: ["NOT_FOUND", "STAGE_NOT_REJECTED"],
+    },
+  ),
+  op("POST", "/api/releases/{id}/hold", "Releases", "Put a release on hold", "releases.plan", {
+    body: reasonSchema,
+    success: [200, "The release"],
+    errors: ["NOT_FOUND", "RELEASE_CLOSED", "STALE_REVISION"],
+  }),
+  op("POST", "/api/releases/{id}/resume", "Releases", "Resume a release on hold", "releases.plan", {
+    body: commentSchema,
+    success: [200, "The release"],
+    errors: ["NOT_FOUND", "RELEASE_NOT_ON_HOLD", "STALE_REVISION"],
+  }),
+  op("POST", "/api/releases/{id}/cancel", "Releases", "Cancel a release", "releases.plan", {
+    body: reasonSchema,
+    success: [200, "The release"],
+    errors: ["NOT_FOUND", "RELEASE_CLOSED", "STALE_REVISION"],
+  }),
+  op(
+    "GET",
+    "/api/releases/{id}/audit",
+    "Releases",
+    "The audit trail, oldest first",
+    "releases.read",
+    { success: [200, "Audit events"], errors: ["NOT_FOUND"], paged: true },
+  ),
+  op(
+    "POST",
+    "/api/releases/{id}/outcome",
+    "After go-live",
+    "Record what became of a live release",
+    "releases.outcome",
+    {
+      body: outcomeSchema,
+      success: [200, "The release"],
+      errors: ["NOT_FOUND", "RELEASE_NOT_LIVE", "PATCH_NOT_OF_RELEASE", "DATE_OUT_OF_RANGE"],
+    },
+  ),
+  op(
+    "PUT",
+    "/api/releases/{id}/rollout",
+    "After go-live",
+    "Plan the rollout of the PROD stage",
+    "releases.plan",
+    {
+      body: rolloutSchema,
+      success: [200, "The release"],
+      errors: ["NOT_FOUND", "NOT_A_WORKING_DAY", "IN_FREEZE", "BAD_STEPS", "ROLLOUT_LOCKED"],
+    },
+  ),
+  op(
+    "POST",
+    "/api/releases/{id}/rollout/steps/{position}/done",
+    "After go-live",
+    "Mark a rollout step done today",
+    "releases.plan",
+    {
+      success: [200, "The release"],
+      errors: ["NOT_FOUND", "RELEASE_NOT_LIVE", "BAD_STEPS", "DUPLICATE"],
+    },
+  ),
+  op(
+    "GET",
+    "/api/releases/{id}/deployments",
+    "Deployments",
+    "A release's deployments, oldest first",
+    "releases.read",
+    { success: [200, "Deployments"], errors: ["NOT_FOUND"], paged: true },
+  ),
+  op(
+    "POST",
+    "/api/deployments",
+    "Deployments",
+    "Report a deployment (CI, Argo CD)",
+    "deployments.report",
+    {
+      body: deploymentReportSchema,
+      success: [201, "The deployment (200: the same deliveryId was reported before)"],
+      errors: ["RELEASE_NOT_FOUND", "ARTIFACT_MISMATCH"],
+    },
+  ),
+  op(
+    "GET",
+    "/api/reports/releases.csv",
+    "Reports",
+    "Releases with their stage dates as CSV",
+    "releases.read",
+    { query: reportQuerySchema, success: [200, "RFC 4180 CSV", "text/csv"] },
+  ),
+  op(
+    "GET",
+    "/api/calendar.ics",
+    "Calendar feed",
+    "The iCalendar feed of a feed token",
+    "feed-token",
+    { success: [200, "RFC 5545 calendar", "text/calendar"], errors: ["NOT_FOUND"] },
+  ),
+  op(
+    "GET",
+    "/api/me/calendar-feed",
+    "Calendar feed",
+    "The caller's feed address (created on first call)",
+    "releases.read",
+    { success: [200, "{url}"] },
+  ),
+  op(
+    "DELETE",
+    "/api/me/calendar-feed",
+    "Calendar feed",
+    "Revoke the caller's feed address",
+    "account.manage",
+    { success: [204, "Revoked"] },
+  ),
+  op(
+    "GET",
+    "/api/me/approvals",
+    "Sign-off",
+    "What waits for the caller, and outcomes to record",
+    "releases.read",
+    { success: [200, "Waiting stages"] },
+  ),
+  op(
+    "GET",
+    "/api/products",
+    "Products",
+    "Products with owners and named approvers",
+    "releases.read",
+    { success: [200, "Products"] },
+  ),
+  op("POST", "/api/products", "Products", "Create a product", "products.manage", {
+    body: productCreateSchema,
+    success: [201, "The product"],
+    errors: ["PRODUCT_TAKEN", "UNKNOWN_USER", "ROLE_NOT_ALLOWED"],
+  }),
+  op("GET", "/api/products/{key}", "Products", "One product", "releases.read", {
+    success: [200, "The product"],
+    errors: ["NOT_FOUND"],
+  }),
+  op(
+    "PATCH",
+    "/api/products/{key}",
+    "Products",
+    "Rename a product or change its owners",
+    "products.manage",
+    {
+      body: productUpdateSchema,
+      success: [200, "The product"],
+      errors: ["NOT_FOUND", "PRODUCT_TAKEN", "UNKNOWN_USER", "ROLE_NOT_ALLOWED"],
+    },
+  ),
+  op(
+    "PUT",
+    "/api/products/{key}/approvers/{stage}",
+    "Products",
+    "Name who signs a stage of the product's releases",
+    "products.manage",
+    {
+      body: approversSchema,
+      success: [200, "The product"],
+      errors: ["NOT_FOUND", "UNKNOWN_USER", "ROLE_NOT_ALLOWED"],
+    },
+  ),
+  op(
+    "GET",
+    "/api/me/delegations",
+    "People",
+    "The caller's delegations, given and received",
+    "account.read",
+    { success: [200, "Delegations"] },
+  ),
+  op("POST", "/api/me/delegations", "People", "Name a deputy for an absence", "stages.decide", {
+    body: delegationCreateSchema,
+    success: [201, "The delegation"],
+    errors: [
+      "DEPUTY_IS_SELF",
+      "DEPUTY_NOT_ACTIVE",
+      "ROLE_NOT_ALLOWED",
+      "END_BEFORE_START",
+      "END_IN_PAST",
+      "DATE_OUT_OF_RANGE",
+      "DELEGATION_OVERLAP",
+      "UNKNOWN_USER",
+    ],
+  }),
+  op("DELETE", "/api/me/delegations/{id}", "People", "End a delegation now", "stages.decide", {
+    success: [204, "Ended"],
+    errors: ["NOT_FOUND"],
+  }),
+  op("GET", "/api/users", "People", "Users (admins: every field)", "people.read", {
+    query: userListQuerySchema,
+    success: [200, "Users"],
+    paged: true,
+  }),
+  op("POST", "/api/users", "People", "Add a user", "users.manage", {
+    body: userCreateSchema,
+    success: [201, "The user (and a one-time setPasswordUrl)"],
+    errors: ["EMAIL_TAKEN"],
+  }),
+  op("GET", "/api/users/{id}", "People", "One user", "users.manage", {
+    success: [200, "The user"],
+    errors: ["NOT_FOUND"],
+  }),
+  op(
+    "PATCH",
+    "/api/users/{id}",
+    "People",
+    "Rename, change the role, (de)activate",
+    "users.manage",
+    { body: userUpdateSchema, success: [200, "The user"], errors: ["NOT_FOUND", "LAST_ADMIN"] },
+  ),
+  op(
+    "POST",
+    "/api/users/{id}/password-reset",
+    "People",
+    "Reset a password: a new one-time link",
+    "users.manage",
+    { success: [200, "{setPasswordUrl}"], errors: ["NOT_FOUND"] },
+  ),
+  op("POST", "/api/me/password", "Account", "Change the caller's password", "account.manage", {
+    body: passwordChangeSchema,
+    success: [204, "Changed"],
+    errors: ["WRONG_PASSWORD", "WEAK_PASSWORD"],
+  }),
+  op(
+    "GET",
+    "/api/me/tokens",
+    "Account",
+    "The caller's API tokens (never the secret)",
+    "account.read",
+    { success: [200, "Tokens"] },
+  ),
+  op(
+    "POST",
+    "/api/me/tokens",
+    "Account",
+    "Create an API token (the secret is in this answer only)",
+    "account.manage",
+    {
+      body: tokenCreateSchema,
+      success: [201, "The token with its secret"],
+      errors: ["SCOPE_NOT_ALLOWED"],
+    },
+  ),
+  op(
+    "DELETE",
+    "/api/me/tokens/{id}",
+    "Account",
+    "Revoke one of the caller's tokens",
+    "account.manage",
+    { success: [204, "Revoked"], errors: ["NOT_FOUND"] },
+  ),
+  op("GET", "/api/tokens", "People", "Every usable token with its owner", "users.manage", {
+    success: [200, "Tokens"],
+  }),
+  op("DELETE", "/api/tokens/{id}", "People", "Revoke any token", "users.manage", {
+    success: [204, "Revoked"],
+    errors: ["NOT_FOUND"],
+  }),
+  op("GET", "/api/me/sessions", "Account", "Where the caller is signed in", "account.read", {
+    success: [200, "Sessions"],
+  }),
+  op("DELETE", "/api/me/sessions/{id}", "Account", "Sign one session out", "account.manage", {
+    success: [204, "Signed out"],
+    errors: ["NOT_FOUND"],
+  }),
+  op(
+    "GET",
+    "/api/me/notifications",
+    "Notifications",
+    "Which emails the caller gets",
+    "account.read",
+    { success: [200, "Email choices"] },
+  ),
+  op(
+    "PUT",
+    "/api/me/notifications",
+    "Notifications",
+    "Choose which emails to get",
+    "account.manage",
+    { body: notificationPreferencesSchema, success: [200, "Email choices"] },
+  ),
+  op(
+    "GET",
+    "/api/webhooks",
+    "Notifications",
+    "The webhooks in use (never their secret)",
+    "settings.manage",
+    { success: [200, "Webhooks"] },
+  ),
+  op("POST", "/api/webhooks", "Notifications", "Add a signed outbound webhook", "settings.manage", {
+    body: webhookCreateSchema,
+    success: [201, "The webhook"],
+    errors: ["URL_NOT_ALLOWED"],
+  }),
+  op(
+    "DELETE",
+    "/api/webhooks/{id}",
+    "Notifications",
+    "Remove a webhook (its log stays)",
+    "settings.manage",
+    { success: [204, "Removed"], errors: ["NOT_FOUND"] },
+  ),
+  op(
+    "GET",
+    "/api/webhooks/{id}/deliveries",
+    "Notifications",
+    "A webhook's deliveries, newest first",
+    "settings.manage",
+    { success: [200, "Deliveries"], errors: ["NOT_FOUND"] },
+  ),
+  op(
+    "POST",
+    "/api/webhooks/{id}/test",
+    "Notifications",
+    "Queue a test event to one webhook",
+    "settings.manage",
+    { success: [202, "The queued delivery"], errors: ["NOT_FOUND"] },
+  ),
+  op(
+    "GET",
+    "/api/deliveries",
+    "Notifications",
+    "Emails held and deliveries failed",
+    "settings.manage",
+    { success: [200, "Deliveries"] },
+  ),
+  op("GET", "/api/health", "Operations", "Liveness and database reachability", "public", {
+    success: [200, "OK"],
+  }),
+  op("GET", "/api/openapi.json", "Operations", "This description", "public", {
+    success: [200, "OpenAPI 3.1"],
+  }),
+];
+
+function op(
+  method: HttpMethod,
+  path: string,
+  tag: string,
+  summary: string,
+  access: Access,
+  options: {
+    query?: z.ZodObject;
+    body?: z.ZodType;
+    success: [number, string, string?];
+    errors?: Operation["errors"];
+    paged?: boolean;
+  },
+): Operation {
+  const [status, description, contentType] = options.success;
+  return {
+    method,
+    path,
+    tag,
+    summary,
+    access,
+    query: options.query,
+    body: options.body,
+    success: { status, description, contentType },
+    errors: options.errors,
+    paged: options.paged,
+  };
+}
+
+type JsonSchema = Record<string, unknown>;
+
+function inputSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+  }) as JsonSchema;
+  return rest;
+}
+
+/** Who may call an operation, in words. */
+function whoMay(access: Access): string {
+  if (access === "public") return "Anyone.";
+  if (access === "feed-token") return "The holder of the feed token in the address.";
+  const rule = PERMISSIONS[access];
+  const roles = rule.roles.length === 4 ? "every role" : rule.roles.join(", ");
+  return `Permission \`${access}\` (${roles}); API tokens need ${rule.access} access.`;
+}
+
+function parametersOf(operation: Operation): JsonSchema[] {
+  const fromPath = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+    name: match[1],
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
+  const query = operation.query ? inputSchema(operation.query) : null;
+  const properties = (query?.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((query?.required as string[] | undefined) ?? []);
+  const fromQuery = Object.entries(properties).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: required.has(name),
+    schema,
+  }));
+  if (operation.access === "feed-token") {
+    fromQuery.push({ name: "token", in: "query", required: true, schema: { type: "string" } });
+    fromQuery.push({ name: "product", in: "query", required: false, schema: { type: "string" } });
+  }
+  return [...fromPath, ...fromQuery];
+}
+
+function responsesOf(operation: Operation): Record<string, JsonSchema> {
+  const { status, description, contentType } = operation.success;
+  const success: JsonSchema =
+    status === 204
+      ? { description }
+      : {
+          description,
+          content: { [contentType ?? json]: { schema: contentType ? { type: "string" } : {} } },
+          ...(operation.paged && {
+            headers: {
+              Link: { description: 'rel="next" when more rows exist', schema: { type: "string" } },
+              "X-Total-Count": { description: "All rows", schema: { type: "integer" } },
+            },
+          }),
+        };
+  const error = (text: string) => ({
+    description: text,
+    content: { [json]: { schema: { $ref: "#/components/schemas/Error" } } },
+  });
+  const responses: Record<string, JsonSchema> = { [String(status)]: success };
+  if (operation.query || operation.body || operation.path.includes("{")) {
+    responses["400"] = error(
+      "Malformed input (VALIDATION_FAILED, MALFORMED_JSON, UNKNOWN_PARAMETER)",
+    );
+  }
+  if (operation.access !== "public") {
+    responses["401"] = error("Not signed in, or an invalid token");
+    responses["403"] = error("Not allowed (FORBIDDEN, TOKEN_SCOPE, CROSS_ORIGIN, …)");
+  }
+  for (const code of operation.errors ?? []) {
+    const kind = errorStatus(code);
+    const key = String(kind);
+    const existing = responses[key]?.description as string | undefined;
+    responses[key] = error(existing ? `${existing}; ${code}` : code);
+  }
+  return responses;
+}
+
+/** The HTTP status an error code is answered with (lib/server/api/errors.ts maps kinds). */
+function errorStatus(code: string): number {
+  if (code === "NOT_FOUND" || code === "RELEASE_NOT_FOUND") return 404;
+  if (
+    [
+      "STALE_REVISION",
+      "ALREADY_DECIDED",
+      "DUPLICATE",
+      "RELEASE_NOT_OPEN",
+      "RELEASE_NOT_ON_HOLD",
+      "RELEASE_CLOSED",
+      "STAGE_NOT_CURRENT",
+      "STAGE_REJECTED",
+      "STAGE_NOT_REJECTED",
+      "EMAIL_TAKEN",
+      "LAST_ADMIN",
+      "PRODUCT_TAKEN",
+      "RELEASE_NOT_LIVE",
+      "ROLLOUT_LOCKED",
+      "VERSION_TAKEN",
+      "ARTIFACT_MISMATCH",
+    ].includes(code)
+  ) {
+    return 409;
+  }
+  if (["NOT_AN_APPROVER", "NOT_A_DEPUTY", "FOUR_EYES"].includes(code)) return 403;
+  if (["COMMENT_REQUIRED", "NO_CHANGES"].includes(code)) return 400;
+  return 422;
+}
+
+/** The whole document. */
+export function openApiDocument(serverUrl?: string): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const operation of OPERATIONS) {
+    const entry: JsonSchema = {
+      tags: [operation.tag],
+      summary: operation.summary,
+      description: whoMay(operation.access),
+      operationId: `${operation.method.toLowerCase()}${operation.path
+        .replace(/^\/api/, "")
+        .replace(/[{}.]/g, "")
+        .split(/[/-]/)
+        .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+        .join("")}`,
+      parameters: parametersOf(operation),
+      responses: responsesOf(operation),
+      ...(operation.access === "public" || operation.access === "feed-token"
+        ? { security: [] }
+        : {}),
+    };
+    if (operation.body) {
+      entry.requestBody = {
+        required: true,
+        content: { [json]: { schema: inputSchema(operation.body) } },
+      };
+    }
+    (paths[operation.path] ??= {})[operation.method.toLowerCase()] = entry;
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Release Calendar API",
+      version: "1.0.0",
+      description:
+        "Plan releases through DEV, TEST, LAST, INT, PREPROD and PROD; sign them off; report deployments. Dates are YYYY-MM-DD; errors are {error: {code, message, details}}.",
+    },
+    ...(serverUrl && { servers: [{ url: serverUrl }] }),
+    security: [{ bearer: [] }, { session: [] }],
+    tags: [...new Set(OPERATIONS.map((operation) => operation.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token (rc_…) from Profile → API tokens; scopes read, write, deploy.",
+        },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The browser session after signing in.",
+        },
+      },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: {
+                code: { type: "string", enum: [...ERROR_CODES] },
+                message: { type: "string" },
+                details: {},
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** Operations that the route table has; for the test that keeps both equal. */
+export function routeMethods(): string[] {
+  return API_ROUTES.flatMap((route) =>
+    route.path.startsWith("/api/auth/")
+      ? []
+      : route.methods.map((method) => `${method} ${route.path}`),
+  ).sort();
+}
