@@ -34,6 +34,15 @@ import {
   userUpdateSchema,
 } from "@/lib/validation/users";
 
+import {
+  deliveryResponse,
+  deploymentResponse,
+  emailChoicesResponse,
+  loadedReleaseResponse,
+  productResponse,
+  releaseResponse,
+  webhookResponse,
+} from "./api-responses";
 import { API_ROUTES, type HttpMethod } from "./api-routes";
 
 type Access = Permission | "public" | "feed-token";
@@ -48,12 +57,20 @@ export type Operation = {
   body?: z.ZodType;
   /** The success status and what it carries. */
   success: { status: number; description: string; contentType?: string };
+  /** The success body's schema (a registered one: Release, Deployment, …), or a list of it. */
+  response?: { schema: z.ZodType; list?: boolean };
   /** Error codes beyond those every route may answer (400 input, 401, 403). */
   errors?: (typeof ERROR_CODES)[number][];
   paged?: boolean;
 };
 
 const json = "application/json";
+
+/** Most release commands answer the release as it is afterwards. */
+const RETURNS_RELEASE = {
+  response: { schema: releaseResponse },
+  success: [200, "The release"] as [number, string],
+};
 
 /** Every operation of the API; a test checks that each route method of api-routes.ts has one. */
 export const OPERATIONS: readonly Operation[] = [
@@ -92,12 +109,14 @@ export const OPERATIONS: readonly Operation[] = [
     "releases.read",
     {
       query: releaseApiQuerySchema,
+      response: { schema: releaseResponse, list: true },
       success: [200, "A page of releases, each with its six stages"],
       paged: true,
     },
   ),
   op("POST", "/api/releases", "Releases", "Create a release or patch", "releases.plan", {
     body: releaseCreateSchema,
+    response: { schema: releaseResponse },
     success: [201, "The release"],
     errors: [
       "NOT_A_WORKING_DAY",
@@ -116,11 +135,15 @@ export const OPERATIONS: readonly Operation[] = [
     "Releases",
     "A release with its stages, patches and what the caller may do",
     "releases.read",
-    { success: [200, "The release"], errors: ["NOT_FOUND"] },
+    {
+      response: { schema: loadedReleaseResponse },
+      success: [200, "The release"],
+      errors: ["NOT_FOUND"],
+    },
   ),
   op("PATCH", "/api/releases/{id}", "Releases", "Edit or re-plan a release", "releases.plan", {
     body: releaseUpdateSchema,
-    success: [200, "The release"],
+    ...RETURNS_RELEASE,
     errors: [
       "NOT_FOUND",
       "STALE_REVISION",
@@ -156,7 +179,7 @@ export const OPERATIONS: readonly Operation[] = [
     "stages.decide",
     {
       body: signOffSchema,
-      success: [200, "The release"],
+      ...RETURNS_RELEASE,
       errors: [
         "NOT_FOUND",
         "NOT_AN_APPROVER",
@@ -178,23 +201,23 @@ export const OPERATIONS: readonly Operation[] = [
     "releases.plan",
     {
       body: commentSchema,
-      success: [200, "The release"],
+      ...RETURNS_RELEASE,
       errors: ["NOT_FOUND", "STAGE_NOT_REJECTED"],
     },
   ),
   op("POST", "/api/releases/{id}/hold", "Releases", "Put a release on hold", "releases.plan", {
     body: reasonSchema,
-    success: [200, "The release"],
+    ...RETURNS_RELEASE,
     errors: ["NOT_FOUND", "RELEASE_CLOSED", "STALE_REVISION"],
   }),
   op("POST", "/api/releases/{id}/resume", "Releases", "Resume a release on hold", "releases.plan", {
     body: commentSchema,
-    success: [200, "The release"],
+    ...RETURNS_RELEASE,
     errors: ["NOT_FOUND", "RELEASE_NOT_ON_HOLD", "STALE_REVISION"],
   }),
   op("POST", "/api/releases/{id}/cancel", "Releases", "Cancel a release", "releases.plan", {
     body: reasonSchema,
-    success: [200, "The release"],
+    ...RETURNS_RELEASE,
     errors: ["NOT_FOUND", "RELEASE_CLOSED", "STALE_REVISION"],
   }),
   op(
@@ -213,7 +236,7 @@ export const OPERATIONS: readonly Operation[] = [
     "releases.outcome",
     {
       body: outcomeSchema,
-      success: [200, "The release"],
+      ...RETURNS_RELEASE,
       errors: ["NOT_FOUND", "RELEASE_NOT_LIVE", "PATCH_NOT_OF_RELEASE", "DATE_OUT_OF_RANGE"],
     },
   ),
@@ -225,7 +248,7 @@ export const OPERATIONS: readonly Operation[] = [
     "releases.plan",
     {
       body: rolloutSchema,
-      success: [200, "The release"],
+      ...RETURNS_RELEASE,
       errors: ["NOT_FOUND", "NOT_A_WORKING_DAY", "IN_FREEZE", "BAD_STEPS", "ROLLOUT_LOCKED"],
     },
   ),
@@ -236,7 +259,7 @@ export const OPERATIONS: readonly Operation[] = [
     "Mark a rollout step done today",
     "releases.plan",
     {
-      success: [200, "The release"],
+      ...RETURNS_RELEASE,
       errors: ["NOT_FOUND", "RELEASE_NOT_LIVE", "BAD_STEPS", "DUPLICATE"],
     },
   ),
@@ -246,7 +269,12 @@ export const OPERATIONS: readonly Operation[] = [
     "Deployments",
     "A release's deployments, oldest first",
     "releases.read",
-    { success: [200, "Deployments"], errors: ["NOT_FOUND"], paged: true },
+    {
+      response: { schema: deploymentResponse, list: true },
+      success: [200, "Deployments"],
+      errors: ["NOT_FOUND"],
+      paged: true,
+    },
   ),
   op(
     "POST",
@@ -256,6 +284,7 @@ export const OPERATIONS: readonly Operation[] = [
     "deployments.report",
     {
       body: deploymentReportSchema,
+      response: { schema: deploymentResponse },
       success: [201, "The deployment (200: the same deliveryId was reported before)"],
       errors: ["RELEASE_NOT_FOUND", "ARTIFACT_MISMATCH"],
     },
@@ -306,14 +335,16 @@ export const OPERATIONS: readonly Operation[] = [
     "Products",
     "Products with owners and named approvers",
     "releases.read",
-    { success: [200, "Products"] },
+    { response: { schema: productResponse, list: true }, success: [200, "Products"] },
   ),
   op("POST", "/api/products", "Products", "Create a product", "products.manage", {
     body: productCreateSchema,
+    response: { schema: productResponse },
     success: [201, "The product"],
     errors: ["PRODUCT_TAKEN", "UNKNOWN_USER", "ROLE_NOT_ALLOWED"],
   }),
   op("GET", "/api/products/{key}", "Products", "One product", "releases.read", {
+    response: { schema: productResponse },
     success: [200, "The product"],
     errors: ["NOT_FOUND"],
   }),
@@ -325,6 +356,7 @@ export const OPERATIONS: readonly Operation[] = [
     "products.manage",
     {
       body: productUpdateSchema,
+      response: { schema: productResponse },
       success: [200, "The product"],
       errors: ["NOT_FOUND", "PRODUCT_TAKEN", "UNKNOWN_USER", "ROLE_NOT_ALLOWED"],
     },
@@ -337,6 +369,7 @@ export const OPERATIONS: readonly Operation[] = [
     "products.manage",
     {
       body: approversSchema,
+      response: { schema: productResponse },
       success: [200, "The product"],
       errors: ["NOT_FOUND", "UNKNOWN_USER", "ROLE_NOT_ALLOWED"],
     },
@@ -450,7 +483,7 @@ export const OPERATIONS: readonly Operation[] = [
     "Notifications",
     "Which emails the caller gets",
     "account.read",
-    { success: [200, "Email choices"] },
+    { response: { schema: emailChoicesResponse }, success: [200, "Email choices"] },
   ),
   op(
     "PUT",
@@ -458,7 +491,11 @@ export const OPERATIONS: readonly Operation[] = [
     "Notifications",
     "Choose which emails to get",
     "account.manage",
-    { body: notificationPreferencesSchema, success: [200, "Email choices"] },
+    {
+      body: notificationPreferencesSchema,
+      response: { schema: emailChoicesResponse },
+      success: [200, "Email choices"],
+    },
   ),
   op(
     "GET",
@@ -466,10 +503,11 @@ export const OPERATIONS: readonly Operation[] = [
     "Notifications",
     "The webhooks in use (never their secret)",
     "settings.manage",
-    { success: [200, "Webhooks"] },
+    { response: { schema: webhookResponse, list: true }, success: [200, "Webhooks"] },
   ),
   op("POST", "/api/webhooks", "Notifications", "Add a signed outbound webhook", "settings.manage", {
     body: webhookCreateSchema,
+    response: { schema: webhookResponse },
     success: [201, "The webhook"],
     errors: ["URL_NOT_ALLOWED"],
   }),
@@ -487,7 +525,11 @@ export const OPERATIONS: readonly Operation[] = [
     "Notifications",
     "A webhook's deliveries, newest first",
     "settings.manage",
-    { success: [200, "Deliveries"], errors: ["NOT_FOUND"] },
+    {
+      response: { schema: deliveryResponse, list: true },
+      success: [200, "Deliveries"],
+      errors: ["NOT_FOUND"],
+    },
   ),
   op(
     "POST",
@@ -495,7 +537,11 @@ export const OPERATIONS: readonly Operation[] = [
     "Notifications",
     "Queue a test event to one webhook",
     "settings.manage",
-    { success: [202, "The queued delivery"], errors: ["NOT_FOUND"] },
+    {
+      response: { schema: deliveryResponse },
+      success: [202, "The queued delivery"],
+      errors: ["NOT_FOUND"],
+    },
   ),
   op(
     "GET",
@@ -503,7 +549,7 @@ export const OPERATIONS: readonly Operation[] = [
     "Notifications",
     "Emails held and deliveries failed",
     "settings.manage",
-    { success: [200, "Deliveries"] },
+    { response: { schema: deliveryResponse, list: true }, success: [200, "Deliveries"] },
   ),
   op("GET", "/api/health", "Operations", "Liveness and database reachability", "public", {
     success: [200, "OK"],
@@ -525,6 +571,7 @@ function op(
     success: [number, string, string?];
     errors?: Operation["errors"];
     paged?: boolean;
+    response?: Operation["response"];
   },
 ): Operation {
   const [status, description, contentType] = options.success;
@@ -539,6 +586,7 @@ function op(
     success: { status, description, contentType },
     errors: options.errors,
     paged: options.paged,
+    response: options.response,
   };
 }
 
@@ -584,6 +632,32 @@ function parametersOf(operation: Operation): JsonSchema[] {
   return [...fromPath, ...fromQuery];
 }
 
+/** The id a response schema is registered under (`.meta({ id })`). */
+function schemaId(schema: z.ZodType): string | undefined {
+  return (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
+}
+
+function successSchema(operation: Operation): JsonSchema {
+  if (operation.success.contentType) return { type: "string" };
+  if (!operation.response) return {};
+  const id = schemaId(operation.response.schema);
+  const one = id
+    ? { $ref: `#/components/schemas/${id}` }
+    : (z.toJSONSchema(operation.response.schema, { unrepresentable: "any" }) as JsonSchema);
+  return operation.response.list ? { type: "array", items: one } : one;
+}
+
+/** The registered response schemas, as components. */
+function responseComponents(): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: "any",
+  }) as { schemas: Record<string, JsonSchema> };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema]),
+  );
+}
+
 function responsesOf(operation: Operation): Record<string, JsonSchema> {
   const { status, description, contentType } = operation.success;
   const success: JsonSchema =
@@ -591,7 +665,7 @@ function responsesOf(operation: Operation): Record<string, JsonSchema> {
       ? { description }
       : {
           description,
-          content: { [contentType ?? json]: { schema: contentType ? { type: "string" } : {} } },
+          content: { [contentType ?? json]: { schema: successSchema(operation) } },
           ...(operation.paged && {
             headers: {
               Link: { description: 'rel="next" when more rows exist', schema: { type: "string" } },
@@ -707,6 +781,7 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
         },
       },
       schemas: {
+        ...responseComponents(),
         Error: {
           type: "object",
           required: ["error"],

@@ -1,0 +1,248 @@
+// The shapes of the API's answers as zod schemas, for the OpenAPI description. Each is checked
+// against its TypeScript type at compile time (a missing field does not compile) and is strict at
+// run time (the contract test fails on a field the description does not know).
+import { z } from "zod";
+
+import { RELEASE_OUTCOMES } from "@/lib/domain/after-go-live";
+import { DEPLOYMENT_FLAGS, DEPLOYMENT_STATUSES } from "@/lib/domain/deployments";
+import { EMAIL_KINDS, type EmailKind } from "@/lib/domain/notifications";
+import { RELEASE_COMMANDS } from "@/lib/domain/release-commands";
+import { ROLLOUT_STRATEGIES } from "@/lib/domain/rollout";
+import {
+  RELEASE_STATUSES,
+  RELEASE_TYPES,
+  ROLES,
+  STAGE_KEYS,
+  STAGE_STATUSES,
+  type StageKey,
+} from "@/lib/domain/stages";
+import type { DeploymentDto, DeploymentSummary } from "@/lib/types/deployment";
+import type {
+  DeliveryDto,
+  NotificationPreferencesDto,
+  WebhookDto,
+} from "@/lib/types/notifications";
+import type { ProductDto } from "@/lib/types/product";
+import type { LoadedRelease, ReleaseDto } from "@/lib/types/release";
+
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ format: "date" });
+const instant = z.string().meta({ format: "date-time" });
+const person = z.strictObject({ id: z.string(), name: z.string(), email: z.string() });
+const stageKey = z.enum(STAGE_KEYS);
+
+/** How a release names another (a patch, a fix). */
+const releaseRef = {
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  status: z.enum(RELEASE_STATUSES),
+};
+
+const deploymentSummary = z.strictObject({
+  id: z.string(),
+  status: z.enum(DEPLOYMENT_STATUSES),
+  version: z.string(),
+  digest: z.string().nullable(),
+  at: instant,
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  flags: z.array(z.enum(DEPLOYMENT_FLAGS)),
+}) satisfies z.ZodType<DeploymentSummary>;
+
+export const deploymentResponse = deploymentSummary
+  .extend({
+    releaseId: z.string(),
+    environment: stageKey,
+    deliveryId: z.string().nullable(),
+    reportedBy: person,
+    createdAt: instant,
+  })
+  .meta({ id: "Deployment" }) satisfies z.ZodType<DeploymentDto>;
+
+const approval = z.strictObject({
+  id: z.string(),
+  user: person.extend({ role: z.enum(ROLES) }),
+  onBehalfOf: person.nullable(),
+  decision: z.enum(["APPROVE", "REJECT"]),
+  comment: z.string().nullable(),
+  at: instant,
+  round: z.number().int(),
+});
+
+const stage = z.strictObject({
+  key: stageKey,
+  name: z.string(),
+  status: z.enum(STAGE_STATUSES),
+  plannedStart: date,
+  plannedEnd: date,
+  actualStart: date.nullable(),
+  actualEnd: date.nullable(),
+  forecastStart: date,
+  forecastEnd: date,
+  workingDays: z.number().int(),
+  approvalsRequired: z.number().int(),
+  approvalRound: z.number().int(),
+  approvalsMissing: z.number().int(),
+  allowedRoles: z.array(z.enum(ROLES)),
+  approvers: z.array(person.extend({ isActive: z.boolean() })),
+  approverIds: z.array(z.string()),
+  lastDeployment: deploymentSummary.nullable(),
+  approvals: z.array(approval),
+});
+
+const rolloutStep = z.strictObject({
+  position: z.number().int(),
+  date,
+  percent: z.number().int().nullable(),
+  label: z.string().nullable(),
+  doneAt: instant.nullable(),
+  doneOn: date.nullable(),
+  doneBy: person.nullable(),
+});
+
+const afterGoLive = z.strictObject({
+  phase: z.enum(["OBSERVING", "OUTCOME_DUE", "RECORDED"]),
+  observationEnd: date,
+  comment: z.string().nullable(),
+  rolledBackTo: z.string().nullable(),
+  patch: z.strictObject({ ...releaseRef, liveOn: date.nullable() }).nullable(),
+  restoredOn: date.nullable(),
+  recordedAt: instant.nullable(),
+  recordedBy: person.nullable(),
+});
+
+export const releaseResponse = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    version: z.string(),
+    digest: z.string().nullable(),
+    description: z.string().nullable(),
+    type: z.enum(RELEASE_TYPES),
+    status: z.enum(RELEASE_STATUSES),
+    statusReason: z.string().nullable(),
+    region: z.string(),
+    product: z.strictObject({ key: z.string(), name: z.string() }),
+    parentId: z.string().nullable(),
+    parent: z.strictObject({ id: z.string(), name: z.string(), version: z.string() }).nullable(),
+    revision: z.number().int(),
+    originalGoLive: date,
+    baselineGoLive: date,
+    forecastGoLive: date,
+    slipWorkingDays: z.number().int(),
+    atRisk: z.boolean(),
+    overdueStage: stageKey.nullable(),
+    forecastNotes: z.array(z.string()),
+    liveOn: date.nullable(),
+    observationEnd: date.nullable(),
+    outcome: z.enum(RELEASE_OUTCOMES).nullable(),
+    afterGoLive: afterGoLive.nullable(),
+    rollout: z.strictObject({
+      strategy: z.enum(ROLLOUT_STRATEGIES),
+      flags: z.array(z.string()),
+      steps: z.array(rolloutStep),
+      progress: z.strictObject({
+        done: z.number().int(),
+        total: z.number().int(),
+        completedOn: date.nullable(),
+      }),
+    }),
+    deploymentFlags: z.array(z.enum(DEPLOYMENT_FLAGS)),
+    currentStage: stageKey.nullable(),
+    createdBy: person,
+    createdAt: instant,
+    updatedAt: instant,
+    stages: z.array(stage),
+  })
+  .meta({ id: "Release" }) satisfies z.ZodType<ReleaseDto>;
+
+/** GET /api/releases/{id}: with its patches and what the caller may do. */
+export const loadedReleaseResponse = releaseResponse
+  .extend({
+    patches: z.array(
+      z.strictObject({
+        ...releaseRef,
+        forecastGoLive: date,
+        currentStage: stageKey.nullable(),
+        atRisk: z.boolean(),
+      }),
+    ),
+    viewer: z.strictObject({
+      decidableStage: stageKey.nullable(),
+      decidingFor: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+      reopenableStage: stageKey.nullable(),
+      commands: z.array(z.enum(RELEASE_COMMANDS)),
+    }),
+  })
+  .meta({ id: "ReleaseWithViewer" }) satisfies z.ZodType<LoadedRelease>;
+
+const productPerson = person.extend({ isActive: z.boolean() });
+
+export const productResponse = z
+  .strictObject({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    owners: z.array(productPerson),
+    approvers: z.strictObject(
+      Object.fromEntries(STAGE_KEYS.map((key) => [key, z.array(productPerson)])) as Record<
+        StageKey,
+        z.ZodArray<typeof productPerson>
+      >,
+    ),
+    releaseCount: z.number().int(),
+    isDefault: z.boolean(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: "Product" }) satisfies z.ZodType<ProductDto>;
+
+export const webhookResponse = z
+  .strictObject({
+    id: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    description: z.string().nullable(),
+    isActive: z.boolean(),
+    createdAt: instant,
+    createdBy: z.strictObject({ id: z.string(), name: z.string() }),
+    recent: z.strictObject({
+      delivered: z.number().int(),
+      pending: z.number().int(),
+      failed: z.number().int(),
+    }),
+  })
+  .meta({ id: "Webhook" }) satisfies z.ZodType<WebhookDto>;
+
+export const deliveryResponse = z
+  .strictObject({
+    id: z.string(),
+    event: z.string(),
+    channel: z.enum(["EMAIL", "WEBHOOK"]),
+    status: z.enum(["PENDING", "DELIVERED", "FAILED", "HELD"]),
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: instant.nullable(),
+    deliveredAt: instant.nullable(),
+    createdAt: instant,
+    to: z.string(),
+    subject: z.string().nullable(),
+    releaseId: z.string().nullable(),
+  })
+  .meta({ id: "Delivery" }) satisfies z.ZodType<DeliveryDto>;
+
+export const emailChoicesResponse = z
+  .strictObject({
+    email: z.strictObject(
+      Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, z.boolean()])) as Record<
+        EmailKind,
+        z.ZodBoolean
+      >,
+    ),
+  })
+  .meta({ id: "EmailChoices" }) satisfies z.ZodType<NotificationPreferencesDto>;

@@ -1,0 +1,226 @@
+// The OpenAPI description against the real answers: each call's JSON body must validate against the
+// schema the description gives for its path, method and status (ajv, JSON Schema 2020-12).
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import * as deliveriesRoute from "@/app/api/deliveries/route";
+import * as deploymentsRoute from "@/app/api/deployments/route";
+import * as notificationsRoute from "@/app/api/me/notifications/route";
+import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
+import * as productRoute from "@/app/api/products/[key]/route";
+import * as productsRoute from "@/app/api/products/route";
+import * as releaseDeploymentsRoute from "@/app/api/releases/[id]/deployments/route";
+import * as holdRoute from "@/app/api/releases/[id]/hold/route";
+import * as outcomeRoute from "@/app/api/releases/[id]/outcome/route";
+import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
+import * as releaseRoute from "@/app/api/releases/[id]/route";
+import * as signoffRoute from "@/app/api/releases/[id]/stages/[key]/signoff/route";
+import * as releasesRoute from "@/app/api/releases/route";
+import * as webhookDeliveriesRoute from "@/app/api/webhooks/[id]/deliveries/route";
+import * as webhookTestRoute from "@/app/api/webhooks/[id]/test/route";
+import * as webhooksRoute from "@/app/api/webhooks/route";
+import { openApiDocument } from "@/lib/http/openapi";
+import type { SessionUser } from "@/lib/types/user";
+
+import { issueTestToken } from "../support/api-tokens";
+import { callJson } from "../support/call-route";
+import { createUser, goLiveIn, takeLive } from "../support/factories";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let db: TestDatabase;
+const people = {} as Record<"rm" | "rm2" | "qa" | "qa2" | "admin", SessionUser & { token: string }>;
+const document = openApiDocument();
+const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+ajv.addSchema(document as object, "openapi");
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const roles = {
+    rm: "RELEASE_MANAGER",
+    rm2: "RELEASE_MANAGER",
+    qa: "QA",
+    qa2: "QA",
+    admin: "ADMIN",
+  } as const;
+  for (const [key, role] of Object.entries(roles)) {
+    const user = await createUser(db.prisma, role);
+    people[key as keyof typeof people] = {
+      ...user,
+      token: await issueTestToken(db.prisma, user.email),
+    };
+  }
+});
+afterAll(() => db.close());
+
+/** The answer validates against the description of `method path` for its status. */
+function expectDescribed(method: string, path: string, status: number, body: unknown): void {
+  const pointer = [
+    "paths",
+    path,
+    method.toLowerCase(),
+    "responses",
+    String(status),
+    "content",
+    "application/json",
+    "schema",
+  ]
+    .map((part) => part.replaceAll("~", "~0").replaceAll("/", "~1"))
+    .join("/");
+  const validate = ajv.compile({ $ref: `openapi#/${pointer}` });
+  const valid = validate(body);
+  expect(validate.errors ?? [], `${method} ${path} ${status}`).toEqual([]);
+  expect(valid).toBe(true);
+}
+
+async function call(
+  handler: unknown,
+  method: string,
+  template: string,
+  options: {
+    as?: keyof typeof people;
+    body?: unknown;
+    params?: Record<string, string>;
+    status: number;
+  },
+) {
+  const path = Object.entries(options.params ?? {}).reduce(
+    (text, [name, value]) => text.replace(`{${name}}`, value),
+    template,
+  );
+  const answer = await callJson<Record<string, unknown>>(handler, {
+    method,
+    path,
+    token: people[options.as ?? "rm"].token,
+    body: options.body,
+    params: options.params,
+  });
+  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBe(options.status);
+  expectDescribed(method, template, options.status, answer.body);
+  return answer.body;
+}
+
+describe("real answers match the OpenAPI description", () => {
+  it("releases: create, list, read, sign off, hold, resume", async () => {
+    const created = await call(releasesRoute.POST, "POST", "/api/releases", {
+      body: {
+        name: "Contract",
+        version: "contract:1.0.0",
+        type: "RELEASE",
+        goLive: await goLiveIn(60),
+      },
+      status: 201,
+    });
+    const id = String(created.id);
+    await call(releasesRoute.GET, "GET", "/api/releases", { status: 200 });
+    await call(releaseRoute.GET, "GET", "/api/releases/{id}", { params: { id }, status: 200 });
+    await call(signoffRoute.POST, "POST", "/api/releases/{id}/stages/{key}/signoff", {
+      as: "qa",
+      params: { id, key: "DEV" },
+      body: { decision: "APPROVE" },
+      status: 200,
+    });
+    await call(holdRoute.POST, "POST", "/api/releases/{id}/hold", {
+      params: { id },
+      body: { reason: "Waiting for a vendor fix" },
+      status: 200,
+    });
+    await call(resumeRoute.POST, "POST", "/api/releases/{id}/resume", {
+      params: { id },
+      status: 200,
+    });
+  });
+
+  it("deployments and outcomes", async () => {
+    const created = await call(releasesRoute.POST, "POST", "/api/releases", {
+      body: {
+        name: "Contract live",
+        version: "contract:2.0.0",
+        type: "RELEASE",
+        goLive: await goLiveIn(60),
+      },
+      status: 201,
+    });
+    const id = String(created.id);
+    await call(deploymentsRoute.POST, "POST", "/api/deployments", {
+      as: "qa",
+      body: {
+        environment: "DEV",
+        version: "contract:2.0.0",
+        status: "SUCCEEDED",
+        digest: `sha256:${"e".repeat(64)}`,
+        source: "argocd",
+        url: "https://argocd.example.com/applications/contract",
+        deliveryId: "contract-1",
+      },
+      status: 201,
+    });
+    await call(releaseDeploymentsRoute.GET, "GET", "/api/releases/{id}/deployments", {
+      params: { id },
+      status: 200,
+    });
+    await takeLive(id, { qa: people.qa, qa2: people.qa2, manager: people.rm2 });
+    await call(outcomeRoute.POST, "POST", "/api/releases/{id}/outcome", {
+      as: "qa",
+      params: { id },
+      body: { outcome: "KEPT", comment: "Quiet in production." },
+      status: 200,
+    });
+    await call(releaseRoute.GET, "GET", "/api/releases/{id}", { params: { id }, status: 200 });
+  });
+
+  it("products, webhooks, deliveries and email choices", async () => {
+    const product = await call(productsRoute.POST, "POST", "/api/products", {
+      body: { key: "contract-api", name: "Contract API", ownerIds: [people.rm.id] },
+      status: 201,
+    });
+    const key = String(product.key);
+    await call(productsRoute.GET, "GET", "/api/products", { status: 200 });
+    await call(productRoute.GET, "GET", "/api/products/{key}", { params: { key }, status: 200 });
+    await call(productRoute.PATCH, "PATCH", "/api/products/{key}", {
+      params: { key },
+      body: { description: "The contract's own product" },
+      status: 200,
+    });
+    await call(approversRoute.PUT, "PUT", "/api/products/{key}/approvers/{stage}", {
+      params: { key, stage: "TEST" },
+      body: { userIds: [people.qa.id] },
+      status: 200,
+    });
+
+    const hook = await call(webhooksRoute.POST, "POST", "/api/webhooks", {
+      as: "admin",
+      body: {
+        url: "https://93.184.215.14/hooks",
+        events: ["release.live"],
+        secret: "contract-secret-1234",
+      },
+      status: 201,
+    });
+    const id = String(hook.id);
+    await call(webhooksRoute.GET, "GET", "/api/webhooks", { as: "admin", status: 200 });
+    await call(webhookTestRoute.POST, "POST", "/api/webhooks/{id}/test", {
+      as: "admin",
+      params: { id },
+      status: 202,
+    });
+    await call(webhookDeliveriesRoute.GET, "GET", "/api/webhooks/{id}/deliveries", {
+      as: "admin",
+      params: { id },
+      status: 200,
+    });
+    await call(deliveriesRoute.GET, "GET", "/api/deliveries", { as: "admin", status: 200 });
+
+    await call(notificationsRoute.GET, "GET", "/api/me/notifications", { as: "qa", status: 200 });
+    await call(notificationsRoute.PUT, "PUT", "/api/me/notifications", {
+      as: "qa",
+      body: { email: { atRisk: false } },
+      status: 200,
+    });
+  });
+
+  it("a field the description does not know fails the check", () => {
+    expect(() =>
+      expectDescribed("POST", "/api/deployments", 201, { id: "x", unknown: true }),
+    ).toThrow();
+  });
+});
