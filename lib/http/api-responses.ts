@@ -6,6 +6,7 @@ import { z } from "zod";
 import { RELEASE_OUTCOMES } from "@/lib/domain/after-go-live";
 import { DEPLOYMENT_FLAGS, DEPLOYMENT_STATUSES } from "@/lib/domain/deployments";
 import { EMAIL_KINDS, type EmailKind } from "@/lib/domain/notifications";
+import { TOKEN_SCOPES } from "@/lib/domain/people";
 import { RELEASE_COMMANDS } from "@/lib/domain/release-commands";
 import { ROLLOUT_STRATEGIES } from "@/lib/domain/rollout";
 import {
@@ -16,6 +17,7 @@ import {
   STAGE_STATUSES,
   type StageKey,
 } from "@/lib/domain/stages";
+import type { DelegationDto } from "@/lib/types/delegation";
 import type { DeploymentDto, DeploymentSummary } from "@/lib/types/deployment";
 import type {
   DeliveryDto,
@@ -23,7 +25,8 @@ import type {
   WebhookDto,
 } from "@/lib/types/notifications";
 import type { ProductDto } from "@/lib/types/product";
-import type { LoadedRelease, ReleaseDto } from "@/lib/types/release";
+import type { AuditEventDto, LoadedRelease, ReleaseDto } from "@/lib/types/release";
+import type { ApiTokenDto, SessionInfo } from "@/lib/types/user";
 
 const date = z
   .string()
@@ -246,3 +249,64 @@ export const emailChoicesResponse = z
     ),
   })
   .meta({ id: "EmailChoices" }) satisfies z.ZodType<NotificationPreferencesDto>;
+
+export const delegationResponse = z
+  .strictObject({
+    id: z.string(),
+    delegator: person,
+    deputy: person,
+    from: date,
+    to: date,
+    endedAt: instant.nullable(),
+    createdAt: instant,
+    isRunning: z.boolean(),
+  })
+  .meta({ id: "Delegation" }) satisfies z.ZodType<DelegationDto>;
+
+const apiToken = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  scope: z.enum(TOKEN_SCOPES),
+  createdAt: instant,
+  expiresAt: instant.nullable(),
+  lastUsedAt: instant.nullable(),
+});
+
+export const apiTokenResponse = apiToken.meta({ id: "ApiToken" }) satisfies z.ZodType<ApiTokenDto>;
+
+export const createdApiTokenResponse = apiToken
+  .extend({ token: z.string() })
+  .meta({ id: "CreatedApiToken" }) satisfies z.ZodType<ApiTokenDto & { token: string }>;
+
+export const sessionResponse = z
+  .strictObject({
+    id: z.string(),
+    method: z.enum(["PASSWORD", "OIDC"]),
+    userAgent: z.string().nullable(),
+    ipAddress: z.string().nullable(),
+    createdAt: instant,
+    lastSeenAt: instant,
+    expiresAt: instant,
+  })
+  .meta({ id: "Session" }) satisfies z.ZodType<SessionInfo>;
+
+export const auditEventResponse = z
+  .strictObject({
+    id: z.string(),
+    action: z.string(),
+    actor: person.nullable(),
+    stageKey: stageKey.nullable(),
+    comment: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    at: instant,
+  })
+  .meta({ id: "AuditEvent" }) satisfies z.ZodType<
+  Omit<AuditEventDto, "action"> & { action: string }
+>;
+
+export const feedResponse = z.strictObject({ url: z.string() }).meta({ id: "CalendarFeed" });
+
+export const healthResponse = z
+  .strictObject({ status: z.enum(["ok", "unavailable"]) })
+  .meta({ id: "Health" });

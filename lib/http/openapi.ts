@@ -35,6 +35,13 @@ import {
 } from "@/lib/validation/users";
 
 import {
+  apiTokenResponse,
+  auditEventResponse,
+  createdApiTokenResponse,
+  delegationResponse,
+  feedResponse,
+  healthResponse,
+  sessionResponse,
   deliveryResponse,
   deploymentResponse,
   emailChoicesResponse,
@@ -226,7 +233,12 @@ export const OPERATIONS: readonly Operation[] = [
     "Releases",
     "The audit trail, oldest first",
     "releases.read",
-    { success: [200, "Audit events"], errors: ["NOT_FOUND"], paged: true },
+    {
+      response: { schema: auditEventResponse, list: true },
+      success: [200, "Audit events"],
+      errors: ["NOT_FOUND"],
+      paged: true,
+    },
   ),
   op(
     "POST",
@@ -311,7 +323,7 @@ export const OPERATIONS: readonly Operation[] = [
     "Calendar feed",
     "The caller's feed address (created on first call)",
     "releases.read",
-    { success: [200, "{url}"] },
+    { response: { schema: feedResponse }, success: [200, "{url}"] },
   ),
   op(
     "DELETE",
@@ -380,10 +392,11 @@ export const OPERATIONS: readonly Operation[] = [
     "People",
     "The caller's delegations, given and received",
     "account.read",
-    { success: [200, "Delegations"] },
+    { response: { schema: delegationResponse, list: true }, success: [200, "Delegations"] },
   ),
   op("POST", "/api/me/delegations", "People", "Name a deputy for an absence", "stages.decide", {
     body: delegationCreateSchema,
+    response: { schema: delegationResponse },
     success: [201, "The delegation"],
     errors: [
       "DEPUTY_IS_SELF",
@@ -441,7 +454,7 @@ export const OPERATIONS: readonly Operation[] = [
     "Account",
     "The caller's API tokens (never the secret)",
     "account.read",
-    { success: [200, "Tokens"] },
+    { response: { schema: apiTokenResponse, list: true }, success: [200, "Tokens"] },
   ),
   op(
     "POST",
@@ -451,6 +464,7 @@ export const OPERATIONS: readonly Operation[] = [
     "account.manage",
     {
       body: tokenCreateSchema,
+      response: { schema: createdApiTokenResponse },
       success: [201, "The token with its secret"],
       errors: ["SCOPE_NOT_ALLOWED"],
     },
@@ -471,6 +485,7 @@ export const OPERATIONS: readonly Operation[] = [
     errors: ["NOT_FOUND"],
   }),
   op("GET", "/api/me/sessions", "Account", "Where the caller is signed in", "account.read", {
+    response: { schema: sessionResponse, list: true },
     success: [200, "Sessions"],
   }),
   op("DELETE", "/api/me/sessions/{id}", "Account", "Sign one session out", "account.manage", {
@@ -552,6 +567,7 @@ export const OPERATIONS: readonly Operation[] = [
     { response: { schema: deliveryResponse, list: true }, success: [200, "Deliveries"] },
   ),
   op("GET", "/api/health", "Operations", "Liveness and database reachability", "public", {
+    response: { schema: healthResponse },
     success: [200, "OK"],
   }),
   op("GET", "/api/openapi.json", "Operations", "This description", "public", {

@@ -5,10 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as deliveriesRoute from "@/app/api/deliveries/route";
 import * as deploymentsRoute from "@/app/api/deployments/route";
+import * as healthRoute from "@/app/api/health/route";
+import * as feedRoute from "@/app/api/me/calendar-feed/route";
+import * as delegationsRoute from "@/app/api/me/delegations/route";
 import * as notificationsRoute from "@/app/api/me/notifications/route";
+import * as myTokensRoute from "@/app/api/me/tokens/route";
 import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
 import * as productRoute from "@/app/api/products/[key]/route";
 import * as productsRoute from "@/app/api/products/route";
+import * as auditRoute from "@/app/api/releases/[id]/audit/route";
 import * as releaseDeploymentsRoute from "@/app/api/releases/[id]/deployments/route";
 import * as holdRoute from "@/app/api/releases/[id]/hold/route";
 import * as outcomeRoute from "@/app/api/releases/[id]/outcome/route";
@@ -216,6 +221,29 @@ describe("real answers match the OpenAPI description", () => {
       body: { email: { atRisk: false } },
       status: 200,
     });
+  });
+
+  it("account, delegations, audit, feed and health", async () => {
+    await call(myTokensRoute.POST, "POST", "/api/me/tokens", {
+      as: "qa",
+      body: { name: "Contract CI", scope: "deploy" },
+      status: 201,
+    });
+    await call(myTokensRoute.GET, "GET", "/api/me/tokens", { as: "qa", status: 200 });
+    await call(delegationsRoute.POST, "POST", "/api/me/delegations", {
+      as: "qa",
+      body: { deputyId: people.qa2.id, from: await goLiveIn(10), to: await goLiveIn(20) },
+      status: 201,
+    });
+    await call(delegationsRoute.GET, "GET", "/api/me/delegations", { as: "qa", status: 200 });
+    const [release] = await db.prisma.release.findMany({ take: 1, select: { id: true } });
+    await call(auditRoute.GET, "GET", "/api/releases/{id}/audit", {
+      params: { id: release!.id },
+      status: 200,
+    });
+    await call(feedRoute.GET, "GET", "/api/me/calendar-feed", { status: 200 });
+    const health = await healthRoute.GET();
+    expectDescribed("GET", "/api/health", 200, await health.json());
   });
 
   it("a field the description does not know fails the check", () => {
