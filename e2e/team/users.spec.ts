@@ -8,6 +8,8 @@ import { expectToast } from "../fixtures/toast";
 test("an admin adds a QA user with a link; she sets her password and signs off a stage", async ({
   browser,
 }) => {
+  // Four people and a password hash in one journey: longer than the default time-out.
+  test.setTimeout(60_000);
   const email = `nora.${Date.now()}@example.com`;
 
   // A release manager plans a release whose DEV the new QA will sign off.
