@@ -4,9 +4,13 @@
 import { z } from "zod";
 
 import { RELEASE_OUTCOMES } from "@/lib/domain/after-go-live";
+import type { EnvironmentConflict } from "@/lib/domain/conflicts";
+import type { DayInfo } from "@/lib/domain/day-info";
 import { DEPLOYMENT_FLAGS, DEPLOYMENT_STATUSES } from "@/lib/domain/deployments";
+import type { Region } from "@/lib/domain/holidays";
 import { EMAIL_KINDS, type EmailKind } from "@/lib/domain/notifications";
 import { TOKEN_SCOPES } from "@/lib/domain/people";
+import type { Plan } from "@/lib/domain/planner";
 import { RELEASE_COMMANDS } from "@/lib/domain/release-commands";
 import { ROLLOUT_STRATEGIES } from "@/lib/domain/rollout";
 import {
@@ -25,8 +29,20 @@ import type {
   WebhookDto,
 } from "@/lib/types/notifications";
 import type { ProductDto } from "@/lib/types/product";
-import type { AuditEventDto, LoadedRelease, ReleaseDto } from "@/lib/types/release";
-import type { ApiTokenDto, SessionInfo } from "@/lib/types/user";
+import type {
+  AuditEventDto,
+  LoadedRelease,
+  ReleaseDto,
+  ReplanPreview,
+  WhatWaits,
+} from "@/lib/types/release";
+import type {
+  ApiTokenAdminDto,
+  ApiTokenDto,
+  SessionInfo,
+  UserDto,
+  UserSummary,
+} from "@/lib/types/user";
 
 const date = z
   .string()
@@ -310,3 +326,146 @@ export const feedResponse = z.strictObject({ url: z.string() }).meta({ id: "Cale
 export const healthResponse = z
   .strictObject({ status: z.enum(["ok", "unavailable"]) })
   .meta({ id: "Health" });
+
+const userSummary = person.extend({ role: z.enum(ROLES) }) satisfies z.ZodType<UserSummary>;
+
+const userForAdmins = userSummary.extend({
+  isActive: z.boolean(),
+  hasPassword: z.boolean(),
+  hasSso: z.boolean(),
+  lastSignInAt: instant.nullable(),
+  createdAt: instant,
+}) satisfies z.ZodType<UserDto>;
+
+/** Admins see every field; others a person's name, email and role. */
+export const userResponse = z
+  .union([userForAdmins, userSummary])
+  .meta({ id: "User" }) satisfies z.ZodType<UserDto | UserSummary>;
+
+export const userDetailResponse = userForAdmins.meta({ id: "UserDetail" });
+
+export const createdUserResponse = userForAdmins
+  .extend({ setPasswordUrl: z.string().optional() })
+  .meta({ id: "CreatedUser" });
+
+export const passwordLinkResponse = z
+  .strictObject({ setPasswordUrl: z.string() })
+  .meta({ id: "PasswordLink" });
+
+export const adminTokenResponse = apiToken
+  .extend({ owner: userSummary })
+  .meta({ id: "ApiTokenWithOwner" }) satisfies z.ZodType<ApiTokenAdminDto>;
+
+const conflict = z.strictObject({
+  environment: stageKey,
+  start: date,
+  end: date,
+  capacity: z.number().int(),
+  releases: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+}) satisfies z.ZodType<EnvironmentConflict>;
+
+export const planResponse = z
+  .strictObject({
+    region: z.string(),
+    start: date,
+    goLive: date,
+    workingDays: z.number().int(),
+    stages: z.array(
+      z.strictObject({ key: stageKey, start: date, end: date, workingDays: z.number().int() }),
+    ),
+    notes: z.array(z.string()),
+    conflicts: z.array(conflict),
+  })
+  .meta({ id: "Plan" }) satisfies z.ZodType<Plan & { conflicts: EnvironmentConflict[] }>;
+
+export const regionResponse = z
+  .strictObject({ code: z.string(), name: z.string() })
+  .meta({ id: "Region" }) satisfies z.ZodType<Region>;
+
+export const workingDaysResponse = z
+  .strictObject({
+    region: z.string(),
+    from: date,
+    to: date,
+    days: z.array(
+      z.strictObject({
+        date,
+        nonWorking: z
+          .strictObject({
+            kind: z.enum(["weekend", "holiday", "closure"]),
+            name: z.string().optional(),
+          })
+          .optional(),
+        freeze: z.strictObject({ name: z.string(), start: date, end: date }).optional(),
+      }),
+    ),
+  })
+  .meta({ id: "WorkingDays" }) satisfies z.ZodType<{
+  region: string;
+  from: string;
+  to: string;
+  days: DayInfo[];
+}>;
+
+const window = z.strictObject({ start: date, end: date, workingDays: z.number().int() });
+
+export const whatIfResponse = z
+  .strictObject({
+    releaseId: z.string(),
+    revision: z.number().int(),
+    stages: z.array(
+      z.strictObject({
+        key: stageKey,
+        status: z.enum(STAGE_STATUSES),
+        before: window,
+        after: window,
+        endShift: z.number().int(),
+      }),
+    ),
+    goLive: z.strictObject({ before: date, after: date, shiftWorkingDays: z.number().int() }),
+    baseline: z.strictObject({ before: date, after: date }),
+    windowWorkingDays: z.strictObject({ before: z.number().int(), after: z.number().int() }),
+    notes: z.array(z.string()),
+    freezes: z.array(
+      z.strictObject({ name: z.string(), start: date, end: date, stages: z.array(stageKey) }),
+    ),
+    conflicts: z.strictObject({
+      added: z.array(conflict),
+      resolved: z.array(conflict),
+      remaining: z.array(conflict),
+    }),
+  })
+  .meta({ id: "WhatIf" }) satisfies z.ZodType<ReplanPreview>;
+
+export const whatWaitsResponse = z
+  .strictObject({
+    today: date,
+    items: z.array(
+      z.strictObject({
+        release: z.strictObject({
+          ...releaseRef,
+          type: z.enum(RELEASE_TYPES),
+          forecastGoLive: date,
+          baselineGoLive: date,
+          atRisk: z.boolean(),
+        }),
+        stage,
+        onBehalfOf: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+        isOverdue: z.boolean(),
+      }),
+    ),
+    outcomesDue: z.array(
+      z.strictObject({
+        release: z.strictObject({
+          id: releaseRef.id,
+          name: releaseRef.name,
+          version: releaseRef.version,
+          type: z.enum(RELEASE_TYPES),
+          product: z.strictObject({ key: z.string(), name: z.string() }),
+        }),
+        liveOn: date,
+        observationEnd: date,
+      }),
+    ),
+  })
+  .meta({ id: "WhatWaits" }) satisfies z.ZodType<WhatWaits>;

@@ -16,6 +16,17 @@ describe("the OpenAPI description", () => {
     expect(described).toEqual(routeMethods());
   });
 
+  it("gives every JSON answer a schema", () => {
+    const open = OPERATIONS.filter(
+      (operation) =>
+        !operation.response &&
+        operation.success.status !== 204 &&
+        !operation.success.contentType &&
+        operation.path !== "/api/openapi.json",
+    ).map((operation) => `${operation.method} ${operation.path}`);
+    expect(open).toEqual([]);
+  });
+
   it("lists every error code the API answers with", () => {
     const document = openApiDocument() as {
       components: {

@@ -35,6 +35,16 @@ import {
 } from "@/lib/validation/users";
 
 import {
+  adminTokenResponse,
+  createdUserResponse,
+  passwordLinkResponse,
+  planResponse,
+  regionResponse,
+  userDetailResponse,
+  userResponse,
+  whatIfResponse,
+  whatWaitsResponse,
+  workingDaysResponse,
   apiTokenResponse,
   auditEventResponse,
   createdApiTokenResponse,
@@ -89,11 +99,13 @@ export const OPERATIONS: readonly Operation[] = [
     "releases.read",
     {
       body: planRequestSchema,
+      response: { schema: planResponse },
       success: [200, "The six stage windows, notes and conflicts; nothing is written"],
       errors: ["NOT_A_WORKING_DAY", "UNKNOWN_REGION", "DATE_OUT_OF_RANGE"],
     },
   ),
   op("GET", "/api/regions", "Planning", "Holiday regions with their names", "releases.read", {
+    response: { schema: regionResponse, list: true },
     success: [200, "Regions"],
   }),
   op(
@@ -104,6 +116,7 @@ export const OPERATIONS: readonly Operation[] = [
     "releases.read",
     {
       query: workingDaysQuerySchema,
+      response: { schema: workingDaysResponse },
       success: [200, "Days"],
       errors: ["UNKNOWN_REGION", "DATE_OUT_OF_RANGE"],
     },
@@ -174,6 +187,7 @@ export const OPERATIONS: readonly Operation[] = [
     "releases.plan",
     {
       body: whatIfSchema,
+      response: { schema: whatIfResponse },
       success: [200, "Every stage before and after, conflicts, freezes"],
       errors: ["NOT_FOUND", "NOT_A_WORKING_DAY"],
     },
@@ -339,7 +353,7 @@ export const OPERATIONS: readonly Operation[] = [
     "Sign-off",
     "What waits for the caller, and outcomes to record",
     "releases.read",
-    { success: [200, "Waiting stages"] },
+    { response: { schema: whatWaitsResponse }, success: [200, "Waiting stages"] },
   ),
   op(
     "GET",
@@ -415,15 +429,18 @@ export const OPERATIONS: readonly Operation[] = [
   }),
   op("GET", "/api/users", "People", "Users (admins: every field)", "people.read", {
     query: userListQuerySchema,
+    response: { schema: userResponse, list: true },
     success: [200, "Users"],
     paged: true,
   }),
   op("POST", "/api/users", "People", "Add a user", "users.manage", {
     body: userCreateSchema,
+    response: { schema: createdUserResponse },
     success: [201, "The user (and a one-time setPasswordUrl)"],
     errors: ["EMAIL_TAKEN"],
   }),
   op("GET", "/api/users/{id}", "People", "One user", "users.manage", {
+    response: { schema: userDetailResponse },
     success: [200, "The user"],
     errors: ["NOT_FOUND"],
   }),
@@ -433,7 +450,12 @@ export const OPERATIONS: readonly Operation[] = [
     "People",
     "Rename, change the role, (de)activate",
     "users.manage",
-    { body: userUpdateSchema, success: [200, "The user"], errors: ["NOT_FOUND", "LAST_ADMIN"] },
+    {
+      body: userUpdateSchema,
+      response: { schema: userDetailResponse },
+      success: [200, "The user"],
+      errors: ["NOT_FOUND", "LAST_ADMIN"],
+    },
   ),
   op(
     "POST",
@@ -441,7 +463,11 @@ export const OPERATIONS: readonly Operation[] = [
     "People",
     "Reset a password: a new one-time link",
     "users.manage",
-    { success: [200, "{setPasswordUrl}"], errors: ["NOT_FOUND"] },
+    {
+      response: { schema: passwordLinkResponse },
+      success: [200, "{setPasswordUrl}"],
+      errors: ["NOT_FOUND"],
+    },
   ),
   op("POST", "/api/me/password", "Account", "Change the caller's password", "account.manage", {
     body: passwordChangeSchema,
@@ -478,6 +504,7 @@ export const OPERATIONS: readonly Operation[] = [
     { success: [204, "Revoked"], errors: ["NOT_FOUND"] },
   ),
   op("GET", "/api/tokens", "People", "Every usable token with its owner", "users.manage", {
+    response: { schema: adminTokenResponse, list: true },
     success: [200, "Tokens"],
   }),
   op("DELETE", "/api/tokens/{id}", "People", "Revoke any token", "users.manage", {

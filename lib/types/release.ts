@@ -171,3 +171,26 @@ export type AuditEventDto = {
 
 /** POST /api/releases/{id}/what-if: what a re-plan would move, on the revision it was computed. */
 export type ReplanPreview = WhatIf & { releaseId: string; revision: number };
+
+/** A stage waiting for the person's decision (My approvals). */
+export type WaitingApproval = {
+  release: Pick<
+    ReleaseDto,
+    "id" | "name" | "version" | "type" | "status" | "forecastGoLive" | "baselineGoLive" | "atRisk"
+  >;
+  stage: StageDto;
+  /** Waiting for the person as deputy of this absent person (their delegation runs today). */
+  onBehalfOf: { id: string; name: string } | null;
+  /** The stage's planned last day has passed. */
+  isOverdue: boolean;
+};
+
+/** A live release whose observation window is over and whose outcome is not recorded. */
+export type OutcomeDue = {
+  release: Pick<ReleaseDto, "id" | "name" | "version" | "type" | "product">;
+  liveOn: IsoDate;
+  observationEnd: IsoDate;
+};
+
+/** GET /api/me/approvals: what waits for the caller. */
+export type WhatWaits = { today: IsoDate; items: WaitingApproval[]; outcomesDue: OutcomeDue[] };

@@ -6,25 +6,39 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as deliveriesRoute from "@/app/api/deliveries/route";
 import * as deploymentsRoute from "@/app/api/deployments/route";
 import * as healthRoute from "@/app/api/health/route";
+import * as approvalsRoute from "@/app/api/me/approvals/route";
 import * as feedRoute from "@/app/api/me/calendar-feed/route";
 import * as delegationsRoute from "@/app/api/me/delegations/route";
 import * as notificationsRoute from "@/app/api/me/notifications/route";
+import * as sessionsRoute from "@/app/api/me/sessions/route";
 import * as myTokensRoute from "@/app/api/me/tokens/route";
+import * as planRoute from "@/app/api/plan/route";
 import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
 import * as productRoute from "@/app/api/products/[key]/route";
 import * as productsRoute from "@/app/api/products/route";
+import * as regionsRoute from "@/app/api/regions/route";
 import * as auditRoute from "@/app/api/releases/[id]/audit/route";
+import * as cancelRoute from "@/app/api/releases/[id]/cancel/route";
 import * as releaseDeploymentsRoute from "@/app/api/releases/[id]/deployments/route";
 import * as holdRoute from "@/app/api/releases/[id]/hold/route";
 import * as outcomeRoute from "@/app/api/releases/[id]/outcome/route";
 import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
+import * as rolloutRoute from "@/app/api/releases/[id]/rollout/route";
+import * as stepDoneRoute from "@/app/api/releases/[id]/rollout/steps/[position]/done/route";
 import * as releaseRoute from "@/app/api/releases/[id]/route";
+import * as reopenRoute from "@/app/api/releases/[id]/stages/[key]/reopen/route";
 import * as signoffRoute from "@/app/api/releases/[id]/stages/[key]/signoff/route";
+import * as whatIfRoute from "@/app/api/releases/[id]/what-if/route";
 import * as releasesRoute from "@/app/api/releases/route";
+import * as tokensRoute from "@/app/api/tokens/route";
+import * as passwordResetRoute from "@/app/api/users/[id]/password-reset/route";
+import * as userRoute from "@/app/api/users/[id]/route";
+import * as usersRoute from "@/app/api/users/route";
 import * as webhookDeliveriesRoute from "@/app/api/webhooks/[id]/deliveries/route";
 import * as webhookTestRoute from "@/app/api/webhooks/[id]/test/route";
 import * as webhooksRoute from "@/app/api/webhooks/route";
-import { openApiDocument } from "@/lib/http/openapi";
+import * as workingDaysRoute from "@/app/api/working-days/route";
+import { OPERATIONS, openApiDocument } from "@/lib/http/openapi";
 import type { SessionUser } from "@/lib/types/user";
 
 import { issueTestToken } from "../support/api-tokens";
@@ -57,8 +71,12 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+/** Which operations the test has checked an answer of. */
+const checked = new Set<string>();
+
 /** The answer validates against the description of `method path` for its status. */
 function expectDescribed(method: string, path: string, status: number, body: unknown): void {
+  checked.add(`${method} ${path}`);
   const pointer = [
     "paths",
     path,
@@ -85,6 +103,7 @@ async function call(
     as?: keyof typeof people;
     body?: unknown;
     params?: Record<string, string>;
+    query?: string;
     status: number;
   },
 ) {
@@ -94,7 +113,7 @@ async function call(
   );
   const answer = await callJson<Record<string, unknown>>(handler, {
     method,
-    path,
+    path: path + (options.query ?? ""),
     token: people[options.as ?? "rm"].token,
     body: options.body,
     params: options.params,
@@ -133,6 +152,30 @@ describe("real answers match the OpenAPI description", () => {
       params: { id },
       status: 200,
     });
+    await call(signoffRoute.POST, "POST", "/api/releases/{id}/stages/{key}/signoff", {
+      as: "qa",
+      params: { id, key: "TEST" },
+      body: { decision: "REJECT", comment: "Fails on Safari" },
+      status: 200,
+    });
+    await call(reopenRoute.POST, "POST", "/api/releases/{id}/stages/{key}/reopen", {
+      params: { id, key: "TEST" },
+      status: 200,
+    });
+    const current = await call(releaseRoute.GET, "GET", "/api/releases/{id}", {
+      params: { id },
+      status: 200,
+    });
+    await call(releaseRoute.PATCH, "PATCH", "/api/releases/{id}", {
+      params: { id },
+      body: { revision: current.revision, description: "Now with a description" },
+      status: 200,
+    });
+    await call(cancelRoute.POST, "POST", "/api/releases/{id}/cancel", {
+      params: { id },
+      body: { reason: "Replaced by another release" },
+      status: 200,
+    });
   });
 
   it("deployments and outcomes", async () => {
@@ -163,7 +206,16 @@ describe("real answers match the OpenAPI description", () => {
       params: { id },
       status: 200,
     });
+    await call(rolloutRoute.PUT, "PUT", "/api/releases/{id}/rollout", {
+      params: { id },
+      body: { strategy: "CANARY", steps: [{ date: String(created.forecastGoLive), percent: 100 }] },
+      status: 200,
+    });
     await takeLive(id, { qa: people.qa, qa2: people.qa2, manager: people.rm2 });
+    await call(stepDoneRoute.POST, "POST", "/api/releases/{id}/rollout/steps/{position}/done", {
+      params: { id, position: "1" },
+      status: 200,
+    });
     await call(outcomeRoute.POST, "POST", "/api/releases/{id}/outcome", {
       as: "qa",
       params: { id },
@@ -242,8 +294,64 @@ describe("real answers match the OpenAPI description", () => {
       status: 200,
     });
     await call(feedRoute.GET, "GET", "/api/me/calendar-feed", { status: 200 });
+    await call(sessionsRoute.GET, "GET", "/api/me/sessions", { status: 200 });
     const health = await healthRoute.GET();
     expectDescribed("GET", "/api/health", 200, await health.json());
+  });
+
+  it("planning, what-if, approvals, users and tokens", async () => {
+    const goLive = await goLiveIn(80);
+    await call(planRoute.POST, "POST", "/api/plan", { body: { goLive }, status: 200 });
+    await call(regionsRoute.GET, "GET", "/api/regions", { status: 200 });
+    await call(workingDaysRoute.GET, "GET", "/api/working-days", {
+      query: "?from=2027-12-20&to=2028-01-10",
+      status: 200,
+    });
+    const created = await call(releasesRoute.POST, "POST", "/api/releases", {
+      body: { name: "Contract what-if", version: "contract:3.0.0", type: "RELEASE", goLive },
+      status: 201,
+    });
+    await call(whatIfRoute.POST, "POST", "/api/releases/{id}/what-if", {
+      params: { id: String(created.id) },
+      body: { goLive: await goLiveIn(95) },
+      status: 200,
+    });
+    await call(approvalsRoute.GET, "GET", "/api/me/approvals", { as: "qa", status: 200 });
+    await call(usersRoute.GET, "GET", "/api/users", { as: "admin", status: 200 });
+    await call(usersRoute.GET, "GET", "/api/users", { as: "qa", status: 200 });
+    const user = await call(usersRoute.POST, "POST", "/api/users", {
+      as: "admin",
+      body: { email: "contract.person@test.local", name: "Contract Person", role: "QA" },
+      status: 201,
+    });
+    const id = String(user.id);
+    await call(userRoute.GET, "GET", "/api/users/{id}", {
+      as: "admin",
+      params: { id },
+      status: 200,
+    });
+    await call(userRoute.PATCH, "PATCH", "/api/users/{id}", {
+      as: "admin",
+      params: { id },
+      body: { role: "VIEWER" },
+      status: 200,
+    });
+    await call(passwordResetRoute.POST, "POST", "/api/users/{id}/password-reset", {
+      as: "admin",
+      params: { id },
+      status: 200,
+    });
+    await call(tokensRoute.GET, "GET", "/api/tokens", { as: "admin", status: 200 });
+  });
+
+  it("checked an answer of every operation that answers JSON", () => {
+    const json = OPERATIONS.filter(
+      (operation) =>
+        operation.success.status !== 204 &&
+        !operation.success.contentType &&
+        operation.path !== "/api/openapi.json",
+    ).map((operation) => `${operation.method} ${operation.path}`);
+    expect(json.filter((operation) => !checked.has(operation))).toEqual([]);
   });
 
   it("a field the description does not know fails the check", () => {

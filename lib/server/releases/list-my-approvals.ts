@@ -8,24 +8,14 @@ import { getDb } from "@/lib/server/db/client";
 import { delegatorsFor } from "@/lib/server/delegations/delegations";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
-import type { ReleaseDto } from "@/lib/types/release";
+import type { OutcomeDue, WaitingApproval, WhatWaits } from "@/lib/types/release";
 import type { SessionUser } from "@/lib/types/user";
 
 import { releaseContext } from "./release-context";
 import { releaseInclude, toReleaseDto } from "./release-dto";
 import { toReleaseState } from "./release-state";
 
-export type WaitingApproval = {
-  release: Pick<
-    ReleaseDto,
-    "id" | "name" | "version" | "type" | "status" | "forecastGoLive" | "baselineGoLive" | "atRisk"
-  >;
-  stage: ReleaseDto["stages"][number];
-  /** Waiting for the person as deputy of this absent person (their delegation runs today). */
-  onBehalfOf: { id: string; name: string } | null;
-  /** The stage's planned last day has passed. */
-  isOverdue: boolean;
-};
+export type { OutcomeDue, WaitingApproval } from "@/lib/types/release";
 
 /** The stages waiting for this person's decision, the most urgent first. */
 export async function listMyApprovals(
@@ -78,11 +68,6 @@ export async function listMyApprovals(
 /** Outcomes are asked for go-lives of the last six months; older ones are left alone. */
 const OUTCOME_LOOKBACK_DAYS = 183;
 
-export type OutcomeDue = {
-  release: Pick<ReleaseDto, "id" | "name" | "version" | "type" | "product">;
-  liveOn: IsoDate;
-  observationEnd: IsoDate;
-};
 
 /**
  * Live releases whose observation window is over and whose outcome nobody recorded yet, for the
@@ -123,7 +108,7 @@ export async function listOutcomesDue(user: SessionUser): Promise<OutcomeDue[]> 
 }
 
 /** Everything waiting for the person: stages to decide and outcomes to record. */
-export async function listWhatWaits(user: SessionUser) {
+export async function listWhatWaits(user: SessionUser): Promise<WhatWaits> {
   const [approvals, outcomesDue] = await Promise.all([
     listMyApprovals(user),
     listOutcomesDue(user),
