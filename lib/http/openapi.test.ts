@@ -27,6 +27,16 @@ describe("the OpenAPI description", () => {
     expect(open).toEqual([]);
   });
 
+  it("states each error code under its status", () => {
+    const document = openApiDocument() as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+    };
+    const responses = document.paths["/api/releases"]!.post!.responses;
+    expect(responses["409"]!.description).toBe("VERSION_TAKEN");
+    expect(responses["422"]!.description).toContain("NOT_A_WORKING_DAY");
+    expect(responses["422"]!.description).not.toContain("VERSION_TAKEN");
+  });
+
   it("lists every error code the API answers with", () => {
     const document = openApiDocument() as {
       components: {

@@ -3,7 +3,7 @@
 // it cannot drift from what the routes accept. Served at /api/openapi.json, shown at /api-docs.
 import { z } from "zod";
 
-import { ERROR_CODES } from "@/lib/errors";
+import { ERROR_CODES, type ErrorCode, statusOfErrorCode } from "@/lib/errors";
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
 import { delegationCreateSchema } from "@/lib/validation/delegations";
 import { deploymentReportSchema } from "@/lib/validation/deployments";
@@ -77,7 +77,7 @@ export type Operation = {
   /** The success body's schema (a registered one: Release, Deployment, …), or a list of it. */
   response?: { schema: z.ZodType; list?: boolean };
   /** Error codes beyond those every route may answer (400 input, 401, 403). */
-  errors?: (typeof ERROR_CODES)[number][];
+  errors?: ErrorCode[];
   paged?: boolean;
 };
 
@@ -731,42 +731,12 @@ function responsesOf(operation: Operation): Record<string, JsonSchema> {
     responses["403"] = error("Not allowed (FORBIDDEN, TOKEN_SCOPE, CROSS_ORIGIN, …)");
   }
   for (const code of operation.errors ?? []) {
-    const kind = errorStatus(code);
+    const kind = statusOfErrorCode(code);
     const key = String(kind);
     const existing = responses[key]?.description as string | undefined;
     responses[key] = error(existing ? `${existing}; ${code}` : code);
   }
   return responses;
-}
-
-/** The HTTP status an error code is answered with (lib/server/api/errors.ts maps kinds). */
-function errorStatus(code: string): number {
-  if (code === "NOT_FOUND" || code === "RELEASE_NOT_FOUND") return 404;
-  if (
-    [
-      "STALE_REVISION",
-      "ALREADY_DECIDED",
-      "DUPLICATE",
-      "RELEASE_NOT_OPEN",
-      "RELEASE_NOT_ON_HOLD",
-      "RELEASE_CLOSED",
-      "STAGE_NOT_CURRENT",
-      "STAGE_REJECTED",
-      "STAGE_NOT_REJECTED",
-      "EMAIL_TAKEN",
-      "LAST_ADMIN",
-      "PRODUCT_TAKEN",
-      "RELEASE_NOT_LIVE",
-      "ROLLOUT_LOCKED",
-      "VERSION_TAKEN",
-      "ARTIFACT_MISMATCH",
-    ].includes(code)
-  ) {
-    return 409;
-  }
-  if (["NOT_AN_APPROVER", "NOT_A_DEPUTY", "FOUR_EYES"].includes(code)) return 403;
-  if (["COMMENT_REQUIRED", "NO_CHANGES"].includes(code)) return 400;
-  return 422;
 }
 
 /** The whole document. */
