@@ -77,8 +77,13 @@ test.describe("plan a release", () => {
   test("the calendar works with the keyboard", async ({ page }) => {
     await page.goto("/plan?goLive=2027-04-15");
     await expect(page.getByTestId("plan-go-live")).toHaveText("Thu 15 Apr 2027");
-    await page.getByRole("button", { name: /^Thu 15 Apr 2027/ }).focus();
-    await page.keyboard.press("ArrowRight");
+    // Keys pressed before React has hydrated the grid are lost: retry until the arrow moves focus.
+    const friday = page.getByRole("button", { name: /^Fri 16 Apr 2027/ });
+    await expect(async () => {
+      await page.getByRole("button", { name: /^Thu 15 Apr 2027/ }).focus();
+      await page.keyboard.press("ArrowRight");
+      await expect(friday).toBeFocused({ timeout: 1000 });
+    }).toPass();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/goLive=2027-04-16/);
     await expect(page.getByTestId("plan-go-live")).toHaveText("Fri 16 Apr 2027");

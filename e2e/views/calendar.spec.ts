@@ -86,9 +86,14 @@ test.describe("month calendar", () => {
     await page.goto("/calendar");
     const first = page.locator("[data-segment][tabindex='0']");
     await expect(first).toHaveCount(1);
-    await first.focus();
     const before = await first.getAttribute("aria-label");
-    await page.keyboard.press("ArrowDown");
-    expect(await page.locator("[data-segment]:focus").getAttribute("aria-label")).not.toBe(before);
+    // Keys pressed before React has hydrated are lost: retry until the arrow moves focus.
+    await expect(async () => {
+      await first.focus();
+      await page.keyboard.press("ArrowDown");
+      const focused = page.locator("[data-segment]:focus");
+      await expect(focused).toHaveCount(1, { timeout: 1000 });
+      expect(await focused.getAttribute("aria-label")).not.toBe(before);
+    }).toPass();
   });
 });

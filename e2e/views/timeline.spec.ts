@@ -88,12 +88,15 @@ test.describe("timeline", () => {
     await page.goto("/timeline");
     const first = page.locator("[data-segment][tabindex='0']");
     await expect(first).toHaveCount(1);
-    await first.focus();
     const before = await first.getAttribute("aria-label");
-    await page.keyboard.press("ArrowDown");
     const focused = page.locator("[data-segment]:focus");
-    await expect(focused).toHaveCount(1);
-    expect(await focused.getAttribute("aria-label")).not.toBe(before);
+    // Keys pressed before React has hydrated are lost: retry until the arrow moves focus.
+    await expect(async () => {
+      await first.focus();
+      await page.keyboard.press("ArrowDown");
+      await expect(focused).toHaveCount(1, { timeout: 1000 });
+      expect(await focused.getAttribute("aria-label")).not.toBe(before);
+    }).toPass();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("dialog")).toBeVisible();
     await page.keyboard.press("Escape");
