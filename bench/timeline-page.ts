@@ -5,13 +5,9 @@
 // It creates a throwaway database (BENCH_DATABASE_URL, default the local server's `postgres`
 // database as admin), seeds the demo plus generated releases, starts the production server through
 // scripts/start.ts (which builds when the sources changed) and drops the database afterwards.
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 import { type Browser, chromium } from "@playwright/test";
-import pg from "pg";
 
 import type { PrismaClient } from "../generated/prisma/client";
 import { isoToDate, type IsoDate } from "../lib/domain/dates";
@@ -24,7 +20,8 @@ import { companyToday } from "../lib/server/today";
 import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium";
 import { deployMigrations } from "../scripts/db/schema-engine";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+import { type BenchServer, sessionCookie, startServer, throwawayDatabase } from "./server";
+
 const RELEASES = 500;
 const RUNS = 5;
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
@@ -117,43 +114,6 @@ async function seedGeneratedReleases(prisma: PrismaClient, count: number): Promi
   }
 }
 
-async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("The server did not become healthy within 5 minutes");
-}
-
-async function sessionCookie(): Promise<string> {
-  const csrfResponse = await fetch(`${BASE_URL}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const cookies = csrfResponse.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const response = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
-    body: new URLSearchParams({
-      csrfToken,
-      email: "viewer@demo.local",
-      password: "demo-viewer",
-      json: "true",
-    }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`Sign-in failed: ${response.status}`);
-  return session.split(";")[0]!;
-}
-
 type Load = {
   lcpMs: number;
   rows: number;
@@ -203,48 +163,23 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function runTimelinePageBenchmark(): Promise<void> {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `rc_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  let server: ChildProcess | undefined;
+  const database = await throwawayDatabase("page");
+  let server: BenchServer | undefined;
   let browser: Browser | undefined;
   try {
-    const prisma = createPostgresClient(databaseUrl);
-    await deployMigrations({ url: databaseUrl });
+    const prisma = createPostgresClient(database.url);
+    await deployMigrations({ url: database.url });
     const demo = await seedDemoData(prisma);
     await seedGeneratedReleases(prisma, RELEASES - demo.releases);
     const total = await prisma.release.count();
     await prisma.$disconnect();
 
-    server = spawn(
-      "npx",
-      ["tsx", "--conditions=react-server", path.join(ROOT, "scripts", "start.ts")],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          DATABASE_URL: databaseUrl,
-          NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-          PORT: String(PORT),
-          HOST: "127.0.0.1",
-          SEED_DEMO: "",
-        },
-        stdio: ["ignore", "ignore", "inherit"],
-        detached: true,
-      },
-    );
-    await waitForHealth(BASE_URL, server);
+    server = await startServer(database.url, PORT);
     browser = await chromium.launch({
       executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,
     });
-    const cookie = await sessionCookie();
+    const cookie = await sessionCookie(BASE_URL);
     await coldLoad(browser, cookie, "/timeline"); // warms the server (first render, caches)
 
     const loads: Load[] = [];
@@ -282,16 +217,8 @@ export async function runTimelinePageBenchmark(): Promise<void> {
     }
   } finally {
     await browser?.close();
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await server?.stop();
+    await database.drop();
   }
 }
 

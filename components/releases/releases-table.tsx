@@ -6,8 +6,10 @@ import { describeWorkingDayDistance } from "@/lib/domain/relative";
 import { isCancelled, isClosed } from "@/lib/domain/release-status";
 import { STAGE_NAMES } from "@/lib/domain/stages";
 import type { ReleaseDto } from "@/lib/types/release";
+import type { ReleaseSort } from "@/lib/validation/view-filters";
 
 import { Badge } from "../ui/badge";
+import { SortHeaderLink } from "../ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "../ui/table";
 
 import { ReleaseStatusBadge, AtRiskBadge } from "./release-status-badge";
@@ -45,24 +47,54 @@ function CurrentStageCell({ release }: { release: ReleaseDto }) {
   );
 }
 
+type Sorting = { current: ReleaseSort; hrefFor: (sort: ReleaseSort) => string };
+
+/** A header the server sorts by: ascending first, a second click descending. */
+function SortableHead({
+  label,
+  column,
+  sorting,
+}: {
+  label: string;
+  column: "name" | "goLive";
+  sorting: Sorting | undefined;
+}) {
+  if (!sorting) return <TableHead>{label}</TableHead>;
+  const direction =
+    sorting.current === column
+      ? "ascending"
+      : sorting.current === `-${column}`
+        ? "descending"
+        : undefined;
+  const next: ReleaseSort = direction === "ascending" ? `-${column}` : column;
+  return (
+    <TableHead aria-sort={direction}>
+      <SortHeaderLink label={label} direction={direction} href={sorting.hrefFor(next)} />
+    </TableHead>
+  );
+}
+
 export function ReleasesTable({
   releases,
   workingDaysToGoLive,
+  sorting,
 }: {
   releases: ReleaseDto[];
   /** Per release id: working days from today to its forecast go-live (in its own region). */
   workingDaysToGoLive: Record<string, number>;
+  /** When the list is sorted by the server: the order now and the address of another. */
+  sorting?: Sorting;
 }) {
   return (
     <Table>
       <TableHeader>
         <tr>
-          <TableHead>Release</TableHead>
+          <SortableHead label="Release" column="name" sorting={sorting} />
           <TableHead>Product</TableHead>
           <TableHead>Type</TableHead>
           <TableHead>Status</TableHead>
           <TableHead>Current stage</TableHead>
-          <TableHead>Go-live</TableHead>
+          <SortableHead label="Go-live" column="goLive" sorting={sorting} />
           <TableHead>Stages</TableHead>
         </tr>
       </TableHeader>

@@ -69,3 +69,18 @@ export function readTimeWindow(
     keep: { zoom: zoom === "6w" ? undefined : zoom, from },
   };
 }
+
+export const RELEASE_SORTS = ["goLive", "-goLive", "name", "-name"] as const;
+export type ReleaseSort = (typeof RELEASE_SORTS)[number];
+
+/**
+ * The order and page of the releases page, read leniently: an unknown sort is go-live, a page that
+ * is not a positive whole number is none (the page then opens where the go-lives reach today).
+ */
+export function readReleaseListing(params: SearchParams): { sort: ReleaseSort; page?: number } {
+  const sortParam = firstParam(params.sort);
+  const sort = RELEASE_SORTS.find((candidate) => candidate === sortParam) ?? "goLive";
+  const pageParam = firstParam(params.page);
+  const page = pageParam && /^[1-9]\d{0,5}$/.test(pageParam) ? Number(pageParam) : undefined;
+  return { sort, page };
+}

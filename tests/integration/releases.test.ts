@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { listReleases } from "@/lib/server/releases/list-releases";
+import { listReleasePage, listReleases } from "@/lib/server/releases/list-releases";
 import { isDatabaseEmpty, seedDemoData } from "@/lib/server/seed/seed-demo";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { companyToday } from "@/lib/server/today";
 
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -121,5 +123,66 @@ describe("listReleases", () => {
     expect(inRange.map((r) => r.id).sort()).toEqual(expected);
     expect(inRange.length).toBeGreaterThan(0);
     expect(inRange.length).toBeLessThan(all.length);
+  });
+});
+
+describe("listReleasePage", () => {
+  it("cuts the list in the database, sorted, with the counts of the whole list", async () => {
+    const settings = await getPlanningSettings();
+    const all = await listReleases({}, settings);
+    const first = await listReleasePage({}, { sort: "name", page: 1, pageSize: 5 }, settings);
+    expect(first.total).toBe(all.length);
+    expect(first.pageCount).toBe(Math.ceil(all.length / 5));
+    expect(first.inProgress).toBe(all.filter((r) => r.status === "IN_PROGRESS").length);
+    expect(first.atRisk).toBe(all.filter((r) => r.atRisk).length);
+    expect(first.atRisk).toBeGreaterThan(0);
+
+    const byName = [...all].sort(
+      (a, b) =>
+        a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id),
+    );
+    const pages = [];
+    for (let page = 1; page <= first.pageCount; page++)
+      pages.push(
+        ...(await listReleasePage({}, { sort: "name", page, pageSize: 5 }, settings)).releases,
+      );
+    // Every release exactly once, in name order (the database's collation decides ties of case).
+    expect(pages.map((r) => r.id).sort()).toEqual(all.map((r) => r.id).sort());
+    expect(pages.map((r) => r.name.toLowerCase())).toEqual(byName.map((r) => r.name.toLowerCase()));
+
+    const descending = await listReleasePage(
+      {},
+      { sort: "-goLive", page: 1, pageSize: 5 },
+      settings,
+    );
+    const goLives = descending.releases.map((r) => r.baselineGoLive);
+    expect(goLives).toEqual([...goLives].sort().reverse());
+    expect(goLives[0]).toBe(
+      all
+        .map((r) => r.baselineGoLive)
+        .sort()
+        .at(-1),
+    );
+
+    // A page past the end is the last one; filters apply to the counts as to the rows.
+    const past = await listReleasePage({}, { sort: "name", page: 999, pageSize: 5 }, settings);
+    expect(past.page).toBe(first.pageCount);
+    const patches = await listReleasePage({ type: "PATCH" }, { sort: "goLive", page: 1 }, settings);
+    expect(patches.total).toBe(all.filter((r) => r.type === "PATCH").length);
+    expect(patches.releases.every((r) => r.type === "PATCH")).toBe(true);
+  });
+
+  it("opens, without a page asked for, where the go-lives reach today", async () => {
+    const settings = await getPlanningSettings();
+    const all = await listReleases({}, settings);
+    const today = companyToday(settings.companyTimeZone);
+    const before = all.filter((r) => r.baselineGoLive < today).length;
+    const opened = await listReleasePage({}, { sort: "goLive", pageSize: 5 }, settings);
+    expect(opened.page).toBe(Math.min(Math.floor(before / 5) + 1, opened.pageCount));
+    // The first go-live from today on sits on this page, after the last one before today.
+    expect(before).toBeLessThan(all.length);
+    const index = before % 5;
+    expect(opened.releases[index]!.baselineGoLive >= today).toBe(true);
+    if (index > 0) expect(opened.releases[index - 1]!.baselineGoLive < today).toBe(true);
   });
 });

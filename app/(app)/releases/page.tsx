@@ -7,13 +7,19 @@ import { ReleaseFilters } from "@/components/releases/release-filters";
 import { ReleasesTable } from "@/components/releases/releases-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
 import { workingDaysUntil } from "@/lib/domain/relative";
 import { can } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
 import { listProductOptions } from "@/lib/server/products/products";
-import { listReleases } from "@/lib/server/releases/list-releases";
+import { listReleasePage } from "@/lib/server/releases/list-releases";
 import { openView } from "@/lib/server/views/open-view";
-import { isFiltering, type SearchParams } from "@/lib/validation/view-filters";
+import {
+  isFiltering,
+  readReleaseListing,
+  type ReleaseSort,
+  type SearchParams,
+} from "@/lib/validation/view-filters";
 
 export const metadata: Metadata = { title: "Releases" };
 
@@ -22,14 +28,22 @@ export default async function ReleasesPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  const { user, raw, query, isValid, settings, today } = await openView(searchParams);
+  const { user, raw, query, isValid, settings, today, params } = await openView(searchParams);
   const isFiltered = isValid && isFiltering(raw);
-  const [releases, products] = await Promise.all([
-    listReleases(query, settings),
-    listProductOptions(),
-  ]);
-  const inFlight = releases.filter((r) => r.status === "IN_PROGRESS").length;
-  const atRisk = releases.filter((r) => r.atRisk).length;
+  const listing = readReleaseListing(params);
+  const [{ releases, total, inProgress, atRisk, page, pageCount, pageSize }, products] =
+    await Promise.all([listReleasePage(query, listing, settings), listProductOptions()]);
+  // Links keep the filters; the default order and an unasked page stay out of the address.
+  const hrefFor = (change: { sort?: ReleaseSort; page?: number }) => {
+    const search = new URLSearchParams(
+      Object.entries(raw).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    const sort = change.sort ?? listing.sort;
+    if (sort !== "goLive") search.set("sort", sort);
+    if (change.page !== undefined) search.set("page", String(change.page));
+    const text = search.toString();
+    return text ? `/releases?${text}` : "/releases";
+  };
 
   return (
     <div className="space-y-6">
@@ -37,8 +51,10 @@ export default async function ReleasesPage({
         title="Releases"
         description={
           <>
-            {releases.length} {releases.length === 1 ? "release or patch" : "releases and patches"}{" "}
-            · {inFlight} in progress · {atRisk} at risk
+            {total.toLocaleString("en-GB")}{" "}
+            {total === 1 ? "release or patch" : "releases and patches"} ·{" "}
+            {inProgress.toLocaleString("en-GB")} in progress · {atRisk.toLocaleString("en-GB")} at
+            risk
           </>
         }
         actions={
@@ -61,19 +77,32 @@ export default async function ReleasesPage({
         isValid={isValid}
       />
       {releases.length > 0 ? (
-        <ReleasesTable
-          releases={releases}
-          workingDaysToGoLive={Object.fromEntries(
-            releases.map((release) => [
-              release.id,
-              workingDaysUntil(
-                today,
-                release.forecastGoLive,
-                calendarFor(release.region, settings.periods),
-              ),
-            ]),
+        <div className="space-y-3">
+          <ReleasesTable
+            releases={releases}
+            sorting={{ current: listing.sort, hrefFor: (sort) => hrefFor({ sort, page: 1 }) }}
+            workingDaysToGoLive={Object.fromEntries(
+              releases.map((release) => [
+                release.id,
+                workingDaysUntil(
+                  today,
+                  release.forecastGoLive,
+                  calendarFor(release.region, settings.periods),
+                ),
+              ]),
+            )}
+          />
+          {pageCount > 1 && (
+            <Pagination
+              page={page}
+              pageCount={pageCount}
+              pageSize={pageSize}
+              total={total}
+              noun={total === 1 ? "release" : "releases"}
+              hrefFor={(target) => hrefFor({ page: target })}
+            />
           )}
-        />
+        </div>
       ) : isFiltered ? (
         <EmptyState
           title="No releases match these filters"

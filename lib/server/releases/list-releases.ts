@@ -1,16 +1,19 @@
 import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
-import { type IsoDate, isoToDate } from "@/lib/domain/dates";
+import { dateToIso, type IsoDate, isoToDate } from "@/lib/domain/dates";
+import { forecastOf, isAtRiskNow } from "@/lib/domain/progress";
 import { UNDER_WAY_STATUSES } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { getDb } from "@/lib/server/db/client";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import type { ReleaseDto } from "@/lib/types/release";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
+import type { ReleaseSort } from "@/lib/validation/view-filters";
 
 import { releaseContext } from "./release-context";
 import { releaseInclude, toReleaseDto } from "./release-dto";
+import { stageDatesSelect, toStageDates } from "./selects";
 
 /** The filter of the releases list, the timeline and the calendar (one query shape for all). */
 export function releaseWhere(query: ReleaseListQuery): Prisma.ReleaseWhereInput {
@@ -94,4 +97,81 @@ export async function listReleases(
     .sort(
       (a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name),
     );
+}
+
+export const RELEASES_PAGE_SIZE = 50;
+
+const ORDER_BY: Record<ReleaseSort, Prisma.ReleaseOrderByWithRelationInput[]> = {
+  goLive: [{ baselineGoLive: "asc" }, { name: "asc" }, { id: "asc" }],
+  "-goLive": [{ baselineGoLive: "desc" }, { name: "desc" }, { id: "desc" }],
+  name: [{ name: "asc" }, { baselineGoLive: "asc" }, { id: "asc" }],
+  "-name": [{ name: "desc" }, { baselineGoLive: "desc" }, { id: "desc" }],
+};
+
+export type ReleasePage = {
+  releases: ReleaseDto[];
+  total: number;
+  inProgress: number;
+  atRisk: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+};
+
+/**
+ * One page of the releases page, sorted and cut by the database: whatever the portfolio's size,
+ * one page of rows is loaded and mapped. Without a page asked for, sorted by go-live, it opens on
+ * the page where the go-lives reach today. The at-risk count reads only the releases under way.
+ */
+export async function listReleasePage(
+  query: ReleaseListQuery,
+  options: { sort: ReleaseSort; page?: number; pageSize?: number },
+  settings: PlanningSettings,
+): Promise<ReleasePage> {
+  const db = getDb();
+  const context = releaseContext(settings);
+  const where = releaseWhere(query);
+  const pageSize = options.pageSize ?? RELEASES_PAGE_SIZE;
+  const underWay: Prisma.ReleaseWhereInput = {
+    AND: [where, { status: { in: [...UNDER_WAY_STATUSES] } }],
+  };
+  const [total, inProgress, underWayRows, beforeToday] = await Promise.all([
+    db.release.count({ where }),
+    db.release.count({ where: { AND: [where, { status: "IN_PROGRESS" }] } }),
+    db.release.findMany({
+      where: underWay,
+      select: { status: true, region: true, baselineGoLive: true, stages: stageDatesSelect },
+    }),
+    options.page === undefined && options.sort === "goLive"
+      ? db.release.count({
+          where: { AND: [where, { baselineGoLive: { lt: isoToDate(context.today) } }] },
+        })
+      : Promise.resolve(0),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(options.page ?? Math.floor(beforeToday / pageSize) + 1, pageCount);
+  const rows = await db.release.findMany({
+    where,
+    orderBy: ORDER_BY[options.sort],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    include: releaseInclude,
+  });
+  const atRisk = underWayRows.filter((row) => {
+    const forecast = forecastOf(
+      { status: row.status, stages: row.stages.map(toStageDates) },
+      context.today,
+      context.calendarFor(row.region),
+    );
+    return isAtRiskNow(row.status, dateToIso(row.baselineGoLive), forecast);
+  }).length;
+  return {
+    releases: rows.map((row) => toReleaseDto(row, context)),
+    total,
+    inProgress,
+    atRisk,
+    page,
+    pageCount,
+    pageSize,
+  };
 }
