@@ -46,6 +46,39 @@ test.describe("releases page", () => {
     await expect(page.getByTestId("release-row")).toHaveText([/Payments API 3\.3\.1/]);
   });
 
+  test("sorts by go-live or name through the column headers, on the server", async ({
+    page,
+    context,
+  }) => {
+    await signInAs(context, "viewer");
+    await page.goto("/releases");
+    const goLive = page.getByRole("columnheader", { name: "Go-live" });
+    await expect(goLive).toHaveAttribute("aria-sort", "ascending");
+    await goLive.getByRole("link").click();
+    await expect(page).toHaveURL(/sort=-goLive/);
+    await expect(page.getByRole("columnheader", { name: "Go-live" })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
+    const dates = async () =>
+      Promise.all(
+        (await page.getByTestId("release-row").all()).map(async (row) =>
+          Date.parse((await row.locator("td").nth(5).locator("p").first().textContent())!),
+        ),
+      );
+    const descending = await dates();
+    expect(descending.length).toBe(24);
+    expect(descending[0]).toBeGreaterThan(descending.at(-1)!);
+
+    await page.getByRole("columnheader", { name: "Release" }).getByRole("link").click();
+    await expect(page).toHaveURL(/sort=name/);
+    const names = await page
+      .getByTestId("release-row")
+      .locator("td:first-child a")
+      .allTextContents();
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
   test("an empty result explains itself", async ({ page, context }) => {
     await signInAs(context, "qa");
     await page.goto("/releases?q=no-such-release");
