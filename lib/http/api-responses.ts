@@ -28,6 +28,7 @@ import type {
   NotificationPreferencesDto,
   WebhookDto,
 } from "@/lib/types/notifications";
+import type { Readiness } from "@/lib/types/operations";
 import type { ProductDto } from "@/lib/types/product";
 import type {
   AuditEventDto,
@@ -323,9 +324,15 @@ export const auditEventResponse = z
 
 export const feedResponse = z.strictObject({ url: z.string() }).meta({ id: "CalendarFeed" });
 
-export const healthResponse = z
-  .strictObject({ status: z.enum(["ok", "unavailable"]) })
-  .meta({ id: "Health" });
+export const healthResponse = z.strictObject({ status: z.literal("ok") }).meta({ id: "Health" });
+
+export const readinessResponse = z
+  .strictObject({
+    status: z.enum(["ready", "unavailable"]),
+    database: z.enum(["ok", "unreachable"]),
+    pendingMigrations: z.array(z.string()),
+  })
+  .meta({ id: "Readiness" }) satisfies z.ZodType<Readiness>;
 
 const userSummary = person.extend({ role: z.enum(ROLES) }) satisfies z.ZodType<UserSummary>;
 

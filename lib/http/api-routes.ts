@@ -27,6 +27,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/products", methods: ["GET", "POST"] },
   { path: "/api/products/{key}", methods: ["GET", "PATCH"] },
   { path: "/api/products/{key}/approvers/{stage}", methods: ["PUT"] },
+  { path: "/api/ready", methods: ["GET"] },
   { path: "/api/regions", methods: ["GET"] },
   { path: "/api/releases", methods: ["GET", "POST"] },
   { path: "/api/releases/{id}", methods: ["GET", "PATCH"] },

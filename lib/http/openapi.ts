@@ -51,6 +51,7 @@ import {
   delegationResponse,
   feedResponse,
   healthResponse,
+  readinessResponse,
   sessionResponse,
   deliveryResponse,
   deploymentResponse,
@@ -79,6 +80,8 @@ export type Operation = {
   /** Error codes beyond those every route may answer (400 input, 401, 403). */
   errors?: ErrorCode[];
   paged?: boolean;
+  /** Another status answered with the success body's schema (readiness: 503 when not ready). */
+  alternative?: { status: number; description: string };
 };
 
 const json = "application/json";
@@ -593,10 +596,22 @@ export const OPERATIONS: readonly Operation[] = [
     "settings.manage",
     { response: { schema: deliveryResponse, list: true }, success: [200, "Deliveries"] },
   ),
-  op("GET", "/api/health", "Operations", "Liveness and database reachability", "public", {
+  op("GET", "/api/health", "Operations", "Liveness: the process serves requests", "public", {
     response: { schema: healthResponse },
     success: [200, "OK"],
   }),
+  op(
+    "GET",
+    "/api/ready",
+    "Operations",
+    "Readiness: the database answers and has every migration of this build",
+    "public",
+    {
+      response: { schema: readinessResponse },
+      success: [200, "Ready"],
+      alternative: { status: 503, description: "Not ready: the database or a migration missing" },
+    },
+  ),
   op("GET", "/api/openapi.json", "Operations", "This description", "public", {
     success: [200, "OpenAPI 3.1"],
   }),
@@ -615,6 +630,7 @@ function op(
     errors?: Operation["errors"];
     paged?: boolean;
     response?: Operation["response"];
+    alternative?: Operation["alternative"];
   },
 ): Operation {
   const [status, description, contentType] = options.success;
@@ -630,6 +646,7 @@ function op(
     errors: options.errors,
     paged: options.paged,
     response: options.response,
+    alternative: options.alternative,
   };
 }
 
@@ -721,6 +738,12 @@ function responsesOf(operation: Operation): Record<string, JsonSchema> {
     content: { [json]: { schema: { $ref: "#/components/schemas/Error" } } },
   });
   const responses: Record<string, JsonSchema> = { [String(status)]: success };
+  if (operation.alternative) {
+    responses[String(operation.alternative.status)] = {
+      ...success,
+      description: operation.alternative.description,
+    };
+  }
   if (operation.query || operation.body || operation.path.includes("{")) {
     responses["400"] = error(
       "Malformed input (VALIDATION_FAILED, MALFORMED_JSON, UNKNOWN_PARAMETER)",

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as deliveriesRoute from "@/app/api/deliveries/route";
 import * as deploymentsRoute from "@/app/api/deployments/route";
 import * as healthRoute from "@/app/api/health/route";
+import * as readyRoute from "@/app/api/ready/route";
 import * as approvalsRoute from "@/app/api/me/approvals/route";
 import * as feedRoute from "@/app/api/me/calendar-feed/route";
 import * as delegationsRoute from "@/app/api/me/delegations/route";
@@ -295,8 +296,11 @@ describe("real answers match the OpenAPI description", () => {
     });
     await call(feedRoute.GET, "GET", "/api/me/calendar-feed", { status: 200 });
     await call(sessionsRoute.GET, "GET", "/api/me/sessions", { status: 200 });
-    const health = await healthRoute.GET();
+    const health = healthRoute.GET();
     expectDescribed("GET", "/api/health", 200, await health.json());
+    const ready = await readyRoute.GET();
+    expect(ready.status).toBe(200);
+    expectDescribed("GET", "/api/ready", 200, await ready.json());
   });
 
   it("planning, what-if, approvals, users and tokens", async () => {
