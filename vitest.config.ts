@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
           env: { TZ: "America/Los_Angeles" }, // a server far west of the company: no day may shift
         },
@@ -33,6 +33,7 @@ export default defineConfig({
           env: {
             TZ: "Pacific/Kiritimati",
             NEXTAUTH_SECRET: "integration-tests-only-secret",
+            LOG_LEVEL: "warn",
             OIDC_ROLE_MAP: "rc-admins=ADMIN,rc-release-managers=RELEASE_MANAGER,rc-qa=QA",
           },
           globalSetup: ["tests/integration/global-setup.ts"],

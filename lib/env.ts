@@ -88,6 +88,14 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0", ""], { message: "Use true or false." })
     .optional()
     .transform((value) => value === "true" || value === "1"),
+  /** How much the server logs (pino levels). */
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "Use fatal, error, warn, info, debug, trace or silent.",
+    })
+    .default("info"),
+  /** `json` (one object per line, the default in production) or `pretty` (the default otherwise). */
+  LOG_FORMAT: z.enum(["json", "pretty"], { message: "Use json or pretty." }).optional(),
   /** `false` runs no delivery worker in this process (e.g. a dedicated web-only instance). */
   NOTIFICATIONS_WORKER: z
     .enum(["true", "false", "1", "0", ""], { message: "Use true or false." })
@@ -101,6 +109,9 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Every variable the app reads (the deployment files may set no other). */
+export const ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
 
 function isRoleMap(text: string): boolean {
   try {

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import type { ActionState } from "@/lib/action-state";
 import { toAppError } from "@/lib/server/api/errors";
+import { log } from "@/lib/server/log";
 
 export function success(message: string): ActionState {
   return { status: "success", message, at: Date.now() };
@@ -43,7 +44,7 @@ export function failure(error: unknown, form?: FormData): ActionState {
       values,
       at: Date.now(),
     };
-  console.error("Unexpected error in a server action:", error);
+  log().error({ err: error }, "unexpected error in a server action");
   return {
     status: "error",
     message: "Something went wrong on our side. Nothing was saved.",

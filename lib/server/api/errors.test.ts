@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { Prisma } from "@/generated/prisma/client";
 import { AppError, type AppErrorKind } from "@/lib/errors";
+import { log } from "@/lib/server/log";
 
 import { errorResponse } from "./errors";
 
@@ -46,12 +47,13 @@ describe("errorResponse", () => {
   });
 
   it("answers 500 without leaking details for anything unexpected, and logs it once", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(log(), "error").mockImplementation(() => {});
     const response = errorResponse(new Error("connection string postgres://secret@db"));
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain("secret");
     expect(JSON.parse(text)).toEqual({ error: { code: "INTERNAL", message: expect.any(String) } });
-    expect(log).toHaveBeenCalledTimes(1);
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logged.mock.calls[0]![1]).toBe("unexpected error");
   });
 });

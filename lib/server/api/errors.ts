@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { Prisma } from "@/generated/prisma/client";
 import { AppError, type AppErrorKind } from "@/lib/errors";
+import { log } from "@/lib/server/log";
 import { versionTaken } from "@/lib/server/releases/version-taken";
 
 const STATUS_BY_KIND: Record<AppErrorKind, number> = {
@@ -62,9 +63,9 @@ export function errorResponse(error: unknown, request?: Request): Response {
     if (appError.details !== undefined) body.error.details = appError.details;
     return Response.json(body, { status: errorStatus(appError) });
   }
-  console.error(
-    `Unexpected error${request ? ` in ${request.method} ${new URL(request.url).pathname}` : ""}:`,
-    error,
+  log().error(
+    { err: error, ...(request && { method: request.method, path: new URL(request.url).pathname }) },
+    "unexpected error",
   );
   const body: ErrorBody = {
     error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." },

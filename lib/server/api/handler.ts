@@ -4,9 +4,11 @@ import { z } from "zod";
 
 import { scopeGrants, type TokenScope } from "@/lib/domain/people";
 import { AppError } from "@/lib/errors";
+import { findApiRoute } from "@/lib/http/api-routes";
 import { MAX_BODY_BYTES } from "@/lib/http/front-door";
 import { accessOf, assertCan, type Permission } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/server/auth/session";
+import { log, requestIdOf, setRequestUser, withRequestContext } from "@/lib/server/log";
 import { authenticateApiToken } from "@/lib/server/users/api-tokens";
 import type { SessionUser } from "@/lib/types/user";
 
@@ -14,14 +16,35 @@ import { errorResponse } from "./errors";
 
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>;
 
-/** Wraps a route handler so that every failure becomes the JSON error envelope. */
+/**
+ * Wraps a route handler so that every failure becomes the JSON error envelope, and every request
+ * one log line (method, route, status, duration, request id, user) with its X-Request-Id echoed.
+ */
 export function apiRoute<Context = unknown>(handler: RouteHandler<Context>): RouteHandler<Context> {
-  return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      return errorResponse(error, request);
-    }
+  return (request, context) => {
+    const requestId = requestIdOf(request);
+    return withRequestContext(requestId, async () => {
+      const started = performance.now();
+      let response: Response;
+      try {
+        response = await handler(request, context);
+      } catch (error) {
+        response = errorResponse(error, request);
+      }
+      const { pathname } = new URL(request.url);
+      log().info(
+        {
+          method: request.method,
+          route: findApiRoute(pathname)?.path ?? pathname,
+          path: pathname,
+          status: response.status,
+          durationMs: Math.round(performance.now() - started),
+        },
+        "request",
+      );
+      response.headers.set("x-request-id", requestId);
+      return response;
+    });
   };
 }
 
@@ -32,6 +55,7 @@ export function apiRoute<Context = unknown>(handler: RouteHandler<Context>): Rou
  */
 export async function authenticate(request: Request, permission: Permission): Promise<SessionUser> {
   const caller = await identify(request);
+  setRequestUser(caller.user.id);
   assertCan(caller.user.role, permission);
   if (caller.scope && !scopeGrants(caller.scope, accessOf(permission))) {
     throw new AppError(

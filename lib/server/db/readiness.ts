@@ -3,6 +3,7 @@ import "server-only";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
+import { log } from "@/lib/server/log";
 import type { Readiness } from "@/lib/types/operations";
 
 import { getDb } from "./client";
@@ -29,7 +30,7 @@ export async function checkReadiness(): Promise<Readiness> {
       WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     applied = new Set(rows.map((row) => row.migration_name));
   } catch (error) {
-    console.error("Readiness: the database does not answer:", error);
+    log().error({ err: error }, "readiness: the database does not answer");
     return { status: "unavailable", database: "unreachable", pendingMigrations: [] };
   }
   const pendingMigrations = shippedMigrations().filter((name) => !applied.has(name));

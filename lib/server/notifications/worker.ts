@@ -3,6 +3,8 @@ import "server-only";
 // The delivery worker of one app process: fans out new events, sends what is due, runs the daily
 // jobs. Every instance runs one; they share the work through the database (SKIP LOCKED claims and
 // the scheduled_runs key), so nothing is sent twice and nothing lives only in this process.
+import { log } from "@/lib/server/log";
+
 import { deliverDue } from "./deliver";
 import { dispatchPending } from "./dispatch";
 import { runDailyJobs } from "./schedule";
@@ -27,7 +29,7 @@ export async function runOnce(): Promise<boolean> {
 export function startWorker(options: WorkerOptions = {}): Worker {
   const intervalMs = options.intervalMs ?? 1000;
   const scheduleEveryMs = options.scheduleEveryMs ?? 60_000;
-  const onError = options.onError ?? ((error) => console.error("Notification worker:", error));
+  const onError = options.onError ?? ((error) => log().error({ err: error }, "notification worker"));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let lastSchedule = 0;
