@@ -44,6 +44,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // The journeys post webhooks to a receiver on loopback, which production refuses by default.
-    env: { PORT: String(PORT), WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true" },
+    // Request lines would drown the test report: warnings and errors only.
+    env: { PORT: String(PORT), WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true", LOG_LEVEL: "warn" },
   },
 });

@@ -1,8 +1,10 @@
 import { AlertTriangle } from "lucide-react";
+import Link from "next/link";
 
 import type { EnvironmentConflict } from "@/lib/domain/conflicts";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
+import { cutLanes, LANE_LIMIT } from "@/lib/domain/dense";
 import { layoutWeek } from "@/lib/domain/month-calendar";
 import { isCancelled } from "@/lib/domain/release-status";
 import type { StageKey } from "@/lib/domain/stages";
@@ -55,6 +57,7 @@ export function MonthCalendar({
   today,
   environment,
   regionLabel,
+  weekHref,
 }: {
   month: IsoDate;
   weeks: IsoDate[][];
@@ -64,6 +67,8 @@ export function MonthCalendar({
   today: IsoDate;
   environment?: StageKey;
   regionLabel: string;
+  /** Where a week's releases can all be seen (the timeline from that Monday). */
+  weekHref: (weekStart: IsoDate) => string;
 }) {
   const dayInfo = new Map(days.map((day) => [day.date, day]));
   const shown: Shown[] = rows.map((row) => ({
@@ -71,7 +76,18 @@ export function MonthCalendar({
     stages: environment ? row.stages.filter((s) => s.key === environment) : row.stages,
   }));
   // Bars are numbered by lane across the whole month, so arrow keys move from week to week.
-  const layouts = weeks.map((week) => ({ week, ...layoutWeek(week, shown) }));
+  // A busy week draws its first lanes and says, day by day, how many more releases are at work.
+  const layouts = weeks.map((week) => {
+    const layout = layoutWeek(week, shown);
+    const { shown: entries, hidden } = cutLanes(layout.entries, LANE_LIMIT, (e) => e.height);
+    const hiddenByDay = week.map(
+      (_, column) =>
+        hidden.filter(({ bars }) =>
+          bars.some((bar) => bar.column <= column && column < bar.column + bar.span),
+        ).length,
+    );
+    return { week, entries, lanes: Math.min(layout.lanes, LANE_LIMIT), hiddenByDay };
+  });
   const laneOffsets = layouts.map((_, i) =>
     layouts.slice(0, i).reduce((sum, l) => sum + l.lanes, 0),
   );
@@ -93,7 +109,7 @@ export function MonthCalendar({
         ))}
       </div>
       <BarInteractions>
-        {layouts.map(({ week, entries, lanes }, weekIndex) => {
+        {layouts.map(({ week, entries, lanes, hiddenByDay }, weekIndex) => {
           const offset = laneOffsets[weekIndex]!;
           return (
             <section
@@ -231,6 +247,23 @@ export function MonthCalendar({
                   }),
                 )}
               </div>
+              {hiddenByDay.some((count) => count > 0) && (
+                <div className="relative grid grid-cols-7 pb-1.5" data-testid="calendar-more">
+                  {hiddenByDay.map((count, column) => (
+                    <div key={week[column]} className="px-1.5">
+                      {count > 0 && (
+                        <Link
+                          href={weekHref(week[0]!)}
+                          className="text-[11px] font-semibold text-muted hover:text-accent hover:underline"
+                          title={`${count} more ${count === 1 ? "release" : "releases"} at work on ${formatDisplayDate(week[column]!)}: see the week on the timeline`}
+                        >
+                          +{count} more
+                        </Link>
+                      )}
+                    </div>
+                  ))}
+                </div>
+              )}
             </section>
           );
         })}

@@ -7,6 +7,7 @@ import {
 } from "@/lib/domain/conflicts";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
+import { cutLanes, LANE_LIMIT } from "@/lib/domain/dense";
 import { type Grouping, groupByProduct } from "@/lib/domain/grouping";
 import { laneCount, packLanes } from "@/lib/domain/lanes";
 import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
@@ -22,6 +23,8 @@ import { ProductGroupSection } from "../views/product-group";
 import { StageBar } from "../views/stage-bar";
 
 const LANE_REM = 2;
+/** Lanes per environment within one product's group. */
+const GROUPED_LANE_LIMIT = 4;
 
 function capacityLabel(capacity: number | null): string {
   if (capacity === null) return "Shared · no limit";
@@ -41,19 +44,25 @@ type Band = {
   lanes: number;
   conflicts: EnvironmentConflict[];
   releases: number;
+  /** Releases in the environment that the lane limit leaves undrawn. */
+  hidden: number;
 };
 
 function bandsOf(
   stays: readonly EnvironmentStay[],
   conflicts: readonly EnvironmentConflict[],
   keys: readonly StageKey[],
+  laneLimit: number,
 ): Band[] {
   return keys.map((key) => {
-    const packed = packLanes(stays.filter((stay) => stay.environment === key));
-    const shown = new Set(packed.map(({ item }) => item.releaseId));
+    const all = packLanes(stays.filter((stay) => stay.environment === key));
+    const shown = new Set(all.map(({ item }) => item.releaseId));
+    const { shown: packed } = cutLanes(all, laneLimit);
+    const drawn = new Set(packed.map(({ item }) => item.releaseId));
     return {
       key,
       packed,
+      hidden: [...shown].filter((id) => !drawn.has(id)).length,
       lanes: Math.max(1, laneCount(packed)),
       // A conflict shows where one of the band's releases takes part in it.
       conflicts: conflicts.filter(
@@ -106,6 +115,18 @@ function EnvironmentBand({
             </span>
           )}
         </p>
+        {band.hidden > 0 && (
+          <p
+            data-testid="more-rows"
+            className="text-xs text-muted"
+            title="Busy environments draw their first lanes: narrow the view with the filters to see every release."
+          >
+            <span className="font-semibold text-fg tabular">
+              {band.hidden.toLocaleString("en-GB")} more
+            </span>{" "}
+            not drawn here
+          </p>
+        )}
       </div>
       <div className="relative py-1.5" style={{ height: `${band.lanes * LANE_REM + 0.75}rem` }}>
         {band.conflicts.map((conflict) => {
@@ -197,9 +218,16 @@ export function EnvironmentLanes({
             group.items,
             conflicts,
             STAGE_KEYS.filter((key) => group.items.some((stay) => stay.environment === key)),
+            GROUPED_LANE_LIMIT,
           ),
         }))
-      : [{ product: undefined, releases: 0, bands: bandsOf(stays, conflicts, STAGE_KEYS) }];
+      : [
+          {
+            product: undefined,
+            releases: 0,
+            bands: bandsOf(stays, conflicts, STAGE_KEYS, LANE_LIMIT),
+          },
+        ];
   // Arrow keys move lane by lane through every band, in the order they are drawn.
   const allBands = sections.flatMap((section) => section.bands);
   const firstRows = new Map(

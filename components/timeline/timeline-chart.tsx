@@ -4,6 +4,7 @@ import Link from "next/link";
 import { OUTCOME_NAMES } from "@/lib/domain/after-go-live";
 import { addDays, formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
+import { cutRows, groupRowLimit, VIEW_ROW_LIMIT } from "@/lib/domain/dense";
 import { type Grouping, groupByProduct } from "@/lib/domain/grouping";
 import { statusAllows } from "@/lib/domain/release-commands";
 import { isCancelled } from "@/lib/domain/release-status";
@@ -15,6 +16,7 @@ import { cn } from "@/lib/utils";
 
 import { BarInteractions } from "../views/bar-interactions";
 import { ChartFrame } from "../views/chart-frame";
+import { MoreRows } from "../views/more-rows";
 import { ProductGroupSection } from "../views/product-group";
 import { StageBar } from "../views/stage-bar";
 
@@ -297,6 +299,9 @@ export function TimelineChart({
   regionLabel,
   canReplan = false,
   groupBy,
+  rowLimit = VIEW_ROW_LIMIT,
+  moreHref,
+  productHref,
 }: {
   range: TimelineRange;
   rows: TimelineRow[];
@@ -307,10 +312,22 @@ export function TimelineChart({
   canReplan?: boolean;
   /** Rows under one collapsible heading per product. */
   groupBy?: Grouping;
+  /** Rows drawn before "N more" (shared among the product groups when grouped). */
+  rowLimit?: number;
+  /** The address of this view with more rows. */
+  moreHref?: string;
+  /** The address of this view narrowed to one product. */
+  productHref?: (productKey: string) => string;
 }) {
-  const groups = groupBy === "product" ? groupByProduct(rows, (row) => row.depth === 1) : undefined;
+  const isPatch = (row: TimelineRow) => row.depth === 1;
+  const grouped = groupBy === "product" ? groupByProduct(rows, isPatch) : undefined;
+  const groups = grouped?.map((group) => ({
+    ...group,
+    ...cutRows(group.items, groupRowLimit(rowLimit, grouped.length), isPatch),
+  }));
+  const flat = groups ? undefined : cutRows(rows, rowLimit, isPatch);
   // Arrow keys move through rows in the order they are drawn.
-  const drawn = groups ? groups.flatMap((group) => group.items) : rows;
+  const drawn = groups ? groups.flatMap((group) => group.shown) : flat!.shown;
   const indexOf = new Map(drawn.map((row, index) => [row.id, index]));
   const rowProps = (row: TimelineRow): RowProps => ({
     row,
@@ -342,20 +359,34 @@ export function TimelineChart({
                 atRisk={group.items.filter((row) => row.atRisk).length}
               >
                 <ol aria-label={`${group.product.name}: releases`}>
-                  {group.items.map((row) => (
+                  {group.shown.map((row) => (
                     <TimelineRowItem key={row.id} {...rowProps(row)} />
                   ))}
                 </ol>
+                <MoreRows
+                  hidden={group.hidden}
+                  where={`of ${group.product.name} here`}
+                  href={productHref?.(group.product.key)}
+                  action={`Show ${group.product.name} alone`}
+                />
               </ProductGroupSection>
             ))
           ) : (
             <ol
               aria-label={`Releases from ${formatDisplayDate(range.start)} to ${formatDisplayDate(range.end)}`}
             >
-              {rows.map((row) => (
+              {flat!.shown.map((row) => (
                 <TimelineRowItem key={row.id} {...rowProps(row)} />
               ))}
             </ol>
+          )}
+          {flat && (
+            <MoreRows
+              hidden={flat.hidden}
+              where="in this window"
+              href={moreHref}
+              action="Show more"
+            />
           )}
         </div>
       </BarInteractions>

@@ -44,12 +44,16 @@ describe("probes", () => {
   });
 
   it("is not ready when the database does not answer", async () => {
-    await db.prisma.$disconnect();
     const { createPostgresClient, setDb } = await import("@/lib/server/db/client");
-    setDb(createPostgresClient("postgresql://nobody@127.0.0.1:1/none"));
-    const response = await readyRoute.GET();
-    expect(response.status).toBe(503);
-    expect((await response.json()).database).toBe("unreachable");
-    setDb(db.prisma);
+    const nowhere = createPostgresClient("postgresql://nobody@127.0.0.1:1/none");
+    setDb(nowhere);
+    try {
+      const response = await readyRoute.GET();
+      expect(response.status).toBe(503);
+      expect((await response.json()).database).toBe("unreachable");
+    } finally {
+      setDb(db.prisma);
+      await nowhere.$disconnect();
+    }
   });
 });

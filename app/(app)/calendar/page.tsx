@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { MonthCalendar } from "@/components/calendar/month-calendar";
 import { PageHeader } from "@/components/layout/page-header";
-import { ReleaseFilters } from "@/components/releases/release-filters";
+import { hrefWith, ReleaseFilters } from "@/components/releases/release-filters";
 import { ConflictList } from "@/components/views/conflict-list";
 import { ViewNavigation } from "@/components/views/view-navigation";
 import { isIsoDate } from "@/lib/domain/dates";
@@ -78,6 +78,7 @@ export default async function CalendarPage({
         today={today}
         environment={environment}
         regionLabel={settings.defaultRegion}
+        weekHref={(weekStart) => hrefWith("/timeline", { ...raw, from: weekStart })}
       />
       <ConflictList
         conflicts={conflicts}

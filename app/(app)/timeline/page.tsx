@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { PageHeader } from "@/components/layout/page-header";
-import { ReleaseFilters } from "@/components/releases/release-filters";
+import { hrefWith, ReleaseFilters } from "@/components/releases/release-filters";
 import { TimelineChart } from "@/components/timeline/timeline-chart";
 import { EmptyState } from "@/components/ui/empty-state";
 import { GroupToggle } from "@/components/views/group-toggle";
 import { TimeWindowNavigation } from "@/components/views/time-window-navigation";
 import { formatDisplayDate } from "@/lib/domain/dates";
+import { MAX_VIEW_ROWS, readRowLimit, VIEW_ROW_LIMIT } from "@/lib/domain/dense";
 import { can } from "@/lib/permissions";
 import { listProductOptions } from "@/lib/server/products/products";
 import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
@@ -22,8 +23,9 @@ export default async function TimelinePage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  const { user, raw, query, isValid, settings, today, zoom, range, window, group, keep } =
+  const { user, raw, query, isValid, settings, today, zoom, range, window, group, keep, params } =
     await openWindowView(searchParams);
+  const rowLimit = readRowLimit(params.rows);
   const [{ rows, days }, regions, products] = await Promise.all([
     getTimeline(query, range, settings, today),
     listRegionsInUse(),
@@ -62,6 +64,15 @@ export default async function TimelinePage({
           regionLabel={settings.defaultRegion}
           canReplan={can(user.role, "releases.plan")}
           groupBy={group}
+          rowLimit={rowLimit}
+          moreHref={hrefWith("/timeline", {
+            ...raw,
+            ...keep,
+            rows: String(Math.min(MAX_VIEW_ROWS, rowLimit + VIEW_ROW_LIMIT)),
+          })}
+          productHref={(product) =>
+            hrefWith("/timeline", { ...raw, ...window, product, group: undefined })
+          }
         />
       ) : (
         <EmptyState
