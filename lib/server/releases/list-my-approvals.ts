@@ -1,9 +1,12 @@
 import "server-only";
 
-import { addDays, type IsoDate, isoToDate } from "@/lib/domain/dates";
+import { afterGoLivePhase, observationEndOf } from "@/lib/domain/after-go-live";
+import { addDays, dateToIso, type IsoDate, isoToDate } from "@/lib/domain/dates";
 import { OPEN_STATUSES } from "@/lib/domain/release-status";
 import { waitsFor } from "@/lib/domain/signoff";
+import { STAGE_KEYS } from "@/lib/domain/stages";
 import { can } from "@/lib/permissions";
+import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import { delegatorsFor } from "@/lib/server/delegations/delegations";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -21,16 +24,28 @@ export type { OutcomeDue, WaitingApproval } from "@/lib/types/release";
 export async function listMyApprovals(
   user: SessionUser,
 ): Promise<{ today: IsoDate; items: WaitingApproval[] }> {
-  const db = getDb();
-  const [rows, settings] = await Promise.all([
-    db.release.findMany({
-      where: { status: { in: [...OPEN_STATUSES] } },
-      include: releaseInclude,
-    }),
-    getPlanningSettings(),
-  ]);
+  const settings = await getPlanningSettings();
   const today = companyToday(settings.companyTimeZone);
   const delegators = await delegatorsFor(user.id, today);
+  // Nobody this person is or stands in for signs any stage (a viewer): nothing can wait for them.
+  const roles = new Set([user.role, ...delegators.map((delegator) => delegator.role)]);
+  if (!STAGE_KEYS.some((key) => settings.stageRules[key].allowedRoles.some((r) => roles.has(r))))
+    return { today, items: [] };
+  // Only releases with a stage open to decisions: an active one, or a planned DEV that is due.
+  const rows = await getDb().release.findMany({
+    where: {
+      status: { in: [...OPEN_STATUSES] },
+      stages: {
+        some: {
+          OR: [
+            { status: "ACTIVE" },
+            { status: "PENDING", key: "DEV", plannedStart: { lte: isoToDate(today) } },
+          ],
+        },
+      },
+    },
+    include: releaseInclude,
+  });
   const context = releaseContext(settings);
   const items: WaitingApproval[] = [];
   for (const row of rows) {
@@ -76,7 +91,8 @@ const OUTCOME_LOOKBACK_DAYS = 183;
 export async function listOutcomesDue(user: SessionUser): Promise<OutcomeDue[]> {
   if (!can(user.role, "releases.outcome")) return [];
   const settings = await getPlanningSettings();
-  const context = releaseContext(settings);
+  const today = companyToday(settings.companyTimeZone);
+  // The window ends at least as many calendar days after the go-live as it has working days.
   const rows = await getDb().release.findMany({
     where: {
       status: "LIVE",
@@ -84,27 +100,36 @@ export async function listOutcomesDue(user: SessionUser): Promise<OutcomeDue[]> 
       stages: {
         some: {
           key: "PROD",
-          actualEnd: { gte: isoToDate(addDays(context.today, -OUTCOME_LOOKBACK_DAYS)) },
+          status: "SIGNED_OFF",
+          actualEnd: {
+            gte: isoToDate(addDays(today, -OUTCOME_LOOKBACK_DAYS)),
+            lt: isoToDate(addDays(today, -settings.observationWorkingDays)),
+          },
         },
       },
     },
-    include: releaseInclude,
+    select: {
+      id: true,
+      name: true,
+      version: true,
+      type: true,
+      region: true,
+      product: { select: { key: true, name: true } },
+      stages: { where: { key: "PROD" }, select: { status: true, actualEnd: true } },
+    },
   });
-  return rows
-    .map((row) => toReleaseDto(row, context))
-    .filter((release) => release.afterGoLive?.phase === "OUTCOME_DUE")
-    .map((release) => ({
-      release: {
-        id: release.id,
-        name: release.name,
-        version: release.version,
-        type: release.type,
-        product: release.product,
-      },
-      liveOn: release.liveOn!,
-      observationEnd: release.observationEnd!,
-    }))
-    .sort((a, b) => a.observationEnd.localeCompare(b.observationEnd));
+  const due: OutcomeDue[] = [];
+  for (const row of rows) {
+    const prod = row.stages[0];
+    const liveOn = prod?.actualEnd ? dateToIso(prod.actualEnd) : null;
+    if (!liveOn) continue;
+    const calendar = calendarFor(row.region, settings.periods);
+    const observationEnd = observationEndOf(liveOn, settings.observationWorkingDays, calendar);
+    if (afterGoLivePhase({ observationEnd, outcome: null }, today) !== "OUTCOME_DUE") continue;
+    const { id, name, version, type, product } = row;
+    due.push({ release: { id, name, version, type, product }, liveOn, observationEnd });
+  }
+  return due.sort((a, b) => a.observationEnd.localeCompare(b.observationEnd));
 }
 
 /** Everything waiting for the person: stages to decide and outcomes to record. */
