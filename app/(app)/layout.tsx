@@ -8,7 +8,7 @@ import {
   signOffAction,
 } from "@/lib/server/actions/releases";
 import { requireUser } from "@/lib/server/auth/session";
-import { listWhatWaits } from "@/lib/server/releases/list-my-approvals";
+import { countWhatWaits } from "@/lib/server/releases/list-my-approvals";
 
 const RELEASE_COMMANDS = {
   signOff: signOffAction,
@@ -19,11 +19,11 @@ const RELEASE_COMMANDS = {
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const { items, outcomesDue } = await listWhatWaits(user);
+  const approvalCount = await countWhatWaits(user);
   return (
     <Toaster>
       <ReleaseCommandsProvider commands={RELEASE_COMMANDS}>
-        <AppHeader user={user} approvalCount={items.length + outcomesDue.length} />
+        <AppHeader user={user} approvalCount={approvalCount} />
         <main className="mx-auto max-w-[1440px] px-4 py-8 sm:px-6">{children}</main>
       </ReleaseCommandsProvider>
     </Toaster>

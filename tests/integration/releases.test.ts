@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { countWhatWaits, listWhatWaits } from "@/lib/server/releases/list-my-approvals";
 import { listReleasePage, listReleases } from "@/lib/server/releases/list-releases";
 import { isDatabaseEmpty, seedDemoData } from "@/lib/server/seed/seed-demo";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -184,5 +185,21 @@ describe("listReleasePage", () => {
     const index = before % 5;
     expect(opened.releases[index]!.baselineGoLive >= today).toBe(true);
     if (index > 0) expect(opened.releases[index - 1]!.baselineGoLive < today).toBe(true);
+  });
+});
+
+describe("countWhatWaits", () => {
+  it("counts, for every demo person, exactly what their approvals page lists", async () => {
+    const users = await db.prisma.user.findMany({
+      select: { id: true, email: true, name: true, role: true },
+    });
+    let waiting = 0;
+    for (const user of users) {
+      const { items, outcomesDue } = await listWhatWaits(user);
+      expect(await countWhatWaits(user), user.email).toBe(items.length + outcomesDue.length);
+      waiting += items.length;
+      if (user.role === "VIEWER") expect(items).toEqual([]);
+    }
+    expect(waiting).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { Prisma } from "@/generated/prisma/client";
 import { afterGoLivePhase, observationEndOf } from "@/lib/domain/after-go-live";
 import { addDays, dateToIso, type IsoDate, isoToDate } from "@/lib/domain/dates";
 import { OPEN_STATUSES } from "@/lib/domain/release-status";
@@ -16,46 +17,81 @@ import type { SessionUser } from "@/lib/types/user";
 
 import { releaseContext } from "./release-context";
 import { releaseInclude, toReleaseDto } from "./release-dto";
-import { toReleaseState } from "./release-state";
+import { releaseStateSelect, toReleaseState } from "./release-state";
 
 export type { OutcomeDue, WaitingApproval } from "@/lib/types/release";
+
+/** Who decides, as of today, and which releases may wait for them; null when none can (a viewer). */
+async function decisionScope(user: SessionUser) {
+  const settings = await getPlanningSettings();
+  const today = companyToday(settings.companyTimeZone);
+  const delegators = await delegatorsFor(user.id, today);
+  const roles = new Set([user.role, ...delegators.map((delegator) => delegator.role)]);
+  if (!STAGE_KEYS.some((key) => settings.stageRules[key].allowedRoles.some((r) => roles.has(r))))
+    return null;
+  // Only releases with a stage open to decisions: an active one, or a planned DEV that is due.
+  const where: Prisma.ReleaseWhereInput = {
+    status: { in: [...OPEN_STATUSES] },
+    stages: {
+      some: {
+        OR: [
+          { status: "ACTIVE" },
+          { status: "PENDING", key: "DEV", plannedStart: { lte: isoToDate(today) } },
+        ],
+      },
+    },
+  };
+  return { settings, today, delegators, where };
+}
+
+type DecisionScope = NonNullable<Awaited<ReturnType<typeof decisionScope>>>;
+
+/** The rows whose current stage waits for the person, with the stage (and for whom they decide). */
+function waitingAmong<Row extends Parameters<typeof toReleaseState>[0]>(
+  rows: readonly Row[],
+  user: SessionUser,
+  scope: DecisionScope,
+) {
+  return rows.flatMap((row) => {
+    const waiting = waitsFor(
+      toReleaseState(row),
+      user,
+      scope.settings.stageRules,
+      scope.delegators,
+    );
+    if (!waiting) return [];
+    const stage = row.stages.find((s) => s.key === waiting.key)!;
+    // A planned release waits for its DEV sign-off only once DEV is due.
+    if (row.status === "PLANNED" && dateToIso(stage.plannedStart) > scope.today) return [];
+    return [{ row, waiting }];
+  });
+}
+
+/** How many stages and outcomes wait for the person (the header's badge), from lean rows. */
+export async function countWhatWaits(user: SessionUser): Promise<number> {
+  const [scope, outcomes] = await Promise.all([decisionScope(user), listOutcomesDue(user)]);
+  if (!scope) return outcomes.length;
+  const rows = await getDb().release.findMany({ where: scope.where, select: releaseStateSelect });
+  return waitingAmong(rows, user, scope).length + outcomes.length;
+}
 
 /** The stages waiting for this person's decision, the most urgent first. */
 export async function listMyApprovals(
   user: SessionUser,
 ): Promise<{ today: IsoDate; items: WaitingApproval[] }> {
-  const settings = await getPlanningSettings();
-  const today = companyToday(settings.companyTimeZone);
-  const delegators = await delegatorsFor(user.id, today);
-  // Nobody this person is or stands in for signs any stage (a viewer): nothing can wait for them.
-  const roles = new Set([user.role, ...delegators.map((delegator) => delegator.role)]);
-  if (!STAGE_KEYS.some((key) => settings.stageRules[key].allowedRoles.some((r) => roles.has(r))))
-    return { today, items: [] };
-  // Only releases with a stage open to decisions: an active one, or a planned DEV that is due.
-  const rows = await getDb().release.findMany({
-    where: {
-      status: { in: [...OPEN_STATUSES] },
-      stages: {
-        some: {
-          OR: [
-            { status: "ACTIVE" },
-            { status: "PENDING", key: "DEV", plannedStart: { lte: isoToDate(today) } },
-          ],
-        },
-      },
-    },
-    include: releaseInclude,
-  });
+  const scope = await decisionScope(user);
+  if (!scope) {
+    const settings = await getPlanningSettings();
+    return { today: companyToday(settings.companyTimeZone), items: [] };
+  }
+  const { settings, today } = scope;
+  const rows = await getDb().release.findMany({ where: scope.where, include: releaseInclude });
   const context = releaseContext(settings);
   const items: WaitingApproval[] = [];
-  for (const row of rows) {
-    const waiting = waitsFor(toReleaseState(row), user, settings.stageRules, delegators);
-    if (!waiting) continue;
+  for (const { row, waiting } of waitingAmong(rows, user, scope)) {
     const { key, onBehalfOf } = waiting;
     const release = toReleaseDto(row, context);
     const stage = release.stages.find((s) => s.key === key)!;
-    // A planned release waits for its DEV sign-off only once DEV is due.
-    if (release.status === "PLANNED" && stage.plannedStart > today) continue;
     items.push({
       release: {
         id: release.id,
@@ -82,7 +118,6 @@ export async function listMyApprovals(
 
 /** Outcomes are asked for go-lives of the last six months; older ones are left alone. */
 const OUTCOME_LOOKBACK_DAYS = 183;
-
 
 /**
  * Live releases whose observation window is over and whose outcome nobody recorded yet, for the

@@ -130,7 +130,10 @@ export type ReleaseContext = {
 };
 
 /** The product's named approvers of one stage (empty: the role rule alone). */
-export function namedApprovers(row: Pick<ReleaseRow, "product">, key: StageKey) {
+export function namedApprovers<Person extends { id: string }>(
+  row: { product: { approvers: { stageKey: StageKey; user: Person }[] } },
+  key: StageKey,
+): Person[] {
   return row.product.approvers
     .filter((approver) => approver.stageKey === key)
     .map((approver) => approver.user);
