@@ -132,14 +132,29 @@ export async function listReleasePage(
   const context = releaseContext(settings);
   const where = releaseWhere(query);
   const pageSize = options.pageSize ?? RELEASES_PAGE_SIZE;
-  const underWay: Prisma.ReleaseWhereInput = {
-    AND: [where, { status: { in: [...UNDER_WAY_STATUSES] } }],
+  // At risk needs a stage that ran (its dates may have slipped) or one overdue: a release planned
+  // ahead and not started cannot be, so the thousands planned for next year are not read.
+  const mayBeAtRisk: Prisma.ReleaseWhereInput = {
+    AND: [
+      where,
+      { status: { in: [...UNDER_WAY_STATUSES] } },
+      {
+        stages: {
+          some: {
+            OR: [
+              { status: { not: "PENDING" } },
+              { status: { not: "SIGNED_OFF" }, plannedEnd: { lt: isoToDate(context.today) } },
+            ],
+          },
+        },
+      },
+    ],
   };
   const [total, inProgress, underWayRows, beforeToday] = await Promise.all([
     db.release.count({ where }),
     db.release.count({ where: { AND: [where, { status: "IN_PROGRESS" }] } }),
     db.release.findMany({
-      where: underWay,
+      where: mayBeAtRisk,
       select: { status: true, region: true, baselineGoLive: true, stages: stageDatesSelect },
     }),
     options.page === undefined && options.sort === "goLive"

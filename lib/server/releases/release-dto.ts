@@ -12,7 +12,7 @@ import type { WorkingDayCalendar } from "@/lib/domain/working-days";
 import { deploymentSummarySelect, toDeploymentSummary } from "@/lib/server/deployments/deployment-dto";
 import type { AfterGoLiveDto, ReleaseDto, RolloutDto, StageDto } from "@/lib/types/release";
 
-import { toStageDates } from "./selects";
+import { productApproversSelect, toStageDates } from "./selects";
 
 /** What every release query loads, so that one mapping serves the list, the page and the API. */
 const personSelect = { select: { id: true, name: true, email: true } } as const;
@@ -35,13 +35,7 @@ export const releaseInclude = {
     select: {
       key: true,
       name: true,
-      approvers: {
-        orderBy: { user: { name: "asc" } },
-        select: {
-          stageKey: true,
-          user: { select: { id: true, name: true, email: true, isActive: true } },
-        },
-      },
+      approvers: productApproversSelect,
     },
   },
   stages: {

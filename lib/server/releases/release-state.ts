@@ -4,23 +4,14 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { ReleaseState } from "@/lib/domain/signoff";
 
 import { namedApprovers } from "./release-dto";
-import { stageDatesSelect, toStageDates } from "./selects";
+import { productApproversSelect, stageDatesSelect, toStageDates } from "./selects";
 
 /** What the sign-off rules read of a release: no more (counting what waits reads thousands). */
 export const releaseStateSelect = {
   id: true,
   status: true,
   createdById: true,
-  product: {
-    select: {
-      approvers: {
-        select: {
-          stageKey: true,
-          user: { select: { id: true, name: true, email: true, isActive: true } },
-        },
-      },
-    },
-  },
+  product: { select: { approvers: productApproversSelect } },
   stages: {
     orderBy: { key: "asc" },
     select: {

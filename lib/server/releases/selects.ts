@@ -16,6 +16,15 @@ export const releaseSummarySelect = {
   product: { select: { key: true, name: true } },
 } satisfies Prisma.ReleaseSelect;
 
+/** A product's named approvers, per stage. */
+export const productApproversSelect = {
+  orderBy: { user: { name: "asc" } },
+  select: {
+    stageKey: true,
+    user: { select: { id: true, name: true, email: true, isActive: true } },
+  },
+} satisfies Prisma.Product$approversArgs;
+
 /** A release's six stage windows in process order, as StageDates. */
 export const stageDatesSelect = {
   orderBy: { key: "asc" },
