@@ -14,8 +14,17 @@ export type Database = PrismaClient;
 /** An open interactive transaction: inside one, use only it (the root client deadlocks on PGlite). */
 export type DbTransaction = Prisma.TransactionClient;
 
+/**
+ * Options of every session the app opens: no JIT compilation. The views' queries are short, but
+ * their cost estimates (EXISTS filters over stage windows) pass `jit_above_cost`, and compiling
+ * took 0.5 s of a 0.6 s timeline query at 10,000 releases (docs/performance.md).
+ */
+export const POSTGRES_SESSION_OPTIONS = "-c jit=off";
+
 export function createPostgresClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, options: POSTGRES_SESSION_OPTIONS }),
+  });
 }
 
 export function createPgliteClient(pglite: PGlite): PrismaClient {
