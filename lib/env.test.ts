@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
 
-import { readEnv, readServerEnv } from "./env";
+import { ENV_NAMES, readEnv, readServerEnv } from "./env";
 
 describe("readEnv", () => {
   it("gives the defaults of the embedded demo", () => {
@@ -40,5 +42,12 @@ describe("readEnv", () => {
     expect(() => readServerEnv({ ...env, NEXTAUTH_SECRET: "short" })).toThrow(
       /at least 16 characters/,
     );
+  });
+});
+
+describe(".env.example", () => {
+  it("names every variable the app reads", () => {
+    const example = readFileSync(new URL("../.env.example", import.meta.url), "utf8");
+    for (const name of ENV_NAMES) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, "m"));
   });
 });

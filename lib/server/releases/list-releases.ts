@@ -165,13 +165,22 @@ export async function listReleasePage(
   ]);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(options.page ?? Math.floor(beforeToday / pageSize) + 1, pageCount);
-  const rows = await db.release.findMany({
+  // The page's ids first (an index scan), then their rows: with relations joined in, an OFFSET
+  // would build the skipped rows' JSON too (2 s for page 134 of 10,000).
+  const pageIds = await db.release.findMany({
     where,
     orderBy: ORDER_BY[options.sort],
     skip: (page - 1) * pageSize,
     take: pageSize,
-    include: releaseInclude,
+    select: { id: true },
   });
+  const position = new Map(pageIds.map((row, index) => [row.id, index]));
+  const rows = (
+    await db.release.findMany({
+      where: { id: { in: [...position.keys()] } },
+      include: releaseInclude,
+    })
+  ).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   const atRisk = underWayRows.filter((row) => {
     const forecast = forecastOf(
       { status: row.status, stages: row.stages.map(toStageDates) },
