@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { countWhatWaits, listWhatWaits } from "@/lib/server/releases/list-my-approvals";
-import { listReleasePage, listReleases } from "@/lib/server/releases/list-releases";
+import {
+  getReleasesByIds,
+  listReleaseIds,
+  listReleasePage,
+  listReleases,
+} from "@/lib/server/releases/list-releases";
 import { isDatabaseEmpty, seedDemoData } from "@/lib/server/seed/seed-demo";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -201,5 +206,22 @@ describe("countWhatWaits", () => {
       if (user.role === "VIEWER") expect(items).toEqual([]);
     }
     expect(waiting).toBeGreaterThan(0);
+  });
+});
+
+describe("listReleaseIds and getReleasesByIds", () => {
+  it("give the list's order and rows from a few columns, a page at a time", async () => {
+    for (const query of [
+      {},
+      { from: "2027-04-01", to: "2027-04-30" },
+      { from: "2027-03-01" },
+      { type: "PATCH" as const },
+    ]) {
+      const all = await listReleases(query);
+      const ids = await listReleaseIds(query);
+      expect(ids, JSON.stringify(query)).toEqual(all.map((release) => release.id));
+    }
+    const all = await listReleases();
+    expect(await getReleasesByIds(all.slice(2, 7).map((r) => r.id))).toEqual(all.slice(2, 7));
   });
 });

@@ -5,6 +5,7 @@ import { dateToIso, type IsoDate, isoToDate } from "@/lib/domain/dates";
 import { forecastOf, isAtRiskNow } from "@/lib/domain/progress";
 import { UNDER_WAY_STATUSES } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
+import type { ReleaseStatus } from "@/lib/domain/stages";
 import { getDb } from "@/lib/server/db/client";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import type { ReleaseDto } from "@/lib/types/release";
@@ -69,6 +70,54 @@ export function viewWhere(
   return { AND: [filters, { OR: [{ stages: overlapping }, ...candidates] }] };
 }
 
+type ForecastRow = {
+  id: string;
+  name: string;
+  status: ReleaseStatus;
+  region: string;
+  stages: Parameters<typeof toStageDates>[0][];
+};
+
+/**
+ * The list's order and period rule on any rows that carry their stage dates: by forecast go-live
+ * (then name), and with a period, only those whose stages as forecast today touch it.
+ */
+function byForecast<Row extends ForecastRow>(
+  rows: readonly Row[],
+  context: ReturnType<typeof releaseContext>,
+  period: { start: IsoDate; end: IsoDate } | undefined,
+): Row[] {
+  return rows
+    .map((row) => ({
+      row,
+      forecast: forecastOf(
+        { status: row.status, stages: row.stages.map(toStageDates) },
+        context.today,
+        context.calendarFor(row.region),
+      ),
+    }))
+    .filter(
+      ({ forecast }) =>
+        !period ||
+        forecast.stages.some((stage) => stage.start <= period.end && stage.end >= period.start),
+    )
+    .sort(
+      (a, b) =>
+        a.forecast.goLive.localeCompare(b.forecast.goLive) || a.row.name.localeCompare(b.row.name),
+    )
+    .map(({ row }) => row);
+}
+
+function listScope(query: ReleaseListQuery, settings: PlanningSettings) {
+  const context = releaseContext(settings);
+  const isPeriod = query.from !== undefined || query.to !== undefined;
+  const period = isPeriod
+    ? { start: query.from ?? "0001-01-01", end: query.to ?? "9999-12-31" }
+    : undefined;
+  const where = period ? viewWhere(query, period, context.today) : releaseWhere(query);
+  return { context, period, where };
+}
+
 /**
  * Releases and patches matching the filters, each with its six stages, by forecast go-live. With a
  * period (`from`, `to`), those whose stages as forecast today touch it.
@@ -78,25 +127,40 @@ export async function listReleases(
   knownSettings?: PlanningSettings,
 ): Promise<ReleaseDto[]> {
   const settings = knownSettings ?? (await getPlanningSettings());
-  const context = releaseContext(settings);
-  const period = { start: query.from ?? "0001-01-01", end: query.to ?? "9999-12-31" };
-  const isPeriod = query.from !== undefined || query.to !== undefined;
+  const { context, period, where } = listScope(query, settings);
+  const rows = await getDb().release.findMany({ where, include: releaseInclude });
+  return byForecast(rows, context, period).map((row) => toReleaseDto(row, context));
+}
+
+/** The ids of `listReleases`, in its order, from the columns the order and period rule read. */
+export async function listReleaseIds(
+  query: ReleaseListQuery = {},
+  knownSettings?: PlanningSettings,
+): Promise<string[]> {
+  const settings = knownSettings ?? (await getPlanningSettings());
+  const { context, period, where } = listScope(query, settings);
   const rows = await getDb().release.findMany({
-    where: isPeriod ? viewWhere(query, period, context.today) : releaseWhere(query),
+    where,
+    select: { id: true, name: true, status: true, region: true, stages: stageDatesSelect },
+  });
+  return byForecast(rows, context, period).map((row) => row.id);
+}
+
+/** Whole releases by id, in the order given (a page of ids: never more than a page's worth). */
+export async function getReleasesByIds(
+  ids: readonly string[],
+  knownSettings?: PlanningSettings,
+): Promise<ReleaseDto[]> {
+  const settings = knownSettings ?? (await getPlanningSettings());
+  const context = releaseContext(settings);
+  const position = new Map(ids.map((id, index) => [id, index]));
+  const rows = await getDb().release.findMany({
+    where: { id: { in: [...ids] } },
     include: releaseInclude,
   });
   return rows
-    .map((row) => toReleaseDto(row, context))
-    .filter(
-      (release) =>
-        !isPeriod ||
-        release.stages.some(
-          (stage) => stage.forecastStart <= period.end && stage.forecastEnd >= period.start,
-        ),
-    )
-    .sort(
-      (a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name),
-    );
+    .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
+    .map((row) => toReleaseDto(row, context));
 }
 
 export const RELEASES_PAGE_SIZE = 50;
@@ -174,13 +238,10 @@ export async function listReleasePage(
     take: pageSize,
     select: { id: true },
   });
-  const position = new Map(pageIds.map((row, index) => [row.id, index]));
-  const rows = (
-    await db.release.findMany({
-      where: { id: { in: [...position.keys()] } },
-      include: releaseInclude,
-    })
-  ).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  const releases = await getReleasesByIds(
+    pageIds.map((row) => row.id),
+    settings,
+  );
   const atRisk = underWayRows.filter((row) => {
     const forecast = forecastOf(
       { status: row.status, stages: row.stages.map(toStageDates) },
@@ -190,7 +251,7 @@ export async function listReleasePage(
     return isAtRiskNow(row.status, dateToIso(row.baselineGoLive), forecast);
   }).length;
   return {
-    releases: rows.map((row) => toReleaseDto(row, context)),
+    releases,
     total,
     inProgress,
     atRisk,
