@@ -5,13 +5,15 @@ import { type EnvironmentConflict, explainConflict } from "@/lib/domain/conflict
 
 /** Conflicts shown at once; the rest fold away so the list never buries the page. */
 const SHOWN = 5;
+/** Releases linked under a conflict (a busy environment can hold hundreds at once). */
+const LINKED = 12;
 
 function ConflictItem({ conflict }: { conflict: EnvironmentConflict }) {
   return (
     <li data-testid="conflict" className="space-y-1 px-4 py-3 text-sm">
       <p className="text-fg">{explainConflict(conflict)}</p>
       <p className="flex flex-wrap gap-x-3 text-xs">
-        {conflict.releases.map((release) => (
+        {conflict.releases.slice(0, LINKED).map((release) => (
           <Link
             key={release.id}
             href={`/releases/${release.id}`}
@@ -20,6 +22,9 @@ function ConflictItem({ conflict }: { conflict: EnvironmentConflict }) {
             {release.name}
           </Link>
         ))}
+        {conflict.releases.length > LINKED && (
+          <span className="text-muted">and {conflict.releases.length - LINKED} more</span>
+        )}
         <span className="text-muted">
           A conflict is a warning: re-plan one of them or raise the capacity under Admin.
         </span>
@@ -29,7 +34,7 @@ function ConflictItem({ conflict }: { conflict: EnvironmentConflict }) {
 }
 
 const keyOf = (c: EnvironmentConflict) =>
-  `${c.environment}-${c.start}-${c.releases.map((r) => r.id).join()}`;
+  `${c.environment}-${c.start}-${c.end}-${c.releases.length}-${c.releases[0]?.id}`;
 
 /** The environment conflicts of a view, each explained in a sentence, with links to the releases. */
 export function ConflictList({

@@ -80,6 +80,21 @@ describe("findEnvironmentConflicts", () => {
 });
 
 describe("explainConflict", () => {
+  it("names the first few of a crowd and counts the others", () => {
+    const releases = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, name: `R${i}` }));
+    expect(
+      explainConflict({
+        environment: "DEV",
+        start: "2027-03-08",
+        end: "2027-03-08",
+        capacity: 3,
+        releases,
+      }),
+    ).toBe(
+      "On Mon 8 Mar 2027, R0, R1, R2, R3 and 36 others are planned in DEV (Development), which takes 3 releases at a time.",
+    );
+  });
+
   it("names the days, the releases and the capacity", () => {
     expect(
       explainConflict({

@@ -121,12 +121,20 @@ export function conflictsOfCandidate(
 }
 
 /** One sentence that says what a conflict is and why it counts, for the calendar and the environments view. */
+/** Releases a conflict's sentence names before it counts the others. */
+export const NAMED_IN_CONFLICT = 5;
+
 export function explainConflict(conflict: EnvironmentConflict): string {
   const when =
     conflict.start === conflict.end
       ? `On ${formatDisplayDate(conflict.start)}`
       : `From ${formatDisplayDate(conflict.start)} to ${formatDisplayDate(conflict.end)}`;
-  const names = conflict.releases.map((release) => release.name);
+  // A busy environment can hold hundreds at once: name the first few and count the others.
+  const all = conflict.releases.map((release) => release.name);
+  const names =
+    all.length > NAMED_IN_CONFLICT
+      ? [...all.slice(0, NAMED_IN_CONFLICT - 1), `${all.length - NAMED_IN_CONFLICT + 1} others`]
+      : all;
   const who =
     names.length === 2
       ? `both ${names[0]} and ${names[1]}`

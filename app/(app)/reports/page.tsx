@@ -20,6 +20,9 @@ import { companyToday } from "@/lib/server/today";
 import { reportPeriod, reportQuerySchema } from "@/lib/validation/reports";
 import { allParams, firstParam, type SearchParams } from "@/lib/validation/view-filters";
 
+/** Rows of the go-lives table; the figures above count them all, the CSV export lists them all. */
+const DELIVERED_SHOWN = 100;
+
 export const metadata: Metadata = { title: "Delivery report" };
 
 export default async function ReportsPage({
@@ -124,7 +127,16 @@ export default async function ReportsPage({
             }
           />
         ) : (
-          <DeliveredTable delivered={report.delivered} />
+          <>
+            <DeliveredTable delivered={report.delivered.slice(-DELIVERED_SHOWN)} />
+            {report.delivered.length > DELIVERED_SHOWN && (
+              <p data-testid="more-rows" className="text-sm text-muted">
+                The latest {DELIVERED_SHOWN} of{" "}
+                {report.delivered.length.toLocaleString("en-GB")} go-lives of the period; the CSV
+                export above lists them all.
+              </p>
+            )}
+          </>
         )}
       </section>
     </div>
