@@ -196,21 +196,17 @@ export async function listReleasePage(
   const context = releaseContext(settings);
   const where = releaseWhere(query);
   const pageSize = options.pageSize ?? RELEASES_PAGE_SIZE;
-  // At risk needs a stage that ran (its dates may have slipped) or one overdue: a release planned
-  // ahead and not started cannot be, so the thousands planned for next year are not read.
+  // At risk needs a stage that ran (in progress or on hold: its dates may have slipped) or one
+  // overdue (a planned release: DEV past its end); the thousands planned ahead are not read.
   const mayBeAtRisk: Prisma.ReleaseWhereInput = {
     AND: [
       where,
       { status: { in: [...UNDER_WAY_STATUSES] } },
       {
-        stages: {
-          some: {
-            OR: [
-              { status: { not: "PENDING" } },
-              { status: { not: "SIGNED_OFF" }, plannedEnd: { lt: isoToDate(context.today) } },
-            ],
-          },
-        },
+        OR: [
+          { status: { in: ["IN_PROGRESS", "ON_HOLD"] } },
+          { stages: { some: { key: "DEV", plannedEnd: { lt: isoToDate(context.today) } } } },
+        ],
       },
     ],
   };
