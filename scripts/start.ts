@@ -11,10 +11,10 @@ import nextEnv from "@next/env";
 
 import { type Env, readServerEnv } from "../lib/env";
 import { describeDatabase, readDatabaseConfig } from "../lib/server/db/config";
+import { lockHolderEnv, lockPgliteDir } from "../lib/server/db/pglite-lock";
 import { isDatabaseEmpty, seedDemoData } from "../lib/server/seed/seed-demo";
 
 import { openDatabase } from "./db/open-database";
-import { lockPgliteDir } from "./db/pglite-lock";
 import { deployMigrations } from "./db/schema-engine";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -146,11 +146,12 @@ async function main(): Promise<void> {
   const port = String(env.PORT);
   const host = env.HOST;
   await assertPortFree(env.PORT, host);
-  // Held for the server's whole life: no migrate or seed script may open the folder meanwhile.
+  // Held for the server's whole life (and handed to it): no migrate or seed script, and no second
+  // server, may open the folder meanwhile.
   if (config.kind === "pglite") {
     try {
-      const unlock = lockPgliteDir(config.dir);
-      process.on("exit", unlock);
+      lockPgliteDir(config.dir);
+      process.env.PGLITE_LOCK_HOLDER = lockHolderEnv();
     } catch (error) {
       fail((error as Error).message);
     }

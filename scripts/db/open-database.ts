@@ -5,7 +5,6 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { createPgliteClient, createPostgresClient } from "../../lib/server/db/client";
 import { type DatabaseConfig, openPglite, readDatabaseConfig } from "../../lib/server/db/config";
 
-import { lockPgliteDir } from "./pglite-lock";
 import type { MigrationTarget } from "./schema-engine";
 
 export type OpenDatabase = {
@@ -21,8 +20,7 @@ export function openDatabase(config: DatabaseConfig = readDatabaseConfig()): Ope
     const prisma = createPostgresClient(config.url);
     return { config, target: { url: config.url }, prisma, close: () => prisma.$disconnect() };
   }
-  const unlock = lockPgliteDir(config.dir);
-  const pglite: PGlite = openPglite(config.dir);
+  const { pglite, unlock }: { pglite: PGlite; unlock: () => void } = openPglite(config.dir);
   const prisma = createPgliteClient(pglite);
   return {
     config,

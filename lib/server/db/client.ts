@@ -40,7 +40,7 @@ export function getDb(): PrismaClient {
     store.__releaseCalendarDb =
       config.kind === "postgres"
         ? createPostgresClient(config.url)
-        : createPgliteClient(openPglite(config.dir));
+        : createPgliteClient(openPglite(config.dir).pglite);
   }
   return store.__releaseCalendarDb;
 }

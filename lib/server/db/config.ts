@@ -9,6 +9,8 @@ import { PGlite } from "@electric-sql/pglite";
 
 import { readEnv, type Source } from "@/lib/env";
 
+import { lockPgliteDir } from "./pglite-lock";
+
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
 
 export function readDatabaseConfig(source: Source = process.env): DatabaseConfig {
@@ -20,10 +22,19 @@ export function readDatabaseConfig(source: Source = process.env): DatabaseConfig
   };
 }
 
-/** Opens (creating if needed) the PGlite data folder. Only one process may have it open. */
-export function openPglite(dir: string): PGlite {
+/**
+ * Opens (creating if needed) the PGlite data folder, after taking its lock: only one process may
+ * have it open. `unlock` after closing it (or the lock goes with the process).
+ */
+export function openPglite(dir: string): { pglite: PGlite; unlock: () => void } {
   mkdirSync(dir, { recursive: true });
-  return new PGlite(dir);
+  const unlock = lockPgliteDir(dir);
+  try {
+    return { pglite: new PGlite(dir), unlock };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 export function describeDatabase(config: DatabaseConfig): string {
