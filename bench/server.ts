@@ -82,7 +82,11 @@ async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
 }
 
 /** A demo user's session cookie (`name=value`), signed in through next-auth's credentials flow. */
-export async function sessionCookie(baseUrl: string, who = "viewer"): Promise<string> {
+export async function sessionCookie(
+  baseUrl: string,
+  who = "viewer",
+  password = `demo-${who}`,
+): Promise<string> {
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const cookies = csrfResponse.headers
@@ -96,7 +100,7 @@ export async function sessionCookie(baseUrl: string, who = "viewer"): Promise<st
     body: new URLSearchParams({
       csrfToken,
       email: `${who}@demo.local`,
-      password: `demo-${who}`,
+      password,
       json: "true",
     }),
   });
