@@ -4,7 +4,7 @@ import { CalendarCheck, CalendarClock, Loader2 } from "lucide-react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 
-import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
+import { formatDisplayDate, type IsoDate, isIsoDate, isViewableDate } from "@/lib/domain/dates";
 import type { Region } from "@/lib/domain/holidays";
 
 import { Field } from "../ui/field";
@@ -35,7 +35,9 @@ export function PlanningWorkbench({ regions, defaultRegion, today, windowLength 
     : params.get("mode") === "start"
       ? "start"
       : "goLive";
-  const selected = (mode === "goLive" ? params.get("goLive") : params.get("start")) ?? null;
+  // A date the address cannot mean (not a calendar day, or outside the years planned) is no choice.
+  const asked = (mode === "goLive" ? params.get("goLive") : params.get("start")) ?? "";
+  const selected = isIsoDate(asked) && isViewableDate(asked) ? asked : null;
   const region = params.get("region") ?? defaultRegion;
 
   const preview = usePlanPreview(mode, selected, region);

@@ -24,6 +24,19 @@ export const MONTH_NAMES = [
 ] as const;
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2027-02-30, 2027-1-5, ...). */
+/** The years the working-day calendar (holidays, periods) covers. */
+export const FIRST_SUPPORTED_YEAR = 2000;
+export const LAST_SUPPORTED_YEAR = 2100;
+
+/**
+ * Whether a view (timeline, calendar, environments, report) may start or end on this date: a year
+ * inside the supported ones, with a year's margin for the widest view and the plans around it.
+ */
+export function isViewableDate(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  return year > FIRST_SUPPORTED_YEAR && year < LAST_SUPPORTED_YEAR;
+}
+
 export function isIsoDate(value: string): value is IsoDate {
   const match = ISO_DATE.exec(value);
   if (!match) return false;

@@ -12,6 +12,8 @@ import {
   type IsoDate,
   toDayNumber,
   weekdayOfDayNumber,
+  FIRST_SUPPORTED_YEAR,
+  LAST_SUPPORTED_YEAR,
 } from "./dates";
 import { assertKnownRegion, publicHolidays } from "./holidays";
 import { type DatedPeriod, expandPeriods, type PeriodRule } from "./periods";
@@ -28,8 +30,7 @@ export type CalendarOptions = {
 };
 
 /** Plans and calendars cover these years; anything else is refused rather than indexed. */
-export const FIRST_SUPPORTED_YEAR = 2000;
-export const LAST_SUPPORTED_YEAR = 2100;
+export { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR };
 
 const WEEKEND = 1;
 const HOLIDAY = 2;

@@ -1,4 +1,5 @@
 import { isIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { isViewableDate } from "@/lib/domain/dates";
 import { type TimelineRange, timelineRange, ZOOMS, type Zoom } from "@/lib/domain/timeline";
 
 import { type ReleaseListQuery, releaseListQuerySchema } from "./releases";
@@ -44,8 +45,11 @@ export function readViewFilters(params: SearchParams): {
     region: firstParam(params.region),
     product: allParams(params.product),
   };
+  // PostgreSQL text cannot hold NUL: such a filter is not understood (never sent to the database).
+  const hasNul = Object.values(raw).some((value) => value?.includes("\u0000"));
   const parsed = releaseListQuerySchema.safeParse(raw);
-  return { raw, query: parsed.success ? parsed.data : {}, isValid: parsed.success };
+  const isValid = parsed.success && !hasNul;
+  return { raw, query: isValid ? parsed.data : {}, isValid };
 }
 
 export function isFiltering(filters: ViewFilters): boolean {
@@ -62,7 +66,10 @@ export function readTimeWindow(
   today: IsoDate,
 ): { zoom: Zoom; range: TimelineRange; keep: { zoom?: Zoom; from?: IsoDate } } {
   const zoom: Zoom = ZOOMS.includes(params.zoom as Zoom) ? (params.zoom as Zoom) : "6w";
-  const from = typeof params.from === "string" && isIsoDate(params.from) ? params.from : undefined;
+  const from =
+    typeof params.from === "string" && isIsoDate(params.from) && isViewableDate(params.from)
+      ? params.from
+      : undefined;
   return {
     zoom,
     range: timelineRange(zoom, today, from),

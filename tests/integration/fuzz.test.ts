@@ -158,6 +158,35 @@ function moduleKey(path: string): string {
 
 const fuzzed = OPERATIONS.filter((operation) => !operation.path.startsWith("/api/auth/"));
 
+describe("NUL characters, which PostgreSQL text cannot hold", () => {
+  it("are refused with a 400 in a query string and anywhere in a JSON body", async () => {
+    const releases = await import("@/app/api/releases/route");
+    const context = { params: Promise.resolve({}) };
+    const headers = { authorization: `Bearer ${tokens.RELEASE_MANAGER}` };
+    const listed = await releases.GET(
+      new Request("http://localhost/api/releases?q=a%00b", { headers }),
+      context,
+    );
+    expect(listed.status).toBe(400);
+    expect((await listed.json()).error.code).toBe("VALIDATION_FAILED");
+    const created = await releases.POST(
+      new Request("http://localhost/api/releases", {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({
+          name: "Bad\u0000name",
+          version: "9.9.9",
+          type: "RELEASE",
+          goLive: "2027-06-15",
+        }),
+      }),
+      context,
+    );
+    expect(created.status).toBe(400);
+    expect(await db.prisma.release.count({ where: { version: "9.9.9" } })).toBe(0);
+  });
+});
+
 describe("hostile input never gets a 5xx", () => {
   it("covers every operation of the API but next-auth's own", () => {
     for (const operation of fuzzed) expect(routeModules[moduleKey(operation.path)]).toBeDefined();
@@ -197,7 +226,7 @@ describe("hostile input never gets a 5xx", () => {
             });
             const response = await handler(request, { params: Promise.resolve(pathParams) });
             await response.arrayBuffer();
-          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+            statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
             expect(
               response.status,
               `${operation.method} ${path}${query} ${body ?? ""}`,

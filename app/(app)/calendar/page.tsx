@@ -6,6 +6,7 @@ import { hrefWith, ReleaseFilters } from "@/components/releases/release-filters"
 import { ConflictList } from "@/components/views/conflict-list";
 import { ViewNavigation } from "@/components/views/view-navigation";
 import { isIsoDate } from "@/lib/domain/dates";
+import { isViewableDate } from "@/lib/domain/dates";
 import { monthLabel, monthStart, monthWeeks, shiftMonth } from "@/lib/domain/month-calendar";
 import { isStageKey } from "@/lib/domain/stages";
 import { getEnvironmentUsage } from "@/lib/server/environments/get-environment-usage";
@@ -26,7 +27,8 @@ export default async function CalendarPage({
   const environment =
     typeof params.env === "string" && isStageKey(params.env) ? params.env : undefined;
   const asked = typeof params.month === "string" ? `${params.month}-01` : undefined;
-  const month = asked && isIsoDate(asked) ? asked : monthStart(today);
+  const isAsked = asked !== undefined && isIsoDate(asked) && isViewableDate(asked);
+  const month = isAsked ? asked : monthStart(today);
   const weeks = monthWeeks(month);
   const range = { start: weeks[0]![0]!, end: weeks.at(-1)![6]! };
   const [{ rows, days }, usage, regions, products] = await Promise.all([
@@ -41,7 +43,7 @@ export default async function CalendarPage({
       (!environment || c.environment === environment) &&
       c.releases.some((release) => shownIds.has(release.id)),
   );
-  const keep = { month: asked && isIsoDate(asked) ? month.slice(0, 7) : undefined };
+  const keep = { month: isAsked ? month.slice(0, 7) : undefined };
   const goLives = rows.filter((row) => row.forecastGoLive.slice(0, 7) === month.slice(0, 7)).length;
 
   return (

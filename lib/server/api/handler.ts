@@ -105,6 +105,7 @@ export function parseSearchParams<Schema extends z.ZodObject>(
       },
     );
   }
+  refuseNul([...params.entries()].flat());
   const raw: Record<string, string | string[]> = {};
   for (const key of known) {
     const values = params.getAll(key);
@@ -156,7 +157,28 @@ async function parseBody<Schema extends z.ZodType>(
   } catch {
     throw new AppError("BAD_REQUEST", "MALFORMED_JSON", "The request body must be valid JSON.");
   }
+  refuseNul(textsOf(body));
   return schema.parse(body);
+}
+
+/** Every string in a JSON value, keys included. */
+function textsOf(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([key, item]) => [key, ...textsOf(item)]);
+  return [];
+}
+
+/**
+ * PostgreSQL text cannot hold a NUL character: input carrying one is refused here with a 400,
+ * before it could reach the database as a 500.
+ */
+function refuseNul(texts: readonly string[]): void {
+  if (!texts.some((text) => text.includes("\u0000"))) return;
+  throw new AppError("BAD_REQUEST", "VALIDATION_FAILED", "Text may not contain NUL characters.", {
+    issues: [{ path: "", message: "Remove the NUL (\\u0000) character." }],
+  });
 }
 
 export function parseJsonBody<Schema extends z.ZodType>(

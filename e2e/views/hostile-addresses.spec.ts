@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+
+import { signInAs } from "../fixtures/auth";
+
+// Addresses no one means: NUL bytes, impossible and far dates, huge and wrong values. Every view
+// reads its address leniently: it shows (ignoring what it cannot understand), never the error page.
+const HOSTILE = ["%00", "a%00b", "0001-01-01", "9999-12-31", "2027-02-30", "x".repeat(2000)];
+const VIEWS: [string, string[]][] = [
+  ["/timeline", ["from", "zoom", "q", "region", "product", "rows", "group"]],
+  ["/calendar", ["month", "q", "region", "env"]],
+  ["/environments", ["from", "zoom", "status", "q"]],
+  ["/releases", ["type", "status", "q", "page", "sort"]],
+  ["/reports", ["from", "to", "type", "product"]],
+  ["/plan", ["goLive", "start", "region"]],
+];
+
+test("every view shows, whatever its address carries", async ({ page, context }) => {
+  test.setTimeout(240_000);
+  await signInAs(context, "admin");
+  const failures: string[] = [];
+  for (const [view, params] of VIEWS) {
+    for (const param of params) {
+      for (const value of HOSTILE) {
+        const url = `${view}?${param}=${value}`;
+        const response = await page.goto(url);
+        const failed =
+          (response?.status() ?? 500) >= 500 ||
+          (await page.getByRole("heading", { name: "Something went wrong" }).count()) > 0;
+        if (failed) failures.push(url.slice(0, 80));
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+  // An address of a release that does not exist, or cannot: the friendly page, not the error one.
+  for (const url of [
+    "/releases/not-a-release",
+    "/releases/%00",
+    "/releases/01900000-0000-7000-8000-000000000000",
+  ]) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { name: "Page not found" }), url).toBeVisible();
+  }
+});
