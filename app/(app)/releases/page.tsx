@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { PageHeader } from "@/components/layout/page-header";
-import { ReleaseFilters } from "@/components/releases/release-filters";
+import { hrefWith, ReleaseFilters } from "@/components/releases/release-filters";
 import { ReleasesTable } from "@/components/releases/releases-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -35,14 +35,12 @@ export default async function ReleasesPage({
     await Promise.all([listReleasePage(query, listing, settings), listProductOptions()]);
   // Links keep the filters; the default order and an unasked page stay out of the address.
   const hrefFor = (change: { sort?: ReleaseSort; page?: number }) => {
-    const search = new URLSearchParams(
-      Object.entries(raw).filter((entry): entry is [string, string] => entry[1] !== undefined),
-    );
     const sort = change.sort ?? listing.sort;
-    if (sort !== "goLive") search.set("sort", sort);
-    if (change.page !== undefined) search.set("page", String(change.page));
-    const text = search.toString();
-    return text ? `/releases?${text}` : "/releases";
+    return hrefWith("/releases", {
+      ...raw,
+      sort: sort === "goLive" ? undefined : sort,
+      page: change.page === undefined ? undefined : String(change.page),
+    });
   };
 
   return (
