@@ -1,22 +1,19 @@
 // Runs once when a server process starts (Node.js runtime only): the notification worker of this
 // instance (several instances share the work through PostgreSQL; NOTIFICATIONS_WORKER=false turns
-// it off) and its stop on SIGTERM/SIGINT. Next's server itself stops taking connections and lets
-// in-flight requests finish before the process exits.
+// it off) and the graceful shutdown on SIGTERM/SIGINT: Next's server stops taking connections and
+// finishes the requests in flight, then the worker stops and the database closes (lib/server/shutdown).
 import type { Instrumentation } from "next";
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("./lib/env");
-  const { log } = await import("./lib/server/log");
-  if (!getEnv().NOTIFICATIONS_WORKER) return;
-  const { startWorker } = await import("./lib/server/notifications/worker");
-  const worker = startWorker();
-  const stop = (signal: NodeJS.Signals) => {
-    log().info({ signal }, "shutting down: the notification worker finishes its current work");
-    void worker.stop().then(() => log().info("notification worker stopped"));
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  const { shutDownGracefully } = await import("./lib/server/shutdown");
+  let worker = null;
+  if (getEnv().NOTIFICATIONS_WORKER) {
+    const { startWorker } = await import("./lib/server/notifications/worker");
+    worker = startWorker();
+  }
+  shutDownGracefully(worker);
 }
 
 /** Errors of pages, route handlers and server actions, as one structured log line each. */

@@ -27,6 +27,7 @@ const BUILD_INPUTS = [
   "public",
   "types",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.ts",
   "postcss.config.mjs",
   "tsconfig.json",

@@ -31,18 +31,44 @@ export function createPgliteClient(pglite: PGlite): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPGlite(pglite) });
 }
 
-type DbGlobal = { __releaseCalendarDb?: PrismaClient };
+type DbGlobal = {
+  __releaseCalendarDb?: PrismaClient;
+  /** What closing the process' database takes beyond the client: the embedded one and its lock. */
+  __releaseCalendarDbClose?: () => Promise<void>;
+};
 const store = globalThis as DbGlobal;
 
 export function getDb(): PrismaClient {
   if (!store.__releaseCalendarDb) {
     const config = readDatabaseConfig();
-    store.__releaseCalendarDb =
-      config.kind === "postgres"
-        ? createPostgresClient(config.url)
-        : createPgliteClient(openPglite(config.dir).pglite);
+    if (config.kind === "postgres") {
+      store.__releaseCalendarDb = createPostgresClient(config.url);
+    } else {
+      const { pglite, unlock } = openPglite(config.dir);
+      store.__releaseCalendarDb = createPgliteClient(pglite);
+      store.__releaseCalendarDbClose = async () => {
+        await pglite.close();
+        unlock();
+      };
+    }
   }
   return store.__releaseCalendarDb;
+}
+
+/**
+ * Closes the process' database, when it was opened: the PostgreSQL pool's connections end; the
+ * embedded database writes its shutdown checkpoint (the next start needs no recovery) and frees
+ * its lock. The next `getDb()` would open it again.
+ */
+export async function closeDb(): Promise<boolean> {
+  const client = store.__releaseCalendarDb;
+  if (!client) return false;
+  const closeRest = store.__releaseCalendarDbClose;
+  store.__releaseCalendarDb = undefined;
+  store.__releaseCalendarDbClose = undefined;
+  await client.$disconnect();
+  await closeRest?.();
+  return true;
 }
 
 /** Points the process at a given client (scripts and tests that open their own database). */

@@ -79,6 +79,7 @@ export function lockPgliteDir(dir: string): () => void {
     try {
       writeFileSync(file, JSON.stringify(me), { flag: "wx" });
       const release = () => {
+        process.off("exit", release);
         const holder = readHolder(file);
         if (holder && isSame(holder, me)) rmSync(file, { force: true });
       };
