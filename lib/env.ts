@@ -80,7 +80,8 @@ const envSchema = z.object({
     .optional()
     .transform((value) => value || undefined)
     .refine((value) => !value || /^smtps?:\/\/[^\s]+$/.test(value), {
-      message: "Give an SMTP URL, e.g. smtp://user:password@mail.example.com:587 (smtps:// for TLS)",
+      message:
+        "Give an SMTP URL, e.g. smtp://user:password@mail.example.com:587 (smtps:// for TLS)",
     }),
   MAIL_FROM: z.string().trim().min(3).default("Release Calendar <release-calendar@localhost>"),
   /** `true` lets webhooks reach loopback and private networks (tests, closed networks). */

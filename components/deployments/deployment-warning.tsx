@@ -28,8 +28,8 @@ export function DeploymentWarning({ release }: { release: ReleaseDto }) {
       {mismatched.map(({ key, deployment }) => (
         <p key={key}>
           <strong>Artifact mismatch in {key}:</strong> it runs {deployment.version} (
-          <span className="font-mono text-xs">{short(deployment.digest)}</span>), but the release
-          is {release.version} (<span className="font-mono text-xs">{short(release.digest)}</span>
+          <span className="font-mono text-xs">{short(deployment.digest)}</span>), but the release is{" "}
+          {release.version} (<span className="font-mono text-xs">{short(release.digest)}</span>
           ). The same build must move through every stage.
         </p>
       ))}

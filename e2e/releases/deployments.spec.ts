@@ -84,9 +84,7 @@ test("deployments from a pipeline: the table, the stage's latest, and an artifac
   await pipeline.dispose();
 });
 
-test("the timeline flags the release whose environment runs another build", async ({
-  browser,
-}) => {
+test("the timeline flags the release whose environment runs another build", async ({ browser }) => {
   const context = await browser.newContext();
   await signInAs(context, "viewer");
   const page = await context.newPage();

@@ -14,9 +14,7 @@ async function contextAs(browser: Browser, user: DemoUserKey) {
   return context;
 }
 
-test("a release manager plans a staggered rollout and records a roll-back", async ({
-  browser,
-}) => {
+test("a release manager plans a staggered rollout and records a roll-back", async ({ browser }) => {
   const suffix = Date.now().toString(36);
   const rita = await contextAs(browser, "rm");
   const release = await planRelease(rita.request, {

@@ -182,7 +182,10 @@ describe("outcome missing", () => {
     // As if it went live three weeks ago.
     await db.prisma.stageWindow.updateMany({
       where: { releaseId: release.id, key: "PROD" },
-      data: { actualStart: isoToDate(addDays(today, -21)), actualEnd: isoToDate(addDays(today, -21)) },
+      data: {
+        actualStart: isoToDate(addDays(today, -21)),
+        actualEnd: isoToDate(addDays(today, -21)),
+      },
     });
     const due = await listOutcomesDue(people.rm);
     expect(due.map((item) => item.release.id)).toContain(release.id);

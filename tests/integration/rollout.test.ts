@@ -154,7 +154,11 @@ describe("a rollout under way", () => {
     const notLive = await done(people.rm, release.id, 1);
     expect([notLive.status, notLive.body.error?.code]).toEqual([409, "RELEASE_NOT_LIVE"]);
 
-    const live = await takeLive(release.id, { qa: people.qa, qa2: people.qa2, manager: people.rm2 });
+    const live = await takeLive(release.id, {
+      qa: people.qa,
+      qa2: people.qa2,
+      manager: people.rm2,
+    });
     // It went live today, weeks before the plan: the flags follow, the same days after the go-live.
     expect(live.rollout.steps.map((step) => step.date)).toEqual([
       live.liveOn,

@@ -51,7 +51,9 @@ describe("the views", () => {
       (r) => r.id === release.id,
     );
     expect(pushed?.overdueStage).toBe("TEST");
-    expect(pushed?.stages.find((s) => s.key === "LAST")?.start).toBe(calendar.nextWorkingDay(later));
+    expect(pushed?.stages.find((s) => s.key === "LAST")?.start).toBe(
+      calendar.nextWorkingDay(later),
+    );
     const future = { start: addDays(later, 60), end: addDays(later, 100) };
     expect(
       (await getTimeline({}, future, settings, later)).rows.some((r) => r.id === release.id),

@@ -131,9 +131,8 @@ export default async function ReportsPage({
             <DeliveredTable delivered={report.delivered.slice(-DELIVERED_SHOWN)} />
             {report.delivered.length > DELIVERED_SHOWN && (
               <p data-testid="more-rows" className="text-sm text-muted">
-                The latest {DELIVERED_SHOWN} of{" "}
-                {report.delivered.length.toLocaleString("en-GB")} go-lives of the period; the CSV
-                export above lists them all.
+                The latest {DELIVERED_SHOWN} of {report.delivered.length.toLocaleString("en-GB")}{" "}
+                go-lives of the period; the CSV export above lists them all.
               </p>
             )}
           </>

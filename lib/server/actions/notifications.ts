@@ -12,10 +12,7 @@ import {
   sendTestEvent,
   updateNotificationPreferences,
 } from "@/lib/server/notifications/webhooks";
-import {
-  notificationPreferencesSchema,
-  webhookCreateSchema,
-} from "@/lib/validation/notifications";
+import { notificationPreferencesSchema, webhookCreateSchema } from "@/lib/validation/notifications";
 
 import { success } from "./answers";
 import { commandAction, formAction } from "./guard";

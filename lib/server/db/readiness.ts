@@ -8,7 +8,6 @@ import type { Readiness } from "@/lib/types/operations";
 
 import { getDb } from "./client";
 
-
 /** The migrations this build ships (prisma/migrations, copied into every image beside the app). */
 function shippedMigrations(): string[] {
   const dir = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");

@@ -29,7 +29,8 @@ export async function runOnce(): Promise<boolean> {
 export function startWorker(options: WorkerOptions = {}): Worker {
   const intervalMs = options.intervalMs ?? 1000;
   const scheduleEveryMs = options.scheduleEveryMs ?? 60_000;
-  const onError = options.onError ?? ((error) => log().error({ err: error }, "notification worker"));
+  const onError =
+    options.onError ?? ((error) => log().error({ err: error }, "notification worker"));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let lastSchedule = 0;

@@ -9,7 +9,10 @@ import { followGoLive, rolloutProgress } from "@/lib/domain/rollout";
 import { approvalsMissing } from "@/lib/domain/signoff";
 import { currentStageOf, STAGE_NAMES, type StageKey, type StageRule } from "@/lib/domain/stages";
 import type { WorkingDayCalendar } from "@/lib/domain/working-days";
-import { deploymentSummarySelect, toDeploymentSummary } from "@/lib/server/deployments/deployment-dto";
+import {
+  deploymentSummarySelect,
+  toDeploymentSummary,
+} from "@/lib/server/deployments/deployment-dto";
 import type { AfterGoLiveDto, ReleaseDto, RolloutDto, StageDto } from "@/lib/types/release";
 
 import { productApproversSelect, toStageDates } from "./selects";

@@ -40,11 +40,7 @@ export async function signInWithPassword(input: {
   const isValid = await verifyPassword(input.password, user?.passwordHash);
   if (!user || !isValid || !user.isActive) {
     await recordFailure(keys);
-    throw new AppError(
-      "UNAUTHENTICATED",
-      "INVALID_CREDENTIALS",
-      "Email or password is incorrect.",
-    );
+    throw new AppError("UNAUTHENTICATED", "INVALID_CREDENTIALS", "Email or password is incorrect.");
   }
   await clearFailures(keys);
   return { id: user.id, email: user.email, name: user.name, role: user.role };
