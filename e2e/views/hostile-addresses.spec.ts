@@ -31,13 +31,18 @@ test("every view shows, whatever its address carries", async ({ page, context })
     }
   }
   expect(failures).toEqual([]);
-  // An address of a release that does not exist, or cannot: the friendly page, not the error one.
+  // An address of a release or product that does not exist, or cannot: the friendly page with a
+  // real 404 status, not the error page.
   for (const url of [
     "/releases/not-a-release",
     "/releases/%00",
     "/releases/01900000-0000-7000-8000-000000000000",
+    "/releases/01900000-0000-7000-8000-000000000000/edit",
+    "/products/NO-SUCH-PRODUCT",
+    "/products/%00",
   ]) {
-    await page.goto(url);
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" }), url).toBeVisible();
   }
 });

@@ -11,6 +11,7 @@ import { type DbTransaction, getDb } from "@/lib/server/db/client";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import type { ProductDto, ProductOption } from "@/lib/types/product";
 import type { SessionUser } from "@/lib/types/user";
+import { productKeySchema } from "@/lib/validation/products";
 import type { ProductCreateInput, ProductUpdateInput } from "@/lib/validation/products";
 
 const person = { select: { id: true, name: true, email: true, isActive: true } } as const;
@@ -95,6 +96,12 @@ export async function getProduct(key: string): Promise<ProductDto> {
   ]);
   if (!row) throw unknownProduct(key);
   return toDto(row, defaultId);
+}
+
+/** Whether a product with this key exists (a page decides its 404 with it). */
+export async function productExists(key: string): Promise<boolean> {
+  if (!productKeySchema.safeParse(key).success) return false;
+  return (await getDb().product.count({ where: { key } })) > 0;
 }
 
 /**

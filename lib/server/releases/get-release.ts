@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/lib/server/db/client";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import type { ReleaseDetail } from "@/lib/types/release";
+import { releaseIdSchema } from "@/lib/validation/releases";
 
 import { notFound } from "./mutate-release";
 import { releaseContext } from "./release-context";
@@ -33,4 +34,10 @@ export async function getRelease(id: string): Promise<ReleaseDetail> {
       atRisk,
     }));
   return { ...toReleaseDto(row, context), patches };
+}
+
+/** Whether a release with this id exists: the primary key only (a page decides its 404 with it). */
+export async function releaseExists(id: string): Promise<boolean> {
+  if (!releaseIdSchema.safeParse(id).success) return false;
+  return (await getDb().release.count({ where: { id } })) > 0;
 }
