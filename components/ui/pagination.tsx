@@ -11,6 +11,7 @@ export function Pagination({
   total,
   hrefFor,
   noun,
+  label = "Pages",
 }: {
   page: number;
   pageCount: number;
@@ -18,6 +19,8 @@ export function Pagination({
   total: number;
   hrefFor: (page: number) => string;
   noun: string;
+  /** The navigation's name, when a page has more than one list. */
+  label?: string;
 }) {
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
@@ -43,7 +46,7 @@ export function Pagination({
   };
   return (
     <nav
-      aria-label="Pages"
+      aria-label={label}
       className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted"
     >
       <p className="tabular">

@@ -87,7 +87,11 @@ export type ReleaseSort = (typeof RELEASE_SORTS)[number];
 export function readReleaseListing(params: SearchParams): { sort: ReleaseSort; page?: number } {
   const sortParam = firstParam(params.sort);
   const sort = RELEASE_SORTS.find((candidate) => candidate === sortParam) ?? "goLive";
-  const pageParam = firstParam(params.page);
-  const page = pageParam && /^[1-9]\d{0,5}$/.test(pageParam) ? Number(pageParam) : undefined;
-  return { sort, page };
+  return { sort, page: readPageNumber(params, "page") };
+}
+
+/** A page number of the address, or none when it is not a positive whole number. */
+export function readPageNumber(params: SearchParams, name: string): number | undefined {
+  const value = firstParam(params[name]);
+  return value && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : undefined;
 }

@@ -250,6 +250,20 @@ describe("my approvals", () => {
     const after = await listMyApprovals(qa);
     expect(after.items.find((item) => item.release.id === release.id)?.stage.key).toBe("TEST");
   });
+
+  it("reads a slice of a long list, the most urgent first, and says how many there are", async () => {
+    for (let i = 0; i < 3; i++) await newRelease(rm, { days: 10 + i });
+    const all = await listMyApprovals(qa);
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    const ends = all.items.map((item) => item.stage.plannedEnd);
+    expect(ends).toEqual([...ends].sort());
+    const second = await listMyApprovals(qa, { offset: 1, limit: 2 });
+    expect(second.total).toBe(all.total);
+    expect(second.items).toEqual(all.items.slice(1, 3));
+    const past = await listMyApprovals(qa, { offset: all.total, limit: 2 });
+    expect(past).toMatchObject({ items: [], total: all.total });
+  });
 });
 
 describe("unknown ids", () => {

@@ -75,24 +75,49 @@ export async function countWhatWaits(user: SessionUser): Promise<number> {
   return waitingAmong(rows, user, scope).length + outcomes.length;
 }
 
-/** The stages waiting for this person's decision, the most urgent first. */
+/** Which part of a long list to read: `limit` items after the first `offset`. */
+export type Slice = { offset: number; limit: number };
+
+/**
+ * The stages waiting for this person's decision, the most urgent (earliest planned end) first, and
+ * how many there are. Which ones wait is decided on lean rows; only the slice asked for is read
+ * whole (a release manager of a large portfolio may have a thousand).
+ */
 export async function listMyApprovals(
   user: SessionUser,
-): Promise<{ today: IsoDate; items: WaitingApproval[] }> {
+  slice?: Slice,
+): Promise<{ today: IsoDate; items: WaitingApproval[]; total: number }> {
   const scope = await decisionScope(user);
   if (!scope) {
     const settings = await getPlanningSettings();
-    return { today: companyToday(settings.companyTimeZone), items: [] };
+    return { today: companyToday(settings.companyTimeZone), items: [], total: 0 };
   }
   const { settings, today } = scope;
-  const rows = await getDb().release.findMany({ where: scope.where, include: releaseInclude });
+  const db = getDb();
+  const rows = await db.release.findMany({
+    where: scope.where,
+    select: { ...releaseStateSelect, name: true },
+  });
+  const waiting = waitingAmong(rows, user, scope)
+    .map(({ row, waiting: { key, onBehalfOf } }) => ({
+      id: row.id,
+      name: row.name,
+      key,
+      onBehalfOf,
+      plannedEnd: row.stages.find((stage) => stage.key === key)!.plannedEnd.getTime(),
+    }))
+    .sort((a, b) => a.plannedEnd - b.plannedEnd || a.name.localeCompare(b.name));
+  const shown = slice ? waiting.slice(slice.offset, slice.offset + slice.limit) : waiting;
+  const whole = await db.release.findMany({
+    where: { id: { in: shown.map((item) => item.id) } },
+    include: releaseInclude,
+  });
+  const byId = new Map(whole.map((row) => [row.id, row]));
   const context = releaseContext(settings);
-  const items: WaitingApproval[] = [];
-  for (const { row, waiting } of waitingAmong(rows, user, scope)) {
-    const { key, onBehalfOf } = waiting;
-    const release = toReleaseDto(row, context);
+  const items = shown.map(({ id, key, onBehalfOf }): WaitingApproval => {
+    const release = toReleaseDto(byId.get(id)!, context);
     const stage = release.stages.find((s) => s.key === key)!;
-    items.push({
+    return {
       release: {
         id: release.id,
         name: release.name,
@@ -106,14 +131,9 @@ export async function listMyApprovals(
       stage,
       onBehalfOf: onBehalfOf && { id: onBehalfOf.id, name: onBehalfOf.name },
       isOverdue: stage.plannedEnd < today,
-    });
-  }
-  items.sort(
-    (a, b) =>
-      a.stage.plannedEnd.localeCompare(b.stage.plannedEnd) ||
-      a.release.name.localeCompare(b.release.name),
-  );
-  return { today, items };
+    };
+  });
+  return { today, items, total: waiting.length };
 }
 
 /** Outcomes are asked for go-lives of the last six months; older ones are left alone. */
@@ -169,9 +189,9 @@ export async function listOutcomesDue(user: SessionUser): Promise<OutcomeDue[]> 
 
 /** Everything waiting for the person: stages to decide and outcomes to record. */
 export async function listWhatWaits(user: SessionUser): Promise<WhatWaits> {
-  const [approvals, outcomesDue] = await Promise.all([
+  const [{ today, items }, outcomesDue] = await Promise.all([
     listMyApprovals(user),
     listOutcomesDue(user),
   ]);
-  return { ...approvals, outcomesDue };
+  return { today, items, outcomesDue };
 }
