@@ -39,6 +39,24 @@ describe("day numbers", () => {
     }
   });
 
+  it("writes every day from 1600 to 2400 as the UTC calendar does, and far days too", () => {
+    const reference = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+    for (let day = toDayNumber("1600-01-01"); day <= toDayNumber("2400-12-31"); day++) {
+      if (fromDayNumber(day) !== reference(day)) expect(fromDayNumber(day)).toBe(reference(day));
+    }
+    for (const day of [-719_528, -719_529, 2_932_896, 2_932_897, 1e6, -1e6]) {
+      expect(fromDayNumber(day)).toBe(reference(day));
+    }
+    expect(() => fromDayNumber(0.5)).toThrow(RangeError);
+  });
+
+  it("reads the UTC calendar day of any instant, before and after the epoch", () => {
+    expect(dateToIso(new Date("2027-03-15T23:59:59.999Z"))).toBe("2027-03-15");
+    expect(dateToIso(new Date("1969-12-31T12:00:00Z"))).toBe("1969-12-31");
+    expect(dateToIso(new Date("1900-03-01T00:00:00Z"))).toBe("1900-03-01");
+    expect(() => dateToIso(new Date("not a date"))).toThrow(RangeError);
+  });
+
   it("adds days over month and year ends", () => {
     expect(addDays("2027-12-31", 1)).toBe("2028-01-01");
     expect(addDays("2028-03-01", -1)).toBe("2028-02-29");

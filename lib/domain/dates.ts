@@ -77,8 +77,42 @@ export function toDayNumber(date: IsoDate): number {
   return dayNumberOf(year, month, day);
 }
 
+/** Days already written out: plans and views turn the same few thousand days into strings often. */
+const isoOfDay = new Map<number, IsoDate>();
+const pad = (value: number, width: number) => String(value).padStart(width, "0");
+
+/**
+ * The date of a day number, by arithmetic (the inverse of `dayNumberOf`): no Date object, which in
+ * a Next.js server is a wrapped, slow constructor, and no `toISOString` (a runtime call). Views
+ * at portfolio scale do this hundreds of thousands of times per request.
+ */
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const known = isoOfDay.get(day);
+  if (known !== undefined) return known;
+  if (!Number.isInteger(day)) throw new RangeError(`Not a day number: ${day}`);
+  const shifted = day + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
+  const dayOfMonth = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  // Years outside 0000-9999 are written the way toISOString writes them (±YYYYYY).
+  const iso =
+    year >= 0 && year <= 9999
+      ? `${pad(year, 4)}-${pad(month, 2)}-${pad(dayOfMonth, 2)}`
+      : new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (isoOfDay.size < 200_000) isoOfDay.set(day, iso);
+  return iso;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -141,7 +175,9 @@ export function formatShortDate(date: IsoDate): string {
 
 /** A SQL `date` read by Prisma arrives as a Date at UTC midnight; this is its calendar date. */
 export function dateToIso(value: Date): IsoDate {
-  return value.toISOString().slice(0, 10);
+  const time = value.getTime();
+  if (Number.isNaN(time)) throw new RangeError("Invalid time value");
+  return fromDayNumber(Math.floor(time / MS_PER_DAY));
 }
 
 /** The Date Prisma needs to write an SQL `date`: UTC midnight of the calendar date. */

@@ -229,9 +229,10 @@ describe("a server stopped with SIGTERM", () => {
       request.write(body.slice(0, 20));
       finishBody = () => request.end(body.slice(20));
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Time for the server to read the headers and start the request (it then is not idle).
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     process.kill(server.pid!, "SIGTERM"); // to npm start, which hands it to the server
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(server.exitCode).toBeNull(); // still finishing the request
     finishBody();
     const { status, text } = await answer;
