@@ -117,5 +117,6 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "next-env.d.ts",
+    "**/*.tmp.*", // scratch files, never committed
   ]),
 ]);
