@@ -574,6 +574,7 @@ export const OPERATIONS: readonly Operation[] = [
       response: { schema: deliveryResponse, list: true },
       success: [200, "Deliveries"],
       errors: ["NOT_FOUND"],
+      paged: true,
     },
   ),
   op(
@@ -594,7 +595,11 @@ export const OPERATIONS: readonly Operation[] = [
     "Notifications",
     "Emails held and deliveries failed",
     "settings.manage",
-    { response: { schema: deliveryResponse, list: true }, success: [200, "Deliveries"] },
+    {
+      response: { schema: deliveryResponse, list: true },
+      success: [200, "Deliveries"],
+      paged: true,
+    },
   ),
   op("GET", "/api/health", "Operations", "Liveness: the process serves requests", "public", {
     response: { schema: healthResponse },

@@ -33,4 +33,6 @@ export const pageQuery = {
   cursor: z.string().trim().max(200).optional(),
 };
 
+export const pageQuerySchema = z.object(pageQuery);
+
 export type PageQuery = { limit: number; cursor?: string };

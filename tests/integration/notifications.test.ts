@@ -9,6 +9,7 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import * as deliveriesRoute from "@/app/api/deliveries/route";
 import * as webhooksRoute from "@/app/api/webhooks/route";
 import { MAX_ATTEMPTS } from "@/lib/domain/notifications";
 import { resetEnvCache } from "@/lib/env";
@@ -24,7 +25,7 @@ import { signOffStage } from "@/lib/server/releases/stage-actions";
 import type { SessionUser } from "@/lib/types/user";
 
 import { issueTestToken } from "../support/api-tokens";
-import { callJson } from "../support/call-route";
+import { callJson, callRoute } from "../support/call-route";
 import { createUser, newRelease } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -168,12 +169,37 @@ describe("emails", () => {
       await signOffStage({ id: release.id, key: "DEV", decision: "APPROVE", actor: qa });
       await drain();
       expect(mails).toEqual([]);
-      const held = (await listUndelivered(admin)).filter(
+      const held = (await listUndelivered(admin)).items.filter(
         (delivery) => delivery.releaseId === release.id && delivery.status === "HELD",
       );
       expect(held.map((delivery) => delivery.subject)).toContain(
         `Sign-off needed: Test of ${release.name}`,
       );
+
+      // The API pages through them, newest first, with the total and a link to the next page.
+      const token = await issueTestToken(db.prisma, admin.email);
+      const first = await callRoute(deliveriesRoute.GET, {
+        path: "/api/deliveries?limit=1",
+        token,
+      });
+      expect(first.status).toBe(200);
+      const total = Number(first.headers.get("x-total-count"));
+      expect(total).toBe((await listUndelivered(admin)).total);
+      expect(total).toBeGreaterThanOrEqual(2);
+      const [newest] = (await first.json()) as { id: string; createdAt: string }[];
+      const next = new URL(/<([^>]+)>; rel="next"/.exec(first.headers.get("link") ?? "")![1]!);
+      const second = await callRoute(deliveriesRoute.GET, {
+        path: next.pathname + next.search,
+        token,
+      });
+      const [older] = (await second.json()) as { id: string; createdAt: string }[];
+      expect(older!.id).not.toBe(newest!.id);
+      expect(older!.createdAt <= newest!.createdAt).toBe(true);
+      const tooMany = await callRoute(deliveriesRoute.GET, {
+        path: "/api/deliveries?limit=5000",
+        token,
+      });
+      expect(tooMany.status).toBe(400);
     } finally {
       process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
       resetEnvCache();
@@ -258,7 +284,8 @@ describe("webhooks", () => {
       lastError: "HTTP 503",
     });
     const failed = await listUndelivered(admin);
-    expect(failed.some((d) => d.id === delivery.id && d.releaseId === release.id)).toBe(true);
+    expect(failed.items.some((d) => d.id === delivery.id && d.releaseId === release.id)).toBe(true);
+    expect(failed.total).toBeGreaterThanOrEqual(failed.items.length);
     await db.prisma.webhook.update({ where: { id: hook.id }, data: { isActive: false } });
   });
 

@@ -39,6 +39,17 @@ export function pageOf<T>(all: readonly T[], query: PageQuery): Page<T> {
   return { items, total: all.length, next: end < all.length ? encodeCursor(end) : undefined };
 }
 
+/** One page read by the database: `read` answers the slice's rows and how many match in all. */
+export async function pageFrom<T>(
+  query: PageQuery,
+  read: (slice: { offset: number; limit: number }) => Promise<{ items: T[]; total: number }>,
+): Promise<Page<T>> {
+  const offset = offsetOf(query.cursor);
+  const { items, total } = await read({ offset, limit: query.limit });
+  const end = offset + items.length;
+  return { items, total, next: end < total ? encodeCursor(end) : undefined };
+}
+
 /** A page as the API answers it: a JSON array, `X-Total-Count`, and `Link: <…>; rel="next"` when more rows exist. */
 export function pageResponse<T>(request: Request, page: Page<T>): Response {
   const headers = new Headers({ "x-total-count": String(page.total) });

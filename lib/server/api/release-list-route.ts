@@ -1,21 +1,17 @@
 import "server-only";
 
-import { z } from "zod";
-
-import { pageQuery } from "@/lib/validation/common";
+import { pageQuerySchema } from "@/lib/validation/common";
 
 import { apiRoute, authenticate, parseSearchParams } from "./handler";
 import { pageOf, pageResponse } from "./paging";
 import { type ReleaseParams, releaseIdOf } from "./params";
-
-const listQuerySchema = z.object(pageQuery);
 
 /** `GET /api/releases/{id}/<list>?limit&cursor`: one of a release's lists, paged, for anyone signed in. */
 export function releaseListRoute<T>(list: (releaseId: string) => Promise<T[]>) {
   return apiRoute<ReleaseParams>(async (request, context) => {
     await authenticate(request, "releases.read");
     const id = await releaseIdOf(context);
-    const page = parseSearchParams(request, listQuerySchema);
+    const page = parseSearchParams(request, pageQuerySchema);
     return pageResponse(request, pageOf(await list(id), page));
   });
 }

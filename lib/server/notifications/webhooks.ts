@@ -176,32 +176,58 @@ function toDeliveryDto(row: DeliveryRow): DeliveryDto {
   };
 }
 
-/** A webhook's deliveries, newest first (at most 200). */
+/** Which deliveries to read: `limit` after the newest `offset`. */
+export type DeliverySlice = { offset: number; limit: number };
+export type Deliveries = { items: DeliveryDto[]; total: number };
+
+const NEWEST_FIRST: Prisma.DeliveryOrderByWithRelationInput[] = [
+  { createdAt: "desc" },
+  { id: "desc" },
+];
+
+/** A webhook's deliveries, newest first, a slice at a time (the log grows with every event). */
 export async function listWebhookDeliveries(
   actor: SessionUser,
   id: string,
-): Promise<DeliveryDto[]> {
+  slice: DeliverySlice = { offset: 0, limit: 200 },
+): Promise<Deliveries> {
   assertCan(actor.role, "settings.manage");
   const found = await getDb().webhook.findUnique({ where: { id }, select: { id: true } });
   if (!found) throw notFound();
-  return latestDeliveries({ webhookId: id });
+  return deliveriesWhere({ webhookId: id }, slice);
 }
 
 /** Emails held (no SMTP server) and deliveries that failed, newest first: what admins must see. */
-export async function listUndelivered(actor: SessionUser): Promise<DeliveryDto[]> {
+export async function listUndelivered(
+  actor: SessionUser,
+  slice: DeliverySlice = { offset: 0, limit: 200 },
+): Promise<Deliveries> {
   assertCan(actor.role, "settings.manage");
-  return latestDeliveries({ status: { in: ["HELD", "FAILED"] } });
+  return deliveriesWhere({ status: { in: ["HELD", "FAILED"] } }, slice);
 }
 
-/** The newest 200 deliveries that match. */
-async function latestDeliveries(where: Prisma.DeliveryWhereInput): Promise<DeliveryDto[]> {
-  const rows = await getDb().delivery.findMany({
-    where,
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    include: deliveryInclude,
-  });
-  return rows.map(toDeliveryDto);
+/** How many emails wait for a mail server. */
+export async function countHeld(actor: SessionUser): Promise<number> {
+  assertCan(actor.role, "settings.manage");
+  return getDb().delivery.count({ where: { status: "HELD" } });
+}
+
+async function deliveriesWhere(
+  where: Prisma.DeliveryWhereInput,
+  slice: DeliverySlice,
+): Promise<Deliveries> {
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.delivery.findMany({
+      where,
+      orderBy: NEWEST_FIRST,
+      skip: slice.offset,
+      take: slice.limit,
+      include: deliveryInclude,
+    }),
+    db.delivery.count({ where }),
+  ]);
+  return { items: rows.map(toDeliveryDto), total };
 }
 
 export async function getNotificationPreferences(

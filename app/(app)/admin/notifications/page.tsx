@@ -12,6 +12,7 @@ import {
 import { requirePermission } from "@/lib/server/auth/session";
 import { isMailConfigured } from "@/lib/server/notifications/deliver";
 import {
+  countHeld,
   listUndelivered,
   listWebhookDeliveries,
   listWebhooks,
@@ -19,15 +20,24 @@ import {
 
 export const metadata: Metadata = { title: "Notifications · Administration" };
 
+/** The newest deliveries each table shows (the API pages through all of them). */
+const SHOWN = 100;
+
 export default async function NotificationsAdminPage() {
   const user = await requirePermission("settings.manage");
-  const [webhooks, undelivered] = await Promise.all([listWebhooks(user), listUndelivered(user)]);
+  const [webhooks, undelivered, held] = await Promise.all([
+    listWebhooks(user),
+    listUndelivered(user, { offset: 0, limit: SHOWN }),
+    countHeld(user),
+  ]);
   const deliveries = Object.fromEntries(
     await Promise.all(
-      webhooks.map(async (hook) => [hook.id, await listWebhookDeliveries(user, hook.id)] as const),
+      webhooks.map(async (hook) => {
+        const log = await listWebhookDeliveries(user, hook.id, { offset: 0, limit: SHOWN });
+        return [hook.id, log.items] as const;
+      }),
     ),
   );
-  const held = undelivered.filter((delivery) => delivery.status === "HELD").length;
   return (
     <div className="max-w-5xl space-y-8">
       <section aria-labelledby="email-heading" className="space-y-3">
@@ -43,7 +53,8 @@ export default async function NotificationsAdminPage() {
         ) : (
           <Alert tone="warning" role="status">
             No mail server is configured (<code className="font-mono text-xs">SMTP_URL</code>):
-            emails are kept in the outbox below and not sent{held > 0 ? ` (${held} waiting)` : ""}.
+            emails are kept in the outbox below and not sent
+            {held > 0 ? ` (${held.toLocaleString("en-GB")} waiting)` : ""}.
           </Alert>
         )}
       </section>
@@ -81,10 +92,19 @@ export default async function NotificationsAdminPage() {
           Emails held for want of a mail server, and deliveries that failed after their last
           attempt. Nothing is dropped silently.
         </p>
-        {undelivered.length === 0 ? (
+        {undelivered.total === 0 ? (
           <p className="text-sm text-muted">Everything was delivered.</p>
         ) : (
-          <DeliveryTable deliveries={undelivered} label="Not delivered" />
+          <>
+            <DeliveryTable deliveries={undelivered.items} label="Not delivered" />
+            {undelivered.total > undelivered.items.length && (
+              <p className="text-sm text-muted tabular">
+                The newest {undelivered.items.length} of {undelivered.total.toLocaleString("en-GB")}
+                ; all of them through <code className="font-mono text-xs">GET /api/deliveries</code>
+                .
+              </p>
+            )}
+          </>
         )}
       </section>
     </div>

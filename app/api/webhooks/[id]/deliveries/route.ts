@@ -1,9 +1,16 @@
-import { apiRoute, authenticate } from "@/lib/server/api/handler";
+import { apiRoute, authenticate, parseSearchParams } from "@/lib/server/api/handler";
+import { pageFrom, pageResponse } from "@/lib/server/api/paging";
 import { type IdParams, idOf } from "@/lib/server/api/params";
 import { listWebhookDeliveries } from "@/lib/server/notifications/webhooks";
+import { pageQuerySchema } from "@/lib/validation/common";
 
-/** GET /api/webhooks/{id}/deliveries — admin: the webhook's deliveries, newest first. */
+/** GET /api/webhooks/{id}/deliveries?limit&cursor — admin: the webhook's deliveries, newest first. */
 export const GET = apiRoute<IdParams>(async (request, context) => {
   const user = await authenticate(request, "settings.manage");
-  return Response.json(await listWebhookDeliveries(user, await idOf(context, "webhook")));
+  const id = await idOf(context, "webhook");
+  const query = parseSearchParams(request, pageQuerySchema);
+  return pageResponse(
+    request,
+    await pageFrom(query, (slice) => listWebhookDeliveries(user, id, slice)),
+  );
 });
