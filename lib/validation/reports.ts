@@ -5,6 +5,7 @@ import {
   daysBetween,
   FIRST_SUPPORTED_YEAR,
   type IsoDate,
+  isIsoDate,
   isViewableDate,
   LAST_SUPPORTED_YEAR,
 } from "@/lib/domain/dates";
@@ -22,6 +23,15 @@ const viewDateSchema = isoDateSchema.refine(isViewableDate, {
   message: `Use a date between ${FIRST_SUPPORTED_YEAR + 1} and ${LAST_SUPPORTED_YEAR - 1}.`,
 });
 
+function bothDates(query: { from?: string; to?: string }): query is { from: IsoDate; to: IsoDate } {
+  return (
+    query.from !== undefined &&
+    query.to !== undefined &&
+    isIsoDate(query.from) &&
+    isIsoDate(query.to)
+  );
+}
+
 export const reportQuerySchema = z
   .object({
     from: viewDateSchema.optional(),
@@ -29,17 +39,16 @@ export const reportQuerySchema = z
     type: z.enum(RELEASE_TYPES).optional(),
     product: productListParam.optional(),
   })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+  // The checks of both bounds together run on bounds that are dates (zod runs an object's
+  // refinements even when a field failed its own check).
+  .refine((query) => !bothDates(query) || query.from <= query.to, {
     message: "'from' must not be after 'to'.",
     path: ["to"],
   })
-  .refine(
-    (query) => !query.from || !query.to || daysBetween(query.from, query.to) <= MAX_REPORT_DAYS,
-    {
-      message: "A report covers at most ten years.",
-      path: ["to"],
-    },
-  );
+  .refine((query) => !bothDates(query) || daysBetween(query.from, query.to) <= MAX_REPORT_DAYS, {
+    message: "A report covers at most ten years.",
+    path: ["to"],
+  });
 
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
