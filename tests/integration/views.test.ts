@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { addDays } from "@/lib/domain/dates";
 import { calendarFor } from "@/lib/server/calendars";
-import { getEnvironmentUsage } from "@/lib/server/environments/get-environment-usage";
+import {
+  getEnvironmentUsage,
+  getTimelineAndUsage,
+} from "@/lib/server/environments/get-environment-usage";
 import { cancelRelease, signOffStage } from "@/lib/server/releases/stage-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
@@ -80,5 +83,17 @@ describe("the views", () => {
     expect(last2).toMatchObject({ start: last.plannedStart, end: last.plannedEnd, capacity: 1 });
     expect(conflicts.some((x) => x.environment === "TEST")).toBe(false); // TEST is shared
     expect(b.forecastGoLive).toBe(a.forecastGoLive);
+
+    // The calendar reads the portfolio once when no filter narrows it: the same usage either way,
+    // and with a filter the rows narrow while the conflicts still count every release.
+    const today = addDays(range.start, -100);
+    const once = await getTimelineAndUsage({}, range, settings, today);
+    expect(once.usage).toEqual({ stays, conflicts });
+    expect(once.rows.map((row) => row.id)).toEqual(
+      (await getTimeline({}, range, settings, today)).rows.map((row) => row.id),
+    );
+    const filtered = await getTimelineAndUsage({ q: "Shared A" }, range, settings, today);
+    expect(filtered.rows.map((row) => row.name)).toEqual(["Shared A"]);
+    expect(filtered.usage.conflicts).toEqual(conflicts);
   });
 });

@@ -9,10 +9,9 @@ import { isIsoDate } from "@/lib/domain/dates";
 import { isViewableDate } from "@/lib/domain/dates";
 import { monthLabel, monthStart, monthWeeks, shiftMonth } from "@/lib/domain/month-calendar";
 import { isStageKey } from "@/lib/domain/stages";
-import { getEnvironmentUsage } from "@/lib/server/environments/get-environment-usage";
+import { getTimelineAndUsage } from "@/lib/server/environments/get-environment-usage";
 import { listProductOptions } from "@/lib/server/products/products";
 import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
-import { getTimeline } from "@/lib/server/timeline/get-timeline";
 import { openView } from "@/lib/server/views/open-view";
 import { type SearchParams } from "@/lib/validation/view-filters";
 
@@ -31,9 +30,8 @@ export default async function CalendarPage({
   const month = isAsked ? asked : monthStart(today);
   const weeks = monthWeeks(month);
   const range = { start: weeks[0]![0]!, end: weeks.at(-1)![6]! };
-  const [{ rows, days }, usage, regions, products] = await Promise.all([
-    getTimeline(query, range, settings, today),
-    getEnvironmentUsage(range, settings, today),
+  const [{ rows, days, usage }, regions, products] = await Promise.all([
+    getTimelineAndUsage(query, range, settings, today),
     listRegionsInUse(),
     listProductOptions(),
   ]);
