@@ -22,9 +22,17 @@ export function packLanes<T extends Span>(items: readonly T[]): { item: T; lane:
   };
   return items.map((item) => {
     const height = item.height ?? 1;
+    // Walk up the lanes counting free ones in a row; a busy lane rules out every start at or below
+    // it, so the search goes on above it (a month of a large portfolio stacks hundreds of lanes).
     let lane = 0;
-    while (!Array.from({ length: height }, (_, i) => isFree(lane + i, item.start)).every(Boolean))
-      lane++;
+    let freeInRow = 0;
+    while (freeInRow < height) {
+      if (isFree(lane + freeInRow, item.start)) freeInRow++;
+      else {
+        lane += freeInRow + 1;
+        freeInRow = 0;
+      }
+    }
     // The lanes were free before this start, so this end is their new latest end.
     for (let i = 0; i < height; i++) laneEnds[lane + i] = item.end;
     return { item, lane };
