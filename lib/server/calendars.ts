@@ -5,6 +5,9 @@ import { WorkingDayCalendar } from "@/lib/domain/working-days";
 
 const calendars = new Map<string, WorkingDayCalendar>();
 const MAX_CACHED = 64;
+/** The calendars of one settings' periods by region: views ask per release, thousands of times. */
+const byPeriods = new WeakMap<readonly CompanyPeriod[], Map<string, WorkingDayCalendar>>();
+const NO_PERIODS: readonly CompanyPeriod[] = [];
 
 /**
  * The working-day calendar of a region under the company's periods, cached per process: its index
@@ -12,8 +15,16 @@ const MAX_CACHED = 64;
  */
 export function calendarFor(
   region: string,
-  periods: readonly CompanyPeriod[] = [],
+  periods: readonly CompanyPeriod[] = NO_PERIODS,
 ): WorkingDayCalendar {
+  let regions = byPeriods.get(periods);
+  if (!regions) byPeriods.set(periods, (regions = new Map()));
+  let known = regions.get(region);
+  if (!known) regions.set(region, (known = calendarByContent(region, periods)));
+  return known;
+}
+
+function calendarByContent(region: string, periods: readonly CompanyPeriod[]): WorkingDayCalendar {
   const { closures, freezes } = periodsForRegion(periods, region);
   const key = JSON.stringify([region, closures, freezes]);
   let calendar = calendars.get(key);
