@@ -1,5 +1,7 @@
 import "server-only";
 
+import { cache } from "react";
+
 import type { Prisma } from "@/generated/prisma/client";
 import { afterGoLivePhase, observationEndOf } from "@/lib/domain/after-go-live";
 import { addDays, dateToIso, type IsoDate, isoToDate } from "@/lib/domain/dates";
@@ -67,12 +69,33 @@ function waitingAmong<Row extends Parameters<typeof toReleaseState>[0]>(
   });
 }
 
+/**
+ * The stages waiting for the person, the most urgent (earliest planned end) first, decided on lean
+ * rows. Read once per request: the header's badge and My approvals both ask.
+ */
+const waitingStages = cache(async (user: SessionUser) => {
+  const scope = await decisionScope(user);
+  if (!scope) return null;
+  const rows = await getDb().release.findMany({
+    where: scope.where,
+    select: { ...releaseStateSelect, name: true },
+  });
+  const waiting = waitingAmong(rows, user, scope)
+    .map(({ row, waiting: { key, onBehalfOf } }) => ({
+      id: row.id,
+      name: row.name,
+      key,
+      onBehalfOf,
+      plannedEnd: row.stages.find((stage) => stage.key === key)!.plannedEnd.getTime(),
+    }))
+    .sort((a, b) => a.plannedEnd - b.plannedEnd || a.name.localeCompare(b.name));
+  return { scope, waiting };
+});
+
 /** How many stages and outcomes wait for the person (the header's badge), from lean rows. */
 export async function countWhatWaits(user: SessionUser): Promise<number> {
-  const [scope, outcomes] = await Promise.all([decisionScope(user), listOutcomesDue(user)]);
-  if (!scope) return outcomes.length;
-  const rows = await getDb().release.findMany({ where: scope.where, select: releaseStateSelect });
-  return waitingAmong(rows, user, scope).length + outcomes.length;
+  const [stages, outcomes] = await Promise.all([waitingStages(user), listOutcomesDue(user)]);
+  return (stages?.waiting.length ?? 0) + outcomes.length;
 }
 
 /** Which part of a long list to read: `limit` items after the first `offset`. */
@@ -87,26 +110,14 @@ export async function listMyApprovals(
   user: SessionUser,
   slice?: Slice,
 ): Promise<{ today: IsoDate; items: WaitingApproval[]; total: number }> {
-  const scope = await decisionScope(user);
-  if (!scope) {
+  const stages = await waitingStages(user);
+  if (!stages) {
     const settings = await getPlanningSettings();
     return { today: companyToday(settings.companyTimeZone), items: [], total: 0 };
   }
+  const { scope, waiting } = stages;
   const { settings, today } = scope;
   const db = getDb();
-  const rows = await db.release.findMany({
-    where: scope.where,
-    select: { ...releaseStateSelect, name: true },
-  });
-  const waiting = waitingAmong(rows, user, scope)
-    .map(({ row, waiting: { key, onBehalfOf } }) => ({
-      id: row.id,
-      name: row.name,
-      key,
-      onBehalfOf,
-      plannedEnd: row.stages.find((stage) => stage.key === key)!.plannedEnd.getTime(),
-    }))
-    .sort((a, b) => a.plannedEnd - b.plannedEnd || a.name.localeCompare(b.name));
   const shown = slice ? waiting.slice(slice.offset, slice.offset + slice.limit) : waiting;
   const whole = await db.release.findMany({
     where: { id: { in: shown.map((item) => item.id) } },
@@ -143,7 +154,7 @@ const OUTCOME_LOOKBACK_DAYS = 183;
  * Live releases whose observation window is over and whose outcome nobody recorded yet, for the
  * people who record outcomes (release managers, QA); the longest overdue first.
  */
-export async function listOutcomesDue(user: SessionUser): Promise<OutcomeDue[]> {
+export const listOutcomesDue = cache(async (user: SessionUser): Promise<OutcomeDue[]> => {
   if (!can(user.role, "releases.outcome")) return [];
   const settings = await getPlanningSettings();
   const today = companyToday(settings.companyTimeZone);
@@ -185,7 +196,7 @@ export async function listOutcomesDue(user: SessionUser): Promise<OutcomeDue[]> 
     due.push({ release: { id, name, version, type, product }, liveOn, observationEnd });
   }
   return due.sort((a, b) => a.observationEnd.localeCompare(b.observationEnd));
-}
+});
 
 /** Everything waiting for the person: stages to decide and outcomes to record. */
 export async function listWhatWaits(user: SessionUser): Promise<WhatWaits> {
