@@ -43,24 +43,26 @@ export async function newRelease(
   });
 }
 
+/** Who signs each stage, in order, to take a release live (PREPROD needs two people). */
+export const SIGN_OFF_ORDER: { key: StageKey; who: "qa" | "qa2" | "manager" }[] = [
+  { key: "DEV", who: "qa" },
+  { key: "TEST", who: "qa" },
+  { key: "LAST", who: "qa" },
+  { key: "INT", who: "qa" },
+  { key: "PREPROD", who: "qa" },
+  { key: "PREPROD", who: "qa2" },
+  { key: "PROD", who: "manager" },
+];
+
 /** Signs every stage off today, as the rules want it (two QA for PREPROD, another manager for PROD). */
 export async function takeLive(
   releaseId: string,
   people: { qa: SessionUser; qa2: SessionUser; manager: SessionUser },
 ) {
   const { signOffStage } = await import("@/lib/server/releases/stage-actions");
-  const signers: [StageKey, SessionUser][] = [
-    ["DEV", people.qa],
-    ["TEST", people.qa],
-    ["LAST", people.qa],
-    ["INT", people.qa],
-    ["PREPROD", people.qa],
-    ["PREPROD", people.qa2],
-    ["PROD", people.manager],
-  ];
   let release;
-  for (const [key, actor] of signers) {
-    release = await signOffStage({ id: releaseId, key, decision: "APPROVE", actor });
+  for (const { key, who } of SIGN_OFF_ORDER) {
+    release = await signOffStage({ id: releaseId, key, decision: "APPROVE", actor: people[who] });
   }
   return release!;
 }

@@ -4,7 +4,6 @@
 // killed, plans releases and signs their stages off through the app's own services. Each write is
 // printed as one JSON line only after its transaction committed, so that the test knows what must
 // have survived: {"release": id} or {"signed": id, "key": stage, "by": userId}.
-import type { StageKey } from "@/lib/domain/stages";
 import { setDb } from "@/lib/server/db/client";
 import { createRelease } from "@/lib/server/releases/create-release";
 import { signOffStage } from "@/lib/server/releases/stage-actions";
@@ -13,17 +12,7 @@ import type { SessionUser } from "@/lib/types/user";
 import { openDatabase } from "../../scripts/db/open-database";
 import { deployMigrations } from "../../scripts/db/schema-engine";
 
-import { goLiveIn } from "./factories";
-
-const SIGNERS: { key: StageKey; who: "qa" | "qa2" | "rm2" }[] = [
-  { key: "DEV", who: "qa" },
-  { key: "TEST", who: "qa" },
-  { key: "LAST", who: "qa" },
-  { key: "INT", who: "qa" },
-  { key: "PREPROD", who: "qa" },
-  { key: "PREPROD", who: "qa2" },
-  { key: "PROD", who: "rm2" },
-];
+import { goLiveIn, SIGN_OFF_ORDER } from "./factories";
 
 async function person(
   prisma: ReturnType<typeof openDatabase>["prisma"],
@@ -45,7 +34,7 @@ async function main() {
   setDb(database.prisma);
   const people = {
     rm: await person(database.prisma, "rm", "RELEASE_MANAGER"),
-    rm2: await person(database.prisma, "rm2", "RELEASE_MANAGER"),
+    manager: await person(database.prisma, "rm2", "RELEASE_MANAGER"), // PROD: not the creator
     qa: await person(database.prisma, "qa", "QA"),
     qa2: await person(database.prisma, "qa2", "QA"),
   };
@@ -62,8 +51,8 @@ async function main() {
     console.log(JSON.stringify({ release: release.id }));
     progress.push({ id: release.id, next: 0 });
     // Two sign-offs per round, on the oldest releases of this run not yet live.
-    for (const item of progress.filter((entry) => entry.next < SIGNERS.length).slice(0, 2)) {
-      const { key, who } = SIGNERS[item.next]!;
+    for (const item of progress.filter((e) => e.next < SIGN_OFF_ORDER.length).slice(0, 2)) {
+      const { key, who } = SIGN_OFF_ORDER[item.next]!;
       await signOffStage({ id: item.id, key, decision: "APPROVE", actor: people[who] });
       console.log(JSON.stringify({ signed: item.id, key, by: people[who].id }));
       item.next++;

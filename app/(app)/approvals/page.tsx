@@ -45,7 +45,11 @@ export default async function MyApprovalsPage({
   const { items, total } =
     stagePage === (asked.stages ?? 1) ? approvals : await listMyApprovals(user, sliceOf(stagePage));
   const outcomePage = Math.min(asked.outcomes ?? 1, pageCountOf(allOutcomes.length));
-  const outcomesDue = allOutcomes.slice(sliceOf(outcomePage).offset, outcomePage * PAGE_SIZE);
+  const outcomeSlice = sliceOf(outcomePage);
+  const outcomesDue = allOutcomes.slice(
+    outcomeSlice.offset,
+    outcomeSlice.offset + outcomeSlice.limit,
+  );
   // Links keep the other list's page; a first page stays out of the address.
   const hrefFor = (change: { page?: number; outcomes?: number }) => {
     const pages = { page: change.page ?? stagePage, outcomes: change.outcomes ?? outcomePage };
