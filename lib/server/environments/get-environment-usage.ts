@@ -6,7 +6,11 @@ import { isCancelled } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { getDb } from "@/lib/server/db/client";
 import { viewWhere } from "@/lib/server/releases/list-releases";
-import { getTimeline, timelineSelect, toTimelineRow } from "@/lib/server/timeline/get-timeline";
+import {
+  getTimeline,
+  readTimelineRecords,
+  toTimelineRow,
+} from "@/lib/server/timeline/get-timeline";
 import type { EnvironmentStay, TimelineRow } from "@/lib/types/views";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
 
@@ -24,9 +28,8 @@ export async function getEnvironmentUsage(
   today: IsoDate,
   query?: ReleaseListQuery,
 ): Promise<EnvironmentUsage> {
-  const records = await getDb().release.findMany({
-    where: { AND: [viewWhere({}, range, today), { status: { not: "CANCELLED" } }] },
-    select: timelineSelect,
+  const records = await readTimelineRecords({
+    AND: [viewWhere({}, range, today), { status: { not: "CANCELLED" } }],
   });
   const rows = records.map((record) => toTimelineRow(record, today, settings));
   const { stays, conflicts } = environmentUsageOf(rows, range, settings);

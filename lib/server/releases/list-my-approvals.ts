@@ -2,15 +2,16 @@ import "server-only";
 
 import { cache } from "react";
 
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { afterGoLivePhase, observationEndOf } from "@/lib/domain/after-go-live";
-import { addDays, dateToIso, type IsoDate, isoToDate } from "@/lib/domain/dates";
+import { addDays, type IsoDate } from "@/lib/domain/dates";
 import { OPEN_STATUSES } from "@/lib/domain/release-status";
-import { waitsFor } from "@/lib/domain/signoff";
+import { type ReleaseState, waitsFor } from "@/lib/domain/signoff";
 import { STAGE_KEYS } from "@/lib/domain/stages";
 import { can } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
+import { queryJsonRows } from "@/lib/server/db/json-rows";
 import { delegatorsFor } from "@/lib/server/delegations/delegations";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -19,11 +20,10 @@ import type { SessionUser } from "@/lib/types/user";
 
 import { releaseContext } from "./release-context";
 import { releaseInclude, toReleaseDto } from "./release-dto";
-import { releaseStateSelect, toReleaseState } from "./release-state";
 
 export type { OutcomeDue, WaitingApproval } from "@/lib/types/release";
 
-/** Who decides, as of today, and which releases may wait for them; null when none can (a viewer). */
+/** Who decides, as of today; null when no stage lets any of their roles sign (a viewer). */
 async function decisionScope(user: SessionUser) {
   const settings = await getPlanningSettings();
   const today = companyToday(settings.companyTimeZone);
@@ -31,42 +31,38 @@ async function decisionScope(user: SessionUser) {
   const roles = new Set([user.role, ...delegators.map((delegator) => delegator.role)]);
   if (!STAGE_KEYS.some((key) => settings.stageRules[key].allowedRoles.some((r) => roles.has(r))))
     return null;
-  // Only releases with a stage open to decisions: an active one, or a planned DEV that is due.
-  const where: Prisma.ReleaseWhereInput = {
-    status: { in: [...OPEN_STATUSES] },
-    stages: {
-      some: {
-        OR: [
-          { status: "ACTIVE" },
-          { status: "PENDING", key: "DEV", plannedStart: { lte: isoToDate(today) } },
-        ],
-      },
-    },
-  };
-  return { settings, today, delegators, where };
+  return { settings, today, delegators };
 }
 
-type DecisionScope = NonNullable<Awaited<ReturnType<typeof decisionScope>>>;
+type DecisionCandidate = ReleaseState & { id: string; name: string };
 
-/** The rows whose current stage waits for the person, with the stage (and for whom they decide). */
-function waitingAmong<Row extends Parameters<typeof toReleaseState>[0]>(
-  rows: readonly Row[],
-  user: SessionUser,
-  scope: DecisionScope,
-) {
-  return rows.flatMap((row) => {
-    const waiting = waitsFor(
-      toReleaseState(row),
-      user,
-      scope.settings.stageRules,
-      scope.delegators,
-    );
-    if (!waiting) return [];
-    const stage = row.stages.find((s) => s.key === waiting.key)!;
-    // A planned release waits for its DEV sign-off only once DEV is due.
-    if (row.status === "PLANNED" && dateToIso(stage.plannedStart) > scope.today) return [];
-    return [{ row, waiting }];
-  });
+/**
+ * The releases with a stage open to decisions (an active one, or a planned DEV that is due), as
+ * the sign-off rules read them. Built as JSON by PostgreSQL: a large portfolio has hundreds, and
+ * every page's header counts them.
+ */
+function readDecisionCandidates(today: IsoDate): Promise<DecisionCandidate[]> {
+  return queryJsonRows<DecisionCandidate>(Prisma.sql`
+    SELECT json_build_object(
+      'id', r.id, 'name', r.name, 'status', r.status, 'createdById', r.created_by_id,
+      'stages', (SELECT json_agg(json_build_object(
+          'key', w.key, 'status', w.status,
+          'plannedStart', w.planned_start, 'plannedEnd', w.planned_end,
+          'actualStart', w.actual_start, 'actualEnd', w.actual_end,
+          'workingDays', w.working_days, 'approvalsRequired', w.approvals_required,
+          'approvalRound', w.approval_round,
+          'approverIds', array(SELECT pa.user_id FROM product_approvers pa
+            WHERE pa.product_id = r.product_id AND pa.stage_key = w.key),
+          'approvals', coalesce((SELECT json_agg(json_build_object(
+              'userId', a.user_id, 'onBehalfOfId', a.on_behalf_of_id,
+              'decision', a.decision, 'round', a.round))
+            FROM approvals a WHERE a.stage_window_id = w.id), '[]')) ORDER BY w.key)
+        FROM stage_windows w WHERE w.release_id = r.id)) AS doc
+    FROM releases r
+    WHERE r.status = ANY(${[...OPEN_STATUSES]}::release_status[])
+      AND EXISTS (SELECT 1 FROM stage_windows due WHERE due.release_id = r.id
+        AND (due.status = 'ACTIVE'
+          OR (due.status = 'PENDING' AND due.key = 'DEV' AND due.planned_start <= ${today}::date)))`);
 }
 
 /**
@@ -76,19 +72,18 @@ function waitingAmong<Row extends Parameters<typeof toReleaseState>[0]>(
 const waitingStages = cache(async (user: SessionUser) => {
   const scope = await decisionScope(user);
   if (!scope) return null;
-  const rows = await getDb().release.findMany({
-    where: scope.where,
-    select: { ...releaseStateSelect, name: true },
-  });
-  const waiting = waitingAmong(rows, user, scope)
-    .map(({ row, waiting: { key, onBehalfOf } }) => ({
-      id: row.id,
-      name: row.name,
-      key,
-      onBehalfOf,
-      plannedEnd: row.stages.find((stage) => stage.key === key)!.plannedEnd.getTime(),
-    }))
-    .sort((a, b) => a.plannedEnd - b.plannedEnd || a.name.localeCompare(b.name));
+  const rows = await readDecisionCandidates(scope.today);
+  const waiting = rows
+    .flatMap((row) => {
+      const waiting = waitsFor(row, user, scope.settings.stageRules, scope.delegators);
+      if (!waiting) return [];
+      const stage = row.stages.find((s) => s.key === waiting.key)!;
+      // A planned release waits for its DEV sign-off only once DEV is due.
+      if (row.status === "PLANNED" && stage.plannedStart > scope.today) return [];
+      const { key, onBehalfOf } = waiting;
+      return [{ id: row.id, name: row.name, key, onBehalfOf, plannedEnd: stage.plannedEnd }];
+    })
+    .sort((a, b) => a.plannedEnd.localeCompare(b.plannedEnd) || a.name.localeCompare(b.name));
   return { scope, waiting };
 });
 
@@ -158,42 +153,27 @@ export const listOutcomesDue = cache(async (user: SessionUser): Promise<OutcomeD
   if (!can(user.role, "releases.outcome")) return [];
   const settings = await getPlanningSettings();
   const today = companyToday(settings.companyTimeZone);
-  // The window ends at least as many calendar days after the go-live as it has working days.
-  const rows = await getDb().release.findMany({
-    where: {
-      status: "LIVE",
-      outcome: null,
-      stages: {
-        some: {
-          key: "PROD",
-          status: "SIGNED_OFF",
-          actualEnd: {
-            gte: isoToDate(addDays(today, -OUTCOME_LOOKBACK_DAYS)),
-            lt: isoToDate(addDays(today, -settings.observationWorkingDays)),
-          },
-        },
-      },
-    },
-    select: {
-      id: true,
-      name: true,
-      version: true,
-      type: true,
-      region: true,
-      product: { select: { key: true, name: true } },
-      stages: { where: { key: "PROD" }, select: { status: true, actualEnd: true } },
-    },
-  });
+  // The window ends at least as many calendar days after the go-live as it has working days. Read
+  // as JSON rows: a large portfolio has a thousand recent go-lives, and every page's header asks.
+  const rows = await queryJsonRows<Omit<OutcomeDue, "observationEnd"> & { region: string }>(
+    Prisma.sql`
+      SELECT json_build_object(
+        'release', json_build_object('id', r.id, 'name', r.name, 'version', r.version,
+          'type', r.type, 'product', json_build_object('key', p.key, 'name', p.name)),
+        'region', r.region, 'liveOn', prod.actual_end) AS doc
+      FROM releases r
+      JOIN products p ON p.id = r.product_id
+      JOIN stage_windows prod ON prod.release_id = r.id AND prod.key = 'PROD'
+      WHERE r.status = 'LIVE' AND r.outcome IS NULL AND prod.status = 'SIGNED_OFF'
+        AND prod.actual_end >= ${addDays(today, -OUTCOME_LOOKBACK_DAYS)}::date
+        AND prod.actual_end < ${addDays(today, -settings.observationWorkingDays)}::date`,
+  );
   const due: OutcomeDue[] = [];
-  for (const row of rows) {
-    const prod = row.stages[0];
-    const liveOn = prod?.actualEnd ? dateToIso(prod.actualEnd) : null;
-    if (!liveOn) continue;
-    const calendar = calendarFor(row.region, settings.periods);
+  for (const { release, region, liveOn } of rows) {
+    const calendar = calendarFor(region, settings.periods);
     const observationEnd = observationEndOf(liveOn, settings.observationWorkingDays, calendar);
     if (afterGoLivePhase({ observationEnd, outcome: null }, today) !== "OUTCOME_DUE") continue;
-    const { id, name, version, type, product } = row;
-    due.push({ release: { id, name, version, type, product }, liveOn, observationEnd });
+    due.push({ release, liveOn, observationEnd });
   }
   return due.sort((a, b) => a.observationEnd.localeCompare(b.observationEnd));
 });

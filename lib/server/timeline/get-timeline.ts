@@ -1,41 +1,63 @@
 import "server-only";
 
-import type { Prisma } from "@/generated/prisma/client";
-import { observationEndOf } from "@/lib/domain/after-go-live";
-import { dateToIso, type IsoDate, maxDate } from "@/lib/domain/dates";
+import { Prisma } from "@/generated/prisma/client";
+import { observationEndOf, type ReleaseOutcome } from "@/lib/domain/after-go-live";
+import { type IsoDate, maxDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
+import type { DeploymentFlag } from "@/lib/domain/deployments";
 import { forecastOf, isAtRiskNow, slipInWorkingDays, wentLiveOn } from "@/lib/domain/progress";
+import type { ReleaseSummary, StageDates } from "@/lib/domain/release";
 import { isCancelled } from "@/lib/domain/release-status";
 import { followGoLive } from "@/lib/domain/rollout";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
+import { idList, queryJsonRows, stageDatesJson } from "@/lib/server/db/json-rows";
 import { dayInfos } from "@/lib/server/planning/describe-days";
 import { viewWhere } from "@/lib/server/releases/list-releases";
-import {
-  releaseSummarySelect,
-  stageDatesSelect,
-  toStageDates,
-} from "@/lib/server/releases/selects";
 import type { TimelineRow, TimelineStage } from "@/lib/types/views";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
 
-export const timelineSelect = {
-  ...releaseSummarySelect,
-  originalGoLive: true,
-  outcome: true,
-  rolloutGoLive: true,
-  deploymentFlags: true,
-  rolloutSteps: {
-    orderBy: { position: "asc" },
-    select: { position: true, date: true, percent: true, label: true, doneAt: true },
-  },
-  parentId: true,
-  parent: { select: { name: true } },
-  stages: stageDatesSelect,
-} satisfies Prisma.ReleaseSelect;
+/** A release as the timeline reads it: dates as ISO days (see `readTimelineRecords`). */
+export type TimelineRecord = ReleaseSummary & {
+  originalGoLive: IsoDate;
+  outcome: ReleaseOutcome | null;
+  rolloutGoLive: IsoDate | null;
+  deploymentFlags: DeploymentFlag[];
+  rolloutSteps: TimelineRow["rolloutSteps"];
+  parentId: string | null;
+  parentName: string | null;
+  stages: StageDates[];
+};
 
-export type TimelineRecord = Prisma.ReleaseGetPayload<{ select: typeof timelineSelect }>;
+/**
+ * The releases a view's filter keeps, as timeline records: the ids through Prisma (the filter is
+ * written once, in `viewWhere`), then the rows as JSON built by PostgreSQL: a year's window of a
+ * large portfolio is thousands of releases, and Prisma's mapping of them cost more than the query.
+ */
+export async function readTimelineRecords(
+  where: Prisma.ReleaseWhereInput,
+): Promise<TimelineRecord[]> {
+  const ids = await getDb().release.findMany({ where, select: { id: true } });
+  if (ids.length === 0) return [];
+  return queryJsonRows<TimelineRecord>(Prisma.sql`
+    SELECT json_build_object(
+      'id', r.id, 'name', r.name, 'version', r.version, 'type', r.type, 'status', r.status,
+      'region', r.region, 'baselineGoLive', r.baseline_go_live,
+      'product', json_build_object('key', p.key, 'name', p.name),
+      'originalGoLive', r.original_go_live, 'outcome', r.outcome,
+      'rolloutGoLive', r.rollout_go_live, 'deploymentFlags', r.deployment_flags,
+      'parentId', r.parent_id, 'parentName', parent.name,
+      'rolloutSteps', coalesce((SELECT json_agg(json_build_object(
+          'position', s.position, 'date', s.date, 'percent', s.percent, 'label', s.label,
+          'done', s.done_at IS NOT NULL) ORDER BY s.position)
+        FROM rollout_steps s WHERE s.release_id = r.id), '[]'),
+      'stages', ${stageDatesJson("r")}) AS doc
+    FROM releases r
+    JOIN products p ON p.id = r.product_id
+    LEFT JOIN releases parent ON parent.id = r.parent_id
+    WHERE r.id = ANY(${idList(ids.map((row) => row.id))})`);
+}
 
 /** A release as the timeline, the calendar and the environments view draw it. */
 export function toTimelineRow(
@@ -44,14 +66,14 @@ export function toTimelineRow(
   settings: PlanningSettings,
 ): Omit<TimelineRow, "depth"> {
   const calendar = calendarFor(record.region, settings.periods);
-  const planned = record.stages.map(toStageDates);
+  const planned = record.stages;
   // Bars show the honest forecast: what happened, else the plan pushed by an overdue stage.
   const forecast = forecastOf({ status: record.status, stages: planned }, today, calendar);
   const stages: TimelineStage[] = planned.map((stage, index) => {
     const { start, end } = forecast.stages[index]!;
     return { ...stage, start, end: maxDate(end, start) };
   });
-  const baselineGoLive = dateToIso(record.baselineGoLive);
+  const baselineGoLive = record.baselineGoLive;
   const forecastGoLive = forecast.goLive;
   const liveOn = record.status === "LIVE" ? wentLiveOn(planned.at(-1)!) : null;
   return {
@@ -63,22 +85,16 @@ export function toTimelineRow(
     region: record.region,
     product: record.product,
     parentId: record.parentId,
-    parentName: record.parent?.name ?? null,
-    originalGoLive: dateToIso(record.originalGoLive),
+    parentName: record.parentName,
+    originalGoLive: record.originalGoLive,
     baselineGoLive,
     forecastGoLive,
     slipWorkingDays: slipInWorkingDays(baselineGoLive, forecastGoLive, calendar),
     atRisk: isAtRiskNow(record.status, baselineGoLive, forecast),
     overdueStage: forecast.overdueStage,
     rolloutSteps: followGoLive(
-      record.rolloutSteps.map((step) => ({
-        position: step.position,
-        date: dateToIso(step.date),
-        percent: step.percent,
-        label: step.label,
-        done: step.doneAt !== null,
-      })),
-      record.rolloutGoLive && dateToIso(record.rolloutGoLive),
+      record.rolloutSteps,
+      record.rolloutGoLive,
       liveOn ?? forecastGoLive,
       calendar,
     ),
@@ -127,10 +143,7 @@ export async function getTimeline(
   settings: PlanningSettings,
   today: IsoDate,
 ): Promise<{ rows: TimelineRow[]; days: DayInfo[] }> {
-  const records = await getDb().release.findMany({
-    where: viewWhere(query, range, today),
-    select: timelineSelect,
-  });
+  const records = await readTimelineRecords(viewWhere(query, range, today));
   const rows = records
     .map((record) => toTimelineRow(record, today, settings))
     .filter((row) => overlapsView(row, range))
