@@ -3,15 +3,12 @@ import Link from "next/link";
 
 import { OUTCOME_NAMES } from "@/lib/domain/after-go-live";
 import { addDays, formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
-import type { DayInfo } from "@/lib/domain/day-info";
-import { cutRows, groupRowLimit, VIEW_ROW_LIMIT } from "@/lib/domain/dense";
-import { type Grouping, groupByProduct } from "@/lib/domain/grouping";
 import { statusAllows } from "@/lib/domain/release-commands";
 import { isCancelled } from "@/lib/domain/release-status";
 import { isMovable } from "@/lib/domain/replan";
 import { RELEASE_STATUS_NAMES } from "@/lib/domain/stages";
 import { type Handover, handovers, placeInRange, type TimelineRange } from "@/lib/domain/timeline";
-import type { TimelineRow, TimelineStage } from "@/lib/types/views";
+import type { TimelineRow, TimelineStage, TimelineView } from "@/lib/types/views";
 import { cn } from "@/lib/utils";
 
 import { BarInteractions } from "../views/bar-interactions";
@@ -293,39 +290,26 @@ function TimelineRowItem({ row, rowIndex, range, canReplan }: RowProps) {
 
 export function TimelineChart({
   range,
-  rows,
-  days,
+  view,
   today,
   regionLabel,
   canReplan = false,
-  groupBy,
-  rowLimit = VIEW_ROW_LIMIT,
   moreHref,
   productHref,
 }: {
   range: TimelineRange;
-  rows: TimelineRow[];
-  days: DayInfo[];
+  /** The rows to draw, grouped by product or not, already cut (lib/server/timeline). */
+  view: TimelineView;
   today: IsoDate;
   regionLabel: string;
   /** Release managers may drag stage ends and go-lives to a what-if re-plan. */
   canReplan?: boolean;
-  /** Rows under one collapsible heading per product. */
-  groupBy?: Grouping;
-  /** Rows drawn before "N more" (shared among the product groups when grouped). */
-  rowLimit?: number;
   /** The address of this view with more rows. */
   moreHref?: string;
   /** The address of this view narrowed to one product. */
   productHref?: (productKey: string) => string;
 }) {
-  const isPatch = (row: TimelineRow) => row.depth === 1;
-  const grouped = groupBy === "product" ? groupByProduct(rows, isPatch) : undefined;
-  const groups = grouped?.map((group) => ({
-    ...group,
-    ...cutRows(group.items, groupRowLimit(rowLimit, grouped.length), isPatch),
-  }));
-  const flat = groups ? undefined : cutRows(rows, rowLimit, isPatch);
+  const { groups, flat, days } = view;
   // Arrow keys move through rows in the order they are drawn.
   const drawn = groups ? groups.flatMap((group) => group.shown) : flat!.shown;
   const indexOf = new Map(drawn.map((row, index) => [row.id, index]));
@@ -355,8 +339,8 @@ export function TimelineChart({
               <ProductGroupSection
                 key={group.product.key}
                 name={group.product.name}
-                count={group.items.length}
-                atRisk={group.items.filter((row) => row.atRisk).length}
+                count={group.count}
+                atRisk={group.atRisk}
               >
                 <ol aria-label={`${group.product.name}: releases`}>
                   {group.shown.map((row) => (

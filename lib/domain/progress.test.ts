@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { planForward } from "./planner";
-import { forecastOf, isAtRiskNow } from "./progress";
+import { addDays } from "./dates";
+import { FOREVER, forecastOf, isAtRiskNow, storedForecastOf } from "./progress";
 import type { StageDates } from "./release";
 import type { ReleaseStatus, StageStatus } from "./stages";
 import { DEFAULT_STAGE_DURATIONS } from "./stages";
@@ -118,5 +119,55 @@ describe("the honest forecast", () => {
     expect(forecastOf({ ...onPlan, status: "CANCELLED" }, today, calendar).overdueStage).toBeNull();
     const live = release("2027-03-01", 6, "SIGNED_OFF", "LIVE");
     expect(forecastOf(live, "2027-06-01", calendar).goLive).toBe(live.stages[5]!.actualEnd);
+  });
+});
+
+describe("the forecast stored for a day", () => {
+  const planned = release("2027-03-01", 1);
+  const onPlan = { ...planned, baselineGoLive: planned.stages[5]!.plannedStart };
+  const days = (from: string, to: string) => {
+    const list: string[] = [];
+    for (let day = from; day <= to; day = addDays(day, 1)) list.push(day);
+    return list;
+  };
+  const same = (a: ReturnType<typeof forecastOf>, b: ReturnType<typeof forecastOf>) =>
+    expect({ stages: a.stages, goLive: a.goLive }).toEqual({ stages: b.stages, goLive: b.goLive });
+
+  it("spans its stages as forecast, and holds until the current stage's planned end", () => {
+    const today = "2027-03-05";
+    const stored = storedForecastOf(onPlan, today, calendar);
+    expect(stored).toEqual({
+      start: "2027-03-01",
+      end: onPlan.stages[5]!.plannedEnd,
+      goLive: onPlan.stages[5]!.plannedStart,
+      atRisk: false,
+      holdsUntil: onPlan.stages[1]!.plannedEnd,
+    });
+    // Every day it claims to hold, the forecast of that day is the same; the next day it is not.
+    for (const day of days(today, stored.holdsUntil))
+      same(forecastOf(onPlan, day, calendar), forecastOf(onPlan, today, calendar));
+    const after = forecastOf(onPlan, addDays(stored.holdsUntil, 1), calendar);
+    expect(after.overdueStage).toBe("TEST");
+  });
+
+  it("holds an overdue forecast until the day the stage can close (over a weekend)", () => {
+    // TEST ended Fri 12 Mar; on Saturday 13 it can close Monday 15 at the earliest.
+    const stored = storedForecastOf(onPlan, "2027-03-13", calendar);
+    expect(stored.holdsUntil).toBe("2027-03-15");
+    expect(stored.atRisk).toBe(true);
+    for (const day of days("2027-03-13", "2027-03-15"))
+      same(forecastOf(onPlan, day, calendar), forecastOf(onPlan, "2027-03-13", calendar));
+    expect(storedForecastOf(onPlan, "2027-03-16", calendar).goLive).not.toBe(stored.goLive);
+  });
+
+  it("holds for ever once nothing can move it: live, cancelled", () => {
+    const live = {
+      ...release("2027-03-01", 6, "SIGNED_OFF", "LIVE"),
+      baselineGoLive: "2027-04-09",
+    };
+    expect(storedForecastOf(live, "2027-06-01", calendar).holdsUntil).toBe(FOREVER);
+    expect(storedForecastOf({ ...onPlan, status: "CANCELLED" }, "2027-03-20", calendar)).toEqual(
+      expect.objectContaining({ holdsUntil: FOREVER }),
+    );
   });
 });

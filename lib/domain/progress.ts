@@ -101,6 +101,42 @@ export function forecastOf(
   };
 }
 
+/** The last day there is: a forecast that does not depend on today holds until then. */
+export const FOREVER: IsoDate = "9999-12-31";
+
+/**
+ * The forecast of `today` as one stored fact: the first and last day of its stages (a bar from
+ * start to end), the go-live, at risk, and the last day it still holds if nothing is decided or
+ * re-planned.
+ * A release not under way, or whose current stage is not yet due to close, keeps its plan until that
+ * stage's planned end has passed; an overdue stage closes on the first working day from today, the
+ * same answer until that day.
+ */
+export function storedForecastOf(
+  release: { status: ReleaseStatus; baselineGoLive: IsoDate; stages: readonly PlannedStageDates[] },
+  today: IsoDate,
+  calendar: WorkingDayCalendar,
+): { start: IsoDate; end: IsoDate; goLive: IsoDate; atRisk: boolean; holdsUntil: IsoDate } {
+  const forecast = forecastOf(release, today, calendar);
+  let start = forecast.stages[0]!.start;
+  let end = start;
+  for (const stage of forecast.stages) {
+    if (stage.start < start) start = stage.start;
+    if (stage.end > end) end = stage.end;
+    if (stage.start > end) end = stage.start;
+  }
+  const current = isUnderWay(release.status) ? currentStageOf(release.stages) : undefined;
+  const holdsUntil = !current
+    ? FOREVER
+    : current.plannedEnd >= today
+      ? current.plannedEnd
+      : calendar.isWorkingDay(today)
+        ? today
+        : calendar.nextWorkingDay(today);
+  const atRisk = isAtRiskNow(release.status, release.baselineGoLive, forecast);
+  return { start, end, goLive: forecast.goLive, atRisk, holdsUntil };
+}
+
 /** At risk: still under way, and late against the baseline or with a stage overdue. */
 export function isAtRiskNow(
   status: ReleaseStatus,

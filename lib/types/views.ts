@@ -1,6 +1,7 @@
 // The rows the timeline, the calendar and the environments view draw (types only).
 import type { ReleaseOutcome } from "@/lib/domain/after-go-live";
 import type { IsoDate } from "@/lib/domain/dates";
+import type { DayInfo } from "@/lib/domain/day-info";
 import type { DeploymentFlag } from "@/lib/domain/deployments";
 import type { ReleaseSummary, StageDates } from "@/lib/domain/release";
 import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
@@ -35,6 +36,23 @@ export type TimelineRow = ReleaseSummary & {
   /** What is wrong with the latest deployment of each environment. */
   deploymentFlags: DeploymentFlag[];
   stages: TimelineStage[];
+};
+
+/** A product's rows of the timeline: how many, how many at risk, those drawn, those left out. */
+export type TimelineGroup = {
+  product: { key: string; name: string };
+  count: number;
+  atRisk: number;
+  shown: TimelineRow[];
+  hidden: number;
+};
+
+/** The timeline as drawn: by product (each group cut) or one list (cut), and how many in all. */
+export type TimelineView = {
+  total: number;
+  groups: TimelineGroup[] | null;
+  flat: { shown: TimelineRow[]; hidden: number } | null;
+  days: DayInfo[];
 };
 
 /** A release in an environment over a stretch of days, as it happened or as planned. */

@@ -12,7 +12,7 @@ import { MAX_VIEW_ROWS, readRowLimit, VIEW_ROW_LIMIT } from "@/lib/domain/dense"
 import { can } from "@/lib/permissions";
 import { listProductOptions } from "@/lib/server/products/products";
 import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
-import { getTimeline } from "@/lib/server/timeline/get-timeline";
+import { getTimelineView } from "@/lib/server/timeline/get-timeline";
 import { openWindowView } from "@/lib/server/views/open-view";
 import { isFiltering, type SearchParams } from "@/lib/validation/view-filters";
 
@@ -26,8 +26,8 @@ export default async function TimelinePage({
   const { user, raw, query, isValid, settings, today, zoom, range, window, group, keep, params } =
     await openWindowView(searchParams);
   const rowLimit = readRowLimit(params.rows);
-  const [{ rows, days }, regions, products] = await Promise.all([
-    getTimeline(query, range, settings, today),
+  const [view, regions, products] = await Promise.all([
+    getTimelineView(query, range, settings, today, { group, rowLimit }),
     listRegionsInUse(),
     listProductOptions(),
   ]);
@@ -36,7 +36,7 @@ export default async function TimelinePage({
     <div className="space-y-5">
       <PageHeader
         title="Timeline"
-        description={`${rows.length} ${rows.length === 1 ? "release" : "releases and patches"} with stages between ${formatDisplayDate(range.start)} and ${formatDisplayDate(range.end)}`}
+        description={`${view.total} ${view.total === 1 ? "release" : "releases and patches"} with stages between ${formatDisplayDate(range.start)} and ${formatDisplayDate(range.end)}`}
       />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <TimeWindowNavigation
@@ -55,16 +55,13 @@ export default async function TimelinePage({
         keep={keep}
         isValid={isValid}
       />
-      {rows.length > 0 ? (
+      {view.total > 0 ? (
         <TimelineChart
           range={range}
-          rows={rows}
-          days={days}
+          view={view}
           today={today}
           regionLabel={settings.defaultRegion}
           canReplan={can(user.role, "releases.plan")}
-          groupBy={group}
-          rowLimit={rowLimit}
           moreHref={hrefWith("/timeline", {
             ...raw,
             ...keep,

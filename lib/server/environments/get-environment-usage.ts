@@ -5,7 +5,7 @@ import type { IsoDate } from "@/lib/domain/dates";
 import { isCancelled } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { getDb } from "@/lib/server/db/client";
-import { viewWhere } from "@/lib/server/releases/list-releases";
+import { freshViewWhere, viewWhere } from "@/lib/server/releases/list-releases";
 import {
   getTimeline,
   readTimelineRecords,
@@ -29,7 +29,7 @@ export async function getEnvironmentUsage(
   query?: ReleaseListQuery,
 ): Promise<EnvironmentUsage> {
   const records = await readTimelineRecords({
-    AND: [viewWhere({}, range, today), { status: { not: "CANCELLED" } }],
+    AND: [await freshViewWhere({}, range, today), { status: { not: "CANCELLED" } }],
   });
   const rows = records.map((record) => toTimelineRow(record, today, settings));
   const { stays, conflicts } = environmentUsageOf(rows, range, settings);

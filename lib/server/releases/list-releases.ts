@@ -15,6 +15,7 @@ import type { ReleaseSort } from "@/lib/validation/view-filters";
 import { releaseContext } from "./release-context";
 import { releaseInclude, toReleaseDto } from "./release-dto";
 import { stageDatesSelect, toStageDates } from "./selects";
+import { freshForecastWhere, refreshStoredForecasts, staleForecastWhere } from "./stored-forecast";
 
 /** The filter of the releases list, the timeline and the calendar (one query shape for all). */
 export function releaseWhere(query: ReleaseListQuery): Prisma.ReleaseWhereInput {
@@ -42,32 +43,32 @@ export function releaseWhere(query: ReleaseListQuery): Prisma.ReleaseWhereInput 
 }
 
 /**
- * The releases a view from `range.start` to `range.end` may show: those whose planned stage
- * windows overlap it, those with a stage running since before its end, and those still under way
- * with a stage past its planned end (their honest forecast reaches from today on). The rows are
- * then kept where their forecast overlaps the view (`overlapsView`).
+ * The releases a view from `range.start` to `range.end` may show: those whose stored forecast for
+ * today reaches into it, and those whose stored forecast is stale (read and forecast anyway). The
+ * rows are then kept where their forecast overlaps the view (`overlapsView`).
  */
 export function viewWhere(
   query: ReleaseListQuery,
   range: { start: IsoDate; end: IsoDate },
   today: IsoDate,
 ): Prisma.ReleaseWhereInput {
-  const { stages: overlapping, ...filters } = releaseWhere({
-    ...query,
-    from: range.start,
-    to: range.end,
-  });
-  const running: Prisma.ReleaseWhereInput = {
-    stages: {
-      some: { status: { in: ["ACTIVE", "REJECTED"] }, actualStart: { lte: isoToDate(range.end) } },
-    },
+  const filters = releaseWhere({ ...query, from: undefined, to: undefined });
+  const reaches: Prisma.ReleaseWhereInput = {
+    ...freshForecastWhere(today),
+    forecastStart: { lte: isoToDate(range.end) },
+    forecastEnd: { gte: isoToDate(range.start) },
   };
-  const overdue: Prisma.ReleaseWhereInput = {
-    status: { in: [...UNDER_WAY_STATUSES] },
-    stages: { some: { status: { not: "SIGNED_OFF" }, plannedEnd: { lt: isoToDate(today) } } },
-  };
-  const candidates = today < range.start ? [overdue] : [running, overdue];
-  return { AND: [filters, { OR: [{ stages: overlapping }, ...candidates] }] };
+  return { AND: [filters, { OR: [reaches, staleForecastWhere(today)] }] };
+}
+
+/** `viewWhere` once the stored forecasts hold for today: few releases are then read as stale. */
+export async function freshViewWhere(
+  query: ReleaseListQuery,
+  range: { start: IsoDate; end: IsoDate },
+  today: IsoDate,
+): Promise<Prisma.ReleaseWhereInput> {
+  await refreshStoredForecasts(today);
+  return viewWhere(query, range, today);
 }
 
 type ForecastRow = {
@@ -108,13 +109,13 @@ function byForecast<Row extends ForecastRow>(
     .map(({ row }) => row);
 }
 
-function listScope(query: ReleaseListQuery, settings: PlanningSettings) {
+async function listScope(query: ReleaseListQuery, settings: PlanningSettings) {
   const context = releaseContext(settings);
   const isPeriod = query.from !== undefined || query.to !== undefined;
   const period = isPeriod
     ? { start: query.from ?? "0001-01-01", end: query.to ?? "9999-12-31" }
     : undefined;
-  const where = period ? viewWhere(query, period, context.today) : releaseWhere(query);
+  const where = period ? await freshViewWhere(query, period, context.today) : releaseWhere(query);
   return { context, period, where };
 }
 
@@ -127,7 +128,7 @@ export async function listReleases(
   knownSettings?: PlanningSettings,
 ): Promise<ReleaseDto[]> {
   const settings = knownSettings ?? (await getPlanningSettings());
-  const { context, period, where } = listScope(query, settings);
+  const { context, period, where } = await listScope(query, settings);
   const rows = await getDb().release.findMany({ where, include: releaseInclude });
   return byForecast(rows, context, period).map((row) => toReleaseDto(row, context));
 }
@@ -138,7 +139,7 @@ export async function listReleaseIds(
   knownSettings?: PlanningSettings,
 ): Promise<string[]> {
   const settings = knownSettings ?? (await getPlanningSettings());
-  const { context, period, where } = listScope(query, settings);
+  const { context, period, where } = await listScope(query, settings);
   const rows = await getDb().release.findMany({
     where,
     select: { id: true, name: true, status: true, region: true, stages: stageDatesSelect },

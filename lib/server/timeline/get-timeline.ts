@@ -4,7 +4,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { observationEndOf, type ReleaseOutcome } from "@/lib/domain/after-go-live";
 import { type IsoDate, maxDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
+import { cutRows, groupRowLimit } from "@/lib/domain/dense";
 import type { DeploymentFlag } from "@/lib/domain/deployments";
+import { groupByProduct, type Grouping } from "@/lib/domain/grouping";
 import { forecastOf, isAtRiskNow, slipInWorkingDays, wentLiveOn } from "@/lib/domain/progress";
 import type { ReleaseSummary, StageDates } from "@/lib/domain/release";
 import { isCancelled } from "@/lib/domain/release-status";
@@ -14,8 +16,8 @@ import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import { idList, queryJsonRows, stageDatesJson } from "@/lib/server/db/json-rows";
 import { dayInfos } from "@/lib/server/planning/describe-days";
-import { viewWhere } from "@/lib/server/releases/list-releases";
-import type { TimelineRow, TimelineStage } from "@/lib/types/views";
+import { freshViewWhere } from "@/lib/server/releases/list-releases";
+import type { TimelineRow, TimelineStage, TimelineView } from "@/lib/types/views";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
 
 /** A release as the timeline reads it: dates as ISO days (see `readTimelineRecords`). */
@@ -32,13 +34,17 @@ export type TimelineRecord = ReleaseSummary & {
 
 /**
  * The releases a view's filter keeps, as timeline records: the ids through Prisma (the filter is
- * written once, in `viewWhere`), then the rows as JSON built by PostgreSQL: a year's window of a
- * large portfolio is thousands of releases, and Prisma's mapping of them cost more than the query.
+ * written once, in `viewWhere`), then the rows as JSON built by PostgreSQL.
  */
 export async function readTimelineRecords(
   where: Prisma.ReleaseWhereInput,
 ): Promise<TimelineRecord[]> {
   const ids = await getDb().release.findMany({ where, select: { id: true } });
+  return readTimelineRecordsByIds(ids.map((row) => row.id));
+}
+
+/** Timeline records by id, as JSON built by PostgreSQL (Prisma's mapping of thousands is slow). */
+async function readTimelineRecordsByIds(ids: readonly string[]): Promise<TimelineRecord[]> {
   if (ids.length === 0) return [];
   return queryJsonRows<TimelineRecord>(Prisma.sql`
     SELECT json_build_object(
@@ -56,7 +62,7 @@ export async function readTimelineRecords(
     FROM releases r
     JOIN products p ON p.id = r.product_id
     LEFT JOIN releases parent ON parent.id = r.parent_id
-    WHERE r.id = ANY(${idList(ids.map((row) => row.id))})`);
+    WHERE r.id = ANY(${idList(ids)})`);
 }
 
 /** A release as the timeline, the calendar and the environments view draw it. */
@@ -112,14 +118,16 @@ export function toTimelineRow(
 }
 
 /** Releases under their go-live order, each followed by its patches shown in the same view. */
-function groupPatches(rows: Omit<TimelineRow, "depth">[]): TimelineRow[] {
+function groupPatches<Row extends { id: string; parentId: string | null }>(
+  rows: readonly Row[],
+): (Row & { depth: 0 | 1 })[] {
   const ids = new Set(rows.map((row) => row.id));
-  const patchesOf = new Map<string, Omit<TimelineRow, "depth">[]>();
+  const patchesOf = new Map<string, Row[]>();
   for (const row of rows) {
     if (row.parentId && ids.has(row.parentId))
       patchesOf.set(row.parentId, [...(patchesOf.get(row.parentId) ?? []), row]);
   }
-  const grouped: TimelineRow[] = [];
+  const grouped: (Row & { depth: 0 | 1 })[] = [];
   for (const row of rows) {
     if (row.parentId && ids.has(row.parentId)) continue;
     grouped.push({ ...row, depth: 0 });
@@ -128,13 +136,27 @@ function groupPatches(rows: Omit<TimelineRow, "depth">[]): TimelineRow[] {
   return grouped;
 }
 
-/** Whether any of a row's stages, as forecast, lies in the view. */
+/**
+ * Whether a row's stages, as forecast, reach into the view: from the first day of its first stage to
+ * the last of its last (the stored forecast's span: between two stages a release is still on its way).
+ */
 export function overlapsView(
   row: Pick<TimelineRow, "stages">,
   range: { start: IsoDate; end: IsoDate },
 ): boolean {
-  return row.stages.some((stage) => stage.start <= range.end && stage.end >= range.start);
+  let start = row.stages[0]!.start;
+  let end = start;
+  for (const stage of row.stages) {
+    if (stage.start < start) start = stage.start;
+    if (stage.end > end) end = stage.end;
+  }
+  return start <= range.end && end >= range.start;
 }
+
+const byGoLive = (
+  a: { forecastGoLive: IsoDate; name: string },
+  b: { forecastGoLive: IsoDate; name: string },
+) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name);
 
 /** The rows of the timeline for a view, plus the company calendar (default region) to shade it. */
 export async function getTimeline(
@@ -143,17 +165,90 @@ export async function getTimeline(
   settings: PlanningSettings,
   today: IsoDate,
 ): Promise<{ rows: TimelineRow[]; days: DayInfo[] }> {
-  const records = await readTimelineRecords(viewWhere(query, range, today));
+  const records = await readTimelineRecords(await freshViewWhere(query, range, today));
   const rows = records
     .map((record) => toTimelineRow(record, today, settings))
     .filter((row) => overlapsView(row, range))
-    .sort(
-      (a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name),
-    );
+    .sort(byGoLive);
   const days = dayInfos(
     calendarFor(settings.defaultRegion, settings.periods),
     range.start,
     range.end,
   );
   return { rows: groupPatches(rows), days };
+}
+
+/** A release in view as its stored forecast places it: enough to order, group and count it. */
+type PlacedRow = {
+  id: string;
+  name: string;
+  parentId: string | null;
+  product: { key: string; name: string };
+  forecastGoLive: IsoDate;
+  atRisk: boolean;
+  /** Whether the stored forecast holds today (else the release is read whole and forecast). */
+  fresh: boolean;
+};
+
+/**
+ * The timeline page: the releases in view ordered, grouped and cut on their stored forecast (name,
+ * product, go-live, at risk), and only the rows drawn read whole. A year of a large portfolio holds
+ * thousands of releases and the page draws sixty. Releases whose stored forecast is stale are read
+ * whole and forecast here.
+ */
+export async function getTimelineView(
+  query: ReleaseListQuery,
+  range: { start: IsoDate; end: IsoDate },
+  settings: PlanningSettings,
+  today: IsoDate,
+  options: { group: Grouping; rowLimit: number },
+): Promise<TimelineView> {
+  const where = await freshViewWhere(query, range, today);
+  const ids = await getDb().release.findMany({ where, select: { id: true } });
+  const placed =
+    ids.length === 0
+      ? []
+      : await queryJsonRows<PlacedRow>(Prisma.sql`
+          SELECT json_build_object(
+            'id', r.id, 'name', r.name, 'parentId', r.parent_id,
+            'product', json_build_object('key', p.key, 'name', p.name),
+            'forecastGoLive', r.forecast_go_live, 'atRisk', coalesce(r.forecast_at_risk, false),
+            'fresh', coalesce(r.forecast_from <= ${today}::date
+              AND r.forecast_until >= ${today}::date, false)) AS doc
+          FROM releases r JOIN products p ON p.id = r.product_id
+          WHERE r.id = ANY(${idList(ids.map((row) => row.id))})`);
+  const stale = (
+    await readTimelineRecordsByIds(placed.filter((row) => !row.fresh).map((row) => row.id))
+  )
+    .map((record) => toTimelineRow(record, today, settings))
+    .filter((row) => overlapsView(row, range));
+  const inView = groupPatches(
+    [...placed.filter((row) => row.fresh), ...stale.map((row) => ({ ...row, fresh: false }))].sort(
+      byGoLive,
+    ),
+  );
+  const isPatch = (row: { depth: 0 | 1 }) => row.depth === 1;
+  const grouped = options.group === "product" ? groupByProduct(inView, isPatch) : null;
+  const cutGroups = grouped?.map((group) => ({
+    product: group.product,
+    count: group.items.length,
+    atRisk: group.items.filter((row) => row.atRisk).length,
+    ...cutRows(group.items, groupRowLimit(options.rowLimit, grouped.length), isPatch),
+  }));
+  const cutFlat = cutGroups ? null : cutRows(inView, options.rowLimit, isPatch);
+  const drawn = cutGroups ? cutGroups.flatMap((group) => group.shown) : cutFlat!.shown;
+
+  const whole = new Map(stale.map((row) => [row.id, row]));
+  const toRead = drawn.filter((row) => !whole.has(row.id)).map((row) => row.id);
+  for (const record of await readTimelineRecordsByIds(toRead))
+    whole.set(record.id, toTimelineRow(record, today, settings));
+  const draw = (rows: typeof drawn): TimelineRow[] =>
+    rows.map((row) => ({ ...whole.get(row.id)!, depth: row.depth }));
+
+  return {
+    total: inView.length,
+    groups: cutGroups?.map(({ shown, ...group }) => ({ ...group, shown: draw(shown) })) ?? null,
+    flat: cutFlat && { shown: draw(cutFlat.shown), hidden: cutFlat.hidden },
+    days: dayInfos(calendarFor(settings.defaultRegion, settings.periods), range.start, range.end),
+  };
 }

@@ -1,0 +1,106 @@
+import "server-only";
+
+import { Prisma } from "@/generated/prisma/client";
+import { type IsoDate, isoToDate } from "@/lib/domain/dates";
+import { storedForecastOf } from "@/lib/domain/progress";
+import type { StageDates } from "@/lib/domain/release";
+import type { CompanyPeriod } from "@/lib/domain/settings";
+import type { ReleaseStatus } from "@/lib/domain/stages";
+import { calendarFor } from "@/lib/server/calendars";
+import { getDb } from "@/lib/server/db/client";
+import { queryJsonRows, stageDatesJson } from "@/lib/server/db/json-rows";
+import { log } from "@/lib/server/log";
+
+// The stored forecast (releases.forecast_*): each release's forecast as of a day, kept so that a
+// view over a large portfolio can narrow its read in SQL instead of forecasting every release. It
+// is a cache: the database marks a release stale whenever what its forecast is computed from
+// changes (triggers, migration stored_forecast), it also goes stale when its day has passed, and a
+// view reads stale releases as candidates too, so a forecast not yet refreshed costs only speed.
+
+/** Any number: the advisory lock that lets one refresh at a time write (several instances). */
+const REFRESH_LOCK = 72_001;
+
+type StaleRelease = {
+  id: string;
+  status: ReleaseStatus;
+  baselineGoLive: IsoDate;
+  region: string;
+  stamp: number;
+  stages: StageDates[];
+};
+
+/** Whether a release's stored forecast is missing or not valid on `today` (SQL, alias `r`). */
+function isStale(today: IsoDate): Prisma.Sql {
+  return Prisma.sql`(r.forecast_from IS NULL OR r.forecast_from > ${today}::date
+    OR r.forecast_until < ${today}::date)`;
+}
+
+/** The stored forecast holds for `today` (a Prisma filter, for the views' candidates). */
+export function freshForecastWhere(today: IsoDate): Prisma.ReleaseWhereInput {
+  return { forecastFrom: { lte: isoToDate(today) }, forecastUntil: { gte: isoToDate(today) } };
+}
+
+/** Its stored forecast is missing or not valid on `today`: read it, whatever its stored dates. */
+export function staleForecastWhere(today: IsoDate): Prisma.ReleaseWhereInput {
+  return {
+    OR: [
+      { forecastFrom: null },
+      { forecastFrom: { gt: isoToDate(today) } },
+      { forecastUntil: { lt: isoToDate(today) } },
+    ],
+  };
+}
+
+/**
+ * Computes and stores the forecast of every release whose stored one does not hold on `today`;
+ * returns how many it stored. Usually none or a few (a stage decided, a day passed); all of them
+ * once after the migration or a calendar change. The releases and the calendar periods are read in
+ * one statement (one snapshot), and a forecast is written only if the release has not changed
+ * since (its stamp). One instance writes at a time; another finding the lock taken leaves it.
+ */
+export async function refreshStoredForecasts(today: IsoDate): Promise<number> {
+  const [snapshot] = await queryJsonRows<{ periods: CompanyPeriod[]; releases: StaleRelease[] }>(
+    Prisma.sql`
+      SELECT json_build_object(
+        'periods', coalesce((SELECT json_agg(json_build_object(
+            'id', p.id, 'kind', p.kind, 'name', p.name, 'start', p.start_date, 'end', p.end_date,
+            'region', p.region, 'recurrence', p.recurrence) ORDER BY p.start_date, p.name)
+          FROM calendar_periods p), '[]'),
+        'releases', coalesce((SELECT json_agg(json_build_object(
+            'id', r.id, 'status', r.status, 'region', r.region, 'stamp', r.forecast_stamp,
+            'baselineGoLive', r.baseline_go_live,
+            'stages', ${stageDatesJson("r")}))
+          FROM releases r WHERE ${isStale(today)}), '[]')) AS doc`,
+  );
+  const { periods, releases } = snapshot!;
+  if (releases.length === 0) return 0;
+  const rows = releases.map((release) => ({
+    release,
+    forecast: storedForecastOf(release, today, calendarFor(release.region, periods)),
+  }));
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+        SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS locked`;
+      if (!lock?.locked) return 0;
+      return tx.$executeRaw`
+        UPDATE releases r SET forecast_start = v.start, forecast_end = v.finish,
+          forecast_go_live = v.go_live, forecast_at_risk = v.at_risk, forecast_from = ${today}::date, forecast_until = v.until
+        FROM unnest(
+          ${rows.map((row) => row.release.id)}::uuid[],
+          ${rows.map((row) => row.release.stamp)}::int[],
+          ${rows.map((row) => row.forecast.start)}::date[],
+          ${rows.map((row) => row.forecast.end)}::date[],
+          ${rows.map((row) => row.forecast.goLive)}::date[],
+          ${rows.map((row) => row.forecast.atRisk)}::boolean[],
+          ${rows.map((row) => row.forecast.holdsUntil)}::date[]
+        ) AS v(id, stamp, start, finish, go_live, at_risk, until)
+        WHERE r.id = v.id AND r.forecast_stamp = v.stamp`;
+    });
+  } catch (error) {
+    // A write that lost to a concurrent one (a deadlock with a writer of several releases) leaves
+    // the forecasts stale: the views still read those releases, only a little slower.
+    log().warn({ err: error, releases: rows.length }, "stored forecasts not refreshed");
+    return 0;
+  }
+}

@@ -1,0 +1,151 @@
+// The stored forecast: a cache of each release's forecast that the database marks stale itself,
+// refreshed for a day, and never trusted when stale.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { addDays, dateToIso } from "@/lib/domain/dates";
+import { storedForecastOf } from "@/lib/domain/progress";
+import { calendarFor } from "@/lib/server/calendars";
+import { getReleasesByIds } from "@/lib/server/releases/list-releases";
+import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
+import { refreshStoredForecasts } from "@/lib/server/releases/stored-forecast";
+import { updateRelease } from "@/lib/server/releases/update-release";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { createCalendarPeriod } from "@/lib/server/settings/update-settings";
+import { getTimeline } from "@/lib/server/timeline/get-timeline";
+import { companyToday } from "@/lib/server/today";
+import type { SessionUser } from "@/lib/types/user";
+
+import { createUser, newRelease } from "../support/factories";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let db: TestDatabase;
+let rm: SessionUser;
+let qa: SessionUser;
+let admin: SessionUser;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  rm = await createUser(db.prisma, "RELEASE_MANAGER");
+  qa = await createUser(db.prisma, "QA");
+  admin = await createUser(db.prisma, "ADMIN");
+});
+afterAll(() => db.close());
+
+async function stored(id: string) {
+  const row = await db.prisma.release.findUniqueOrThrow({
+    where: { id },
+    select: {
+      forecastStart: true,
+      forecastEnd: true,
+      forecastGoLive: true,
+      forecastAtRisk: true,
+      forecastFrom: true,
+      forecastUntil: true,
+      forecastStamp: true,
+    },
+  });
+  const day = (value: Date | null) => value && dateToIso(value);
+  return {
+    start: day(row.forecastStart),
+    end: day(row.forecastEnd),
+    goLive: day(row.forecastGoLive),
+    atRisk: row.forecastAtRisk,
+    from: day(row.forecastFrom),
+    until: day(row.forecastUntil),
+    stamp: row.forecastStamp,
+  };
+}
+
+describe("the stored forecast", () => {
+  it("is computed for a day by the domain's rule, and goes stale when a stage is decided", async () => {
+    const settings = await getPlanningSettings();
+    const today = companyToday(settings.companyTimeZone);
+    const release = await newRelease(rm, { days: 50 });
+    expect((await stored(release.id)).from).toBeNull(); // new: nothing stored yet
+
+    expect(await refreshStoredForecasts(today)).toBeGreaterThanOrEqual(1);
+    const [dto] = await getReleasesByIds([release.id]);
+    const expected = storedForecastOf(dto!, today, calendarFor(dto!.region, settings.periods));
+    const first = await stored(release.id);
+    expect(first).toMatchObject({
+      start: expected.start,
+      end: expected.end,
+      goLive: expected.goLive,
+      atRisk: expected.atRisk,
+      from: today,
+      until: expected.holdsUntil,
+    });
+    expect(await refreshStoredForecasts(today)).toBe(0); // nothing left to do today
+
+    await signOffStage({ id: release.id, key: "DEV", decision: "APPROVE", actor: qa });
+    const after = await stored(release.id);
+    expect(after.from).toBeNull();
+    expect(after.stamp).toBeGreaterThan(first.stamp);
+    expect(await refreshStoredForecasts(today)).toBe(1);
+    expect((await stored(release.id)).from).toBe(today);
+  });
+
+  it("goes stale with the status, not with a change of name", async () => {
+    const today = companyToday((await getPlanningSettings()).companyTimeZone);
+    const release = await newRelease(rm, { days: 40 });
+    await refreshStoredForecasts(today);
+
+    await updateRelease(rm, release.id, { description: "Only words", revision: release.revision });
+    expect((await stored(release.id)).from).toBe(today);
+
+    await holdRelease({ id: release.id, actor: rm, reason: "Waiting for the vendor" });
+    expect((await stored(release.id)).from).toBeNull();
+  });
+
+  it("goes stale everywhere when the calendar changes", async () => {
+    const today = companyToday((await getPlanningSettings()).companyTimeZone);
+    const release = await newRelease(rm, { days: 45 });
+    await refreshStoredForecasts(today);
+    const before = await db.prisma.release.count({ where: { forecastFrom: null } });
+    expect(before).toBe(0);
+
+    await createCalendarPeriod(admin, {
+      kind: "NON_WORKING",
+      name: "Team offsite",
+      start: addDays(today, 20),
+      end: addDays(today, 22),
+      region: null,
+      recurrence: "ONE_OFF",
+    });
+    expect(await db.prisma.release.count({ where: { forecastFrom: { not: null } } })).toBe(0);
+    await refreshStoredForecasts(today);
+    expect((await stored(release.id)).from).toBe(today);
+  });
+
+  it("is recomputed once its day has passed, and only where it no longer holds", async () => {
+    const settings = await getPlanningSettings();
+    const today = companyToday(settings.companyTimeZone);
+    const release = await newRelease(rm, { days: 60 });
+    await refreshStoredForecasts(today);
+    const before = await stored(release.id);
+    // DEV is due to close on its planned end: the day after, it is overdue and the forecast moves.
+    const later = addDays(before.until!, 1);
+    expect(await refreshStoredForecasts(later)).toBeGreaterThanOrEqual(1);
+    const now = await stored(release.id);
+    expect(now.from).toBe(later);
+    expect(now.goLive! > before.goLive!).toBe(true);
+    expect(await refreshStoredForecasts(later)).toBe(0);
+  });
+
+  it("is never trusted when stale: a view reads the release and forecasts it itself", async () => {
+    const settings = await getPlanningSettings();
+    const today = companyToday(settings.companyTimeZone);
+    const release = await newRelease(rm, { days: 30 });
+    await refreshStoredForecasts(today);
+    // A stored forecast from another day that lies about the dates: the view does not believe it.
+    await db.prisma.$executeRaw`
+      UPDATE releases SET forecast_start = '2001-01-01', forecast_end = '2001-01-02',
+        forecast_from = '2001-01-01', forecast_until = '2001-01-01'
+      WHERE id = ${release.id}::uuid`;
+    const range = { start: today, end: addDays(today, 42) };
+    const { rows } = await getTimeline({}, range, settings, today);
+    expect(rows.some((row) => row.id === release.id)).toBe(true);
+    // The view refreshed it on the way.
+    expect((await stored(release.id)).from).toBe(today);
+  });
+});
