@@ -188,10 +188,18 @@ describe("outcome missing", () => {
       },
     });
     const due = await listOutcomesDue(people.rm);
-    expect(due.map((item) => item.release.id)).toContain(release.id);
-    expect(await listOutcomesDue(people.viewer)).toEqual([]);
+    const mine = due.items.find((item) => item.release.id === release.id);
+    expect(mine).toMatchObject({
+      release: { name: release.name, version: release.version, product: release.product },
+      liveOn: addDays(today, -21),
+    });
+    expect(due.total).toBe(due.items.length);
+    // A slice reads only its part, and says how many there are in all.
+    const first = await listOutcomesDue(people.rm, { offset: 0, limit: 1 });
+    expect(first).toEqual({ items: [due.items[0]], total: due.total });
+    expect(await listOutcomesDue(people.viewer)).toEqual({ items: [], total: 0 });
     await record(people.qa, release.id, { outcome: "KEPT", comment: "Fine." });
-    expect((await listOutcomesDue(people.rm)).map((item) => item.release.id)).not.toContain(
+    expect((await listOutcomesDue(people.rm)).items.map((item) => item.release.id)).not.toContain(
       release.id,
     );
   });

@@ -36,20 +36,19 @@ export default async function MyApprovalsPage({
     stages: readPageNumber(params, "page"),
     outcomes: readPageNumber(params, "outcomes"),
   };
-  const [approvals, allOutcomes] = await Promise.all([
+  const [approvals, outcomes] = await Promise.all([
     listMyApprovals(user, sliceOf(asked.stages ?? 1)),
-    listOutcomesDue(user),
+    listOutcomesDue(user, sliceOf(asked.outcomes ?? 1)),
   ]);
   // A page past the end (the list got shorter since the link was made) shows the last one.
   const stagePage = Math.min(asked.stages ?? 1, pageCountOf(approvals.total));
   const { items, total } =
     stagePage === (asked.stages ?? 1) ? approvals : await listMyApprovals(user, sliceOf(stagePage));
-  const outcomePage = Math.min(asked.outcomes ?? 1, pageCountOf(allOutcomes.length));
-  const outcomeSlice = sliceOf(outcomePage);
-  const outcomesDue = allOutcomes.slice(
-    outcomeSlice.offset,
-    outcomeSlice.offset + outcomeSlice.limit,
-  );
+  const outcomePage = Math.min(asked.outcomes ?? 1, pageCountOf(outcomes.total));
+  const { items: outcomesDue } =
+    outcomePage === (asked.outcomes ?? 1)
+      ? outcomes
+      : await listOutcomesDue(user, sliceOf(outcomePage));
   // Links keep the other list's page; a first page stays out of the address.
   const hrefFor = (change: { page?: number; outcomes?: number }) => {
     const pages = { page: change.page ?? stagePage, outcomes: change.outcomes ?? outcomePage };
@@ -68,7 +67,7 @@ export default async function MyApprovalsPage({
             : `${total.toLocaleString("en-GB")} ${total === 1 ? "stage waits" : "stages wait"} for your decision, the most urgent first.`
         }
       />
-      {total === 0 && allOutcomes.length === 0 ? (
+      {total === 0 && outcomes.total === 0 ? (
         <EmptyState
           title="Nothing waits for you"
           description={`As ${ROLE_NAMES[user.role]}, you are asked when a stage you may sign off becomes current.`}
@@ -152,7 +151,7 @@ export default async function MyApprovalsPage({
             <h2 id="outcomes-heading" className="text-base font-semibold text-fg">
               Outcomes to record{" "}
               <span className="font-normal text-muted tabular">
-                ({allOutcomes.length.toLocaleString("en-GB")})
+                ({outcomes.total.toLocaleString("en-GB")})
               </span>
             </h2>
             <p className="text-sm text-muted">
@@ -184,13 +183,13 @@ export default async function MyApprovalsPage({
               </li>
             ))}
           </ul>
-          {allOutcomes.length > PAGE_SIZE && (
+          {outcomes.total > PAGE_SIZE && (
             <Pagination
               page={outcomePage}
-              pageCount={pageCountOf(allOutcomes.length)}
+              pageCount={pageCountOf(outcomes.total)}
               pageSize={PAGE_SIZE}
-              total={allOutcomes.length}
-              noun={allOutcomes.length === 1 ? "outcome" : "outcomes"}
+              total={outcomes.total}
+              noun={outcomes.total === 1 ? "outcome" : "outcomes"}
               label="Pages of outcomes"
               hrefFor={(target) => hrefFor({ outcomes: target })}
             />

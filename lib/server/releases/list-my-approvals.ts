@@ -11,7 +11,7 @@ import { STAGE_KEYS } from "@/lib/domain/stages";
 import { can } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
-import { queryJsonRows } from "@/lib/server/db/json-rows";
+import { idList, queryJsonRows } from "@/lib/server/db/json-rows";
 import { delegatorsFor } from "@/lib/server/delegations/delegations";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -89,7 +89,7 @@ const waitingStages = cache(async (user: SessionUser) => {
 
 /** How many stages and outcomes wait for the person (the header's badge), from lean rows. */
 export async function countWhatWaits(user: SessionUser): Promise<number> {
-  const [stages, outcomes] = await Promise.all([waitingStages(user), listOutcomesDue(user)]);
+  const [stages, outcomes] = await Promise.all([waitingStages(user), outcomesDue(user)]);
   return (stages?.waiting.length ?? 0) + outcomes.length;
 }
 
@@ -146,43 +146,79 @@ export async function listMyApprovals(
 const OUTCOME_LOOKBACK_DAYS = 183;
 
 /**
- * Live releases whose observation window is over and whose outcome nobody recorded yet, for the
- * people who record outcomes (release managers, QA); the longest overdue first.
+ * Which live releases wait for their outcome, for the people who record outcomes (release
+ * managers, QA): those whose observation window is over and whose outcome nobody recorded yet, the
+ * longest overdue first. Lean (id and days): a large portfolio has a thousand recent go-lives, and
+ * every page's header counts them.
  */
-export const listOutcomesDue = cache(async (user: SessionUser): Promise<OutcomeDue[]> => {
-  if (!can(user.role, "releases.outcome")) return [];
-  const settings = await getPlanningSettings();
-  const today = companyToday(settings.companyTimeZone);
-  // The window ends at least as many calendar days after the go-live as it has working days. Read
-  // as JSON rows: a large portfolio has a thousand recent go-lives, and every page's header asks.
-  const rows = await queryJsonRows<Omit<OutcomeDue, "observationEnd"> & { region: string }>(
-    Prisma.sql`
-      SELECT json_build_object(
-        'release', json_build_object('id', r.id, 'name', r.name, 'version', r.version,
-          'type', r.type, 'product', json_build_object('key', p.key, 'name', p.name)),
-        'region', r.region, 'liveOn', prod.actual_end) AS doc
+const outcomesDue = cache(
+  async (
+    user: SessionUser,
+  ): Promise<{ id: string; liveOn: IsoDate; observationEnd: IsoDate }[]> => {
+    if (!can(user.role, "releases.outcome")) return [];
+    const settings = await getPlanningSettings();
+    const today = companyToday(settings.companyTimeZone);
+    // The window ends at least as many calendar days after the go-live as it has working days.
+    const rows = await queryJsonRows<[id: string, region: string, liveOn: IsoDate]>(Prisma.sql`
+      SELECT json_build_array(r.id, r.region, prod.actual_end) AS doc
       FROM releases r
-      JOIN products p ON p.id = r.product_id
       JOIN stage_windows prod ON prod.release_id = r.id AND prod.key = 'PROD'
       WHERE r.status = 'LIVE' AND r.outcome IS NULL AND prod.status = 'SIGNED_OFF'
         AND prod.actual_end >= ${addDays(today, -OUTCOME_LOOKBACK_DAYS)}::date
-        AND prod.actual_end < ${addDays(today, -settings.observationWorkingDays)}::date`,
-  );
-  const due: OutcomeDue[] = [];
-  for (const { release, region, liveOn } of rows) {
-    const calendar = calendarFor(region, settings.periods);
-    const observationEnd = observationEndOf(liveOn, settings.observationWorkingDays, calendar);
-    if (afterGoLivePhase({ observationEnd, outcome: null }, today) !== "OUTCOME_DUE") continue;
-    due.push({ release, liveOn, observationEnd });
-  }
-  return due.sort((a, b) => a.observationEnd.localeCompare(b.observationEnd));
-});
+        AND prod.actual_end < ${addDays(today, -settings.observationWorkingDays)}::date`);
+    return rows
+      .map(([id, region, liveOn]) => ({
+        id,
+        liveOn,
+        observationEnd: observationEndOf(
+          liveOn,
+          settings.observationWorkingDays,
+          calendarFor(region, settings.periods),
+        ),
+      }))
+      .filter(
+        (due) =>
+          afterGoLivePhase({ observationEnd: due.observationEnd, outcome: null }, today) ===
+          "OUTCOME_DUE",
+      )
+      .sort(
+        (a, b) =>
+          a.observationEnd.localeCompare(b.observationEnd) ||
+          a.liveOn.localeCompare(b.liveOn) ||
+          a.id.localeCompare(b.id),
+      );
+  },
+);
+
+/** The outcomes due for the person (the slice asked for, with their releases) and how many. */
+export async function listOutcomesDue(
+  user: SessionUser,
+  slice?: Slice,
+): Promise<{ items: OutcomeDue[]; total: number }> {
+  const due = await outcomesDue(user);
+  const shown = slice ? due.slice(slice.offset, slice.offset + slice.limit) : due;
+  if (shown.length === 0) return { items: [], total: due.length };
+  const releases = await queryJsonRows<OutcomeDue["release"]>(Prisma.sql`
+    SELECT json_build_object('id', r.id, 'name', r.name, 'version', r.version, 'type', r.type,
+      'product', json_build_object('key', p.key, 'name', p.name)) AS doc
+    FROM releases r JOIN products p ON p.id = r.product_id
+    WHERE r.id = ANY(${idList(shown.map((item) => item.id))})`);
+  const byId = new Map(releases.map((release) => [release.id, release]));
+  return {
+    items: shown.map(({ id, liveOn, observationEnd }) => ({
+      release: byId.get(id)!,
+      liveOn,
+      observationEnd,
+    })),
+    total: due.length,
+  };
+}
 
 /** Everything waiting for the person: stages to decide and outcomes to record. */
 export async function listWhatWaits(user: SessionUser): Promise<WhatWaits> {
-  const [{ today, items }, outcomesDue] = await Promise.all([
+  const [{ today, items }, outcomes] = await Promise.all([
     listMyApprovals(user),
     listOutcomesDue(user),
   ]);
-  return { today, items, outcomesDue };
+  return { today, items, outcomesDue: outcomes.items };
 }
