@@ -1,6 +1,9 @@
 import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
+import type { IsoDate } from "@/lib/domain/dates";
+import type { StageDates } from "@/lib/domain/release";
+import type { StageKey, StageStatus } from "@/lib/domain/stages";
 
 import { getDb } from "./client";
 
@@ -22,15 +25,38 @@ export function idList(ids: readonly string[]): Prisma.Sql {
   return Prisma.sql`${[...ids]}::uuid[]`;
 }
 
+/** A stage window as `stageDatesJson` sends it: compact, for thousands of releases at once. */
+export type StageDatesJson = [
+  key: StageKey,
+  status: StageStatus,
+  plannedStart: IsoDate,
+  plannedEnd: IsoDate,
+  actualStart: IsoDate | null,
+  actualEnd: IsoDate | null,
+  workingDays: number,
+];
+
 /**
- * A release's six stage windows in process order as a JSON array of StageDates
- * (lib/domain/release.ts); `release` is the alias of the releases table in the statement.
+ * A release's six stage windows in process order, as a JSON array of `StageDatesJson` (arrays, not
+ * objects: PostgreSQL builds them in half the time); `release` is the alias of the releases table.
  */
 export function stageDatesJson(release: string): Prisma.Sql {
-  return Prisma.sql`(SELECT json_agg(json_build_object(
-      'key', w.key, 'status', w.status,
-      'plannedStart', w.planned_start, 'plannedEnd', w.planned_end,
-      'actualStart', w.actual_start, 'actualEnd', w.actual_end,
-      'workingDays', w.working_days) ORDER BY w.key)
+  return Prisma.sql`(SELECT json_agg(json_build_array(w.key, w.status, w.planned_start,
+      w.planned_end, w.actual_start, w.actual_end, w.working_days) ORDER BY w.key)
     FROM stage_windows w WHERE w.release_id = ${Prisma.raw(`"${release}"`)}.id)`;
+}
+
+/** The stage windows of `stageDatesJson` as StageDates. */
+export function toStageDatesFromJson(stages: readonly StageDatesJson[]): StageDates[] {
+  return stages.map(
+    ([key, status, plannedStart, plannedEnd, actualStart, actualEnd, workingDays]) => ({
+      key,
+      status,
+      plannedStart,
+      plannedEnd,
+      actualStart,
+      actualEnd,
+      workingDays,
+    }),
+  );
 }

@@ -3,12 +3,16 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { type IsoDate, isoToDate } from "@/lib/domain/dates";
 import { storedForecastOf } from "@/lib/domain/progress";
-import type { StageDates } from "@/lib/domain/release";
 import type { CompanyPeriod } from "@/lib/domain/settings";
 import type { ReleaseStatus } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
-import { queryJsonRows, stageDatesJson } from "@/lib/server/db/json-rows";
+import {
+  queryJsonRows,
+  stageDatesJson,
+  type StageDatesJson,
+  toStageDatesFromJson,
+} from "@/lib/server/db/json-rows";
 import { log } from "@/lib/server/log";
 
 // The stored forecast (releases.forecast_*): each release's forecast as of a day, kept so that a
@@ -26,7 +30,7 @@ type StaleRelease = {
   baselineGoLive: IsoDate;
   region: string;
   stamp: number;
-  stages: StageDates[];
+  stages: StageDatesJson[];
 };
 
 /** Whether a release's stored forecast is missing or not valid on `today` (SQL, alias `r`). */
@@ -76,7 +80,11 @@ export async function refreshStoredForecasts(today: IsoDate): Promise<number> {
   if (releases.length === 0) return 0;
   const rows = releases.map((release) => ({
     release,
-    forecast: storedForecastOf(release, today, calendarFor(release.region, periods)),
+    forecast: storedForecastOf(
+      { ...release, stages: toStageDatesFromJson(release.stages) },
+      today,
+      calendarFor(release.region, periods),
+    ),
   }));
   try {
     return await getDb().$transaction(async (tx) => {

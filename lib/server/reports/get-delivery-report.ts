@@ -1,32 +1,35 @@
 import "server-only";
 
-import type { Prisma } from "@/generated/prisma/client";
-import { dateToIso, type IsoDate, isoToDate } from "@/lib/domain/dates";
-import { buildDeliveryReport, type DeliveryReport } from "@/lib/domain/delivery-report";
+import { Prisma } from "@/generated/prisma/client";
+import { type IsoDate, isoToDate } from "@/lib/domain/dates";
+import {
+  buildDeliveryReport,
+  type DeliveryReport,
+  type ReportRelease,
+} from "@/lib/domain/delivery-report";
+import { wentLiveOn } from "@/lib/domain/progress";
 import type { PlanningSettings } from "@/lib/domain/settings";
-import type { ReleaseType } from "@/lib/domain/stages";
+import type { ReleaseType, StageStatus } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import {
-  releaseSummarySelect,
-  stageDatesSelect,
-  toStageDates,
-} from "@/lib/server/releases/selects";
+  idList,
+  queryJsonRows,
+  stageDatesJson,
+  type StageDatesJson,
+  toStageDatesFromJson,
+} from "@/lib/server/db/json-rows";
 import { companyToday } from "@/lib/server/today";
 
-const reportSelect = {
-  ...releaseSummarySelect,
-  originalGoLive: true,
-  outcome: true,
-  restoredOn: true,
-  outcomePatch: {
-    select: { stages: { where: { key: "PROD" }, select: { status: true, actualEnd: true } } },
-  },
-  stages: stageDatesSelect,
-} satisfies Prisma.ReleaseSelect;
+type ReportRow = Omit<ReportRelease, "stages" | "restoredOn"> & {
+  restoredOn: IsoDate | null;
+  /** The fixing patch's PROD stage (rolled forward). */
+  patchProd: { status: StageStatus; actualEnd: IsoDate | null } | null;
+  stages: StageDatesJson[];
+};
 
-function patchLiveOn(prod: { status: string; actualEnd: Date | null } | undefined): IsoDate | null {
-  return prod?.status === "SIGNED_OFF" && prod.actualEnd ? dateToIso(prod.actualEnd) : null;
+function patchLiveOn(prod: ReportRow["patchProd"]): IsoDate | null {
+  return prod ? wentLiveOn(prod) : null;
 }
 
 /** The delivery report of a period: the releases that went live, were signed off or are due in it. */
@@ -36,7 +39,7 @@ export async function getDeliveryReport(
 ): Promise<DeliveryReport> {
   const from = isoToDate(period.from);
   const to = isoToDate(period.to);
-  const rows = await getDb().release.findMany({
+  const ids = await getDb().release.findMany({
     where: {
       status: { not: "CANCELLED" },
       ...(period.type && { type: period.type }),
@@ -51,23 +54,34 @@ export async function getDeliveryReport(
         },
       },
     },
-    select: reportSelect,
+    select: { id: true },
   });
+  // A year of a large portfolio is thousands of releases: read as JSON built by PostgreSQL.
+  const rows =
+    ids.length === 0
+      ? []
+      : await queryJsonRows<ReportRow>(Prisma.sql`
+          SELECT json_build_object(
+            'id', r.id, 'name', r.name, 'version', r.version, 'type', r.type,
+            'status', r.status, 'region', r.region, 'baselineGoLive', r.baseline_go_live,
+            'product', json_build_object('key', p.key, 'name', p.name),
+            'originalGoLive', r.original_go_live, 'outcome', r.outcome,
+            'restoredOn', r.restored_on,
+            'patchProd', (SELECT json_build_object('status', w.status, 'actualEnd', w.actual_end)
+              FROM stage_windows w WHERE w.release_id = r.outcome_patch_id AND w.key = 'PROD'),
+            'stages', ${stageDatesJson("r")}) AS doc
+          FROM releases r JOIN products p ON p.id = r.product_id
+          WHERE r.id = ANY(${idList(ids.map((row) => row.id))})`);
   return buildDeliveryReport({
     from: period.from,
     to: period.to,
     today: companyToday(settings.companyTimeZone),
     calendarOf: (region) => calendarFor(region, settings.periods),
-    releases: rows.map(({ outcomePatch, restoredOn, ...row }) => ({
+    releases: rows.map(({ patchProd, restoredOn, stages, ...row }) => ({
       ...row,
       // Rolled forward: service is restored the day the fixing patch goes live.
-      restoredOn:
-        row.outcome === "ROLLED_FORWARD"
-          ? patchLiveOn(outcomePatch?.stages[0])
-          : restoredOn && dateToIso(restoredOn),
-      baselineGoLive: dateToIso(row.baselineGoLive),
-      originalGoLive: dateToIso(row.originalGoLive),
-      stages: row.stages.map(toStageDates),
+      restoredOn: row.outcome === "ROLLED_FORWARD" ? patchLiveOn(patchProd) : restoredOn,
+      stages: toStageDatesFromJson(stages),
     })),
   });
 }

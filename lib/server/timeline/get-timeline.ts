@@ -14,7 +14,13 @@ import { followGoLive } from "@/lib/domain/rollout";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
-import { idList, queryJsonRows, stageDatesJson } from "@/lib/server/db/json-rows";
+import {
+  idList,
+  queryJsonRows,
+  stageDatesJson,
+  type StageDatesJson,
+  toStageDatesFromJson,
+} from "@/lib/server/db/json-rows";
 import { dayInfos } from "@/lib/server/planning/describe-days";
 import { freshViewWhere } from "@/lib/server/releases/list-releases";
 import type { TimelineRow, TimelineStage, TimelineView } from "@/lib/types/views";
@@ -46,7 +52,9 @@ export async function readTimelineRecords(
 /** Timeline records by id, as JSON built by PostgreSQL (Prisma's mapping of thousands is slow). */
 async function readTimelineRecordsByIds(ids: readonly string[]): Promise<TimelineRecord[]> {
   if (ids.length === 0) return [];
-  return queryJsonRows<TimelineRecord>(Prisma.sql`
+  const rows = await queryJsonRows<
+    Omit<TimelineRecord, "stages"> & { stages: StageDatesJson[] }
+  >(Prisma.sql`
     SELECT json_build_object(
       'id', r.id, 'name', r.name, 'version', r.version, 'type', r.type, 'status', r.status,
       'region', r.region, 'baselineGoLive', r.baseline_go_live,
@@ -63,6 +71,7 @@ async function readTimelineRecordsByIds(ids: readonly string[]): Promise<Timelin
     JOIN products p ON p.id = r.product_id
     LEFT JOIN releases parent ON parent.id = r.parent_id
     WHERE r.id = ANY(${idList(ids)})`);
+  return rows.map((row) => ({ ...row, stages: toStageDatesFromJson(row.stages) }));
 }
 
 /** A release as the timeline, the calendar and the environments view draw it. */
