@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { planForward } from "./planner";
 import { addDays } from "./dates";
-import { FOREVER, forecastOf, isAtRiskNow, storedForecastOf } from "./progress";
+import { FOREVER, forecastOf, isAtRiskNow, spanOf, storedForecastOf } from "./progress";
 import type { StageDates } from "./release";
 import type { ReleaseStatus, StageStatus } from "./stages";
 import { DEFAULT_STAGE_DURATIONS } from "./stages";
@@ -169,5 +169,22 @@ describe("the forecast stored for a day", () => {
     expect(storedForecastOf({ ...onPlan, status: "CANCELLED" }, "2027-03-20", calendar)).toEqual(
       expect.objectContaining({ holdsUntil: FOREVER }),
     );
+  });
+});
+
+describe("the span of a forecast", () => {
+  it("runs from the first day of the first stage to the last of the last, gaps included", () => {
+    expect(
+      spanOf([
+        { start: "2027-03-01", end: "2027-03-03" },
+        { start: "2027-03-10", end: "2027-03-12" }, // after a freeze: a gap of days
+        { start: "2027-03-15", end: "2027-03-15" },
+      ]),
+    ).toEqual({ start: "2027-03-01", end: "2027-03-15" });
+    // A stage that starts after it ends (a go-live day before the handover) still counts its start.
+    expect(spanOf([{ start: "2027-03-05", end: "2027-03-04" }])).toEqual({
+      start: "2027-03-05",
+      end: "2027-03-05",
+    });
   });
 });

@@ -101,6 +101,24 @@ export function forecastOf(
   };
 }
 
+/**
+ * From the first day of a release's first stage to the last of its last, as forecast: the days it
+ * is on its way (a view shows it when this reaches into the view, gaps between stages included).
+ */
+export function spanOf(stages: readonly { start: IsoDate; end: IsoDate }[]): {
+  start: IsoDate;
+  end: IsoDate;
+} {
+  let start = stages[0]!.start;
+  let end = start;
+  for (const stage of stages) {
+    if (stage.start < start) start = stage.start;
+    if (stage.end > end) end = stage.end;
+    if (stage.start > end) end = stage.start;
+  }
+  return { start, end };
+}
+
 /** The last day there is: a forecast that does not depend on today holds until then. */
 export const FOREVER: IsoDate = "9999-12-31";
 
@@ -118,13 +136,7 @@ export function storedForecastOf(
   calendar: WorkingDayCalendar,
 ): { start: IsoDate; end: IsoDate; goLive: IsoDate; atRisk: boolean; holdsUntil: IsoDate } {
   const forecast = forecastOf(release, today, calendar);
-  let start = forecast.stages[0]!.start;
-  let end = start;
-  for (const stage of forecast.stages) {
-    if (stage.start < start) start = stage.start;
-    if (stage.end > end) end = stage.end;
-    if (stage.start > end) end = stage.start;
-  }
+  const { start, end } = spanOf(forecast.stages);
   const current = isUnderWay(release.status) ? currentStageOf(release.stages) : undefined;
   const holdsUntil = !current
     ? FOREVER

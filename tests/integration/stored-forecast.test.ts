@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, dateToIso } from "@/lib/domain/dates";
 import { storedForecastOf } from "@/lib/domain/progress";
 import { calendarFor } from "@/lib/server/calendars";
-import { getReleasesByIds } from "@/lib/server/releases/list-releases";
+import { getReleasesByIds, viewWhere } from "@/lib/server/releases/list-releases";
 import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
-import { refreshStoredForecasts } from "@/lib/server/releases/stored-forecast";
+import { placeReleases, refreshStoredForecasts } from "@/lib/server/releases/stored-forecast";
 import { updateRelease } from "@/lib/server/releases/update-release";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { createCalendarPeriod } from "@/lib/server/settings/update-settings";
@@ -147,5 +147,32 @@ describe("the stored forecast", () => {
     expect(rows.some((row) => row.id === release.id)).toBe(true);
     // The view refreshed it on the way.
     expect((await stored(release.id)).from).toBe(today);
+  });
+
+  it("places a release whose stored forecast is stale by forecasting it, as if it were fresh", async () => {
+    const settings = await getPlanningSettings();
+    const today = companyToday(settings.companyTimeZone);
+    const release = await newRelease(rm, { days: 35, name: "Placed while stale" });
+    await refreshStoredForecasts(today);
+    const range = { start: today, end: addDays(today, 60) };
+    const where = viewWhere({}, range, today);
+    const fresh = (await placeReleases(where, range, today, settings.periods)).find(
+      (row) => row.id === release.id,
+    );
+    expect(fresh).toMatchObject({
+      forecastGoLive: release.forecastGoLive,
+      atRisk: release.atRisk,
+    });
+    // Stale, with dates that lie: placed by its own forecast, where the fresh one was.
+    await db.prisma.$executeRaw`
+      UPDATE releases SET forecast_from = NULL, forecast_go_live = '2001-01-01',
+        forecast_start = '2001-01-01', forecast_end = '2001-01-02'
+      WHERE id = ${release.id}::uuid`;
+    const placed = await placeReleases(where, range, today, settings.periods);
+    expect(placed.find((row) => row.id === release.id)).toEqual(fresh);
+    // Out of the window, stale or not, it is not placed.
+    const before = { start: addDays(today, -400), end: addDays(today, -300) };
+    const earlier = await placeReleases(viewWhere({}, before, today), before, today, []);
+    expect(earlier.some((row) => row.id === release.id)).toBe(false);
   });
 });

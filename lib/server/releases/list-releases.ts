@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { dateToIso, type IsoDate, isoToDate } from "@/lib/domain/dates";
-import { forecastOf, isAtRiskNow } from "@/lib/domain/progress";
+import { forecastOf, isAtRiskNow, spanOf } from "@/lib/domain/progress";
 import { UNDER_WAY_STATUSES } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import type { ReleaseStatus } from "@/lib/domain/stages";
@@ -15,7 +15,12 @@ import type { ReleaseSort } from "@/lib/validation/view-filters";
 import { releaseContext } from "./release-context";
 import { releaseInclude, toReleaseDto } from "./release-dto";
 import { stageDatesSelect, toStageDates } from "./selects";
-import { freshForecastWhere, refreshStoredForecasts, staleForecastWhere } from "./stored-forecast";
+import {
+  freshForecastWhere,
+  placeReleases,
+  refreshStoredForecasts,
+  staleForecastWhere,
+} from "./stored-forecast";
 
 /** The filter of the releases list, the timeline and the calendar (one query shape for all). */
 export function releaseWhere(query: ReleaseListQuery): Prisma.ReleaseWhereInput {
@@ -81,7 +86,7 @@ type ForecastRow = {
 
 /**
  * The list's order and period rule on any rows that carry their stage dates: by forecast go-live
- * (then name), and with a period, only those whose stages as forecast today touch it.
+ * (then name), and with a period, only those whose stages as forecast today reach into it.
  */
 function byForecast<Row extends ForecastRow>(
   rows: readonly Row[],
@@ -97,11 +102,11 @@ function byForecast<Row extends ForecastRow>(
         context.calendarFor(row.region),
       ),
     }))
-    .filter(
-      ({ forecast }) =>
-        !period ||
-        forecast.stages.some((stage) => stage.start <= period.end && stage.end >= period.start),
-    )
+    .filter(({ forecast }) => {
+      if (!period) return true;
+      const { start, end } = spanOf(forecast.stages);
+      return start <= period.end && end >= period.start;
+    })
     .sort(
       (a, b) =>
         a.forecast.goLive.localeCompare(b.forecast.goLive) || a.row.name.localeCompare(b.row.name),
@@ -133,18 +138,19 @@ export async function listReleases(
   return byForecast(rows, context, period).map((row) => toReleaseDto(row, context));
 }
 
-/** The ids of `listReleases`, in its order, from the columns the order and period rule read. */
+/**
+ * The ids of `listReleases`, in its order, placed by their stored forecasts (`placeReleases`):
+ * the API pages through them and reads one page whole.
+ */
 export async function listReleaseIds(
   query: ReleaseListQuery = {},
   knownSettings?: PlanningSettings,
 ): Promise<string[]> {
   const settings = knownSettings ?? (await getPlanningSettings());
-  const { context, period, where } = await listScope(query, settings);
-  const rows = await getDb().release.findMany({
-    where,
-    select: { id: true, name: true, status: true, region: true, stages: stageDatesSelect },
-  });
-  return byForecast(rows, context, period).map((row) => row.id);
+  const today = releaseContext(settings).today;
+  const range = { start: query.from ?? "0001-01-01", end: query.to ?? "9999-12-31" };
+  const where = await freshViewWhere(query, range, today);
+  return (await placeReleases(where, range, today, settings.periods)).map((row) => row.id);
 }
 
 /** Whole releases by id, in the order given (a page of ids: never more than a page's worth). */

@@ -8,6 +8,7 @@ import type { ReleaseStatus } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import {
+  idList,
   queryJsonRows,
   stageDatesJson,
   type StageDatesJson,
@@ -111,4 +112,70 @@ export async function refreshStoredForecasts(today: IsoDate): Promise<number> {
     log().warn({ err: error, releases: rows.length }, "stored forecasts not refreshed");
     return 0;
   }
+}
+
+/** A release placed in a window by its forecast for today: enough to order, group and count it. */
+export type PlacedRelease = {
+  id: string;
+  name: string;
+  parentId: string | null;
+  product: { key: string; name: string };
+  forecastGoLive: IsoDate;
+  atRisk: boolean;
+};
+
+type PlacedRow = PlacedRelease & {
+  /** Whether the stored forecast holds today; when not, what forecasting it here needs. */
+  fresh: boolean;
+  forecastStart: IsoDate | null;
+  forecastEnd: IsoDate | null;
+  status: ReleaseStatus;
+  region: string;
+  baselineGoLive: IsoDate;
+  stages: StageDatesJson[] | null;
+};
+
+/**
+ * The releases a filter keeps whose forecast for today reaches into `range` (from the first day of
+ * their first stage to the last of their last), by forecast go-live, then name. Read on the stored
+ * forecasts, refreshed first; a release whose stored forecast is still stale (a refresh that lost a
+ * race) is forecast here from its stage windows.
+ */
+export async function placeReleases(
+  where: Prisma.ReleaseWhereInput,
+  range: { start: IsoDate; end: IsoDate },
+  today: IsoDate,
+  periods: readonly CompanyPeriod[],
+): Promise<PlacedRelease[]> {
+  const ids = await getDb().release.findMany({ where, select: { id: true } });
+  if (ids.length === 0) return [];
+  const rows = await queryJsonRows<PlacedRow>(Prisma.sql`
+    SELECT json_build_object(
+      'id', r.id, 'name', r.name, 'parentId', r.parent_id,
+      'product', json_build_object('key', p.key, 'name', p.name),
+      'forecastGoLive', r.forecast_go_live, 'atRisk', coalesce(r.forecast_at_risk, false),
+      'forecastStart', r.forecast_start, 'forecastEnd', r.forecast_end,
+      'fresh', NOT ${isStale(today)}, 'status', r.status, 'region', r.region,
+      'baselineGoLive', r.baseline_go_live,
+      'stages', CASE WHEN ${isStale(today)} THEN ${stageDatesJson("r")} END) AS doc
+    FROM releases r JOIN products p ON p.id = r.product_id
+    WHERE r.id = ANY(${idList(ids.map((row) => row.id))})`);
+  const placed: PlacedRelease[] = [];
+  for (const row of rows) {
+    let { forecastStart: start, forecastEnd: end, forecastGoLive, atRisk } = row;
+    if (!row.fresh) {
+      const forecast = storedForecastOf(
+        { ...row, stages: toStageDatesFromJson(row.stages!) },
+        today,
+        calendarFor(row.region, periods),
+      );
+      ({ start, end, goLive: forecastGoLive, atRisk } = forecast);
+    }
+    if (start! > range.end || end! < range.start) continue;
+    const { id, name, parentId, product } = row;
+    placed.push({ id, name, parentId, product, forecastGoLive, atRisk });
+  }
+  return placed.sort(
+    (a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive) || a.name.localeCompare(b.name),
+  );
 }

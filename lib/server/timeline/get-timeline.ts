@@ -7,7 +7,13 @@ import type { DayInfo } from "@/lib/domain/day-info";
 import { cutRows, groupRowLimit } from "@/lib/domain/dense";
 import type { DeploymentFlag } from "@/lib/domain/deployments";
 import { groupByProduct, type Grouping } from "@/lib/domain/grouping";
-import { forecastOf, isAtRiskNow, slipInWorkingDays, wentLiveOn } from "@/lib/domain/progress";
+import {
+  forecastOf,
+  spanOf,
+  isAtRiskNow,
+  slipInWorkingDays,
+  wentLiveOn,
+} from "@/lib/domain/progress";
 import type { ReleaseSummary, StageDates } from "@/lib/domain/release";
 import { isCancelled } from "@/lib/domain/release-status";
 import { followGoLive } from "@/lib/domain/rollout";
@@ -23,6 +29,7 @@ import {
 } from "@/lib/server/db/json-rows";
 import { dayInfos } from "@/lib/server/planning/describe-days";
 import { freshViewWhere } from "@/lib/server/releases/list-releases";
+import { placeReleases } from "@/lib/server/releases/stored-forecast";
 import type { TimelineRow, TimelineStage, TimelineView } from "@/lib/types/views";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
 
@@ -153,12 +160,7 @@ export function overlapsView(
   row: Pick<TimelineRow, "stages">,
   range: { start: IsoDate; end: IsoDate },
 ): boolean {
-  let start = row.stages[0]!.start;
-  let end = start;
-  for (const stage of row.stages) {
-    if (stage.start < start) start = stage.start;
-    if (stage.end > end) end = stage.end;
-  }
+  const { start, end } = spanOf(row.stages);
   return start <= range.end && end >= range.start;
 }
 
@@ -187,23 +189,10 @@ export async function getTimeline(
   return { rows: groupPatches(rows), days };
 }
 
-/** A release in view as its stored forecast places it: enough to order, group and count it. */
-type PlacedRow = {
-  id: string;
-  name: string;
-  parentId: string | null;
-  product: { key: string; name: string };
-  forecastGoLive: IsoDate;
-  atRisk: boolean;
-  /** Whether the stored forecast holds today (else the release is read whole and forecast). */
-  fresh: boolean;
-};
-
 /**
  * The timeline page: the releases in view ordered, grouped and cut on their stored forecast (name,
- * product, go-live, at risk), and only the rows drawn read whole. A year of a large portfolio holds
- * thousands of releases and the page draws sixty. Releases whose stored forecast is stale are read
- * whole and forecast here.
+ * product, go-live, at risk: `placeReleases`), and only the rows drawn read whole. A year of a large
+ * portfolio holds thousands of releases and the page draws sixty.
  */
 export async function getTimelineView(
   query: ReleaseListQuery,
@@ -213,29 +202,7 @@ export async function getTimelineView(
   options: { group: Grouping; rowLimit: number },
 ): Promise<TimelineView> {
   const where = await freshViewWhere(query, range, today);
-  const ids = await getDb().release.findMany({ where, select: { id: true } });
-  const placed =
-    ids.length === 0
-      ? []
-      : await queryJsonRows<PlacedRow>(Prisma.sql`
-          SELECT json_build_object(
-            'id', r.id, 'name', r.name, 'parentId', r.parent_id,
-            'product', json_build_object('key', p.key, 'name', p.name),
-            'forecastGoLive', r.forecast_go_live, 'atRisk', coalesce(r.forecast_at_risk, false),
-            'fresh', coalesce(r.forecast_from <= ${today}::date
-              AND r.forecast_until >= ${today}::date, false)) AS doc
-          FROM releases r JOIN products p ON p.id = r.product_id
-          WHERE r.id = ANY(${idList(ids.map((row) => row.id))})`);
-  const stale = (
-    await readTimelineRecordsByIds(placed.filter((row) => !row.fresh).map((row) => row.id))
-  )
-    .map((record) => toTimelineRow(record, today, settings))
-    .filter((row) => overlapsView(row, range));
-  const inView = groupPatches(
-    [...placed.filter((row) => row.fresh), ...stale.map((row) => ({ ...row, fresh: false }))].sort(
-      byGoLive,
-    ),
-  );
+  const inView = groupPatches(await placeReleases(where, range, today, settings.periods));
   const isPatch = (row: { depth: 0 | 1 }) => row.depth === 1;
   const grouped = options.group === "product" ? groupByProduct(inView, isPatch) : null;
   const cutGroups = grouped?.map((group) => ({
@@ -247,10 +214,12 @@ export async function getTimelineView(
   const cutFlat = cutGroups ? null : cutRows(inView, options.rowLimit, isPatch);
   const drawn = cutGroups ? cutGroups.flatMap((group) => group.shown) : cutFlat!.shown;
 
-  const whole = new Map(stale.map((row) => [row.id, row]));
-  const toRead = drawn.filter((row) => !whole.has(row.id)).map((row) => row.id);
-  for (const record of await readTimelineRecordsByIds(toRead))
-    whole.set(record.id, toTimelineRow(record, today, settings));
+  const whole = new Map(
+    (await readTimelineRecordsByIds(drawn.map((row) => row.id))).map((record) => [
+      record.id,
+      toTimelineRow(record, today, settings),
+    ]),
+  );
   const draw = (rows: typeof drawn): TimelineRow[] =>
     rows.map((row) => ({ ...whole.get(row.id)!, depth: row.depth }));
 
