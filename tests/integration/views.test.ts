@@ -2,17 +2,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { addDays } from "@/lib/domain/dates";
+import { GROUP_ROW_MINIMUM } from "@/lib/domain/dense";
 import { calendarFor } from "@/lib/server/calendars";
 import {
   getEnvironmentUsage,
   getTimelineAndUsage,
 } from "@/lib/server/environments/get-environment-usage";
+import { createProduct } from "@/lib/server/products/products";
+import { createRelease } from "@/lib/server/releases/create-release";
 import { cancelRelease, signOffStage } from "@/lib/server/releases/stage-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
-import { getTimeline } from "@/lib/server/timeline/get-timeline";
+import { getTimeline, getTimelineView } from "@/lib/server/timeline/get-timeline";
+import { companyToday } from "@/lib/server/today";
 import type { SessionUser } from "@/lib/types/user";
 
-import { createUser, newRelease } from "../support/factories";
+import { createUser, goLiveIn, newRelease } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let db: TestDatabase;
@@ -95,5 +99,53 @@ describe("the views", () => {
     const filtered = await getTimelineAndUsage({ q: "Shared A" }, range, settings, today);
     expect(filtered.rows.map((row) => row.name)).toEqual(["Shared A"]);
     expect(filtered.usage.conflicts).toEqual(conflicts);
+  });
+
+  it("the timeline cuts and groups on the server: the first rows drawn, patches under their release, the rest counted", async () => {
+    const admin = await createUser(db.prisma, "ADMIN");
+    await createProduct(admin, { key: "cut-a", name: "Cut A", ownerIds: [] });
+    await createProduct(admin, { key: "cut-b", name: "Cut B", ownerIds: [] });
+    const goLive = await goLiveIn(300);
+    const make = (name: string, product: string) =>
+      createRelease(rm, { type: "RELEASE", name, version: `${name}-1`, goLive, product });
+    const a = [];
+    for (let i = 1; i <= 7; i++) a.push(await make(`Cut A${i}`, "cut-a"));
+    await make("Cut B1", "cut-b");
+    const patch = await createRelease(rm, {
+      type: "PATCH",
+      name: "Cut A1 fix",
+      version: "Cut-A1-fix",
+      goLive,
+      parentId: a[0]!.id,
+    });
+    const settings = await getPlanningSettings();
+    const today = companyToday(settings.companyTimeZone);
+    const range = { start: addDays(goLive, -20), end: addDays(goLive, 20) };
+    const query = { product: ["cut-a", "cut-b"] };
+
+    const flat = await getTimelineView(query, range, settings, today, {
+      group: undefined,
+      rowLimit: 1,
+    });
+    expect(flat.total).toBe(9);
+    expect(flat.groups).toBeNull();
+    // Same go-live: by name; the patch follows its release and is drawn with it beyond the limit.
+    expect(flat.flat!.shown.map((row) => [row.name, row.depth])).toEqual([
+      ["Cut A1", 0],
+      ["Cut A1 fix", 1],
+    ]);
+    expect(flat.flat!.hidden).toBe(7);
+    expect(flat.flat!.shown[1]!.id).toBe(patch.id);
+    expect(flat.flat!.shown[0]!.stages).toHaveLength(6); // drawn rows are whole
+
+    const grouped = await getTimelineView(query, range, settings, today, {
+      group: "product",
+      rowLimit: 1,
+    });
+    expect(grouped.groups!.map((g) => [g.product.key, g.count, g.shown.length, g.hidden])).toEqual([
+      ["cut-a", 8, GROUP_ROW_MINIMUM, 8 - GROUP_ROW_MINIMUM],
+      ["cut-b", 1, 1, 0],
+    ]);
+    expect(grouped.total).toBe(9);
   });
 });
