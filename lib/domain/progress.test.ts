@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { planForward } from "./planner";
 import { addDays } from "./dates";
+import { planForward } from "./planner";
 import { FOREVER, forecastOf, isAtRiskNow, spanOf, storedForecastOf } from "./progress";
 import type { StageDates } from "./release";
 import type { ReleaseStatus, StageStatus } from "./stages";
