@@ -1,16 +1,23 @@
 import "server-only";
 
+import { Prisma } from "@/generated/prisma/client";
 import { type EnvironmentConflict, findEnvironmentConflicts } from "@/lib/domain/conflicts";
-import type { IsoDate } from "@/lib/domain/dates";
+import { type IsoDate, maxDate } from "@/lib/domain/dates";
+import { forecastOf } from "@/lib/domain/progress";
+import type { StageDates } from "@/lib/domain/release";
 import { isCancelled } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
+import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
-import { freshViewWhere, viewWhere } from "@/lib/server/releases/list-releases";
 import {
-  getTimeline,
-  readTimelineRecords,
-  toTimelineRow,
-} from "@/lib/server/timeline/get-timeline";
+  idList,
+  queryJsonRows,
+  stageDatesJson,
+  type StageDatesJson,
+  toStageDatesFromJson,
+} from "@/lib/server/db/json-rows";
+import { freshViewWhere, viewWhere } from "@/lib/server/releases/list-releases";
+import { getTimeline } from "@/lib/server/timeline/get-timeline";
 import type { EnvironmentStay, TimelineRow } from "@/lib/types/views";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
 
@@ -28,10 +35,17 @@ export async function getEnvironmentUsage(
   today: IsoDate,
   query?: ReleaseListQuery,
 ): Promise<EnvironmentUsage> {
-  const records = await readTimelineRecords({
+  const records = await readOccupants({
     AND: [await freshViewWhere({}, range, today), { status: { not: "CANCELLED" } }],
   });
-  const rows = records.map((record) => toTimelineRow(record, today, settings));
+  const rows = records.map((record) => {
+    const forecast = forecastOf(record, today, calendarFor(record.region, settings.periods));
+    const stages = record.stages.map((stage, index) => {
+      const { start, end } = forecast.stages[index]!;
+      return { key: stage.key, status: stage.status, start, end: maxDate(end, start) };
+    });
+    return { ...record, stages };
+  });
   const { stays, conflicts } = environmentUsageOf(rows, range, settings);
   if (!query || isUnfiltered(query)) {
     return { stays, conflicts };
@@ -50,9 +64,35 @@ export async function getEnvironmentUsage(
 const isUnfiltered = (query: ReleaseListQuery) =>
   Object.values(query).every((value) => value === undefined);
 
+/** A release as the environments read it: what names it, and its stages as forecast. */
+type Occupant = Pick<TimelineRow, "id" | "name" | "product" | "version" | "type" | "status"> & {
+  stages: Pick<TimelineRow["stages"][number], "key" | "status" | "start" | "end">[];
+};
+
+/**
+ * What the environments need of the releases a filter keeps (names, status, stage windows): a
+ * window of a large portfolio holds hundreds, read as JSON rows and forecast here.
+ */
+async function readOccupants(
+  where: Prisma.ReleaseWhereInput,
+): Promise<(Omit<Occupant, "stages"> & { region: string; stages: StageDates[] })[]> {
+  const ids = await getDb().release.findMany({ where, select: { id: true } });
+  if (ids.length === 0) return [];
+  const rows = await queryJsonRows<
+    Omit<Occupant, "stages"> & { region: string; stages: StageDatesJson[] }
+  >(Prisma.sql`
+    SELECT json_build_object(
+      'id', r.id, 'name', r.name, 'version', r.version, 'type', r.type, 'status', r.status,
+      'region', r.region, 'product', json_build_object('key', p.key, 'name', p.name),
+      'stages', ${stageDatesJson("r")}) AS doc
+    FROM releases r JOIN products p ON p.id = r.product_id
+    WHERE r.id = ANY(${idList(ids.map((row) => row.id))})`);
+  return rows.map((row) => ({ ...row, stages: toStageDatesFromJson(row.stages) }));
+}
+
 /** Who occupies which environment, from rows of the whole portfolio already drawn for the view. */
 export function environmentUsageOf(
-  rows: readonly Omit<TimelineRow, "depth">[],
+  rows: readonly Occupant[],
   range: { start: IsoDate; end: IsoDate },
   settings: PlanningSettings,
 ): EnvironmentUsage {
