@@ -38,8 +38,9 @@ type DecisionCandidate = ReleaseState & { id: string; name: string };
 
 /**
  * The releases with a stage open to decisions (an active one, or a planned DEV that is due), as
- * the sign-off rules read them. Built as JSON by PostgreSQL: a large portfolio has hundreds, and
- * every page's header counts them.
+ * the sign-off rules read them, with only their current stage (the first not signed off: whether
+ * a decision waits reads no other, and the stages behind carry most of the approvals). Built as
+ * JSON by PostgreSQL: a large portfolio has hundreds, and every page's header counts them.
  */
 function readDecisionCandidates(today: IsoDate): Promise<DecisionCandidate[]> {
   return queryJsonRows<DecisionCandidate>(Prisma.sql`
@@ -56,8 +57,9 @@ function readDecisionCandidates(today: IsoDate): Promise<DecisionCandidate[]> {
           'approvals', coalesce((SELECT json_agg(json_build_object(
               'userId', a.user_id, 'onBehalfOfId', a.on_behalf_of_id,
               'decision', a.decision, 'round', a.round))
-            FROM approvals a WHERE a.stage_window_id = w.id), '[]')) ORDER BY w.key)
-        FROM stage_windows w WHERE w.release_id = r.id)) AS doc
+            FROM approvals a WHERE a.stage_window_id = w.id), '[]')))
+        FROM (SELECT * FROM stage_windows cur WHERE cur.release_id = r.id
+          AND cur.status <> 'SIGNED_OFF' ORDER BY cur.key LIMIT 1) w)) AS doc
     FROM releases r
     WHERE r.status = ANY(${[...OPEN_STATUSES]}::release_status[])
       AND EXISTS (SELECT 1 FROM stage_windows due WHERE due.release_id = r.id
