@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, dateToIso } from "@/lib/domain/dates";
 import { storedForecastOf } from "@/lib/domain/progress";
 import { calendarFor } from "@/lib/server/calendars";
+import { startWorker } from "@/lib/server/notifications/worker";
 import { getReleasesByIds, viewWhere } from "@/lib/server/releases/list-releases";
 import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
 import { placeReleases, refreshStoredForecasts } from "@/lib/server/releases/stored-forecast";
@@ -174,5 +175,19 @@ describe("the stored forecast", () => {
     const before = { start: addDays(today, -400), end: addDays(today, -300) };
     const earlier = await placeReleases(viewWhere({}, before, today), before, today, []);
     expect(earlier.some((row) => row.id === release.id)).toBe(false);
+  });
+
+  it("is kept fresh in the background by every instance's worker", async () => {
+    const release = await newRelease(rm, { days: 70 });
+    expect((await stored(release.id)).from).toBeNull();
+    const worker = startWorker({ intervalMs: 20, scheduleEveryMs: 0 });
+    try {
+      const today = companyToday((await getPlanningSettings()).companyTimeZone);
+      await expect
+        .poll(async () => (await stored(release.id)).from, { timeout: 10_000 })
+        .toBe(today);
+    } finally {
+      await worker.stop();
+    }
   });
 });

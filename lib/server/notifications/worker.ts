@@ -1,9 +1,13 @@
 import "server-only";
 
 // The delivery worker of one app process: fans out new events, sends what is due, runs the daily
-// jobs. Every instance runs one; they share the work through the database (SKIP LOCKED claims and
-// the scheduled_runs key), so nothing is sent twice and nothing lives only in this process.
+// jobs and keeps the stored forecasts fresh. Every instance runs one; they share the work through
+// the database (SKIP LOCKED claims, the scheduled_runs key, the forecasts' advisory lock), so
+// nothing is sent twice and nothing lives only in this process.
 import { log } from "@/lib/server/log";
+import { refreshStoredForecasts } from "@/lib/server/releases/stored-forecast";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { companyToday } from "@/lib/server/today";
 
 import { deliverDue } from "./deliver";
 import { dispatchPending } from "./dispatch";
@@ -42,6 +46,10 @@ export function startWorker(options: WorkerOptions = {}): Worker {
       if (Date.now() - lastSchedule >= scheduleEveryMs) {
         lastSchedule = Date.now();
         await runDailyJobs();
+        // Keeps the stored forecasts fresh in the background: after midnight or a calendar
+        // change, the first person to open a view does not pay for recomputing them.
+        const { companyTimeZone } = await getPlanningSettings();
+        await refreshStoredForecasts(companyToday(companyTimeZone));
       }
       busy = await runOnce();
     } catch (error) {
