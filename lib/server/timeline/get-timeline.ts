@@ -49,9 +49,7 @@ export type TimelineRecord = ReleaseSummary & {
  * The releases a view's filter keeps, as timeline records: the ids through Prisma (the filter is
  * written once, in `viewWhere`), then the rows as JSON built by PostgreSQL.
  */
-async function readTimelineRecords(
-  where: Prisma.ReleaseWhereInput,
-): Promise<TimelineRecord[]> {
+async function readTimelineRecords(where: Prisma.ReleaseWhereInput): Promise<TimelineRecord[]> {
   const ids = await getDb().release.findMany({ where, select: { id: true } });
   return readTimelineRecordsByIds(ids.map((row) => row.id));
 }
