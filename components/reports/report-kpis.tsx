@@ -15,12 +15,7 @@ function Kpi({ label, value, detail }: { label: string; value: string; detail: s
 
 /** The report's key figures: on-time rate, how many went live (and late), lead time, worst slip. */
 export function ReportKpis({ report }: { report: DeliveryReport }) {
-  const { onTime, leadTime, delivered } = report;
-  const late = delivered.filter((r) => !r.isOnTime);
-  const worstLate = late.reduce<(typeof late)[number] | null>(
-    (w, r) => (!w || r.slipWorkingDays > w.slipWorkingDays ? r : w),
-    null,
-  );
+  const { onTime, leadTime, worstSlip: worstLate } = report;
   return (
     <section
       aria-label="Key figures"
@@ -48,7 +43,11 @@ export function ReportKpis({ report }: { report: DeliveryReport }) {
             : "Re-plans do not move the first plan"
         }
       />
-      <Kpi label="Went live" value={String(delivered.length)} detail={`${late.length} late`} />
+      <Kpi
+        label="Went live"
+        value={report.deliveredCount.toLocaleString("en-GB")}
+        detail={`${(onTime.of - onTime.count).toLocaleString("en-GB")} late`}
+      />
       <Kpi
         label="Lead time"
         value={leadTime.average === null ? "—" : `${leadTime.average.toFixed(1)} wd`}

@@ -130,18 +130,35 @@ function median(values: readonly number[]): number | null {
 export function changeFailures(changes: readonly DeliveredChange[]): ChangeFailureReport {
   const withOutcome = changes.filter((change) => change.outcome !== null);
   const failures = withOutcome.filter((change) => change.outcome !== "KEPT");
-  const restored = failures.filter((change) => change.restoredOn !== null);
-  const restoreDays = restored.map((change) => daysBetween(change.liveOn, change.restoredOn!));
-  return {
+  return changeFailuresOf({
     deployments: changes.length,
     withOutcome: withOutcome.length,
     failures: failures.length,
-    changeFailureRate: withOutcome.length ? failures.length / withOutcome.length : null,
+    restoreDays: failures
+      .filter((change) => change.restoredOn !== null)
+      .map((change) => daysBetween(change.liveOn, change.restoredOn!)),
+  });
+}
+
+/** `changeFailures` from counts taken elsewhere (the database, over a large portfolio). */
+export function changeFailuresOf(counts: {
+  deployments: number;
+  withOutcome: number;
+  failures: number;
+  /** Calendar days from the go-live to service restored, per restored failure. */
+  restoreDays: number[];
+}): ChangeFailureReport {
+  const { deployments, withOutcome, failures, restoreDays } = counts;
+  return {
+    deployments,
+    withOutcome,
+    failures,
+    changeFailureRate: withOutcome ? failures / withOutcome : null,
     restoreDays,
     meanTimeToRestoreDays: restoreDays.length
       ? restoreDays.reduce((sum, days) => sum + days, 0) / restoreDays.length
       : null,
     medianTimeToRestoreDays: median(restoreDays),
-    notRestored: failures.length - restored.length,
+    notRestored: failures - restoreDays.length,
   };
 }

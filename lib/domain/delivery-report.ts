@@ -1,26 +1,52 @@
-// The delivery report: how reliably releases go live as planned. Pure: the server hands in the
-// releases and a calendar per region; everything is counted in working days of the release's region.
-import {
-  changeFailures,
-  type ChangeFailureReport,
-  type DeliveredChange,
-  type ReleaseOutcome,
-} from "./after-go-live";
+// The delivery report: how reliably releases go live as planned. Everything is counted in working
+// days of the release's region. Each release's facts (`deliveryFactsOf`: what each stage took, the
+// slip and lead time once live) are stored with it, so that over a large portfolio the database
+// sums them (lib/server/reports/get-delivery-report.ts); `reference/delivery-report.ts` builds the
+// report release by release, and a test holds the two together. Here: the facts, the types, and
+// the report assembled from the figures.
+import { type ChangeFailureReport, changeFailuresOf, type ReleaseOutcome } from "./after-go-live";
 import { type IsoDate, MONTH_NAMES } from "./dates";
 import { shiftMonth } from "./month-calendar";
-import { forecastOf, slipInWorkingDays, wentLiveOn } from "./progress";
-import type { ReleaseSummary, StageDates } from "./release";
-import { isUnderWay } from "./release-status";
+import { slipInWorkingDays, wentLiveOn } from "./progress";
+import type { StageDates } from "./release";
 import { type ReleaseType, STAGE_KEYS, type StageKey } from "./stages";
 import type { WorkingDayCalendar } from "./working-days";
 
-export type ReportRelease = ReleaseSummary & {
-  originalGoLive: IsoDate;
-  stages: StageDates[];
-  /** After go-live (live releases): what became of it, and when service was restored. */
-  outcome?: ReleaseOutcome | null;
-  restoredOn?: IsoDate | null;
+export type DeliveryFacts = {
+  /** Per stage, in order: the working days it took once signed off (null before). */
+  taken: (number | null)[];
+  /** Once live: working days after the baseline (negative = early), and lead time. */
+  slipWorkingDays: number | null;
+  leadTimeWorkingDays: number | null;
 };
+
+/**
+ * What the report counts of one release, in working days of its calendar. A stage took the working
+ * days from its first day to its sign-off, except that a stage opening the day the one before
+ * closed leaves that handover day to the earlier stage. Lead time runs from the first DEV day to
+ * the go-live, both counted.
+ */
+export function deliveryFactsOf(
+  release: { baselineGoLive: IsoDate; stages: readonly StageDates[] },
+  calendar: WorkingDayCalendar,
+): DeliveryFacts {
+  const { stages } = release;
+  const taken = stages.map((stage, index) => {
+    if (stage.status !== "SIGNED_OFF" || !stage.actualStart || !stage.actualEnd) return null;
+    const isHandover = index > 0 && stages[index - 1]!.actualEnd === stage.actualStart;
+    const from = isHandover ? calendar.nextWorkingDay(stage.actualStart) : stage.actualStart;
+    return from > stage.actualEnd ? 0 : calendar.countWorkingDays(from, stage.actualEnd);
+  });
+  const prod = stages.find((stage) => stage.key === "PROD");
+  const dev = stages.find((stage) => stage.key === "DEV");
+  const liveOn = prod ? wentLiveOn(prod) : null;
+  if (!liveOn || !dev) return { taken, slipWorkingDays: null, leadTimeWorkingDays: null };
+  return {
+    taken,
+    slipWorkingDays: slipInWorkingDays(release.baselineGoLive, liveOn, calendar),
+    leadTimeWorkingDays: calendar.countWorkingDays(dev.actualStart ?? dev.plannedStart, liveOn),
+  };
+}
 
 export type DeliveredRelease = {
   id: string;
@@ -53,133 +79,94 @@ export type StageSlip = {
 
 export type MonthCount = { month: IsoDate; label: string; live: number; planned: number };
 
+export type Rate = { count: number; of: number; rate: number | null };
+
+export type LeadTime = { average: number | null; shortest: number | null; longest: number | null };
+
+/** What the report is assembled from: counted over every go-live and sign-off of the period. */
+export type DeliveryFigures = {
+  /** Go-lives of the period in go-live order, then name: all of them, or the latest ones. */
+  delivered: DeliveredRelease[];
+  deliveredCount: number;
+  onTimeCount: number;
+  onTimeToOriginalCount: number;
+  leadTime: LeadTime;
+  /** The go-live furthest after its baseline (the earliest of equals); null when none was late. */
+  worstSlip: DeliveredRelease | null;
+  /** Go-lives per month ("YYYY-MM"): live ones, and forecasts of releases still on their way. */
+  liveByMonth: Readonly<Record<string, number>>;
+  plannedByMonth: Readonly<Record<string, number>>;
+  /** Per stage with sign-offs in the period (any order; stages without are left out). */
+  stageSlips: readonly StageSlip[];
+  failures: Parameters<typeof changeFailuresOf>[0];
+};
+
 export type DeliveryReport = {
   from: IsoDate;
   to: IsoDate;
+  /** The go-lives listed: all of them or the latest ones (`deliveredCount` counts them all). */
   delivered: DeliveredRelease[];
+  deliveredCount: number;
   /** Against the baseline (last deliberate plan) and against the original (first) plan. */
-  onTime: { count: number; of: number; rate: number | null };
-  onTimeToOriginal: { count: number; of: number; rate: number | null };
-  leadTime: { average: number | null; shortest: number | null; longest: number | null };
+  onTime: Rate;
+  onTimeToOriginal: Rate;
+  leadTime: LeadTime;
+  worstSlip: DeliveredRelease | null;
   stageSlips: StageSlip[];
   months: MonthCount[];
   /** DORA: change failure rate and time to restore, over the go-lives of the period. */
   failures: ChangeFailureReport;
 };
 
-function average(values: number[]): number | null {
-  return values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : null;
+/** The share of go-lives a count is, as the report shows it. */
+function rateOf(count: number, of: number): Rate {
+  return { count, of, rate: of ? count / of : null };
 }
 
-/**
- * On-time rate (live on or before the baseline), lead time from the first DEV day to live, how long
- * each stage ran over its planned length, and go-lives per month (live ones, and the forecast of
- * releases still on their way) for the releases whose go-live or stage sign-offs fall in [from, to].
- */
-export function buildDeliveryReport(input: {
-  releases: readonly ReportRelease[];
-  from: IsoDate;
-  to: IsoDate;
-  /** The company's today: releases still on their way count at their honest forecast. */
-  today: IsoDate;
-  calendarOf: (region: string) => WorkingDayCalendar;
-}): DeliveryReport {
-  const { releases, from, to, today, calendarOf } = input;
-  const inPeriod = (date: IsoDate | null): date is IsoDate =>
-    date !== null && date >= from && date <= to;
-
-  const delivered: DeliveredRelease[] = [];
-  const changes: DeliveredChange[] = [];
-  const overruns = new Map<StageKey, { days: number; release: string }[]>(
-    STAGE_KEYS.map((key) => [key, []]),
-  );
-  for (const release of releases) {
-    const calendar = calendarOf(release.region);
-    release.stages.forEach((stage, index) => {
-      if (stage.status !== "SIGNED_OFF" || !inPeriod(stage.actualEnd) || !stage.actualStart) return;
-      // A stage opens the day the one before closes; that handover day is the earlier stage's.
-      const isHandover = index > 0 && release.stages[index - 1]!.actualEnd === stage.actualStart;
-      const from = isHandover ? calendar.nextWorkingDay(stage.actualStart) : stage.actualStart;
-      const taken = from > stage.actualEnd ? 0 : calendar.countWorkingDays(from, stage.actualEnd);
-      overruns.get(stage.key)!.push({ days: taken - stage.workingDays, release: release.name });
-    });
-    const prod = release.stages.find((stage) => stage.key === "PROD")!;
-    const dev = release.stages.find((stage) => stage.key === "DEV")!;
-    const liveOn = wentLiveOn(prod);
-    if (release.status !== "LIVE" || !inPeriod(liveOn)) continue;
-    const slip = slipInWorkingDays(release.baselineGoLive, liveOn, calendar);
-    delivered.push({
-      id: release.id,
-      name: release.name,
-      version: release.version,
-      type: release.type,
-      baselineGoLive: release.baselineGoLive,
-      originalGoLive: release.originalGoLive,
-      liveOn,
-      slipWorkingDays: slip,
-      isOnTime: slip <= 0,
-      isOnTimeToOriginal: liveOn <= release.originalGoLive,
-      leadTimeWorkingDays: calendar.countWorkingDays(dev.actualStart ?? dev.plannedStart, liveOn),
-      outcome: release.outcome ?? null,
-    });
-    changes.push({
-      liveOn,
-      outcome: release.outcome ?? null,
-      restoredOn: release.restoredOn ?? null,
-    });
-  }
-  delivered.sort((a, b) => a.liveOn.localeCompare(b.liveOn) || a.name.localeCompare(b.name));
-
-  const rateOf = (count: number) => ({
-    count,
-    of: delivered.length,
-    rate: delivered.length ? count / delivered.length : null,
-  });
-  const leadTimes = delivered.map((release) => release.leadTimeWorkingDays);
-
+/** The months of [from, to], each with its go-lives. */
+function monthsOf(
+  from: IsoDate,
+  to: IsoDate,
+  live: Readonly<Record<string, number>>,
+  planned: Readonly<Record<string, number>>,
+): MonthCount[] {
   const months: MonthCount[] = [];
   for (let month = `${from.slice(0, 7)}-01`; month <= to; month = shiftMonth(month, 1)) {
+    const key = month.slice(0, 7);
     months.push({
       month,
       label: `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`,
-      live: 0,
-      planned: 0,
+      live: live[key] ?? 0,
+      planned: planned[key] ?? 0,
     });
   }
-  const monthOf = (date: IsoDate) => months.find((m) => m.month.slice(0, 7) === date.slice(0, 7));
-  for (const release of delivered) monthOf(release.liveOn)!.live++;
-  for (const release of releases) {
-    if (!isUnderWay(release.status)) continue;
-    const forecast = forecastOf(release, today, calendarOf(release.region)).goLive;
-    if (inPeriod(forecast)) monthOf(forecast)!.planned++;
-  }
+  return months;
+}
 
+/**
+ * On-time rates (live on or before the baseline; on or before the first plan), lead time from the
+ * first DEV day to live, how long each stage ran over its planned length, go-lives per month and
+ * the DORA failure measures, for the period [from, to].
+ */
+export function assembleDeliveryReport(
+  from: IsoDate,
+  to: IsoDate,
+  figures: DeliveryFigures,
+): DeliveryReport {
+  const slips = new Map(figures.stageSlips.map((slip) => [slip.key, slip]));
   return {
     from,
     to,
-    delivered,
-    onTime: rateOf(delivered.filter((release) => release.isOnTime).length),
-    onTimeToOriginal: rateOf(delivered.filter((release) => release.isOnTimeToOriginal).length),
-    leadTime: {
-      average: average(leadTimes),
-      shortest: leadTimes.length ? Math.min(...leadTimes) : null,
-      longest: leadTimes.length ? Math.max(...leadTimes) : null,
-    },
-    stageSlips: STAGE_KEYS.map((key) => {
-      const values = overruns.get(key)!;
-      const worst = values.reduce<{ days: number; release: string } | null>(
-        (max, value) => (max === null || value.days > max.days ? value : max),
-        null,
-      );
-      return {
-        key,
-        count: values.length,
-        average: average(values.map((value) => value.days)),
-        worst: worst?.days ?? null,
-        worstRelease: worst?.release ?? null,
-      };
-    }),
-    months,
-    failures: changeFailures(changes),
+    delivered: figures.delivered,
+    deliveredCount: figures.deliveredCount,
+    onTime: rateOf(figures.onTimeCount, figures.deliveredCount),
+    onTimeToOriginal: rateOf(figures.onTimeToOriginalCount, figures.deliveredCount),
+    leadTime: figures.leadTime,
+    worstSlip: figures.worstSlip,
+    stageSlips: STAGE_KEYS.map(
+      (key) => slips.get(key) ?? { key, count: 0, average: null, worst: null, worstRelease: null },
+    ),
+    months: monthsOf(from, to, figures.liveByMonth, figures.plannedByMonth),
+    failures: changeFailuresOf(figures.failures),
   };
 }

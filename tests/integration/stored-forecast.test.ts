@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { addDays, dateToIso } from "@/lib/domain/dates";
+import { deliveryFactsOf } from "@/lib/domain/delivery-report";
 import { storedForecastOf } from "@/lib/domain/progress";
 import { calendarFor } from "@/lib/server/calendars";
 import { startWorker } from "@/lib/server/notifications/worker";
@@ -84,6 +85,18 @@ describe("the stored forecast", () => {
     expect(after.stamp).toBeGreaterThan(first.stamp);
     expect(await refreshStoredForecasts(today)).toBe(1);
     expect((await stored(release.id)).from).toBe(today);
+
+    // With it, the delivery report's facts: what the signed-off DEV stage took.
+    const [signed] = await getReleasesByIds([release.id]);
+    const facts = deliveryFactsOf(signed!, calendarFor(signed!.region, settings.periods));
+    const stages = await db.prisma.stageWindow.findMany({
+      where: { releaseId: release.id },
+      orderBy: { key: "asc" },
+      select: { takenWorkingDays: true },
+    });
+    expect(stages.map((stage) => stage.takenWorkingDays)).toEqual(facts.taken);
+    expect(facts.taken[0]).toBeGreaterThanOrEqual(0);
+    expect(facts.taken.slice(1)).toEqual([null, null, null, null, null]);
   });
 
   it("goes stale with the status, not with a change of name", async () => {

@@ -20,9 +20,6 @@ import { companyToday } from "@/lib/server/today";
 import { reportPeriod, reportQuerySchema } from "@/lib/validation/reports";
 import { allParams, firstParam, type SearchParams } from "@/lib/validation/view-filters";
 
-/** Rows of the go-lives table; the figures above count them all, the CSV export lists them all. */
-const DELIVERED_SHOWN = 100;
-
 export const metadata: Metadata = { title: "Delivery report" };
 
 export default async function ReportsPage({
@@ -116,7 +113,7 @@ export default async function ReportsPage({
         <h2 id="delivered" className="text-base font-semibold text-fg">
           Releases that went live
         </h2>
-        {report.delivered.length === 0 ? (
+        {report.deliveredCount === 0 ? (
           <EmptyState
             title="Nothing went live in this period"
             description="Choose a longer period, or another type."
@@ -128,11 +125,12 @@ export default async function ReportsPage({
           />
         ) : (
           <>
-            <DeliveredTable delivered={report.delivered.slice(-DELIVERED_SHOWN)} />
-            {report.delivered.length > DELIVERED_SHOWN && (
+            <DeliveredTable delivered={report.delivered} />
+            {report.deliveredCount > report.delivered.length && (
               <p data-testid="more-rows" className="text-sm text-muted">
-                The latest {DELIVERED_SHOWN} of {report.delivered.length.toLocaleString("en-GB")}{" "}
-                go-lives of the period; the CSV export above lists them all.
+                The latest {report.delivered.length} of{" "}
+                {report.deliveredCount.toLocaleString("en-GB")} go-lives of the period; the CSV
+                export above lists them all.
               </p>
             )}
           </>

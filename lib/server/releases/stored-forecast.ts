@@ -2,6 +2,7 @@ import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
 import { type IsoDate, isoToDate } from "@/lib/domain/dates";
+import { deliveryFactsOf } from "@/lib/domain/delivery-report";
 import { storedForecastOf } from "@/lib/domain/progress";
 import type { CompanyPeriod } from "@/lib/domain/settings";
 import type { ReleaseStatus } from "@/lib/domain/stages";
@@ -21,6 +22,8 @@ import { log } from "@/lib/server/log";
 // is a cache: the database marks a release stale whenever what its forecast is computed from
 // changes (triggers, migration stored_forecast), it also goes stale when its day has passed, and a
 // view reads stale releases as candidates too, so a forecast not yet refreshed costs only speed.
+// The delivery report's facts (what each stage took, slip and lead time once live) are computed and
+// stored with it, stale with it, since they depend on the same stages, region and calendar.
 
 /** Any number: the advisory lock that lets one refresh at a time write (several instances). */
 const REFRESH_LOCK = 72_001;
@@ -34,8 +37,8 @@ type StaleRelease = {
   stages: StageDatesJson[];
 };
 
-/** Whether a release's stored forecast is missing or not valid on `today` (SQL, alias `r`). */
-function isStale(today: IsoDate): Prisma.Sql {
+/** Whether a release's stored forecast is missing or not valid on `today` (SQL on alias `r`). */
+export function storedForecastIsStale(today: IsoDate): Prisma.Sql {
   return Prisma.sql`(r.forecast_from IS NULL OR r.forecast_from > ${today}::date
     OR r.forecast_until < ${today}::date)`;
 }
@@ -57,13 +60,18 @@ export function staleForecastWhere(today: IsoDate): Prisma.ReleaseWhereInput {
 }
 
 /**
- * Computes and stores the forecast of every release whose stored one does not hold on `today`;
- * returns how many it stored. Usually none or a few (a stage decided, a day passed); all of them
- * once after the migration or a calendar change. The releases and the calendar periods are read in
- * one statement (one snapshot), and a forecast is written only if the release has not changed
- * since (its stamp). One instance writes at a time; another finding the lock taken leaves it.
+ * Computes and stores the forecast of every release whose stored one does not hold on `today`, and
+ * with it the facts the delivery report sums (`deliveryFactsOf`); returns how many it stored.
+ * Usually none or a few (a stage decided, a day passed); all of them once after a migration or a
+ * calendar change. The releases and the calendar periods are read in one statement (one snapshot),
+ * and a release is written only if it has not changed since (its stamp). One instance writes at a
+ * time: another finding the lock taken leaves the work to it, unless it must `wait` for it (a
+ * read that needs every stored fact fresh).
  */
-export async function refreshStoredForecasts(today: IsoDate): Promise<number> {
+export async function refreshStoredForecasts(
+  today: IsoDate,
+  { wait = false }: { wait?: boolean } = {},
+): Promise<number> {
   const [snapshot] = await queryJsonRows<{ periods: CompanyPeriod[]; releases: StaleRelease[] }>(
     Prisma.sql`
       SELECT json_build_object(
@@ -75,26 +83,47 @@ export async function refreshStoredForecasts(today: IsoDate): Promise<number> {
             'id', r.id, 'status', r.status, 'region', r.region, 'stamp', r.forecast_stamp,
             'baselineGoLive', r.baseline_go_live,
             'stages', ${stageDatesJson("r")}))
-          FROM releases r WHERE ${isStale(today)}), '[]')) AS doc`,
+          FROM releases r WHERE ${storedForecastIsStale(today)}), '[]')) AS doc`,
   );
   const { periods, releases } = snapshot!;
   if (releases.length === 0) return 0;
-  const rows = releases.map((release) => ({
-    release,
-    forecast: storedForecastOf(
-      { ...release, stages: toStageDatesFromJson(release.stages) },
-      today,
-      calendarFor(release.region, periods),
-    ),
-  }));
+  const rows = releases.map((release) => {
+    const calendar = calendarFor(release.region, periods);
+    const stages = toStageDatesFromJson(release.stages);
+    return {
+      release,
+      stages,
+      forecast: storedForecastOf({ ...release, stages }, today, calendar),
+      facts: deliveryFactsOf({ ...release, stages }, calendar),
+    };
+  });
+  const stageRows = rows.flatMap((row) =>
+    row.stages.map((stage, index) => ({ row, key: stage.key, taken: row.facts.taken[index]! })),
+  );
   try {
-    return await getDb().$transaction(async (tx) => {
-      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
-        SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS locked`;
-      if (!lock?.locked) return 0;
-      return tx.$executeRaw`
+    return await getDb().$transaction(
+      async (tx) => {
+        if (wait) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
+        else {
+          const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+          SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS locked`;
+          if (!lock?.locked) return 0;
+        }
+        await tx.$executeRaw`
+        UPDATE stage_windows w SET taken_working_days = v.taken
+        FROM unnest(
+          ${stageRows.map((stage) => stage.row.release.id)}::uuid[],
+          ${stageRows.map((stage) => stage.row.release.stamp)}::int[],
+          ${stageRows.map((stage) => stage.key)}::stage_key[],
+          ${stageRows.map((stage) => stage.taken)}::int[]
+        ) AS v(release_id, stamp, key, taken), releases r
+        WHERE w.release_id = v.release_id AND w.key = v.key
+          AND r.id = v.release_id AND r.forecast_stamp = v.stamp
+          AND w.taken_working_days IS DISTINCT FROM v.taken`;
+        return tx.$executeRaw`
         UPDATE releases r SET forecast_start = v.start, forecast_end = v.finish,
-          forecast_go_live = v.go_live, forecast_at_risk = v.at_risk, forecast_from = ${today}::date, forecast_until = v.until
+          forecast_go_live = v.go_live, forecast_at_risk = v.at_risk, forecast_from = ${today}::date,
+          forecast_until = v.until, live_slip_working_days = v.slip, lead_time_working_days = v.lead_time
         FROM unnest(
           ${rows.map((row) => row.release.id)}::uuid[],
           ${rows.map((row) => row.release.stamp)}::int[],
@@ -102,10 +131,14 @@ export async function refreshStoredForecasts(today: IsoDate): Promise<number> {
           ${rows.map((row) => row.forecast.end)}::date[],
           ${rows.map((row) => row.forecast.goLive)}::date[],
           ${rows.map((row) => row.forecast.atRisk)}::boolean[],
-          ${rows.map((row) => row.forecast.holdsUntil)}::date[]
-        ) AS v(id, stamp, start, finish, go_live, at_risk, until)
+          ${rows.map((row) => row.forecast.holdsUntil)}::date[],
+          ${rows.map((row) => row.facts.slipWorkingDays)}::int[],
+          ${rows.map((row) => row.facts.leadTimeWorkingDays)}::int[]
+        ) AS v(id, stamp, start, finish, go_live, at_risk, until, slip, lead_time)
         WHERE r.id = v.id AND r.forecast_stamp = v.stamp`;
-    });
+      },
+      { timeout: 60_000, maxWait: 60_000 },
+    );
   } catch (error) {
     // A write that lost to a concurrent one (a deadlock with a writer of several releases) leaves
     // the forecasts stale: the views still read those releases, only a little slower.
@@ -155,9 +188,9 @@ export async function placeReleases(
       'product', json_build_object('key', p.key, 'name', p.name),
       'forecastGoLive', r.forecast_go_live, 'atRisk', coalesce(r.forecast_at_risk, false),
       'forecastStart', r.forecast_start, 'forecastEnd', r.forecast_end,
-      'fresh', NOT ${isStale(today)}, 'status', r.status, 'region', r.region,
+      'fresh', NOT ${storedForecastIsStale(today)}, 'status', r.status, 'region', r.region,
       'baselineGoLive', r.baseline_go_live,
-      'stages', CASE WHEN ${isStale(today)} THEN ${stageDatesJson("r")} END) AS doc
+      'stages', CASE WHEN ${storedForecastIsStale(today)} THEN ${stageDatesJson("r")} END) AS doc
     FROM releases r JOIN products p ON p.id = r.product_id
     WHERE r.id = ANY(${idList(ids.map((row) => row.id))})`);
   const placed: PlacedRelease[] = [];
