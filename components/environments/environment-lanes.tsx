@@ -1,13 +1,14 @@
 import type { CSSProperties } from "react";
 
 import {
+  conflictKey,
   type EnvironmentCapacity,
   type EnvironmentConflict,
   explainConflict,
 } from "@/lib/domain/conflicts";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
-import { cutLanes, LANE_LIMIT } from "@/lib/domain/dense";
+import { cutLanes } from "@/lib/domain/dense";
 import { type Grouping, groupByProduct } from "@/lib/domain/grouping";
 import { laneCount, packLanes } from "@/lib/domain/lanes";
 import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
@@ -23,6 +24,8 @@ import { ProductGroupSection } from "../views/product-group";
 import { StageBar } from "../views/stage-bar";
 
 const LANE_REM = 2;
+/** Lanes per environment before "N more": six bands stay within a screen or two. */
+const BAND_LANE_LIMIT = 8;
 /** Lanes per environment within one product's group. */
 const GROUPED_LANE_LIMIT = 4;
 
@@ -134,7 +137,7 @@ function EnvironmentBand({
           if (!place) return null;
           return (
             <span
-              key={`${conflict.start}-${conflict.releases.map((r) => r.id).join()}`}
+              key={conflictKey(conflict)}
               data-testid="conflict-band"
               title={explainConflict(conflict)}
               style={{ left: percent(place.left), width: percent(place.width) }}
@@ -225,7 +228,7 @@ export function EnvironmentLanes({
           {
             product: undefined,
             releases: 0,
-            bands: bandsOf(stays, conflicts, STAGE_KEYS, LANE_LIMIT),
+            bands: bandsOf(stays, conflicts, STAGE_KEYS, BAND_LANE_LIMIT),
           },
         ];
   // Arrow keys move lane by lane through every band, in the order they are drawn.

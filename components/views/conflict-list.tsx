@@ -1,7 +1,7 @@
 import { AlertTriangle } from "lucide-react";
 import Link from "next/link";
 
-import { type EnvironmentConflict, explainConflict } from "@/lib/domain/conflicts";
+import { conflictKey, type EnvironmentConflict, explainConflict } from "@/lib/domain/conflicts";
 
 /** Conflicts shown at once; the rest fold away so the list never buries the page. */
 const SHOWN = 5;
@@ -33,9 +33,6 @@ function ConflictItem({ conflict }: { conflict: EnvironmentConflict }) {
   );
 }
 
-const keyOf = (c: EnvironmentConflict) =>
-  `${c.environment}-${c.start}-${c.end}-${c.releases.length}-${c.releases[0]?.id}`;
-
 /** The environment conflicts of a view, each explained in a sentence, with links to the releases. */
 export function ConflictList({
   conflicts,
@@ -59,7 +56,7 @@ export function ConflictList({
       </h2>
       <ul className="divide-y divide-border">
         {conflicts.slice(0, SHOWN).map((conflict) => (
-          <ConflictItem key={keyOf(conflict)} conflict={conflict} />
+          <ConflictItem key={conflictKey(conflict)} conflict={conflict} />
         ))}
       </ul>
       {conflicts.length > SHOWN && (
@@ -70,7 +67,7 @@ export function ConflictList({
           </summary>
           <ul className="divide-y divide-border border-t border-border">
             {conflicts.slice(SHOWN).map((conflict) => (
-              <ConflictItem key={keyOf(conflict)} conflict={conflict} />
+              <ConflictItem key={conflictKey(conflict)} conflict={conflict} />
             ))}
           </ul>
         </details>

@@ -100,18 +100,17 @@ export function StageBar({
       data-stage={data.stage}
       data-row={data.row}
       data-col={data.col}
-      data-draggable={isDraggable || undefined}
-      data-date={data.dragFrom}
       data-status={stage.status}
-      data-conflict={isConflict || undefined}
+      // Only the marks a bar has: a busy view draws hundreds of bars, each also in the RSC payload.
+      {...(isDraggable && { "data-draggable": true, "data-date": data.dragFrom })}
+      {...(isConflict && { "data-conflict": true })}
       aria-label={label}
       title={
         isDraggable ? `${label}. Drag ${isGoLive ? "it" : "its right edge"} to re-plan.` : label
       }
       style={{ ...style, ...stageBarStyle(stage.key) } as CSSProperties}
       className={cn(
-        "flex min-w-1 items-center overflow-hidden leading-none whitespace-nowrap",
-        "hover:brightness-95 focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-fg",
+        "stage-bar",
         clipped.start ? "rounded-l-none" : "rounded-l",
         clipped.end ? "rounded-r-none" : "rounded-r",
         stageBarClassName(stage.status, isCancelled),

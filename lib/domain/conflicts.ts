@@ -33,6 +33,14 @@ export type EnvironmentConflict = {
   releases: { id: string; name: string }[];
 };
 
+/** A conflict's identity: an environment has one conflict starting on a day at most. */
+export function conflictKey(conflict: Pick<EnvironmentConflict, "environment" | "start">): string {
+  return `${conflict.environment}-${conflict.start}`;
+}
+
+const byName = new Intl.Collator();
+const byId = (a: Occupancy, b: Occupancy) => a.releaseId.localeCompare(b.releaseId);
+
 /**
  * Every stretch of days on which an environment holds more releases than its capacity, with the
  * releases involved. Consecutive days with the same releases form one conflict.
@@ -45,9 +53,10 @@ export function findEnvironmentConflicts(
   for (const environment of STAGE_KEYS) {
     const limit = capacity[environment];
     if (limit === null) continue;
-    const inEnvironment = occupancies.filter(
-      (o) => o.environment === environment && o.start <= o.end,
-    );
+    // In the order a conflict lists its releases (by name): every day's subset keeps it.
+    const inEnvironment = occupancies
+      .filter((o) => o.environment === environment && o.start <= o.end)
+      .sort((a, b) => byName.compare(a.releaseName, b.releaseName) || byId(a, b));
     if (inEnvironment.length <= limit) continue;
 
     // Sweep over the days where the set of present releases changes.
@@ -58,12 +67,7 @@ export function findEnvironmentConflicts(
     for (let i = 0; i < boundaries.length - 1; i++) {
       const from = boundaries[i]!;
       const to = addDays(boundaries[i + 1]!, -1);
-      const present = inEnvironment
-        .filter((o) => o.start <= from && o.end >= from)
-        .sort(
-          (a, b) =>
-            a.releaseName.localeCompare(b.releaseName) || a.releaseId.localeCompare(b.releaseId),
-        );
+      const present = inEnvironment.filter((o) => o.start <= from && o.end >= from);
       const ids = present.map((o) => o.releaseId).join(",");
       if (present.length > limit) {
         if (

@@ -10,13 +10,16 @@ import type { PlanningSettings } from "@/lib/domain/settings";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
 import {
-  idList,
   queryJsonRows,
   stageDatesJson,
   type StageDatesJson,
   toStageDatesFromJson,
 } from "@/lib/server/db/json-rows";
-import { freshViewWhere, viewWhere } from "@/lib/server/releases/list-releases";
+import { viewWhere } from "@/lib/server/releases/list-releases";
+import {
+  refreshStoredForecasts,
+  storedForecastMayReach,
+} from "@/lib/server/releases/stored-forecast";
 import { getTimeline } from "@/lib/server/timeline/get-timeline";
 import type { EnvironmentStay, TimelineRow } from "@/lib/types/views";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
@@ -35,9 +38,7 @@ export async function getEnvironmentUsage(
   today: IsoDate,
   query?: ReleaseListQuery,
 ): Promise<EnvironmentUsage> {
-  const records = await readOccupants({
-    AND: [await freshViewWhere({}, range, today), { status: { not: "CANCELLED" } }],
-  });
+  const records = await readOccupants(range, today);
   const rows = records.map((record) => {
     const forecast = forecastOf(record, today, calendarFor(record.region, settings.periods));
     const stages = record.stages.map((stage, index) => {
@@ -70,14 +71,15 @@ type Occupant = Pick<TimelineRow, "id" | "name" | "product" | "version" | "type"
 };
 
 /**
- * What the environments need of the releases a filter keeps (names, status, stage windows): a
- * window of a large portfolio holds hundreds, read as JSON rows and forecast here.
+ * What the environments need of every release not cancelled that may occupy one in the window
+ * (names, status, stage windows): a window of a large portfolio holds hundreds, read as JSON rows
+ * in one statement on the stored forecasts (refreshed first) and forecast here.
  */
 async function readOccupants(
-  where: Prisma.ReleaseWhereInput,
+  range: { start: IsoDate; end: IsoDate },
+  today: IsoDate,
 ): Promise<(Omit<Occupant, "stages"> & { region: string; stages: StageDates[] })[]> {
-  const ids = await getDb().release.findMany({ where, select: { id: true } });
-  if (ids.length === 0) return [];
+  await refreshStoredForecasts(today);
   const rows = await queryJsonRows<
     Omit<Occupant, "stages"> & { region: string; stages: StageDatesJson[] }
   >(Prisma.sql`
@@ -86,9 +88,11 @@ async function readOccupants(
       'region', r.region, 'product', json_build_object('key', p.key, 'name', p.name),
       'stages', ${stageDatesJson("r")}) AS doc
     FROM releases r JOIN products p ON p.id = r.product_id
-    WHERE r.id = ANY(${idList(ids.map((row) => row.id))})`);
+    WHERE r.status <> 'CANCELLED' AND ${storedForecastMayReach(range, today)}`);
   return rows.map((row) => ({ ...row, stages: toStageDatesFromJson(row.stages) }));
 }
+
+const byName = new Intl.Collator();
 
 /** Who occupies which environment, from rows of the whole portfolio already drawn for the view. */
 export function environmentUsageOf(
@@ -116,7 +120,7 @@ export function environmentUsageOf(
     }
   }
   stays.sort(
-    (a, b) => a.start.localeCompare(b.start) || a.releaseName.localeCompare(b.releaseName),
+    (a, b) => a.start.localeCompare(b.start) || byName.compare(a.releaseName, b.releaseName),
   );
   const conflicts = findEnvironmentConflicts(stays, settings.capacity).filter(
     (conflict) => conflict.start <= range.end && conflict.end >= range.start,
