@@ -9,7 +9,12 @@ import { calendarFor } from "@/lib/server/calendars";
 import { startWorker } from "@/lib/server/notifications/worker";
 import { getReleasesByIds, viewWhere } from "@/lib/server/releases/list-releases";
 import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
-import { placeReleases, refreshStoredForecasts } from "@/lib/server/releases/stored-forecast";
+import {
+  compareBases,
+  FORECAST_BASIS,
+  placeReleases,
+  refreshStoredForecasts,
+} from "@/lib/server/releases/stored-forecast";
 import { updateRelease } from "@/lib/server/releases/update-release";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { createCalendarPeriod } from "@/lib/server/settings/update-settings";
@@ -129,6 +134,31 @@ describe("the stored forecast", () => {
     expect(await db.prisma.release.count({ where: { forecastFrom: { not: null } } })).toBe(0);
     await refreshStoredForecasts(today);
     expect((await stored(release.id)).from).toBe(today);
+  });
+
+  it("goes stale everywhere when an app with newer rules or holidays takes over", async () => {
+    const today = companyToday((await getPlanningSettings()).companyTimeZone);
+    await newRelease(rm, { days: 30 });
+    await refreshStoredForecasts(today);
+    const releases = await db.prisma.release.count();
+    expect(await db.prisma.forecastBasis.findUnique({ where: { id: 1 } })).toMatchObject({
+      basis: FORECAST_BASIS,
+    });
+
+    // Stored by an older version (say, an older date-holidays): all recomputed, once.
+    await db.prisma.forecastBasis.update({ where: { id: 1 }, data: { basis: "1/3.0.0" } });
+    expect(await refreshStoredForecasts(today)).toBe(releases);
+    expect(await refreshStoredForecasts(today)).toBe(0);
+
+    // Stored by a newer version (a rolling upgrade under way): this app writes nothing.
+    await db.prisma.forecastBasis.update({ where: { id: 1 }, data: { basis: "999/1.0.0" } });
+    const stale = await newRelease(rm, { days: 35 });
+    expect(await refreshStoredForecasts(today)).toBe(0);
+    expect((await stored(stale.id)).from).toBeNull();
+    await db.prisma.forecastBasis.update({ where: { id: 1 }, data: { basis: FORECAST_BASIS } });
+    expect(await refreshStoredForecasts(today)).toBe(1);
+    expect(compareBases("2/3.37.0", "2/3.9.1")).toBeGreaterThan(0);
+    expect(compareBases("2/3.37.0", "3/1.0.0")).toBeLessThan(0);
   });
 
   it("is recomputed once its day has passed, and only where it no longer holds", async () => {

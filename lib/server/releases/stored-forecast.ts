@@ -1,5 +1,7 @@
 import "server-only";
 
+import holidaysPackage from "date-holidays/package.json";
+
 import { Prisma } from "@/generated/prisma/client";
 import { type IsoDate, isoToDate } from "@/lib/domain/dates";
 import { deliveryFactsOf } from "@/lib/domain/delivery-report";
@@ -28,6 +30,48 @@ import { log } from "@/lib/server/log";
 /** Any number: the advisory lock that lets one refresh at a time write (several instances). */
 const REFRESH_LOCK = 72_001;
 
+/**
+ * Version of the rules the stored values are computed by: raise it with any change to
+ * `storedForecastOf` or `deliveryFactsOf`. With the holiday data's version it makes the basis: an
+ * app whose basis is newer than the stored one marks every stored forecast stale; an older one
+ * (during a rolling upgrade) leaves them alone and writes none.
+ */
+const RULES_VERSION = 2;
+export const FORECAST_BASIS = `${RULES_VERSION}/${holidaysPackage.version}`;
+
+/** Orders two bases by their numbers (rules, then the holiday data's major, minor, patch). */
+export function compareBases(a: string, b: string): number {
+  const numbers = (basis: string) => basis.split(/[/.]/).map((part) => Number(part) || 0);
+  const [x, y] = [numbers(a), numbers(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  }
+  return 0;
+}
+
+/**
+ * Brings the stored basis to this app's: when the stored one is older (or missing), marks every
+ * stored forecast stale and records the new basis, in one transaction. False when the stored one
+ * is newer: this app must not write forecasts by older rules.
+ */
+async function adoptBasis(stored: string | null): Promise<boolean> {
+  if (stored === FORECAST_BASIS) return true;
+  if (stored !== null && compareBases(stored, FORECAST_BASIS) > 0) return false;
+  await getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
+    const moved = await tx.$executeRaw`
+      INSERT INTO forecast_basis (id, basis) VALUES (1, ${FORECAST_BASIS})
+      ON CONFLICT (id) DO UPDATE SET basis = EXCLUDED.basis
+      WHERE forecast_basis.basis IS DISTINCT FROM EXCLUDED.basis`;
+    if (moved > 0) {
+      await tx.$executeRaw`
+        UPDATE releases SET forecast_from = NULL, forecast_stamp = forecast_stamp + 1`;
+    }
+  });
+  log().info({ from: stored, to: FORECAST_BASIS }, "stored forecasts marked stale: new basis");
+  return true;
+}
+
 type StaleRelease = {
   id: string;
   status: ReleaseStatus;
@@ -41,6 +85,18 @@ type StaleRelease = {
 export function storedForecastIsStale(today: IsoDate): Prisma.Sql {
   return Prisma.sql`(r.forecast_from IS NULL OR r.forecast_from > ${today}::date
     OR r.forecast_until < ${today}::date)`;
+}
+
+/**
+ * A view's candidates in SQL (alias `r`), as `viewWhere` without filters: the stored forecast
+ * reaches into `range`, or is stale (then the caller forecasts the release itself).
+ */
+export function storedForecastMayReach(
+  range: { start: IsoDate; end: IsoDate },
+  today: IsoDate,
+): Prisma.Sql {
+  return Prisma.sql`(${storedForecastIsStale(today)}
+    OR (r.forecast_start <= ${range.end}::date AND r.forecast_end >= ${range.start}::date))`;
 }
 
 /** The stored forecast holds for `today` (a Prisma filter, for the views' candidates). */
@@ -72,9 +128,14 @@ export async function refreshStoredForecasts(
   today: IsoDate,
   { wait = false }: { wait?: boolean } = {},
 ): Promise<number> {
-  const [snapshot] = await queryJsonRows<{ periods: CompanyPeriod[]; releases: StaleRelease[] }>(
+  const [snapshot] = await queryJsonRows<{
+    basis: string | null;
+    periods: CompanyPeriod[];
+    releases: StaleRelease[];
+  }>(
     Prisma.sql`
       SELECT json_build_object(
+        'basis', (SELECT basis FROM forecast_basis WHERE id = 1),
         'periods', coalesce((SELECT json_agg(json_build_object(
             'id', p.id, 'kind', p.kind, 'name', p.name, 'start', p.start_date, 'end', p.end_date,
             'region', p.region, 'recurrence', p.recurrence) ORDER BY p.start_date, p.name)
@@ -85,7 +146,10 @@ export async function refreshStoredForecasts(
             'stages', ${stageDatesJson("r")}))
           FROM releases r WHERE ${storedForecastIsStale(today)}), '[]')) AS doc`,
   );
-  const { periods, releases } = snapshot!;
+  const { basis, periods, releases } = snapshot!;
+  if (basis !== FORECAST_BASIS) {
+    return (await adoptBasis(basis)) ? refreshStoredForecasts(today, { wait }) : 0;
+  }
   if (releases.length === 0) return 0;
   const rows = releases.map((release) => {
     const calendar = calendarFor(release.region, periods);

@@ -76,11 +76,14 @@ async function countReport(period: Period, today: IsoDate, latest: number): Prom
   const { from, to } = period;
   const [counted] = await queryJsonRows<Counted>(Prisma.sql`
     WITH scope AS NOT MATERIALIZED (SELECT r.* FROM releases r WHERE ${scopeWhere(period)}),
-    overruns AS (
+    overruns AS MATERIALIZED (
       SELECT w.key, r.name, w.taken_working_days - w.working_days AS days
       FROM stage_windows w JOIN scope r ON r.id = w.release_id
       WHERE w.status = 'SIGNED_OFF' AND w.actual_end BETWEEN ${from}::date AND ${to}::date
         AND w.actual_start IS NOT NULL),
+    slips AS (
+      SELECT key, count(*) AS n, avg(days)::float8 AS average, max(days) AS worst
+      FROM overruns GROUP BY key),
     delivered AS MATERIALIZED (
       SELECT r.id, r.name, r.version, r.type, r.baseline_go_live, r.original_go_live, r.outcome,
         prod.actual_end AS live_on, r.live_slip_working_days AS slip,
@@ -95,11 +98,12 @@ async function countReport(period: Period, today: IsoDate, latest: number): Prom
         AND prod.actual_end BETWEEN ${from}::date AND ${to}::date)
     SELECT json_build_object(
       'stale', (SELECT count(*) FROM scope r WHERE ${storedForecastIsStale(today)}),
-      'slips', (SELECT json_agg(json_build_object('key', key, 'count', n, 'average', average,
-          'worst', worst, 'worstRelease', worst_release))
-        FROM (SELECT key, count(*) AS n, avg(days)::float8 AS average, max(days) AS worst,
-            (array_agg(name ORDER BY days DESC, name COLLATE "C"))[1] AS worst_release
-          FROM overruns GROUP BY key) AS slips),
+      'slips', (SELECT json_agg(json_build_object('key', s.key, 'count', s.n,
+          'average', s.average, 'worst', s.worst,
+          -- the worst release's name; of several as bad, the first by name
+          'worstRelease', (SELECT min(o.name COLLATE "C") FROM overruns o
+            WHERE o.key = s.key AND o.days = s.worst)))
+        FROM slips s),
       'count', (SELECT count(*) FROM delivered),
       'onTime', (SELECT count(*) FROM delivered WHERE slip <= 0),
       'onTimeToOriginal', (SELECT count(*) FROM delivered WHERE live_on <= original_go_live),
