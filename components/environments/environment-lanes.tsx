@@ -8,7 +8,7 @@ import {
 } from "@/lib/domain/conflicts";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
-import { cutLanes } from "@/lib/domain/dense";
+import { cutLanes, drawWhileBudgetLasts } from "@/lib/domain/dense";
 import { type Grouping, groupByProduct } from "@/lib/domain/grouping";
 import { laneCount, packLanes } from "@/lib/domain/lanes";
 import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
@@ -28,6 +28,11 @@ const LANE_REM = 2;
 const BAND_LANE_LIMIT = 8;
 /** Lanes per environment within one product's group. */
 const GROUPED_LANE_LIMIT = 4;
+/**
+ * Lanes drawn over all product groups: the groups after the budget runs out fold away with a link
+ * to their product alone, so that fifty busy products never make a page of megabytes.
+ */
+const GROUPED_LANE_BUDGET = 64;
 
 function capacityLabel(capacity: number | null): string {
   if (capacity === null) return "Shared · no limit";
@@ -187,6 +192,32 @@ function EnvironmentBand({
   );
 }
 
+/** Per product: its bands, drawn while the lane budget lasts (the groups after it fold away). */
+function productSections(
+  stays: readonly EnvironmentStay[],
+  conflicts: readonly EnvironmentConflict[],
+) {
+  const groups = groupByProduct(stays);
+  const drawn = drawWhileBudgetLasts(
+    groups,
+    (group) =>
+      bandsOf(
+        group.items,
+        conflicts,
+        STAGE_KEYS.filter((key) => group.items.some((stay) => stay.environment === key)),
+        GROUPED_LANE_LIMIT,
+      ),
+    (bands) => bands.reduce((sum, band) => sum + band.lanes, 0),
+    GROUPED_LANE_BUDGET,
+  );
+  return groups.map((group, index) => ({
+    product: group.product,
+    releases: new Set(group.items.map((stay) => stay.releaseId)).size,
+    bands: drawn[index] ?? [],
+    isDrawn: drawn[index] !== null,
+  }));
+}
+
 /**
  * One band per environment, in process order: which release occupies it on which days (stacked
  * when several share it), with the stretches where an exclusive environment is over capacity
@@ -202,6 +233,7 @@ export function EnvironmentLanes({
   today,
   regionLabel,
   groupBy,
+  productHref,
 }: {
   range: TimelineRange;
   stays: EnvironmentStay[];
@@ -211,24 +243,18 @@ export function EnvironmentLanes({
   today: IsoDate;
   regionLabel: string;
   groupBy?: Grouping;
+  /** Where a product's environments are shown alone (the view filtered to it). */
+  productHref: (productKey: string) => string;
 }) {
   const sections =
     groupBy === "product"
-      ? groupByProduct(stays).map((group) => ({
-          product: group.product,
-          releases: new Set(group.items.map((stay) => stay.releaseId)).size,
-          bands: bandsOf(
-            group.items,
-            conflicts,
-            STAGE_KEYS.filter((key) => group.items.some((stay) => stay.environment === key)),
-            GROUPED_LANE_LIMIT,
-          ),
-        }))
+      ? productSections(stays, conflicts)
       : [
           {
             product: undefined,
             releases: 0,
             bands: bandsOf(stays, conflicts, STAGE_KEYS, BAND_LANE_LIMIT),
+            isDrawn: true,
           },
         ];
   // Arrow keys move lane by lane through every band, in the order they are drawn.
@@ -249,16 +275,29 @@ export function EnvironmentLanes({
         firstRow={firstRows.get(band)!}
       />
     ));
-    return section.product ? (
+    if (!section.product) return bands;
+    return (
       <ProductGroupSection
         key={section.product.key}
         name={section.product.name}
         count={section.releases}
+        open={section.isDrawn}
       >
-        {bands}
+        {section.isDrawn ? (
+          bands
+        ) : (
+          <p data-testid="group-not-drawn" className="px-3 py-2 text-sm text-muted">
+            Not drawn with so many products in view:{" "}
+            <a
+              href={productHref(section.product.key)}
+              className="font-medium text-accent hover:underline"
+            >
+              show {section.product.name} alone
+            </a>
+            .
+          </p>
+        )}
       </ProductGroupSection>
-    ) : (
-      bands
     );
   });
 

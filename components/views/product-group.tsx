@@ -9,16 +9,18 @@ export function ProductGroupSection({
   count,
   atRisk = 0,
   unit = ["release", "releases"],
+  open = true,
   children,
 }: {
   name: string;
   count: number;
   atRisk?: number;
   unit?: [string, string];
+  open?: boolean;
   children: React.ReactNode;
 }) {
   return (
-    <details open data-testid="product-group" data-product={name} className="group/product">
+    <details open={open} data-testid="product-group" data-product={name} className="group/product">
       <summary className="relative z-10 flex cursor-pointer list-none items-center gap-2 border-b border-border bg-surface-muted px-3 py-1.5 text-sm hover:bg-border/40 [&::-webkit-details-marker]:hidden">
         <ChevronRight
           aria-hidden

@@ -55,4 +55,25 @@ test.describe("environments", () => {
     await expect(dev.locator("[data-segment][data-conflict]")).toHaveCount(0);
     await expect(dev.getByTestId("conflict-band")).toHaveCount(0);
   });
+
+  test("groups the environments by product, each group folding away", async ({ page, context }) => {
+    await signInAs(context, "viewer");
+    await page.goto("/environments");
+    await page
+      .getByRole("navigation", { name: "Grouping" })
+      .getByRole("link", { name: "By product" })
+      .click();
+    await expect(page).toHaveURL(/group=product/);
+    const groups = page.getByTestId("product-group");
+    expect(await groups.count()).toBeGreaterThan(1);
+    // The demo portfolio fits the lane budget: every group is drawn, open.
+    await expect(page.getByTestId("group-not-drawn")).toHaveCount(0);
+    const billing = groups.filter({ has: page.locator("summary", { hasText: "Billing" }) }).first();
+    const bars = billing.locator("[data-segment]");
+    await expect(bars.first()).toBeVisible();
+    await billing.locator("summary").click();
+    await expect(bars.first()).toBeHidden();
+    await page.screenshot({ path: "e2e/screenshots/environments-by-product.png", fullPage: true });
+    await expectNoSeriousA11yViolations(page);
+  });
 });

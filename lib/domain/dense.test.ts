@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   cutLanes,
+  drawWhileBudgetLasts,
   cutRows,
   GROUP_ROW_MINIMUM,
   groupRowLimit,
@@ -60,5 +61,31 @@ describe("readRowLimit", () => {
     expect(readRowLimit("9999")).toBe(MAX_VIEW_ROWS);
     for (const bad of ["-1", "1e3", "abc", "12\u0000", ["120"], "99999999"])
       expect(readRowLimit(bad)).toBe(VIEW_ROW_LIMIT);
+  });
+});
+
+describe("drawWhileBudgetLasts", () => {
+  it("draws items while budget is left and leaves the rest undrawn", () => {
+    const drawn: number[] = [];
+    const result = drawWhileBudgetLasts(
+      [3, 4, 2, 5, 1],
+      (lanes) => {
+        drawn.push(lanes);
+        return { lanes };
+      },
+      (item) => item.lanes,
+      8,
+    );
+    // 3 + 4 = 7 leaves 1: the third is still drawn (over budget), nothing after it.
+    expect(result).toEqual([{ lanes: 3 }, { lanes: 4 }, { lanes: 2 }, null, null]);
+    expect(drawn).toEqual([3, 4, 2]);
+    expect(
+      drawWhileBudgetLasts(
+        [1, 2],
+        (n) => n,
+        (n) => n,
+        0,
+      ),
+    ).toEqual([null, null]);
   });
 });

@@ -51,3 +51,22 @@ export function readRowLimit(value: unknown): number {
   if (!/^\d{1,4}$/.test(text)) return VIEW_ROW_LIMIT;
   return Math.min(MAX_VIEW_ROWS, Math.max(VIEW_ROW_LIMIT, Number(text)));
 }
+
+/**
+ * Draws items in order while a budget lasts (an item is drawn if any budget is left before it;
+ * its cost is what drawing it took): the ones after are left undrawn (null), to be summarised.
+ */
+export function drawWhileBudgetLasts<T, D>(
+  items: readonly T[],
+  draw: (item: T) => D,
+  costOf: (drawn: D) => number,
+  budget: number,
+): (D | null)[] {
+  let left = budget;
+  return items.map((item) => {
+    if (left <= 0) return null;
+    const drawn = draw(item);
+    left -= costOf(drawn);
+    return drawn;
+  });
+}

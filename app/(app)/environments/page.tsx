@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { EnvironmentLanes } from "@/components/environments/environment-lanes";
 import { PageHeader } from "@/components/layout/page-header";
-import { ReleaseFilters } from "@/components/releases/release-filters";
+import { hrefWith, ReleaseFilters } from "@/components/releases/release-filters";
 import { ConflictList } from "@/components/views/conflict-list";
 import { GroupToggle } from "@/components/views/group-toggle";
 import { TimeWindowNavigation } from "@/components/views/time-window-navigation";
@@ -64,6 +64,7 @@ export default async function EnvironmentsPage({
         today={today}
         regionLabel={settings.defaultRegion}
         groupBy={group}
+        productHref={(product) => hrefWith("/environments", { ...raw, ...keep, product })}
       />
       <ConflictList conflicts={conflicts} title="Conflicts in this period" />
     </div>
