@@ -286,7 +286,10 @@ export function EnvironmentLanes({
         {section.isDrawn ? (
           bands
         ) : (
-          <p data-testid="group-not-drawn" className="px-3 py-2 text-sm text-muted">
+          <p
+            data-testid="group-not-drawn"
+            className="relative z-10 border-b border-border bg-surface px-3 py-2 text-sm text-muted"
+          >
             Not drawn with so many products in view:{" "}
             <a
               href={productHref(section.product.key)}
