@@ -341,12 +341,15 @@ export function TimelineChart({
                 name={group.product.name}
                 count={group.count}
                 atRisk={group.atRisk}
+                open={group.shown.length > 0}
               >
-                <ol aria-label={`${group.product.name}: releases`}>
-                  {group.shown.map((row) => (
-                    <TimelineRowItem key={row.id} {...rowProps(row)} />
-                  ))}
-                </ol>
+                {group.shown.length > 0 && (
+                  <ol aria-label={`${group.product.name}: releases`}>
+                    {group.shown.map((row) => (
+                      <TimelineRowItem key={row.id} {...rowProps(row)} />
+                    ))}
+                  </ol>
+                )}
                 <MoreRows
                   hidden={group.hidden}
                   where={`of ${group.product.name} here`}

@@ -142,10 +142,20 @@ describe("the views", () => {
       group: "product",
       rowLimit: 1,
     });
+    // Each group draws a few rows at least, while twice the view's rows last: then the groups
+    // after fold away, counted.
     expect(grouped.groups!.map((g) => [g.product.key, g.count, g.shown.length, g.hidden])).toEqual([
       ["cut-a", 8, GROUP_ROW_MINIMUM, 8 - GROUP_ROW_MINIMUM],
-      ["cut-b", 1, 1, 0],
+      ["cut-b", 1, 0, 1],
     ]);
     expect(grouped.total).toBe(9);
+    const roomy = await getTimelineView(query, range, settings, today, {
+      group: "product",
+      rowLimit: 10,
+    });
+    expect(roomy.groups!.map((g) => [g.product.key, g.shown.length, g.hidden])).toEqual([
+      ["cut-a", GROUP_ROW_MINIMUM, 8 - GROUP_ROW_MINIMUM],
+      ["cut-b", 1, 0],
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { observationEndOf, type ReleaseOutcome } from "@/lib/domain/after-go-live";
 import { type IsoDate, maxDate } from "@/lib/domain/dates";
 import type { DayInfo } from "@/lib/domain/day-info";
-import { cutRows, groupRowLimit } from "@/lib/domain/dense";
+import { cutRows, drawWhileBudgetLasts, groupRowLimit } from "@/lib/domain/dense";
 import type { DeploymentFlag } from "@/lib/domain/deployments";
 import { groupByProduct, type Grouping } from "@/lib/domain/grouping";
 import {
@@ -203,11 +203,21 @@ export async function getTimelineView(
   const inView = groupPatches(await placeReleases(where, range, today, settings.periods));
   const isPatch = (row: { depth: 0 | 1 }) => row.depth === 1;
   const grouped = options.group === "product" ? groupByProduct(inView, isPatch) : null;
-  const cutGroups = grouped?.map((group) => ({
+  // Groups draw their first rows while twice the view's rows last; the groups after fold away
+  // (each links to its product alone), so that fifty products never make a page of megabytes.
+  const drawnGroups =
+    grouped &&
+    drawWhileBudgetLasts(
+      grouped,
+      (group) => cutRows(group.items, groupRowLimit(options.rowLimit, grouped.length), isPatch),
+      (cut) => cut.shown.length,
+      2 * options.rowLimit,
+    );
+  const cutGroups = grouped?.map((group, index) => ({
     product: group.product,
     count: group.items.length,
     atRisk: group.items.filter((row) => row.atRisk).length,
-    ...cutRows(group.items, groupRowLimit(options.rowLimit, grouped.length), isPatch),
+    ...(drawnGroups![index] ?? { shown: [], hidden: group.items.length }),
   }));
   const cutFlat = cutGroups ? null : cutRows(inView, options.rowLimit, isPatch);
   const drawn = cutGroups ? cutGroups.flatMap((group) => group.shown) : cutFlat!.shown;
