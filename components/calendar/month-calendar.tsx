@@ -41,11 +41,20 @@ function isInConflict(
  * holidays named, closures hatched, freezes banded), and each release's stage windows run across
  * the days as bars, one lane per release, with the go-live flagged and conflicts marked.
  */
-/** The rollout steps of the shown releases planned on one day. */
-function rolloutOn(rows: readonly TimelineRow[], date: IsoDate) {
-  return rows.flatMap((row) =>
-    row.rolloutSteps.filter((step) => step.date === date).map((step) => ({ row, step })),
-  );
+/** The rollout steps of the shown releases, by the day they are planned on. */
+function rolloutStepsByDay(rows: readonly TimelineRow[]) {
+  const byDay = new Map<
+    IsoDate,
+    { row: TimelineRow; step: TimelineRow["rolloutSteps"][number] }[]
+  >();
+  for (const row of rows) {
+    for (const step of row.rolloutSteps) {
+      const steps = byDay.get(step.date) ?? [];
+      steps.push({ row, step });
+      byDay.set(step.date, steps);
+    }
+  }
+  return byDay;
 }
 
 export function MonthCalendar({
@@ -71,6 +80,7 @@ export function MonthCalendar({
   weekHref: (weekStart: IsoDate) => string;
 }) {
   const dayInfo = new Map(days.map((day) => [day.date, day]));
+  const rollout = rolloutStepsByDay(rows);
   const shown: Shown[] = rows.map((row) => ({
     row,
     stages: environment ? row.stages.filter((s) => s.key === environment) : row.stages,
@@ -184,7 +194,7 @@ export function MonthCalendar({
                           {info.nonWorking.name}
                         </p>
                       )}
-                      {rolloutOn(rows, date).map(({ row, step }) => (
+                      {(rollout.get(date) ?? []).map(({ row, step }) => (
                         <p
                           key={`${row.id}-${step.position}`}
                           data-testid="calendar-rollout"

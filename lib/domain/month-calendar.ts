@@ -65,6 +65,7 @@ export function layoutWeek<R extends { stages: readonly { start: IsoDate; end: I
   const last = week[week.length - 1]!;
   const present: (Span & { release: R; bars: WeekBar[]; height: number })[] = [];
   for (const release of releases) {
+    if (!release.stages.some((stage) => stage.end >= first && stage.start <= last)) continue;
     // Positions in half days of the week, so that a handover day holds two stages side by side.
     const clipped: (Span & { start: number; end: number; bar: Omit<WeekBar, "subLane"> })[] = [];
     const halves = handovers(release.stages);

@@ -29,7 +29,11 @@ import {
 } from "@/lib/server/db/json-rows";
 import { dayInfos } from "@/lib/server/planning/describe-days";
 import { freshViewWhere } from "@/lib/server/releases/list-releases";
-import { placeReleases } from "@/lib/server/releases/stored-forecast";
+import {
+  placeReleases,
+  refreshStoredForecasts,
+  storedForecastMayReach,
+} from "@/lib/server/releases/stored-forecast";
 import type { TimelineRow, TimelineStage, TimelineView } from "@/lib/types/views";
 import type { ReleaseListQuery } from "@/lib/validation/releases";
 
@@ -57,6 +61,11 @@ async function readTimelineRecords(where: Prisma.ReleaseWhereInput): Promise<Tim
 /** Timeline records by id, as JSON built by PostgreSQL (Prisma's mapping of thousands is slow). */
 async function readTimelineRecordsByIds(ids: readonly string[]): Promise<TimelineRecord[]> {
   if (ids.length === 0) return [];
+  return readTimelineRecordsWhere(Prisma.sql`r.id = ANY(${idList(ids)})`);
+}
+
+/** Timeline records of the releases a condition on `r` keeps, in one statement. */
+async function readTimelineRecordsWhere(where: Prisma.Sql): Promise<TimelineRecord[]> {
   const rows = await queryJsonRows<
     Omit<TimelineRecord, "stages"> & { stages: StageDatesJson[] }
   >(Prisma.sql`
@@ -75,7 +84,7 @@ async function readTimelineRecordsByIds(ids: readonly string[]): Promise<Timelin
     FROM releases r
     JOIN products p ON p.id = r.product_id
     LEFT JOIN releases parent ON parent.id = r.parent_id
-    WHERE r.id = ANY(${idList(ids)})`);
+    WHERE ${where}`);
   return rows.map((row) => ({ ...row, stages: toStageDatesFromJson(row.stages) }));
 }
 
@@ -174,7 +183,12 @@ export async function getTimeline(
   settings: PlanningSettings,
   today: IsoDate,
 ): Promise<{ rows: TimelineRow[]; days: DayInfo[] }> {
-  const records = await readTimelineRecords(await freshViewWhere(query, range, today));
+  // Unfiltered (the calendar's month): the window's candidates in the same statement.
+  const records = Object.values(query).every((value) => value === undefined)
+    ? await refreshStoredForecasts(today).then(() =>
+        readTimelineRecordsWhere(storedForecastMayReach(range, today)),
+      )
+    : await readTimelineRecords(await freshViewWhere(query, range, today));
   const rows = records
     .map((record) => toTimelineRow(record, today, settings))
     .filter((row) => overlapsView(row, range))
