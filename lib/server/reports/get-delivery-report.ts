@@ -50,6 +50,13 @@ function scopeWhere(period: Period): Prisma.Sql {
     }`;
 }
 
+/** SQL for the day service was restored after a release `r` failed: rolled forward, the day the
+ * fixing patch went live; rolled back, the day recorded. */
+const RESTORED_ON = Prisma.sql`CASE WHEN r.outcome = 'ROLLED_FORWARD'
+  THEN (SELECT f.actual_end FROM stage_windows f WHERE f.release_id = r.outcome_patch_id
+    AND f.key = 'PROD' AND f.status = 'SIGNED_OFF')
+  ELSE r.restored_on END`;
+
 type Counted = {
   /** Releases of the scope whose stored facts do not hold: then the figures are not used. */
   stale: number;
@@ -88,11 +95,7 @@ async function countReport(period: Period, today: IsoDate, latest: number): Prom
       SELECT r.id, r.name, r.version, r.type, r.baseline_go_live, r.original_go_live, r.outcome,
         prod.actual_end AS live_on, r.live_slip_working_days AS slip,
         r.lead_time_working_days AS lead_time,
-        CASE WHEN r.outcome = 'ROLLED_FORWARD'
-          -- rolled forward: service is restored the day the fixing patch goes live
-          THEN (SELECT f.actual_end FROM stage_windows f WHERE f.release_id = r.outcome_patch_id
-            AND f.key = 'PROD' AND f.status = 'SIGNED_OFF')
-          ELSE r.restored_on END AS restored_on
+        ${RESTORED_ON} AS restored_on
       FROM stage_windows prod JOIN scope r ON r.id = prod.release_id
       WHERE r.status = 'LIVE' AND prod.key = 'PROD' AND prod.status = 'SIGNED_OFF'
         AND prod.actual_end BETWEEN ${from}::date AND ${to}::date)
@@ -151,10 +154,7 @@ export async function getDeliveryReportReleaseByRelease(
       'status', r.status, 'region', r.region, 'baselineGoLive', r.baseline_go_live,
       'product', json_build_object('key', p.key, 'name', p.name),
       'originalGoLive', r.original_go_live, 'outcome', r.outcome,
-      'restoredOn', CASE WHEN r.outcome = 'ROLLED_FORWARD'
-        THEN (SELECT f.actual_end FROM stage_windows f WHERE f.release_id = r.outcome_patch_id
-          AND f.key = 'PROD' AND f.status = 'SIGNED_OFF')
-        ELSE r.restored_on END,
+      'restoredOn', ${RESTORED_ON},
       'stages', ${stageDatesJson("r")}) AS doc
     FROM releases r JOIN products p ON p.id = r.product_id WHERE ${scopeWhere(period)}`);
   return buildDeliveryReport({
