@@ -4,7 +4,10 @@ import { signInAs } from "../fixtures/auth";
 
 // Addresses no one means: NUL bytes, impossible and far dates, huge and wrong values. Every view
 // reads its address leniently: it shows (ignoring what it cannot understand), never the error page.
-const HOSTILE = ["%00", "a%00b", "0001-01-01", "9999-12-31", "2027-02-30", "x".repeat(2000)];
+// Impossible and far dates go to the parameters that read dates; the rest go everywhere.
+const HOSTILE = ["a%00b", "x".repeat(2000), "-1"];
+const HOSTILE_DATES = ["0001-01-01", "9999-12-31", "2027-02-30", "2027-13"];
+const DATE_PARAMS = new Set(["from", "to", "month", "goLive", "start"]);
 const VIEWS: [string, string[]][] = [
   ["/timeline", ["from", "zoom", "q", "region", "product", "rows", "group"]],
   ["/calendar", ["month", "q", "region", "env"]],
@@ -14,13 +17,14 @@ const VIEWS: [string, string[]][] = [
   ["/plan", ["goLive", "start", "region"]],
 ];
 
-test("every view shows, whatever its address carries", async ({ page, context }) => {
-  test.setTimeout(240_000);
-  await signInAs(context, "admin");
-  const failures: string[] = [];
-  for (const [view, params] of VIEWS) {
+// One test per view: 160 addresses in one test ran past any sensible timeout on a loaded machine.
+for (const [view, params] of VIEWS) {
+  test(`${view} shows, whatever its address carries`, async ({ page, context }) => {
+    test.setTimeout(150_000);
+    await signInAs(context, "admin");
+    const failures: string[] = [];
     for (const param of params) {
-      for (const value of HOSTILE) {
+      for (const value of DATE_PARAMS.has(param) ? [...HOSTILE, ...HOSTILE_DATES] : HOSTILE) {
         const url = `${view}?${param}=${value}`;
         const response = await page.goto(url);
         const failed =
@@ -29,8 +33,12 @@ test("every view shows, whatever its address carries", async ({ page, context })
         if (failed) failures.push(url.slice(0, 80));
       }
     }
-  }
-  expect(failures).toEqual([]);
+    expect(failures).toEqual([]);
+  });
+}
+
+test("an address of nothing shows the friendly 404 page", async ({ page, context }) => {
+  await signInAs(context, "admin");
   // An address of a release or product that does not exist, or cannot: the friendly page with a
   // real 404 status, not the error page.
   for (const url of [

@@ -19,7 +19,7 @@ import {
 import type { Role } from "@/lib/domain/stages";
 import { calendarFor } from "@/lib/server/calendars";
 import { releaseContext } from "@/lib/server/releases/release-context";
-import { releaseInclude, toReleaseDto } from "@/lib/server/releases/release-dto";
+import { releaseSelect, toReleaseDto } from "@/lib/server/releases/release-dto";
 import { toReleaseState } from "@/lib/server/releases/release-state";
 import { seedDemoData } from "@/lib/server/seed/seed-demo";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -46,8 +46,8 @@ type Step = { at: Date; apply: (state: ReleaseState, today: string) => Outcome; 
 describe("the demo portfolio", () => {
   it("replays through the sign-off rules to exactly the stored stages and audit trail", async () => {
     const rows = await db.prisma.release.findMany({
-      include: {
-        ...releaseInclude,
+      select: {
+        ...releaseSelect,
         auditEvents: { orderBy: { id: "asc" }, include: { actor: true } },
       },
     });
@@ -153,7 +153,7 @@ describe("the demo portfolio", () => {
     const rejected = await db.prisma.stageWindow.count({ where: { status: "REJECTED" } });
     expect(rejected).toBe(1);
     // A stage still open after its planned end pushes the forecast (Mobile Backend's LAST).
-    const rows = await db.prisma.release.findMany({ include: releaseInclude });
+    const rows = await db.prisma.release.findMany({ select: releaseSelect });
     const overdue = rows
       .map((row) => toReleaseDto(row, releaseContext(settings, TODAY)))
       .filter((release) => release.overdueStage);

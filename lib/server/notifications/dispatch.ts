@@ -24,7 +24,7 @@ import { getDb } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
 import { delegatorsFor } from "@/lib/server/delegations/delegations";
 import { releaseContext } from "@/lib/server/releases/release-context";
-import { releaseInclude, type ReleaseRow, toReleaseDto } from "@/lib/server/releases/release-dto";
+import { releaseSelect, type ReleaseRow, toReleaseDto } from "@/lib/server/releases/release-dto";
 import { toReleaseState } from "@/lib/server/releases/release-state";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -107,7 +107,7 @@ async function deliveriesOf(
   webhooks: { id: string; events: string[] }[],
 ): Promise<Prisma.DeliveryCreateManyInput[]> {
   const row = event.releaseId
-    ? await tx.release.findUnique({ where: { id: event.releaseId }, include: releaseInclude })
+    ? await tx.release.findUnique({ where: { id: event.releaseId }, select: releaseSelect })
     : null;
   const release = row ? toReleaseDto(row, releaseContext(settings)) : null;
   const data = (event.data ?? {}) as Record<string, unknown>;

@@ -10,7 +10,7 @@ import { calendarFor } from "@/lib/server/calendars";
 import type { DbTransaction } from "@/lib/server/db/client";
 import { getDb } from "@/lib/server/db/client";
 import { releaseContext } from "@/lib/server/releases/release-context";
-import { releaseInclude, toReleaseDto } from "@/lib/server/releases/release-dto";
+import { releaseSelect, toReleaseDto } from "@/lib/server/releases/release-dto";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
 
@@ -44,7 +44,7 @@ async function draftsOf(
   const statuses = job === "overdue-reminders" ? OPEN_STATUSES : UNDER_WAY_STATUSES;
   const rows = await tx.release.findMany({
     where: { status: { in: [...statuses] } },
-    include: releaseInclude,
+    select: releaseSelect,
   });
   const context = releaseContext(settings, today);
   const drafts: OutboxDraft[] = [];

@@ -7,7 +7,7 @@ import { releaseIdSchema } from "@/lib/validation/releases";
 
 import { notFound } from "./mutate-release";
 import { releaseContext } from "./release-context";
-import { releaseInclude, toReleaseDto } from "./release-dto";
+import { releaseSelect, toReleaseDto } from "./release-dto";
 
 /** One release with its stages and its patches; a 404 AppError when there is none. */
 export async function getRelease(id: string): Promise<ReleaseDetail> {
@@ -15,7 +15,7 @@ export async function getRelease(id: string): Promise<ReleaseDetail> {
   const [row, settings] = await Promise.all([
     db.release.findUnique({
       where: { id },
-      include: { ...releaseInclude, patches: { include: releaseInclude } },
+      select: { ...releaseSelect, patches: { select: releaseSelect } },
     }),
     getPlanningSettings(),
   ]);

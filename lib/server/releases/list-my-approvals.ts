@@ -10,7 +10,6 @@ import { type ReleaseState, waitsFor } from "@/lib/domain/signoff";
 import { STAGE_KEYS } from "@/lib/domain/stages";
 import { can } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
-import { getDb } from "@/lib/server/db/client";
 import { idList, queryJsonRows } from "@/lib/server/db/json-rows";
 import { delegatorsFor } from "@/lib/server/delegations/delegations";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -19,7 +18,8 @@ import type { OutcomeDue, WaitingApproval, WhatWaits } from "@/lib/types/release
 import type { SessionUser } from "@/lib/types/user";
 
 import { releaseContext } from "./release-context";
-import { releaseInclude, toReleaseDto } from "./release-dto";
+import { toReleaseDto } from "./release-dto";
+import { readReleaseRows } from "./release-rows";
 
 export type { OutcomeDue, WaitingApproval } from "@/lib/types/release";
 
@@ -114,12 +114,8 @@ export async function listMyApprovals(
   }
   const { scope, waiting } = stages;
   const { settings, today } = scope;
-  const db = getDb();
   const shown = slice ? waiting.slice(slice.offset, slice.offset + slice.limit) : waiting;
-  const whole = await db.release.findMany({
-    where: { id: { in: shown.map((item) => item.id) } },
-    include: releaseInclude,
-  });
+  const whole = await readReleaseRows(shown.map((item) => item.id));
   const byId = new Map(whole.map((row) => [row.id, row]));
   const context = releaseContext(settings);
   const items = shown.map(({ id, key, onBehalfOf }): WaitingApproval => {

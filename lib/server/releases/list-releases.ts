@@ -13,7 +13,8 @@ import type { ReleaseListQuery } from "@/lib/validation/releases";
 import type { ReleaseSort } from "@/lib/validation/view-filters";
 
 import { releaseContext } from "./release-context";
-import { releaseInclude, toReleaseDto } from "./release-dto";
+import { releaseSelect, toReleaseDto } from "./release-dto";
+import { readReleaseRows } from "./release-rows";
 import { stageDatesSelect, toStageDates } from "./selects";
 import {
   freshForecastWhere,
@@ -134,7 +135,7 @@ export async function listReleases(
 ): Promise<ReleaseDto[]> {
   const settings = knownSettings ?? (await getPlanningSettings());
   const { context, period, where } = await listScope(query, settings);
-  const rows = await getDb().release.findMany({ where, include: releaseInclude });
+  const rows = await getDb().release.findMany({ where, select: releaseSelect });
   return byForecast(rows, context, period).map((row) => toReleaseDto(row, context));
 }
 
@@ -160,14 +161,7 @@ export async function getReleasesByIds(
 ): Promise<ReleaseDto[]> {
   const settings = knownSettings ?? (await getPlanningSettings());
   const context = releaseContext(settings);
-  const position = new Map(ids.map((id, index) => [id, index]));
-  const rows = await getDb().release.findMany({
-    where: { id: { in: [...ids] } },
-    include: releaseInclude,
-  });
-  return rows
-    .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
-    .map((row) => toReleaseDto(row, context));
+  return (await readReleaseRows(ids)).map((row) => toReleaseDto(row, context));
 }
 
 export const RELEASES_PAGE_SIZE = 50;

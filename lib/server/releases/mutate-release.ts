@@ -21,7 +21,7 @@ import type { ReleaseDto } from "@/lib/types/release";
 import type { SessionUser } from "@/lib/types/user";
 
 import { releaseContext } from "./release-context";
-import { releaseInclude, type ReleaseRow, toReleaseDto } from "./release-dto";
+import { releaseSelect, type ReleaseRow, toReleaseDto } from "./release-dto";
 import { toReleaseState } from "./release-state";
 
 export type MutationContext = {
@@ -43,7 +43,7 @@ export function notFound(): AppError {
 }
 
 export async function loadRelease(tx: DbTransaction, id: string): Promise<ReleaseRow | null> {
-  return tx.release.findUnique({ where: { id }, include: releaseInclude });
+  return tx.release.findUnique({ where: { id }, select: releaseSelect });
 }
 
 export async function mutateRelease(options: {

@@ -13,7 +13,7 @@ import type { SessionUser } from "@/lib/types/user";
 import type { WhatIfInput } from "@/lib/validation/releases";
 
 import { notFound } from "./mutate-release";
-import { releaseInclude } from "./release-dto";
+import { releaseSelect } from "./release-dto";
 import { toReleaseState } from "./release-state";
 import { replanFor } from "./update-release";
 
@@ -30,7 +30,7 @@ export async function previewReplan(
 ): Promise<ReplanPreview> {
   assertCan(actor.role, "releases.plan");
   const [row, settings] = await Promise.all([
-    getDb().release.findUnique({ where: { id }, include: releaseInclude }),
+    getDb().release.findUnique({ where: { id }, select: releaseSelect }),
     getPlanningSettings(),
   ]);
   if (!row) throw notFound();

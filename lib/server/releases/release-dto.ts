@@ -20,11 +20,53 @@ import { productApproversSelect, toStageDates } from "./selects";
 /** What every release query loads, so that one mapping serves the list, the page and the API. */
 const personSelect = { select: { id: true, name: true, email: true } } as const;
 
-export const releaseInclude = {
+/**
+ * Everything `toReleaseDto` and the mutations read of a release, named column by column: the JSON
+ * reader of whole pages (`readReleaseRows`, release-rows.ts) builds exactly this shape.
+ */
+export const releaseSelect = {
+  id: true,
+  name: true,
+  version: true,
+  digest: true,
+  description: true,
+  type: true,
+  status: true,
+  statusReason: true,
+  region: true,
+  baselineGoLive: true,
+  originalGoLive: true,
+  outcome: true,
+  outcomeComment: true,
+  rolledBackTo: true,
+  restoredOn: true,
+  outcomeRecordedAt: true,
+  rolloutStrategy: true,
+  rolloutGoLive: true,
+  rolloutFlags: true,
+  atRiskSince: true,
+  deploymentFlags: true,
+  parentId: true,
+  productId: true,
+  createdById: true,
+  revision: true,
+  createdAt: true,
+  updatedAt: true,
   parent: { select: { id: true, name: true, version: true } },
   createdBy: personSelect,
   outcomeRecordedBy: personSelect,
-  rolloutSteps: { orderBy: { position: "asc" }, include: { doneBy: personSelect } },
+  rolloutSteps: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      position: true,
+      date: true,
+      percent: true,
+      label: true,
+      doneAt: true,
+      doneBy: personSelect,
+    },
+  },
   outcomePatch: {
     select: {
       id: true,
@@ -43,20 +85,37 @@ export const releaseInclude = {
   },
   stages: {
     orderBy: { key: "asc" },
-    include: {
+    select: {
+      id: true,
+      key: true,
+      status: true,
+      plannedStart: true,
+      plannedEnd: true,
+      actualStart: true,
+      actualEnd: true,
+      workingDays: true,
+      approvalsRequired: true,
+      approvalRound: true,
       lastDeployment: { select: deploymentSummarySelect },
       approvals: {
-        orderBy: { createdAt: "asc" },
-        include: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          userId: true,
+          onBehalfOfId: true,
+          decision: true,
+          comment: true,
+          createdAt: true,
+          round: true,
           user: { select: { id: true, name: true, email: true, role: true } },
           onBehalfOf: personSelect,
         },
       },
     },
   },
-} satisfies Prisma.ReleaseInclude;
+} satisfies Prisma.ReleaseSelect;
 
-export type ReleaseRow = Prisma.ReleaseGetPayload<{ include: typeof releaseInclude }>;
+export type ReleaseRow = Prisma.ReleaseGetPayload<{ select: typeof releaseSelect }>;
 
 function optionalDate(value: Date | null): IsoDate | null {
   return value ? dateToIso(value) : null;
