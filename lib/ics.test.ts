@@ -17,6 +17,18 @@ describe("foldLine", () => {
         .join(""),
     ).toBe(long);
   });
+
+  it("folds at exactly 75 octets, 74 on continuation lines, keeping 4-octet characters whole", () => {
+    expect(foldLine("x".repeat(75))).toBe("x".repeat(75));
+    expect(foldLine("x".repeat(76))).toBe(`${"x".repeat(75)}\r\n x`);
+    expect(foldLine("x".repeat(75 + 74 + 1))).toBe(`${"x".repeat(75)}\r\n ${"x".repeat(74)}\r\n x`);
+    // 73 ASCII octets, then a 4-octet emoji that would end at 77: it starts the next line.
+    const emoji = `${"x".repeat(73)}🚀🚀`;
+    expect(foldLine(emoji)).toBe(`${"x".repeat(73)}\r\n 🚀🚀`);
+    // Twenty-five 3-octet characters (75 octets) fit; a 26th does not.
+    expect(foldLine("€".repeat(25))).toBe("€".repeat(25));
+    expect(foldLine("€".repeat(26))).toBe(`${"€".repeat(25)}\r\n €`);
+  });
 });
 
 it("escapes text values", () => {

@@ -40,26 +40,37 @@ function instantValue(instant: Date): string {
     .replace(/\.\d{3}/, "");
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 octets of one code point. */
+function octetsOf(codePoint: number): number {
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  return codePoint < 0x10000 ? 3 : 4;
+}
 
-/** Lines longer than 75 octets are folded (§3.1), never inside a multi-byte character. */
+/**
+ * Lines longer than 75 octets are folded (§3.1), never inside a multi-byte character. Counted
+ * without encoding (a feed of a large portfolio folds hundreds of thousands of lines).
+ */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  if (line.length <= 25) return line; // at most 3 octets a UTF-16 unit: it fits
   const parts: string[] = [];
-  let current = "";
+  let start = 0;
   let size = 0;
-  for (const char of line) {
-    const bytes = encoder.encode(char).length;
+  let index = 0;
+  while (index < line.length) {
+    const codePoint = line.codePointAt(index)!;
+    const octets = octetsOf(codePoint);
     const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (size + bytes > limit) {
-      parts.push(current);
-      current = "";
+    if (size + octets > limit) {
+      parts.push(line.slice(start, index));
+      start = index;
       size = 0;
     }
-    current += char;
-    size += bytes;
+    size += octets;
+    index += codePoint > 0xffff ? 2 : 1;
   }
-  parts.push(current);
+  if (parts.length === 0) return line;
+  parts.push(line.slice(start));
   return parts.join("\r\n ");
 }
 

@@ -13,8 +13,8 @@ import type { ReleaseListQuery } from "@/lib/validation/releases";
 import type { ReleaseSort } from "@/lib/validation/view-filters";
 
 import { releaseContext } from "./release-context";
-import { releaseSelect, toReleaseDto } from "./release-dto";
-import { readReleaseRows } from "./release-rows";
+import { toReleaseDto } from "./release-dto";
+import { readReleaseRows, readReleaseRowsInChunks } from "./release-rows";
 import { stageDatesSelect, toStageDates } from "./selects";
 import {
   freshForecastWhere,
@@ -135,7 +135,8 @@ export async function listReleases(
 ): Promise<ReleaseDto[]> {
   const settings = knownSettings ?? (await getPlanningSettings());
   const { context, period, where } = await listScope(query, settings);
-  const rows = await getDb().release.findMany({ where, select: releaseSelect });
+  const ids = await getDb().release.findMany({ where, select: { id: true } });
+  const rows = await readReleaseRowsInChunks(ids.map((row) => row.id));
   return byForecast(rows, context, period).map((row) => toReleaseDto(row, context));
 }
 

@@ -91,6 +91,17 @@ export async function readReleaseRows(ids: readonly string[]): Promise<ReleaseRo
   return rows.map(reviveDates);
 }
 
+/** Rows a statement builds at most: a feed or an export of thousands reads in several. */
+const CHUNK = 1000;
+
+/** `readReleaseRows` for any number of ids (the calendar feed, the CSV export), chunk by chunk. */
+export async function readReleaseRowsInChunks(ids: readonly string[]): Promise<ReleaseRow[]> {
+  const rows: ReleaseRow[] = [];
+  for (let start = 0; start < ids.length; start += CHUNK)
+    rows.push(...(await readReleaseRows(ids.slice(start, start + CHUNK))));
+  return rows;
+}
+
 const date = (value: string) => new Date(value);
 const optionalDate = (value: string | null) => (value === null ? null : new Date(value));
 
