@@ -75,7 +75,8 @@ async function readTimelineRecordsWhere(where: Prisma.Sql): Promise<TimelineReco
       'product', json_build_object('key', p.key, 'name', p.name),
       'originalGoLive', r.original_go_live, 'outcome', r.outcome,
       'rolloutGoLive', r.rollout_go_live, 'deploymentFlags', r.deployment_flags,
-      'parentId', r.parent_id, 'parentName', parent.name,
+      'parentId', r.parent_id,
+      'parentName', (SELECT parent.name FROM releases parent WHERE parent.id = r.parent_id),
       'rolloutSteps', coalesce((SELECT json_agg(json_build_object(
           'position', s.position, 'date', s.date, 'percent', s.percent, 'label', s.label,
           'done', s.done_at IS NOT NULL) ORDER BY s.position)
@@ -83,7 +84,6 @@ async function readTimelineRecordsWhere(where: Prisma.Sql): Promise<TimelineReco
       'stages', ${stageDatesJson("r")}) AS doc
     FROM releases r
     JOIN products p ON p.id = r.product_id
-    LEFT JOIN releases parent ON parent.id = r.parent_id
     WHERE ${where}`);
   return rows.map((row) => ({ ...row, stages: toStageDatesFromJson(row.stages) }));
 }
