@@ -20,7 +20,31 @@ const TOOLS = [
   { href: "/products", label: "Products" },
 ] as const;
 
-export function AppHeader({ user, approvalCount }: { user: SessionUser; approvalCount: number }) {
+/** How many stages and outcomes wait for the person, on the My approvals link (none: no badge). */
+export function ApprovalCount({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span
+      data-testid="approval-count"
+      aria-label={`${count} waiting`}
+      className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-accent px-1.5 text-[11px] font-semibold text-white tabular"
+    >
+      {count}
+    </span>
+  );
+}
+
+/**
+ * The header. `approvalCount` is the slot of the My approvals badge: the layout streams it in
+ * (counting what waits reads every open stage of the portfolio; the page need not wait for it).
+ */
+export function AppHeader({
+  user,
+  approvalCount,
+}: {
+  user: SessionUser;
+  approvalCount: React.ReactNode;
+}) {
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-surface/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-3 px-4 sm:px-6 lg:gap-6">
@@ -46,15 +70,7 @@ export function AppHeader({ user, approvalCount }: { user: SessionUser; approval
           ))}
           <NavLink href="/approvals">
             My approvals
-            {approvalCount > 0 && (
-              <span
-                data-testid="approval-count"
-                aria-label={`${approvalCount} waiting`}
-                className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-accent px-1.5 text-[11px] font-semibold text-white tabular"
-              >
-                {approvalCount}
-              </span>
-            )}
+            {approvalCount}
           </NavLink>
           {TOOLS.map((item) => (
             <NavLink key={item.href} href={item.href}>
