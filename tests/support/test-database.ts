@@ -55,8 +55,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropDatabase(admin, name);
       await admin.end();
     },
   };
+}
+
+/**
+ * Drops a test's database once its connections are gone. pg's `pool.end()` resolves before the
+ * sockets of its clients close: forcing the drop at once terminated a client still ending, whose
+ * error then reached no listener (an uncaught exception that failed a whole run). Waits for them,
+ * and forces only what is left after two seconds.
+ */
+async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+      return;
+    } catch (error) {
+      // 55006: the database is being accessed by other users.
+      if ((error as { code?: string }).code !== "55006") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
