@@ -15,7 +15,7 @@ import {
 } from "@/lib/server/deployments/deployment-dto";
 import type { AfterGoLiveDto, ReleaseDto, RolloutDto, StageDto } from "@/lib/types/release";
 
-import { productApproversSelect, toStageDates } from "./selects";
+import { productApproversSelect, stageDatesSelect, toStageDates } from "./selects";
 
 /** What every release query loads, so that one mapping serves the list, the page and the API. */
 const personSelect = { select: { id: true, name: true, email: true } } as const;
@@ -87,13 +87,7 @@ export const releaseSelect = {
     orderBy: { key: "asc" },
     select: {
       id: true,
-      key: true,
-      status: true,
-      plannedStart: true,
-      plannedEnd: true,
-      actualStart: true,
-      actualEnd: true,
-      workingDays: true,
+      ...stageDatesSelect.select,
       approvalsRequired: true,
       approvalRound: true,
       lastDeployment: { select: deploymentSummarySelect },
