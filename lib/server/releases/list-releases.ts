@@ -14,7 +14,7 @@ import type { ReleaseSort } from "@/lib/validation/view-filters";
 
 import { releaseContext } from "./release-context";
 import { toReleaseDto } from "./release-dto";
-import { readReleaseRows, readReleaseRowsInChunks } from "./release-rows";
+import { readReleaseRows } from "./release-rows";
 import { stageDatesSelect, toStageDates } from "./selects";
 import {
   freshForecastWhere,
@@ -136,7 +136,7 @@ export async function listReleases(
   const settings = knownSettings ?? (await getPlanningSettings());
   const { context, period, where } = await listScope(query, settings);
   const ids = await getDb().release.findMany({ where, select: { id: true } });
-  const rows = await readReleaseRowsInChunks(ids.map((row) => row.id));
+  const rows = await readReleaseRows(ids.map((row) => row.id));
   return byForecast(rows, context, period).map((row) => toReleaseDto(row, context));
 }
 

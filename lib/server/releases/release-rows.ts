@@ -19,14 +19,24 @@ const person = (alias: string) =>
     `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email)`,
   );
 
+/** Rows a statement builds at most: a feed or an export of thousands reads in several. */
+const CHUNK = 1000;
+
 /**
  * Whole releases by id, in the order given, as `releaseSelect` reads them through Prisma — built as
- * JSON by PostgreSQL in one statement. For pages of hundreds (the API, My approvals): Prisma maps
- * every field of every nested row one by one, which costs four times the query. A test holds both
- * readers to the same rows (tests/integration/release-rows.test.ts).
+ * JSON by PostgreSQL, a statement per thousand. For pages of hundreds (the API, My approvals) and
+ * the feed and export of thousands: Prisma maps every field of every nested row one by one, which
+ * costs four times the query. A test holds both readers to the same rows
+ * (tests/integration/release-rows.test.ts).
  */
 export async function readReleaseRows(ids: readonly string[]): Promise<ReleaseRow[]> {
-  if (ids.length === 0) return [];
+  const rows: ReleaseRow[] = [];
+  for (let start = 0; start < ids.length; start += CHUNK)
+    rows.push(...(await readChunk(ids.slice(start, start + CHUNK))));
+  return rows;
+}
+
+async function readChunk(ids: readonly string[]): Promise<ReleaseRow[]> {
   const rows = await queryJsonRows<Json<ReleaseRow>>(Prisma.sql`
     SELECT json_build_object(
       'id', r.id, 'name', r.name, 'version', r.version, 'digest', r.digest,
@@ -89,17 +99,6 @@ export async function readReleaseRows(ids: readonly string[]): Promise<ReleaseRo
     JOIN releases r ON r.id = page.id
     ORDER BY page.position`);
   return rows.map(reviveDates);
-}
-
-/** Rows a statement builds at most: a feed or an export of thousands reads in several. */
-const CHUNK = 1000;
-
-/** `readReleaseRows` for any number of ids (the calendar feed, the CSV export), chunk by chunk. */
-export async function readReleaseRowsInChunks(ids: readonly string[]): Promise<ReleaseRow[]> {
-  const rows: ReleaseRow[] = [];
-  for (let start = 0; start < ids.length; start += CHUNK)
-    rows.push(...(await readReleaseRows(ids.slice(start, start + CHUNK))));
-  return rows;
 }
 
 const date = (value: string) => new Date(value);
