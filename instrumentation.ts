@@ -1,6 +1,7 @@
-// Runs once when a server process starts (Node.js runtime only): the notification worker of this
-// instance (several instances share the work through PostgreSQL; NOTIFICATIONS_WORKER=false turns
-// it off) and the graceful shutdown on SIGTERM/SIGINT: Next's server stops taking connections and
+// Runs once when a server process starts (Node.js runtime only): the client address of every
+// request (the socket's peer, or behind TRUSTED_PROXIES the forwarded one), the notification
+// worker of this instance (several instances share the work through PostgreSQL;
+// NOTIFICATIONS_WORKER=false turns it off) and the graceful shutdown on SIGTERM/SIGINT: Next's server stops taking connections and
 // finishes the requests in flight, then the worker stops and the database closes (lib/server/shutdown).
 import type { Instrumentation } from "next";
 
@@ -8,6 +9,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("./lib/env");
   const { shutDownGracefully } = await import("./lib/server/shutdown");
+  const { installClientAddress } = await import("./lib/server/http/client-address");
+  installClientAddress(getEnv().TRUSTED_PROXIES);
   let worker = null;
   if (getEnv().NOTIFICATIONS_WORKER) {
     const { startWorker } = await import("./lib/server/notifications/worker");
@@ -25,7 +28,8 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
     {
       err: error,
       method: request.method,
-      path: request.path,
+      // The pathname only: a query string can carry a secret (a password link, a feed token).
+      path: request.path.split("?")[0],
       route: context.routePath,
       routeType: context.routeType,
       ...(typeof requestId === "string" && { requestId }),

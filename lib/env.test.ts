@@ -22,7 +22,7 @@ describe("readEnv", () => {
     ).toMatchObject({
       DATABASE_URL: "postgresql://app@db:5432/rc",
       PORT: 8080,
-      SEED_DEMO: true,
+      SEED_DEMO: "links",
     });
   });
 
@@ -33,6 +33,12 @@ describe("readEnv", () => {
       /DATABASE_URL: Use a PostgreSQL connection string[\s\S]*NEXTAUTH_URL: Give the public address[\s\S]*PORT: A port is at most 65535/,
     );
     expect(() => readEnv({ SEED_DEMO: "yes" })).toThrow(/SEED_DEMO: Use 1 or 0/);
+    expect(() => readEnv({ TRUSTED_PROXIES: "the load balancer" })).toThrow(
+      /TRUSTED_PROXIES: Give a count of proxies/,
+    );
+    expect(() => readEnv({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: "10.0.0.0/33" })).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_NETWORKS: Use true, false, or networks/,
+    );
   });
 
   it("lets scripts run on PostgreSQL without a secret, but not the server", () => {

@@ -4,15 +4,11 @@ import "server-only";
 
 import { z } from "zod";
 
+import { parseAllowance, parseTrustedProxies } from "@/lib/domain/network";
 import { parseRoleMap } from "@/lib/domain/people";
 
 /** Where settings come from: the process environment, or a plain map in tests. */
 export type Source = Record<string, string | undefined>;
-
-const flag = z
-  .enum(["1", "0", "true", "false", ""], { message: "Use 1 or 0 (or true / false)." })
-  .optional()
-  .transform((value) => value === "1" || value === "true");
 
 const optionalText = z
   .string()
@@ -57,7 +53,23 @@ const envSchema = z.object({
     .max(65_535, "A port is at most 65535.")
     .default(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
-  SEED_DEMO: flag,
+  /**
+   * `1` seeds the demo into an empty PostgreSQL database at start, its users without a password
+   * (one-time links are printed); `public-passwords` gives them the README's passwords, for a
+   * throwaway test database only. (The embedded demo always has the README's passwords.)
+   */
+  SEED_DEMO: z
+    .enum(["1", "0", "true", "false", "", "public-passwords"], {
+      message: "Use 1 or 0 (or true / false), or public-passwords for a throwaway test database.",
+    })
+    .optional()
+    .transform((value) =>
+      value === "public-passwords"
+        ? "public-passwords"
+        : value === "1" || value === "true"
+          ? "links"
+          : false,
+    ),
   /** Single sign-on (OpenID Connect): all three or none. */
   OIDC_ISSUER: optionalUrl(
     "Give the issuer URL of the identity provider, e.g. https://login.example.com/realms/acme",
@@ -84,11 +96,38 @@ const envSchema = z.object({
         "Give an SMTP URL, e.g. smtp://user:password@mail.example.com:587 (smtps:// for TLS)",
     }),
   MAIL_FROM: z.string().trim().min(3).default("Release Calendar <release-calendar@localhost>"),
-  /** `true` lets webhooks reach loopback and private networks (tests, closed networks). */
+  /**
+   * `true` lets webhooks reach loopback and private networks (tests, closed networks); a list of
+   * networks (`10.20.0.0/16,fd00:1::/64`) lets them reach those only.
+   */
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
-    .enum(["true", "false", "1", "0", ""], { message: "Use true or false." })
+    .string()
     .optional()
-    .transform((value) => value === "true" || value === "1"),
+    .transform((value, context) => {
+      const allowance = parseAllowance(value);
+      if (allowance) return allowance;
+      context.addIssue({
+        code: "custom",
+        message: "Use true, false, or networks like 10.20.0.0/16,fd00:1::/64.",
+      });
+      return z.NEVER;
+    }),
+  /**
+   * The proxies in front of the app whose X-Forwarded-For is believed: how many (`1` behind one
+   * load balancer) or which networks (`10.0.0.0/8`). Unset: none, the socket's peer is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const trusted = parseTrustedProxies(value);
+      if (trusted) return trusted;
+      context.addIssue({
+        code: "custom",
+        message: "Give a count of proxies (e.g. 1) or their networks (e.g. 10.0.0.0/8,fd00::/8).",
+      });
+      return z.NEVER;
+    }),
   /** How much the server logs (pino levels). */
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

@@ -20,13 +20,18 @@ export type IcsEvent = {
 
 export type IcsCalendar = { name: string; description?: string; events: IcsEvent[]; now?: Date };
 
-/** TEXT values: backslash, semicolon, comma and newlines are escaped (§3.3.11). */
+/**
+ * TEXT values: backslash, semicolon, comma and line breaks are escaped (§3.3.11) — a lone
+ * carriage return too, which some clients read as a line break that could start a property of
+ * its own; any other control character is removed: TEXT may hold none but a tab (§3.1).
+ */
 export function escapeText(value: string): string {
   return value
     .replace(/\\/g, "\\\\")
     .replace(/;/g, "\\;")
     .replace(/,/g, "\\,")
-    .replace(/\r?\n/g, "\\n");
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, "\\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
 }
 
 function dateValue(date: IsoDate): string {

@@ -8,7 +8,13 @@ import type { Access } from "./domain/people";
 import { ROLES, type Role } from "./domain/stages";
 import { AppError } from "./errors";
 
-type PermissionRule = { roles: readonly Role[]; access: Access; refusal: string };
+type PermissionRule = {
+  roles: readonly Role[];
+  access: Access;
+  refusal: string;
+  /** Only a person at a browser, never an API token: a token must not mint tokens or keys. */
+  sessionOnly?: true;
+};
 
 export const PERMISSIONS = {
   /** Read the calendar, timeline, environments, releases, reports, plans; the own feed. */
@@ -57,13 +63,26 @@ export const PERMISSIONS = {
     access: "write",
     refusal: "Only administrators manage users and their access.",
   },
-  /** One's own API tokens and sessions, listed. */
-  "account.read": { roles: ROLES, access: "read", refusal: "You may not read this account." },
-  /** One's own password, API tokens, sessions and calendar feed address. */
+  /** One's own API tokens, sessions, calendar feed address, email choices and deputies, listed. */
+  "account.read": {
+    roles: ROLES,
+    access: "read",
+    refusal: "You may not read this account.",
+    sessionOnly: true,
+  },
+  /** One's own password, API tokens, sessions, calendar feed address and email choices. */
   "account.manage": {
     roles: ROLES,
     access: "write",
     refusal: "You may not change this account.",
+    sessionOnly: true,
+  },
+  /** Name a deputy for an absence (who then decides in one's place), or end it. */
+  "account.delegate": {
+    roles: ROLES, // who signs anything at all is the delegation rule's business (delegation.ts)
+    access: "write",
+    refusal: "You may not name a deputy.",
+    sessionOnly: true,
   },
 } as const satisfies Record<string, PermissionRule>;
 
@@ -76,6 +95,12 @@ export function can(role: Role, permission: Permission): boolean {
 /** The sentence a refused person reads. */
 export function refusalFor(permission: Permission): string {
   return PERMISSIONS[permission].refusal;
+}
+
+/** Whether a permission is for a browser session only (403 SESSION_REQUIRED for a token). */
+export function isSessionOnly(permission: Permission): boolean {
+  const rule: PermissionRule = PERMISSIONS[permission];
+  return rule.sessionOnly === true;
 }
 
 /** The kind of access a permission needs from an API token. */

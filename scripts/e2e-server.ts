@@ -47,7 +47,7 @@ async function main() {
   delete env.DATABASE_URL;
   if (process.env.TEST_DATABASE_URL) {
     env.DATABASE_URL = await freshPostgresDatabase(process.env.TEST_DATABASE_URL);
-    env.SEED_DEMO = "1";
+    env.SEED_DEMO = "public-passwords"; // a throwaway database the journeys sign in to
     env.NEXTAUTH_SECRET = randomBytes(32).toString("base64url");
   } else {
     const dir = path.join(ROOT, ".data", "e2e-pglite");

@@ -1,6 +1,12 @@
 // npm run db:seed: fills an empty, migrated database with the demo users and releases.
+import { readEnv } from "../lib/env";
 import { describeDatabase } from "../lib/server/db/config";
-import { isDatabaseEmpty, seedDemoData } from "../lib/server/seed/seed-demo";
+import {
+  demoPasswordsFor,
+  isDatabaseEmpty,
+  printPasswordLinks,
+  seedDemoData,
+} from "../lib/server/seed/seed-demo";
 
 import { openDatabase } from "./db/open-database";
 import { deployMigrations } from "./db/schema-engine";
@@ -15,8 +21,9 @@ async function main(): Promise<number> {
       console.error("Start over with npm run db:reset -- --force, then npm run db:seed.");
       return 1;
     }
-    const result = await seedDemoData(database.prisma);
+    const result = await seedDemoData(database.prisma, { passwords: demoPasswordsFor(readEnv()) });
     console.log(`Seeded ${result.users} demo users and ${result.releases} releases and patches.`);
+    printPasswordLinks(result.passwordLinks);
     return 0;
   } finally {
     await database.close();

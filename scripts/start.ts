@@ -12,7 +12,13 @@ import nextEnv from "@next/env";
 import { type Env, readServerEnv } from "../lib/env";
 import { describeDatabase, readDatabaseConfig } from "../lib/server/db/config";
 import { lockHolderEnv, lockPgliteDir } from "../lib/server/db/pglite-lock";
-import { isDatabaseEmpty, seedDemoData } from "../lib/server/seed/seed-demo";
+import {
+  type DemoPasswords,
+  demoPasswordsFor,
+  isDatabaseEmpty,
+  printPasswordLinks,
+  seedDemoData,
+} from "../lib/server/seed/seed-demo";
 
 import { openDatabase } from "./db/open-database";
 import { deployMigrations } from "./db/schema-engine";
@@ -94,17 +100,18 @@ function buildIfNeeded(): void {
   writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
 }
 
-async function prepareDatabase(shouldSeed: boolean): Promise<void> {
+async function prepareDatabase(passwords: DemoPasswords | null): Promise<void> {
   const database = openDatabase();
   try {
     console.log(`Database: ${describeDatabase(database.config)}`);
     const applied = await deployMigrations(database.target);
     for (const name of applied) console.log(`Applied migration ${name}`);
-    if (shouldSeed && (await isDatabaseEmpty(database.prisma))) {
-      const result = await seedDemoData(database.prisma);
+    if (passwords && (await isDatabaseEmpty(database.prisma))) {
+      const result = await seedDemoData(database.prisma, { passwords });
       console.log(
         `Filled the empty database with ${result.users} demo users and ${result.releases} releases.`,
       );
+      printPasswordLinks(result.passwordLinks);
     }
   } finally {
     // The embedded database may be open in one process only: close it before the server opens it.
@@ -159,7 +166,7 @@ async function main(): Promise<void> {
   }
 
   if (!isDev) buildIfNeeded();
-  await prepareDatabase(isEmbedded || env.SEED_DEMO);
+  await prepareDatabase(isEmbedded || env.SEED_DEMO ? demoPasswordsFor(env) : null);
 
   const nextArgs = [isDev ? "dev" : "start", "-p", port, "-H", host];
   console.log(`\nRelease Calendar on http://${host === "0.0.0.0" ? "localhost" : host}:${port}\n`);

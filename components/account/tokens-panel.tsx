@@ -28,12 +28,15 @@ const SCOPE_OPTIONS: Record<TokenScope, string> = {
 export function TokensPanel({
   tokens,
   scopes,
+  maxLifetimeDays,
   create,
   revoke,
 }: {
   tokens: ApiTokenDto[];
   /** The scopes this person's role may give a token. */
   scopes: TokenScope[];
+  /** The longest a new token may live (an administrator's setting). */
+  maxLifetimeDays: number;
   create: (previous: TokenState, form: FormData) => Promise<TokenState>;
   revoke: (command: { id: string }) => Promise<ActionState>;
 }) {
@@ -47,8 +50,8 @@ export function TokensPanel({
         <>
           For scripts and CI pipelines: send it as{" "}
           <code className="font-mono text-xs">Authorization: Bearer …</code>. A token acts with your
-          current role, within its scope; it stops working when revoked, when it expires, or when
-          your account is deactivated. See{" "}
+          current role, within its scope; it stops working when revoked, when it expires (after{" "}
+          {maxLifetimeDays} days at the latest), or when your account is deactivated. See{" "}
           <a href="/api-docs" className="text-accent hover:underline">
             the HTTP API
           </a>
@@ -90,7 +93,7 @@ export function TokensPanel({
         </Field>
         <TextField
           id="token-expires"
-          label="Expires (optional)"
+          label={`Expires (default: in ${maxLifetimeDays} days)`}
           name="expiresAt"
           type="date"
           error={error("expiresAt")}

@@ -18,7 +18,7 @@ import { useActionRunner } from "../ui/use-action-runner";
 
 export type UserCommands = {
   update: (command: { id: string; role?: Role; isActive?: boolean }) => Promise<LinkState>;
-  resetPassword: (command: { id: string }) => Promise<LinkState>;
+  resetPassword: (command: { id: string; revokeAccess?: boolean }) => Promise<LinkState>;
 };
 
 /** A user's role, changed in place (the last active admin stays one: the server says so). */
@@ -51,10 +51,11 @@ export function RoleSelect({ user, update }: { user: UserDto; update: UserComman
 export function UserActions({ user, commands }: { user: UserDto; commands: UserCommands }) {
   const { run, isPending, problem } = useActionRunner();
   const [link, setLink] = useState<string | null>(null);
+  const [revokeAccess, setRevokeAccess] = useState(false);
 
   function resetPassword() {
     run(async () => {
-      const result = await commands.resetPassword({ id: user.id });
+      const result = await commands.resetPassword({ id: user.id, revokeAccess });
       if (result.setPasswordUrl) setLink(result.setPasswordUrl);
       return result;
     });
@@ -94,13 +95,30 @@ export function UserActions({ user, commands }: { user: UserDto; commands: UserC
           confirmLabel="Reset password"
           tone="danger"
           onConfirm={resetPassword}
+          onOpenChange={(open) => open && setRevokeAccess(false)}
           trigger={
             <Button variant="secondary" size="sm" disabled={isPending || !user.isActive}>
               <KeyRound aria-hidden />
               Reset password
             </Button>
           }
-        />
+        >
+          <label className="flex items-start gap-2 text-sm text-fg">
+            <input
+              type="checkbox"
+              checked={revokeAccess}
+              onChange={(event) => setRevokeAccess(event.target.checked)}
+              className="mt-0.5 size-4 accent-(--color-accent)"
+            />
+            <span>
+              Also revoke their API tokens and calendar feed
+              <span className="block text-muted">
+                When the account may have been taken over: scripts and calendar subscriptions stop
+                working until they create new ones.
+              </span>
+            </span>
+          </label>
+        </ConfirmDialog>
       </div>
       {problem && <FormStatus state={problem} />}
       <Modal

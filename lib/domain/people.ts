@@ -32,12 +32,17 @@ type AdminChange = {
   activeAdmins: number;
 };
 
-/** Refuses a change that would leave nobody able to administer the app. */
-export function assertKeepsAnAdmin({ target, change, activeAdmins }: AdminChange): void {
+/** Whether a change would leave nobody able to administer the app. */
+export function removesLastAdmin({ target, change, activeAdmins }: AdminChange): boolean {
   const isActiveAdmin = target.role === "ADMIN" && target.isActive;
   const staysActiveAdmin =
     (change.role ?? target.role) === "ADMIN" && (change.isActive ?? target.isActive);
-  if (isActiveAdmin && !staysActiveAdmin && activeAdmins <= 1) {
+  return isActiveAdmin && !staysActiveAdmin && activeAdmins <= 1;
+}
+
+/** Refuses a change that would leave nobody able to administer the app. */
+export function assertKeepsAnAdmin(change: AdminChange): void {
+  if (removesLastAdmin(change)) {
     throw new AppError(
       "CONFLICT",
       "LAST_ADMIN",
@@ -108,3 +113,36 @@ export type PeopleAuditAction =
   | "USER_PASSWORD_RESET"
   | "TOKEN_CREATED"
   | "TOKEN_REVOKED";
+
+/**
+ * How long a failed sign-in waits before it is answered: doubling with each attempt in the window
+ * (0.1 s, 0.2 s, 0.4 s, …, at most 2 s), so that guessing slows down long before the lock.
+ */
+export function failedSignInDelayMs(attempt: number): number {
+  return Math.min(2000, 100 * 2 ** Math.max(0, attempt - 1));
+}
+
+/** The longest an API token lives unless an administrator says otherwise: a year. */
+export const DEFAULT_TOKEN_MAX_LIFETIME_DAYS = 365;
+export const TOKEN_MAX_LIFETIME_LIMIT_DAYS = 3650;
+
+/**
+ * When a new API token expires: when asked, if that is in the future and within the maximum
+ * lifetime; without a date, at the end of the maximum lifetime (no token lives forever).
+ */
+export function tokenExpiry(requested: Date | null | undefined, now: Date, maxDays: number): Date {
+  const latest = new Date(now.getTime() + maxDays * 24 * 3600 * 1000);
+  if (!requested) return latest;
+  if (requested <= now) {
+    throw new AppError("UNPROCESSABLE", "END_IN_PAST", "The expiry must be in the future.");
+  }
+  if (requested > latest) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      "EXPIRY_TOO_FAR",
+      `An API token lives at most ${maxDays} days: choose an expiry on or before ${latest.toISOString().slice(0, 10)}.`,
+      { latest: latest.toISOString() },
+    );
+  }
+  return requested;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   approversProblem,
-  mayNameApprovers,
+  mayManageProduct,
   ownersProblem,
   PRODUCT_KEY_PATTERN,
   productKeyFrom,
@@ -37,8 +37,8 @@ describe("owners and named approvers", () => {
   });
 
   it("are named by admins and the product's owners only", () => {
-    expect(mayNameApprovers({ id: "a", role: "ADMIN" }, [])).toBe(true);
-    expect(mayNameApprovers(rita, [rita.id])).toBe(true);
-    expect(mayNameApprovers({ id: "rm-2", role: "RELEASE_MANAGER" }, [rita.id])).toBe(false);
+    expect(mayManageProduct({ id: "a", role: "ADMIN" }, [])).toBe(true);
+    expect(mayManageProduct(rita, [rita.id])).toBe(true);
+    expect(mayManageProduct({ id: "rm-2", role: "RELEASE_MANAGER" }, [rita.id])).toBe(false);
   });
 });

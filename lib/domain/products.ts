@@ -64,8 +64,11 @@ export function approversProblem(
   );
 }
 
-/** Administrators and the product's owners name its approvers. */
-export function mayNameApprovers(
+/**
+ * Administrators and the product's current owners change it (name, description, owners) and name
+ * its approvers: a release manager who owns nothing there cannot make themselves its owner.
+ */
+export function mayManageProduct(
   actor: { id: string; role: Role },
   ownerIds: readonly string[],
 ): boolean {

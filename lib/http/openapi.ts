@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 import { ERROR_CODES, type ErrorCode, statusOfErrorCode } from "@/lib/errors";
-import { PERMISSIONS, type Permission } from "@/lib/permissions";
+import { isSessionOnly, PERMISSIONS, type Permission } from "@/lib/permissions";
 import { delegationCreateSchema } from "@/lib/validation/delegations";
 import { deploymentReportSchema } from "@/lib/validation/deployments";
 import { notificationPreferencesSchema, webhookCreateSchema } from "@/lib/validation/notifications";
@@ -28,6 +28,7 @@ import {
 import { reportQuerySchema } from "@/lib/validation/reports";
 import {
   passwordChangeSchema,
+  passwordResetSchema,
   tokenCreateSchema,
   userCreateSchema,
   userListQuerySchema,
@@ -339,7 +340,7 @@ export const OPERATIONS: readonly Operation[] = [
     "/api/me/calendar-feed",
     "Calendar feed",
     "The caller's feed address (created on first call)",
-    "releases.read",
+    "account.read",
     { response: { schema: feedResponse }, success: [200, "{url}"] },
   ),
   op(
@@ -411,7 +412,7 @@ export const OPERATIONS: readonly Operation[] = [
     "account.read",
     { response: { schema: delegationResponse, list: true }, success: [200, "Delegations"] },
   ),
-  op("POST", "/api/me/delegations", "People", "Name a deputy for an absence", "stages.decide", {
+  op("POST", "/api/me/delegations", "People", "Name a deputy for an absence", "account.delegate", {
     body: delegationCreateSchema,
     response: { schema: delegationResponse },
     success: [201, "The delegation"],
@@ -426,7 +427,7 @@ export const OPERATIONS: readonly Operation[] = [
       "UNKNOWN_USER",
     ],
   }),
-  op("DELETE", "/api/me/delegations/{id}", "People", "End a delegation now", "stages.decide", {
+  op("DELETE", "/api/me/delegations/{id}", "People", "End a delegation now", "account.delegate", {
     success: [204, "Ended"],
     errors: ["NOT_FOUND"],
   }),
@@ -467,6 +468,7 @@ export const OPERATIONS: readonly Operation[] = [
     "Reset a password: a new one-time link",
     "users.manage",
     {
+      body: passwordResetSchema,
       response: { schema: passwordLinkResponse },
       success: [200, "{setPasswordUrl}"],
       errors: ["NOT_FOUND"],
@@ -671,6 +673,9 @@ function whoMay(access: Access): string {
   if (access === "feed-token") return "The holder of the feed token in the address.";
   const rule = PERMISSIONS[access];
   const roles = rule.roles.length === 4 ? "every role" : rule.roles.join(", ");
+  if (isSessionOnly(access)) {
+    return `Permission \`${access}\` (${roles}); a signed-in browser session only, never an API token.`;
+  }
   return `Permission \`${access}\` (${roles}); API tokens need ${rule.access} access.`;
 }
 
@@ -756,7 +761,9 @@ function responsesOf(operation: Operation): Record<string, JsonSchema> {
   }
   if (operation.access !== "public") {
     responses["401"] = error("Not signed in, or an invalid token");
-    responses["403"] = error("Not allowed (FORBIDDEN, TOKEN_SCOPE, CROSS_ORIGIN, …)");
+    responses["403"] = error(
+      "Not allowed (FORBIDDEN, TOKEN_SCOPE, SESSION_REQUIRED, CROSS_ORIGIN, …)",
+    );
   }
   for (const code of operation.errors ?? []) {
     const kind = statusOfErrorCode(code);

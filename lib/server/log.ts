@@ -13,6 +13,17 @@ type RequestContext = { requestId: string; userId?: string };
 const requestContext = new AsyncLocalStorage<RequestContext>();
 let logger: Logger | undefined;
 
+const SECRET_FIELDS = [
+  "password",
+  "currentPassword",
+  "newPassword",
+  "passwordHash",
+  "token",
+  "secret",
+  "authorization",
+  "cookie",
+];
+
 /**
  * The server's logger: JSON lines (one object per event) in production, readable lines in
  * development; LOG_LEVEL and LOG_FORMAT override. Lines written while a request runs carry its
@@ -28,6 +39,11 @@ export function log(): Logger {
       base: { service: "release-calendar", pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      // A secret that reaches a log line by accident (an error's context) is masked.
+      redact: {
+        paths: SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+        censor: "[redacted]",
+      },
       mixin: () => {
         const context = requestContext.getStore();
         return context ? { requestId: context.requestId, userId: context.userId } : {};

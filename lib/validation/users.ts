@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { passwordProblem, TOKEN_SCOPES } from "@/lib/domain/people";
+import { passwordProblem, TOKEN_MAX_LIFETIME_LIMIT_DAYS, TOKEN_SCOPES } from "@/lib/domain/people";
 import { ROLES } from "@/lib/domain/stages";
 
 import { isoDateSchema, pageQuery } from "./common";
@@ -85,3 +85,21 @@ export const tokenCreateSchema = z.strictObject({
     ),
 });
 export type TokenCreateInput = z.infer<typeof tokenCreateSchema>;
+
+/** An administrator's forced password reset: optionally every API token and the feed end too. */
+export const passwordResetSchema = z.strictObject({
+  revokeAccess: z.boolean({ message: "revokeAccess is true or false." }).default(false),
+});
+export type PasswordResetInput = z.infer<typeof passwordResetSchema>;
+
+/** The longest a new API token may live (Admin → API tokens). */
+export const tokenLifetimeSchema = z.object({
+  maxLifetimeDays: z.coerce
+    .number({ message: "Give a number of days." })
+    .int("Give a whole number of days.")
+    .min(1, "A token lives at least 1 day.")
+    .max(
+      TOKEN_MAX_LIFETIME_LIMIT_DAYS,
+      `At most ${TOKEN_MAX_LIFETIME_LIMIT_DAYS} days (10 years).`,
+    ),
+});

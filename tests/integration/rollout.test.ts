@@ -159,10 +159,12 @@ describe("a rollout under way", () => {
       qa2: people.qa2,
       manager: people.rm2,
     });
-    // It went live today, weeks before the plan: the flags follow, the same days after the go-live.
+    // It went live today, weeks before the plan: the flags follow, the same working days after
+    // the go-live (counted from today, whatever day it is: on a Sunday the first is Monday).
+    const thirdWorkingDayAfter = [1, 2, 3].reduce((day) => cal.nextWorkingDay(day), live.liveOn!);
     expect(live.rollout.steps.map((step) => step.date)).toEqual([
       live.liveOn,
-      cal.shiftWorkingDays(live.liveOn!, 3),
+      thirdWorkingDayAfter,
     ]);
     const locked = await plan(people.rm, release.id, { strategy: "BIG_BANG", steps: [] });
     expect([locked.status, locked.body.error?.code]).toEqual([409, "ROLLOUT_LOCKED"]);

@@ -23,7 +23,7 @@ import { listMyDelegations } from "@/lib/server/delegations/delegations";
 import { isMailConfigured } from "@/lib/server/notifications/deliver";
 import { getNotificationPreferences } from "@/lib/server/notifications/webhooks";
 import { listProductOptions } from "@/lib/server/products/products";
-import { listOwnTokens } from "@/lib/server/users/api-tokens";
+import { getTokenMaxLifetimeDays, listOwnTokens } from "@/lib/server/users/api-tokens";
 import { getUser, listUsers } from "@/lib/server/users/manage-users";
 import { listSessions } from "@/lib/server/users/sessions";
 
@@ -44,6 +44,7 @@ export default async function ProfilePage() {
     delegations,
     people,
     notifications,
+    tokenMaxLifetimeDays,
   ] = await Promise.all([
     getOrCreateFeedUrl(user, await pageOrigin()),
     getUser(user.id),
@@ -54,6 +55,7 @@ export default async function ProfilePage() {
     listMyDelegations(user),
     mayDelegate ? listUsers(user, { limit: 1000, active: true }) : null,
     getNotificationPreferences(user),
+    getTokenMaxLifetimeDays(),
   ]);
   const deputies = (people?.items ?? []).filter(
     (person) => person.id !== user.id && person.role !== "VIEWER",
@@ -85,6 +87,7 @@ export default async function ProfilePage() {
         <TokensPanel
           tokens={tokens}
           scopes={tokenScopesFor(user.role)}
+          maxLifetimeDays={tokenMaxLifetimeDays}
           create={createTokenAction}
           revoke={revokeOwnTokenAction}
         />

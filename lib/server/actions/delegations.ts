@@ -12,7 +12,7 @@ import { success } from "./answers";
 import { commandAction, formAction } from "./guard";
 
 export const createDelegationAction = formAction({
-  permission: "stages.decide",
+  permission: "account.delegate",
   parse: (form) =>
     delegationCreateSchema.parse({
       deputyId: form.get("deputyId"),
@@ -29,7 +29,7 @@ export const createDelegationAction = formAction({
 });
 
 export const endDelegationAction = commandAction({
-  permission: "stages.decide",
+  permission: "account.delegate",
   parse: (raw: { id: string }) => z.object({ id: z.uuid() }).parse(raw),
   run: async (user, { id }) => {
     await endDelegation(user, id);

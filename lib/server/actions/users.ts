@@ -8,9 +8,14 @@ import { z } from "zod";
 import type { LinkState } from "@/lib/action-state";
 import { ROLES } from "@/lib/domain/stages";
 import { pageOrigin } from "@/lib/server/api/origin";
-import { revokeApiToken } from "@/lib/server/users/api-tokens";
+import { revokeApiToken, setTokenMaxLifetimeDays } from "@/lib/server/users/api-tokens";
 import { createUser, forcePasswordReset, updateUser } from "@/lib/server/users/manage-users";
-import { userCreateSchema, userUpdateSchema } from "@/lib/validation/users";
+import {
+  passwordResetSchema,
+  tokenLifetimeSchema,
+  userCreateSchema,
+  userUpdateSchema,
+} from "@/lib/validation/users";
 
 import { success } from "./answers";
 import { commandAction, formAction } from "./guard";
@@ -61,13 +66,20 @@ export const updateUserAction = commandAction({
 
 export const resetPasswordAction = commandAction({
   permission: "users.manage",
-  parse: (raw: { id: string }) => userCommandSchema.parse(raw),
-  run: async (admin, { id }): Promise<LinkState> => {
-    const { setPasswordUrl } = await forcePasswordReset(admin, id, await pageOrigin());
+  parse: (raw: { id: string; revokeAccess?: boolean }) => ({
+    ...userCommandSchema.parse(raw),
+    ...passwordResetSchema.parse({ revokeAccess: raw.revokeAccess }),
+  }),
+  run: async (admin, { id, revokeAccess }): Promise<LinkState> => {
+    const { setPasswordUrl } = await forcePasswordReset(admin, id, await pageOrigin(), {
+      revokeAccess,
+    });
     revalidatePath("/admin/users");
     return {
       ...success(
-        "The password no longer works and the sessions are signed out. Hand over the new link.",
+        revokeAccess
+          ? "The password, the sessions, the API tokens and the calendar feed no longer work. Hand over the new link."
+          : "The password no longer works and the sessions are signed out. Hand over the new link.",
       ),
       setPasswordUrl,
     };
@@ -81,5 +93,16 @@ export const revokeAnyTokenAction = commandAction({
     await revokeApiToken(admin, id);
     revalidatePath("/admin/tokens");
     return success("Token revoked: it no longer works.");
+  },
+});
+
+export const saveTokenLifetimeAction = formAction({
+  permission: "users.manage",
+  parse: (form) => tokenLifetimeSchema.parse({ maxLifetimeDays: form.get("maxLifetimeDays") }),
+  run: async (admin, { maxLifetimeDays }) => {
+    await setTokenMaxLifetimeDays(admin, maxLifetimeDays);
+    revalidatePath("/admin/tokens");
+    revalidatePath("/profile");
+    return success(`New API tokens live at most ${maxLifetimeDays} days.`);
   },
 });

@@ -6,8 +6,8 @@ import { scopeGrants, type TokenScope } from "@/lib/domain/people";
 import { AppError } from "@/lib/errors";
 import { findApiRoute } from "@/lib/http/api-routes";
 import { MAX_BODY_BYTES } from "@/lib/http/front-door";
-import { accessOf, assertCan, type Permission } from "@/lib/permissions";
-import { getCurrentUser } from "@/lib/server/auth/session";
+import { accessOf, assertCan, isSessionOnly, type Permission } from "@/lib/permissions";
+import { sessionOfRequest } from "@/lib/server/auth/session";
 import { log, requestIdOf, setRequestUser, withRequestContext } from "@/lib/server/log";
 import { authenticateApiToken } from "@/lib/server/users/api-tokens";
 import type { SessionUser } from "@/lib/types/user";
@@ -48,15 +48,29 @@ export function apiRoute<Context = unknown>(handler: RouteHandler<Context>): Rou
   };
 }
 
+/** Who calls: an API token's owner (with its scope) or a browser session's person (with its id). */
+export type Caller = { user: SessionUser; scope?: TokenScope; sessionId?: string };
+
 /**
  * The caller (an API token, `Authorization: Bearer ...`, or the browser's session), who must hold
  * the permission the route needs: 401 without a caller, 403 when their role lacks it, 403
- * `TOKEN_SCOPE` when their token's scope does not reach it (a `read` token on a write route).
+ * `TOKEN_SCOPE` when their token's scope does not reach it (a `read` token on a write route), 403
+ * `SESSION_REQUIRED` when it is for a person at a browser only (a token minting tokens).
  */
-export async function authenticate(request: Request, permission: Permission): Promise<SessionUser> {
+export async function authenticateCaller(
+  request: Request,
+  permission: Permission,
+): Promise<Caller> {
   const caller = await identify(request);
   setRequestUser(caller.user.id);
   assertCan(caller.user.role, permission);
+  if (caller.scope && isSessionOnly(permission)) {
+    throw new AppError(
+      "FORBIDDEN",
+      "SESSION_REQUIRED",
+      "API tokens cannot do this: sign in with a browser to manage your account (tokens, password, sessions, deputies, calendar feed).",
+    );
+  }
   if (caller.scope && !scopeGrants(caller.scope, accessOf(permission))) {
     throw new AppError(
       "FORBIDDEN",
@@ -64,10 +78,15 @@ export async function authenticate(request: Request, permission: Permission): Pr
       `This API token's scope "${caller.scope}" does not allow this: it needs ${accessOf(permission)} access.`,
     );
   }
-  return caller.user;
+  return caller;
 }
 
-async function identify(request: Request): Promise<{ user: SessionUser; scope?: TokenScope }> {
+/** The caller's user (see authenticateCaller). */
+export async function authenticate(request: Request, permission: Permission): Promise<SessionUser> {
+  return (await authenticateCaller(request, permission)).user;
+}
+
+async function identify(request: Request): Promise<Caller> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
@@ -81,9 +100,10 @@ async function identify(request: Request): Promise<{ user: SessionUser; scope?: 
     }
     return caller;
   }
-  const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "UNAUTHENTICATED", "Sign in to use this API.");
-  return { user };
+  const session = await sessionOfRequest(request);
+  if (!session)
+    throw new AppError("UNAUTHENTICATED", "UNAUTHENTICATED", "Sign in to use this API.");
+  return session;
 }
 
 /** Validates the query string; parameters the schema does not know are refused, not ignored. */

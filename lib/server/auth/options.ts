@@ -6,7 +6,9 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/server/users/sessions";
+import { clientAddressFrom } from "@/lib/server/http/client-address";
+import { knownDeviceOf } from "@/lib/server/users/known-device";
+import { revokeSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/server/users/sessions";
 import { signInWithPassword } from "@/lib/server/users/sign-in-with-password";
 import { signInWithSso } from "@/lib/server/users/sign-in-with-sso";
 import { signInSchema } from "@/lib/validation/auth";
@@ -14,17 +16,18 @@ import { signInSchema } from "@/lib/validation/auth";
 /** Who is signing in from where: recorded with the session. */
 export type ClientInfo = { userAgent: string | null; ipAddress: string | null };
 
-export function clientInfoOf(headers: Headers | Record<string, unknown> | undefined): ClientInfo {
-  const get = (name: string): string | null => {
-    if (!headers) return null;
-    if (headers instanceof Headers) return headers.get(name);
-    const value = headers[name];
-    return typeof value === "string" ? value : null;
-  };
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
+/** One request to the sign-in routes: who sends it, and which password sign-in it settled. */
+export type SignInRequest = {
+  client: ClientInfo;
+  cookies: string | null;
+  /** Set when a password sign-in succeeds: the route then marks the browser a known device. */
+  signedIn?: { email: string; device: string | null };
+};
+
+export function signInRequestOf(headers: Headers): SignInRequest {
   return {
-    userAgent: get("user-agent"),
-    ipAddress: forwarded || get("x-real-ip") || null,
+    client: { userAgent: headers.get("user-agent"), ipAddress: clientAddressFrom(headers) },
+    cookies: headers.get("cookie"),
   };
 }
 
@@ -81,7 +84,8 @@ export const authOptions: NextAuthOptions = {
  * The options of the sign-in routes themselves, which know the request: the providers the
  * environment turns on, and a session recorded (with browser and address) at each sign-in.
  */
-export function signInOptions(client: ClientInfo): NextAuthOptions {
+export function signInOptions(request: SignInRequest): NextAuthOptions {
+  const { client } = request;
   const env = getEnv();
   const oidc = oidcProvider();
   return {
@@ -98,8 +102,15 @@ export function signInOptions(client: ClientInfo): NextAuthOptions {
               async authorize(credentials) {
                 const parsed = signInSchema.safeParse(credentials);
                 if (!parsed.success) return null;
+                const device = knownDeviceOf(request.cookies, parsed.data.email);
                 try {
-                  return await signInWithPassword({ ...parsed.data, client: client.ipAddress });
+                  const user = await signInWithPassword({
+                    ...parsed.data,
+                    client: client.ipAddress,
+                    device,
+                  });
+                  request.signedIn = { email: user.email, device };
+                  return user;
                 } catch (error) {
                   // The sign-in form shows this message (e.g. when to try again).
                   if (isAppError(error)) throw new Error(error.message);
@@ -111,6 +122,12 @@ export function signInOptions(client: ClientInfo): NextAuthOptions {
         : []),
       ...(oidc ? [oidc] : []),
     ],
+    events: {
+      // Signing out ends the session row too: a copied cookie stops working at once.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeSession(token.sid);
+      },
+    },
     callbacks: {
       ...authOptions.callbacks,
       async signIn({ user, account, profile }) {

@@ -2,6 +2,7 @@ import "server-only";
 
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { cache } from "react";
 
 import { can, type Permission } from "@/lib/permissions";
@@ -25,6 +26,28 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 export async function currentSessionId(): Promise<string | null> {
   const session = await getServerSession(authOptions);
   return session?.user?.sessionId ?? null;
+}
+
+/**
+ * The person and session behind a request's own session cookie (API routes): read from the
+ * request, not from Next's request store, so that the same route works when called directly.
+ */
+export async function sessionOfRequest(
+  request: Request,
+): Promise<{ user: SessionUser; sessionId: string } | null> {
+  const cookies = new Map<string, string>();
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0) cookies.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+  }
+  if (!cookies.size) return null;
+  // Without an Authorization header, getToken reads the session cookie only.
+  const headers = new Headers(request.headers);
+  headers.delete("authorization");
+  const token = await getToken({ req: { cookies, headers } as never, secret: authOptions.secret });
+  if (typeof token?.uid !== "string" || typeof token.sid !== "string") return null;
+  const user = await userOfSession(token.sid, token.uid);
+  return user ? { user, sessionId: token.sid } : null;
 }
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

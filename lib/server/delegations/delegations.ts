@@ -100,7 +100,7 @@ export async function createDelegation(
   input: DelegationCreateInput,
   options: { today?: IsoDate } = {},
 ): Promise<DelegationDto> {
-  assertCan(user.role, "stages.decide");
+  assertCan(user.role, "account.delegate");
   const day = options.today ?? (await today());
   return getDb().$transaction(async (tx) => {
     // Serialises delegations of one person, so two overlapping ones cannot both pass the check.

@@ -43,12 +43,17 @@ function releaseNotFound(input: DeploymentReportInput): AppError {
       );
 }
 
+/** The reporter's earlier record with this idempotency key (never another reporter's). */
 async function findDelivery(
   db: DbTransaction | ReturnType<typeof getDb>,
+  reporter: SessionUser,
   deliveryId: string | undefined,
 ): Promise<DeploymentDto | null> {
   if (!deliveryId) return null;
-  const row = await db.deployment.findUnique({ where: { deliveryId }, select: deploymentSelect });
+  const row = await db.deployment.findUnique({
+    where: { reportedById_deliveryId: { reportedById: reporter.id, deliveryId } },
+    select: deploymentSelect,
+  });
   return row && toDeploymentDto(row);
 }
 
@@ -68,7 +73,7 @@ export async function recordDeployment(
   input: DeploymentReportInput,
 ): Promise<RecordedDeployment> {
   assertCan(actor.role, "deployments.report");
-  const earlier = await findDelivery(getDb(), input.deliveryId);
+  const earlier = await findDelivery(getDb(), actor, input.deliveryId);
   if (earlier) return { deployment: earlier, created: false, warnings: [] };
   const releaseId = await releaseIdFor(input);
   try {
@@ -79,7 +84,7 @@ export async function recordDeployment(
   } catch (error) {
     // Two reports with one deliveryId raced: the other one was first.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const first = await findDelivery(getDb(), input.deliveryId);
+      const first = await findDelivery(getDb(), actor, input.deliveryId);
       if (first) return { deployment: first, created: false, warnings: [] };
     }
     throw error;
@@ -96,7 +101,7 @@ async function recordLocked(
     { id: string }[]
   >`SELECT id FROM releases WHERE id = ${releaseId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw releaseNotFound(input);
-  const earlier = await findDelivery(tx, input.deliveryId);
+  const earlier = await findDelivery(tx, actor, input.deliveryId);
   if (earlier) return { deployment: earlier, created: false, warnings: [] };
 
   const release = await tx.release.findUniqueOrThrow({

@@ -10,11 +10,10 @@ import nodemailer, { type Transporter } from "nodemailer";
 
 import { isDelivered, retryAt } from "@/lib/domain/notifications";
 import { getEnv } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
 import { getDb } from "@/lib/server/db/client";
 
 import { openSecret } from "./secret-box";
-import { assertPublicUrl } from "./url-guard";
+import { outboundFetch } from "./url-guard";
 
 /** How long a claim holds: longer than a webhook's time-out, so a live worker never loses one. */
 const LEASE_SECONDS = 60;
@@ -30,15 +29,10 @@ async function postWebhook(
   delivery: { id: string; payload: unknown },
   webhook: { url: string; secretEncrypted: string },
 ): Promise<Attempt> {
-  try {
-    await assertPublicUrl(webhook.url);
-  } catch (error) {
-    return { statusCode: null, error: isAppError(error) ? error.message : String(error) };
-  }
   const payload = delivery.payload as { event: string };
   const body = JSON.stringify(payload);
   try {
-    const response = await fetch(webhook.url, {
+    const response = await outboundFetch(webhook.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",

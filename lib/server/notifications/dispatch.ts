@@ -104,7 +104,7 @@ async function deliveriesOf(
   tx: DbTransaction,
   event: OutboxRow,
   settings: PlanningSettings,
-  webhooks: { id: string; events: string[] }[],
+  webhooks: { id: string; events: string[]; createdAt: Date }[],
 ): Promise<Prisma.DeliveryCreateManyInput[]> {
   const row = event.releaseId
     ? await tx.release.findUnique({ where: { id: event.releaseId }, select: releaseSelect })
@@ -112,7 +112,11 @@ async function deliveriesOf(
   const release = row ? toReleaseDto(row, releaseContext(settings)) : null;
   const data = (event.data ?? {}) as Record<string, unknown>;
   const deliveries: Prisma.DeliveryCreateManyInput[] = [];
-  for (const webhook of webhooks.filter((hook) => hook.events.includes(event.event))) {
+  // A webhook hears what happened after it was added, never what was waiting in the outbox.
+  const subscribed = webhooks.filter(
+    (hook) => hook.events.includes(event.event) && hook.createdAt <= event.createdAt,
+  );
+  for (const webhook of subscribed) {
     const id = randomUUID();
     deliveries.push({
       id,
@@ -169,7 +173,10 @@ export async function dispatchPending(limit = 20): Promise<number> {
       const settings = await getPlanningSettings(tx);
       const [events, webhooks] = await Promise.all([
         tx.outboxEvent.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
-        tx.webhook.findMany({ where: { isActive: true }, select: { id: true, events: true } }),
+        tx.webhook.findMany({
+          where: { isActive: true },
+          select: { id: true, events: true, createdAt: true },
+        }),
       ]);
       for (const event of events) {
         const deliveries = await deliveriesOf(tx, event, settings, webhooks);

@@ -3,7 +3,7 @@ import "server-only";
 // Products: list, read, create, change (name, description, owners), name the approvers of a stage,
 // and the default product for releases that name none. Every change is audited.
 import { Prisma } from "@/generated/prisma/client";
-import { approversProblem, mayNameApprovers, ownersProblem } from "@/lib/domain/products";
+import { approversProblem, mayManageProduct, ownersProblem } from "@/lib/domain/products";
 import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
@@ -172,6 +172,17 @@ async function audit(
   });
 }
 
+/** 403 unless the actor is an administrator or one of the product's current owners. */
+function assertManages(actor: SessionUser, product: ProductRow): void {
+  const ownerIds = product.owners.map((owner) => owner.user.id);
+  if (mayManageProduct(actor, ownerIds)) return;
+  throw new AppError(
+    "FORBIDDEN",
+    "NOT_AN_OWNER",
+    `Only administrators and the owners of ${product.name} change it and name its approvers.`,
+  );
+}
+
 export async function createProduct(
   actor: SessionUser,
   input: ProductCreateInput,
@@ -213,6 +224,7 @@ export async function updateProduct(
     .$transaction(async (tx) => {
       const before = await tx.product.findUnique({ where: { key }, select: productSelect });
       if (!before) throw unknownProduct(key);
+      assertManages(actor, before);
       if (input.ownerIds) {
         const problem = ownersProblem(await peopleById(tx, input.ownerIds));
         if (problem) throw problem;
@@ -264,18 +276,7 @@ export async function setApprovers(
   return getDb().$transaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { key }, select: productSelect });
     if (!product) throw unknownProduct(key);
-    if (
-      !mayNameApprovers(
-        actor,
-        product.owners.map((owner) => owner.user.id),
-      )
-    ) {
-      throw new AppError(
-        "FORBIDDEN",
-        "FORBIDDEN",
-        `Only administrators and the owners of ${product.name} name its approvers.`,
-      );
-    }
+    assertManages(actor, product);
     const problem = approversProblem(
       stage,
       settings.stageRules[stage],

@@ -7,17 +7,51 @@ import { addDays } from "@/lib/domain/dates";
 import { type IsoDate, isoToDate } from "@/lib/domain/dates";
 import { DEPLOYMENT_FLAGS } from "@/lib/domain/deployments";
 import type { StageKey } from "@/lib/domain/stages";
+import type { Env } from "@/lib/env";
 import { calendarFor } from "@/lib/server/calendars";
 import type { DbTransaction } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
+import { issuePasswordLink } from "@/lib/server/users/password-links";
 import { hashPassword } from "@/lib/server/users/passwords";
 
 import { buildDemoReleases, type DemoRelease } from "./build-demo-releases";
 import { DEMO_PRODUCTS } from "./demo-products";
 
-export type SeedResult = { users: number; releases: number };
+export type SeedResult = {
+  users: number;
+  releases: number;
+  /** With `passwords: "links"`: the one-time links with which the demo users set a password. */
+  passwordLinks?: { email: string; url: string }[];
+};
+
+/**
+ * How the demo users get in: the public demo passwords of the README (the embedded demo, tests),
+ * or no password and a one-time link each (`links`: a real PostgreSQL, where a password anybody
+ * can read in the README would open it to anybody).
+ */
+export type DemoPasswords = { kind: "public" } | { kind: "links"; origin: string };
+
+/**
+ * The embedded demo uses the README's passwords; a real PostgreSQL gets one-time links, unless
+ * SEED_DEMO=public-passwords says it is a throwaway test database.
+ */
+export function demoPasswordsFor(env: Env): DemoPasswords {
+  if (!env.DATABASE_URL || env.SEED_DEMO === "public-passwords") return { kind: "public" };
+  return { kind: "links", origin: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}` };
+}
+
+/** Prints the demo users' one-time links (the only time they are shown). */
+export function printPasswordLinks(links: SeedResult["passwordLinks"]): void {
+  if (!links?.length) return;
+  console.log(
+    "\nThe demo users have no password on this database (the README's are public). Each sets one",
+  );
+  console.log("with their one-time link (valid 7 days, shown only now):");
+  for (const link of links) console.log(`  ${link.email.padEnd(20)} ${link.url}`);
+  console.log("");
+}
 
 export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
   return (await db.user.count()) === 0;
@@ -44,9 +78,14 @@ const DEMO_PERIODS = [
 /** Seeds demo users, company periods and releases; `today` defaults to today in the company time zone. */
 export async function seedDemoData(
   db: PrismaClient,
-  options: { today?: IsoDate } = {},
+  options: { today?: IsoDate; passwords?: DemoPasswords } = {},
 ): Promise<SeedResult> {
-  const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));
+  const passwords = options.passwords ?? { kind: "public" };
+  const passwordHashes =
+    passwords.kind === "public"
+      ? await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)))
+      : DEMO_USERS.map(() => null);
+  const passwordLinks: { email: string; url: string }[] = [];
   let releaseCount = 0;
 
   await db.$transaction(
@@ -82,10 +121,22 @@ export async function seedDemoData(
             email: user.email,
             name: user.name,
             role: user.role,
-            passwordHash: passwordHashes[index]!,
+            passwordHash: passwordHashes[index] ?? null,
           },
         });
         userIds.set(user.key, created.id);
+      }
+      if (passwords.kind === "links") {
+        for (const user of DEMO_USERS) {
+          const userId = userIds.get(user.key)!;
+          const url = await issuePasswordLink(tx, {
+            userId,
+            purpose: "INVITE",
+            createdById: userId,
+            origin: passwords.origin,
+          });
+          passwordLinks.push({ email: user.email, url });
+        }
       }
       const userId = (key: DemoUserKey) => userIds.get(key)!;
       const productIds = await seedProducts(tx, userId);
@@ -202,7 +253,11 @@ export async function seedDemoData(
     },
     { timeout: 60_000 },
   );
-  return { users: DEMO_USERS.length, releases: releaseCount };
+  return {
+    users: DEMO_USERS.length,
+    releases: releaseCount,
+    ...(passwords.kind === "links" && { passwordLinks }),
+  };
 }
 
 /** The demo products with their owners and named approvers; returns their ids by key. */

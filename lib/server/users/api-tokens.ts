@@ -3,8 +3,14 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 import type { Prisma } from "@/generated/prisma/client";
-import { type TokenScope, tokenScopesFor } from "@/lib/domain/people";
+import {
+  DEFAULT_TOKEN_MAX_LIFETIME_DAYS,
+  type TokenScope,
+  tokenExpiry,
+  tokenScopesFor,
+} from "@/lib/domain/people";
 import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/permissions";
 import { type DbTransaction, getDb } from "@/lib/server/db/client";
 import type { ApiTokenAdminDto, ApiTokenDto, SessionUser } from "@/lib/types/user";
 
@@ -111,16 +117,14 @@ export async function createApiToken(
       `A viewer's token can only read: use the scope "read".`,
     );
   }
-  if (input.expiresAt && input.expiresAt <= new Date()) {
-    throw new AppError("UNPROCESSABLE", "END_IN_PAST", "The expiry must be in the future.");
-  }
+  const expiresAt = tokenExpiry(input.expiresAt, new Date(), await getTokenMaxLifetimeDays());
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const created = await getDb().$transaction(async (tx) => {
     const row = await tx.apiToken.create({
       data: {
         name: input.name,
         scope: input.scope,
-        expiresAt: input.expiresAt ?? null,
+        expiresAt,
         tokenHash: hashApiToken(token),
         userId: user.id,
         createdById: user.id,
@@ -167,5 +171,41 @@ export async function revokeApiToken(
     if (!token) throw new AppError("NOT_FOUND", "NOT_FOUND", "There is no such API token.");
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
     await auditToken(tx, actor.id, token.userId, "TOKEN_REVOKED", token);
+  });
+}
+
+/** The longest a new API token may live, in days (an administrator's setting). */
+export async function getTokenMaxLifetimeDays(): Promise<number> {
+  const settings = await getDb().appSettings.findUnique({
+    where: { id: 1 },
+    select: { tokenMaxLifetimeDays: true },
+  });
+  return settings?.tokenMaxLifetimeDays ?? DEFAULT_TOKEN_MAX_LIFETIME_DAYS;
+}
+
+/** Administrators set the longest a new API token may live (tokens already made keep theirs). */
+export async function setTokenMaxLifetimeDays(actor: SessionUser, days: number): Promise<void> {
+  assertCan(actor.role, "users.manage");
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.appSettings.findUnique({
+      where: { id: 1 },
+      select: { tokenMaxLifetimeDays: true },
+    });
+    await tx.appSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, tokenMaxLifetimeDays: days },
+      update: { tokenMaxLifetimeDays: days },
+    });
+    await tx.auditEvent.create({
+      data: {
+        action: "SETTINGS_CHANGED",
+        actorId: actor.id,
+        comment: `API tokens live at most ${days} days`,
+        before: {
+          tokenMaxLifetimeDays: before?.tokenMaxLifetimeDays ?? DEFAULT_TOKEN_MAX_LIFETIME_DAYS,
+        },
+        after: { tokenMaxLifetimeDays: days },
+      },
+    });
   });
 }

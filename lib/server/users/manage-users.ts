@@ -13,7 +13,7 @@ import type { SessionUser, UserDto, UserSummary } from "@/lib/types/user";
 import type { UserCreateInput, UserListQuery, UserUpdateInput } from "@/lib/validation/users";
 
 import { issuePasswordLink } from "./password-links";
-import { hashPassword } from "./passwords";
+import { hashNewPassword } from "./passwords";
 import { sessionUserSelect } from "./session-user";
 
 const userSelect = {
@@ -88,7 +88,7 @@ export async function createUser(
   origin: string,
 ): Promise<{ user: UserDto; setPasswordUrl?: string }> {
   assertCan(actor.role, "users.manage");
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const passwordHash = input.password ? await hashNewPassword(input.password, "password") : null;
   try {
     return await getDb().$transaction(async (tx) => {
       const row = await tx.user.create({
@@ -131,7 +131,7 @@ export async function createUser(
 }
 
 /** Locks the active admins (so two admins cannot demote each other at once) and counts them. */
-async function countActiveAdmins(tx: DbTransaction): Promise<number> {
+export async function countActiveAdmins(tx: DbTransaction): Promise<number> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM users WHERE role = 'ADMIN' AND is_active FOR UPDATE`;
   return rows.length;
@@ -179,24 +179,44 @@ export async function updateUser(
 
 /**
  * An administrator forces a new password: the old one stops working, the user's sessions end, and
- * a one-time link (valid 7 days) lets them set a new one.
+ * a one-time link (valid 7 days) lets them set a new one. With `revokeAccess` (an account thought
+ * taken over) their API tokens and calendar feed stop working too.
  */
 export async function forcePasswordReset(
   actor: SessionUser,
   id: string,
   origin: string,
+  options: { revokeAccess?: boolean } = {},
 ): Promise<{ setPasswordUrl: string }> {
   assertCan(actor.role, "users.manage");
   return getDb().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select: { id: true, isActive: true } });
     if (!user) throw notFound();
+    const now = new Date();
     await tx.user.update({ where: { id }, data: { passwordHash: null } });
     await tx.userSession.updateMany({
       where: { userId: id, revokedAt: null },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: now },
     });
+    if (options.revokeAccess) {
+      await tx.apiToken.updateMany({
+        where: { userId: id, revokedAt: null },
+        data: { revokedAt: now },
+      });
+      await tx.calendarFeed.updateMany({
+        where: { userId: id },
+        data: { tokenHash: null, version: { increment: 1 } },
+      });
+    }
     await tx.auditEvent.create({
-      data: { action: "USER_PASSWORD_RESET", actorId: actor.id, subjectUserId: id },
+      data: {
+        action: "USER_PASSWORD_RESET",
+        actorId: actor.id,
+        subjectUserId: id,
+        ...(options.revokeAccess && {
+          comment: "API tokens and the calendar feed revoked with the password.",
+        }),
+      },
     });
     const setPasswordUrl = await issuePasswordLink(tx, {
       userId: id,

@@ -4,8 +4,8 @@ import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/server/db/client";
 import type { SessionUser } from "@/lib/types/user";
 
-import { hashPassword, verifyPassword } from "./passwords";
-import { blockedUntil, recordFailure } from "./sign-in-throttle";
+import { hashNewPassword, verifyPassword } from "./passwords";
+import { clearAttempts, takeAttempt } from "./sign-in-throttle";
 
 /**
  * Changes one's own password: the current one is required (and wrong guesses count towards the
@@ -15,14 +15,9 @@ export async function changeOwnPassword(
   user: SessionUser,
   input: { currentPassword: string; newPassword: string; keepSessionId?: string | null },
 ): Promise<void> {
+  // Counted before the check, like a sign-in: guesses at the current password cannot run in parallel.
   const keys = { email: user.email };
-  if (await blockedUntil(keys)) {
-    throw new AppError(
-      "RATE_LIMITED",
-      "TOO_MANY_ATTEMPTS",
-      "Too many wrong passwords. Try again in 15 minutes.",
-    );
-  }
+  await takeAttempt(keys);
   const db = getDb();
   const row = await db.user.findUniqueOrThrow({
     where: { id: user.id },
@@ -36,10 +31,10 @@ export async function changeOwnPassword(
     );
   }
   if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
-    await recordFailure(keys);
     throw new AppError("UNPROCESSABLE", "WRONG_PASSWORD", "The current password is not right.");
   }
-  const passwordHash = await hashPassword(input.newPassword);
+  await clearAttempts(keys);
+  const passwordHash = await hashNewPassword(input.newPassword, "newPassword");
   await db.$transaction([
     db.user.update({
       where: { id: user.id },

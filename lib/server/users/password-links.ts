@@ -7,7 +7,7 @@ import { PASSWORD_LINK_DAYS } from "@/lib/domain/people";
 import { AppError } from "@/lib/errors";
 import { type DbTransaction, getDb } from "@/lib/server/db/client";
 
-import { hashPassword } from "./passwords";
+import { hashNewPassword } from "./passwords";
 
 function hashLinkToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -65,7 +65,7 @@ export async function personOfPasswordLink(
 
 /** Sets the password of a link's user; the link works once. Answers their email, to sign in with. */
 export async function setPasswordWithLink(token: string, newPassword: string): Promise<string> {
-  const passwordHash = await hashPassword(newPassword);
+  const passwordHash = await hashNewPassword(newPassword, "newPassword");
   return getDb().$transaction(async (tx) => {
     const link = await tx.passwordToken.findUnique({
       where: { tokenHash: hashLinkToken(token) },

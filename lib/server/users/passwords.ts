@@ -1,6 +1,9 @@
 import "server-only";
 
 import { hash, verify } from "@node-rs/bcrypt";
+import { z } from "zod";
+
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/domain/common-passwords";
 
 // Native bcrypt on libuv's thread pool: a burst of sign-ins waits for the pool, the event loop
 // (and every other request) does not.
@@ -19,4 +22,15 @@ export async function verifyPassword(
 ): Promise<boolean> {
   const matches = await verify(password, passwordHash ?? DUMMY_HASH);
   return matches && Boolean(passwordHash);
+}
+
+/**
+ * Hashes a password someone chose, refusing one from the list of commonly breached passwords as a
+ * validation problem of `field` (400 VALIDATION_FAILED, shown beside the field in a form).
+ */
+export async function hashNewPassword(password: string, field: string): Promise<string> {
+  if (isCommonPassword(password)) {
+    throw new z.ZodError([{ code: "custom", path: [field], message: COMMON_PASSWORD_MESSAGE }]);
+  }
+  return hashPassword(password);
 }

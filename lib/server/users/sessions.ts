@@ -90,3 +90,11 @@ export async function endSession(userId: string, sessionId: string): Promise<voi
     throw new AppError("NOT_FOUND", "NOT_FOUND", "There is no such session of yours.");
   }
 }
+
+/** Ends a session by its id, whoever's it is (signing out: the cookie named it). */
+export async function revokeSession(sessionId: string): Promise<void> {
+  await getDb().userSession.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+}

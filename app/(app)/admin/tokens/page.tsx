@@ -4,13 +4,15 @@ import { TokenTable } from "@/components/account/token-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { revokeAnyTokenAction } from "@/lib/server/actions/users";
 import { requirePermission } from "@/lib/server/auth/session";
-import { listAllTokens } from "@/lib/server/users/api-tokens";
+import { getTokenMaxLifetimeDays, listAllTokens } from "@/lib/server/users/api-tokens";
+
+import { TokenLifetimeForm } from "./token-lifetime-form";
 
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
   await requirePermission("users.manage");
-  const tokens = await listAllTokens();
+  const [tokens, maxLifetimeDays] = await Promise.all([listAllTokens(), getTokenMaxLifetimeDays()]);
   return (
     <div className="space-y-5">
       <div>
@@ -20,6 +22,7 @@ export default async function TokensPage() {
           role within its scope; people create their own on their profile.
         </p>
       </div>
+      <TokenLifetimeForm maxLifetimeDays={maxLifetimeDays} />
       {tokens.length === 0 ? (
         <EmptyState
           title="No API tokens"

@@ -9,7 +9,7 @@ import { ProductDialog } from "@/components/products/product-dialog";
 import { StageChip } from "@/components/releases/stage-chip";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { mayNameApprovers, OWNER_ROLES } from "@/lib/domain/products";
+import { mayManageProduct, OWNER_ROLES } from "@/lib/domain/products";
 import { ROLE_NAMES, STAGE_KEYS, STAGE_NAMES } from "@/lib/domain/stages";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -45,10 +45,9 @@ export default async function ProductPage({ params }: { params: Params }) {
     getPlanningSettings(),
     listUsers(user, { limit: 1000, active: true }),
   ]);
-  const mayEdit = can(user.role, "products.manage");
-  const mayName =
-    mayEdit &&
-    mayNameApprovers(
+  const mayEdit =
+    can(user.role, "products.manage") &&
+    mayManageProduct(
       user,
       product.owners.map((owner) => owner.id),
     );
@@ -122,7 +121,7 @@ export default async function ProductPage({ params }: { params: Params }) {
           <p className="text-sm text-muted">
             Where people are named, only they may sign that stage of {product.name}&apos;s releases
             (holding an allowed role). Elsewhere anyone with an allowed role signs.
-            {!mayName && " Administrators and the product's owners name them."}
+            {!mayEdit && " Administrators and the product's owners name them."}
           </p>
         </div>
         <ol className="divide-y divide-border rounded-lg border border-border bg-surface shadow-xs">
@@ -165,7 +164,7 @@ export default async function ProductPage({ params }: { params: Params }) {
                     {rule.approvalsRequired === 1 ? "approval" : "approvals"}
                   </span>
                 </div>
-                {mayName && (
+                {mayEdit && (
                   <ApproverEditor
                     productKey={product.key}
                     stage={stage}

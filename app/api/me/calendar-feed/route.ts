@@ -2,9 +2,9 @@ import { apiRoute, authenticate } from "@/lib/server/api/handler";
 import { publicOrigin } from "@/lib/server/api/origin";
 import { getOrCreateFeedUrl, revokeFeed } from "@/lib/server/calendar-feed/feed-tokens";
 
-/** GET /api/me/calendar-feed — the caller's feed URL (created on first call). */
+/** GET /api/me/calendar-feed — the caller's feed URL (created on first call); a session only. */
 export const GET = apiRoute(async (request) => {
-  const user = await authenticate(request, "releases.read");
+  const user = await authenticate(request, "account.read");
   return Response.json({ url: await getOrCreateFeedUrl(user, publicOrigin(request)) });
 });
 

@@ -11,7 +11,7 @@ export const GET = apiRoute(async (request) => {
 
 /** POST /api/me/delegations — `{"deputyId", "from", "to"}` → 201 with the delegation. */
 export const POST = apiRoute(async (request) => {
-  const user = await authenticate(request, "stages.decide");
+  const user = await authenticate(request, "account.delegate");
   const input = await parseJsonBody(request, delegationCreateSchema);
   return Response.json(await createDelegation(user, input), { status: 201 });
 });
