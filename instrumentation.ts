@@ -22,18 +22,6 @@ export async function register(): Promise<void> {
 /** Errors of pages, route handlers and server actions, as one structured log line each. */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { log } = await import("./lib/server/log");
-  const requestId = request.headers["x-request-id"];
-  log().error(
-    {
-      err: error,
-      method: request.method,
-      // The pathname only: a query string can carry a secret (a password link, a feed token).
-      path: request.path.split("?")[0],
-      route: context.routePath,
-      routeType: context.routeType,
-      ...(typeof requestId === "string" && { requestId }),
-    },
-    "request failed",
-  );
+  const { log, requestErrorFields } = await import("./lib/server/log");
+  log().error(requestErrorFields(error, request, context), "request failed");
 };

@@ -3,6 +3,11 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
+// One seed for every random input of the run (fast-check, the crash test's timings), printed so that
+// a failure can be replayed: TEST_SEED=<n> npm test.
+const seed = process.env.TEST_SEED ?? String(Math.floor(Math.random() * 2 ** 31));
+process.env.TEST_SEED = seed;
+console.info(`Random inputs use seed ${seed} (TEST_SEED=${seed} replays them).`);
 
 export default defineConfig({
   resolve: {
@@ -20,7 +25,8 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
-          env: { TZ: "America/Los_Angeles" }, // a server far west of the company: no day may shift
+          setupFiles: ["tests/support/random.ts"],
+          env: { TZ: "America/Los_Angeles", TEST_SEED: seed }, // a server far west of the company: no day may shift
         },
       },
       {
@@ -29,8 +35,10 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          setupFiles: ["tests/support/random.ts"],
           // UTC+14: a date read as a local instant would shift.
           env: {
+            TEST_SEED: seed,
             TZ: "Pacific/Kiritimati",
             NEXTAUTH_SECRET: "integration-tests-only-secret",
             LOG_LEVEL: "warn",

@@ -35,6 +35,29 @@ it("escapes text values", () => {
   expect(escapeText("a, b; c\\d\nnext")).toBe("a\\, b\\; c\\\\d\\nnext");
 });
 
+it("turns every line break into an escaped one and drops other control characters", () => {
+  // A lone CR would start a new line (and a property of the attacker's choosing) in some clients.
+  expect(escapeText("Fix\rSTATUS:CANCELLED")).toBe("Fix\\nSTATUS:CANCELLED");
+  expect(escapeText("a\r\nb\u2028c")).toBe("a\\nb\\nc");
+  expect(escapeText("bell\u0007 tab\t nul\u0000 esc\u001b del\u007f")).toBe(
+    "bell tab\t nul esc del",
+  );
+  const ics = buildCalendar({
+    name: "Feed",
+    events: [
+      {
+        uid: "x",
+        sequence: 0,
+        start: "2027-03-15",
+        end: "2027-03-15",
+        summary: "Go-live\rX-EVIL:1",
+      },
+    ],
+  });
+  expect(ics.split("\r\n").some((line) => line.startsWith("X-EVIL"))).toBe(false);
+  expect(ics).not.toMatch(/\r(?!\n)/);
+});
+
 describe("buildCalendar", () => {
   it("writes all-day events a real iCalendar parser reads back", () => {
     const ics = buildCalendar({

@@ -10,6 +10,7 @@ import { Button } from "../ui/button";
 import { FormStatus } from "../ui/form-status";
 import { TextField } from "../ui/text-field";
 
+import { NewPasswordFields } from "./new-password-fields";
 import { Panel } from "./panel";
 
 /** Change one's password: the current one, then the new one twice. */
@@ -48,22 +49,7 @@ export function PasswordPanel({
           autoComplete="current-password"
           error={error("currentPassword")}
         />
-        <TextField
-          id="new-password"
-          label="New password"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          error={error("newPassword")}
-        />
-        <TextField
-          id="confirm-password"
-          label="New password again"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          error={error("confirmPassword")}
-        />
+        <NewPasswordFields error={error} />
         <FormStatus state={state} />
         <Button type="submit" disabled={isPending}>
           {isPending && <Loader2 aria-hidden className="animate-spin" />}

@@ -9,7 +9,8 @@ import { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES } from "@/lib/domain/people";
 
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { TextField } from "../ui/text-field";
+
+import { NewPasswordFields } from "./new-password-fields";
 
 /** A new password twice, for the person a one-time link belongs to; then off to sign in. */
 export function SetPasswordForm({
@@ -40,23 +41,10 @@ export function SetPasswordForm({
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers store the new password under the right account. */}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <TextField
-        id="new-password"
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
+      <NewPasswordFields
+        error={error}
         autoFocus
         description={`${PASSWORD_MIN_BYTES} to ${PASSWORD_MAX_BYTES} bytes; a passphrase of a few words is good.`}
-        error={error("newPassword")}
-      />
-      <TextField
-        id="confirm-password"
-        label="New password again"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        error={error("confirmPassword")}
       />
       {state.status === "error" && !state.fieldErrors && (
         <Alert tone="danger" role="alert">

@@ -7,6 +7,7 @@ import type { ProductOption } from "@/lib/types/product";
 import { cn } from "@/lib/utils";
 
 import { RegionSelect } from "../planning/region-select";
+import { ProductOptions } from "../products/product-options";
 import { Field } from "../ui/field";
 import { Select } from "../ui/input";
 import { TextField } from "../ui/text-field";
@@ -126,11 +127,7 @@ export function ReleaseDetailsFields({
             )}
           >
             {!release && type === "PATCH" && <option value="">Same as the release</option>}
-            {products.map((product) => (
-              <option key={product.key} value={product.key}>
-                {product.name}
-              </option>
-            ))}
+            <ProductOptions products={products} />
           </Select>
         )}
       </Field>

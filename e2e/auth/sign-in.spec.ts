@@ -59,14 +59,51 @@ test.describe("sign-in", () => {
     await expect(page.getByText("Enter your password.")).toBeVisible();
   });
 
-  test("signing out ends the session", async ({ page }) => {
+  test("signing out ends the session on the server: a copied cookie stops working at once", async ({
+    page,
+    playwright,
+  }) => {
     await page.goto("/signin");
     await signInWithForm(page, "viewer@demo.local", "demo-viewer");
     await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+    // Someone copies the session cookie (a shared machine, a leaked HAR file).
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
+    const copied = await playwright.request.newContext({
+      baseURL: test.info().project.use.baseURL,
+      extraHTTPHeaders: { cookie: `${session.name}=${session.value}` },
+    });
+    expect((await copied.get("/api/me/sessions")).status()).toBe(200);
+
     await page.getByRole("button", { name: /^Account:/ }).click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);
     await page.goto("/releases");
     await expect(page).toHaveURL(/\/signin/);
+    const afterwards = await copied.get("/api/me/sessions");
+    expect(afterwards.status()).toBe(401);
+    await copied.dispose();
+  });
+
+  test("the session list shows the connection's address, not one the client made up", async ({
+    page,
+  }) => {
+    await page.context().setExtraHTTPHeaders({
+      "x-forwarded-for": "203.0.113.66",
+      "x-release-calendar-client-address": "198.51.100.66",
+    });
+    await page.goto("/signin");
+    await signInWithForm(page, "qa2@demo.local", "demo-qa2");
+    await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+    const sessions = (await (await page.request.get("/api/me/sessions")).json()) as {
+      ipAddress: string | null;
+    }[];
+    expect(sessions[0]!.ipAddress).toBe("127.0.0.1");
+    await page.goto("/profile");
+    const current = page.getByTestId("session").filter({ hasText: "This session" });
+    await expect(current).toContainText("from 127.0.0.1");
+    await expect(
+      page.getByTestId("session").filter({ hasText: /203\.0\.113\.66|198\.51\.100\.66/ }),
+    ).toHaveCount(0);
   });
 });

@@ -27,6 +27,10 @@ test.describe("environments", () => {
         .first(),
     ).toBeVisible();
     await expect(load.getByTestId("conflict-band").first()).toBeVisible();
+    // The list shows its first conflicts and folds the rest (how many come first depends on the
+    // day and on what other journeys planned): unfold it.
+    const more = page.locator("summary").filter({ hasText: /^Show \d+ more/ });
+    if (await more.count()) await more.click();
     await expect(
       page
         .getByTestId("conflict")

@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 
 import { signInAs } from "../fixtures/auth";
 import { expectNoSeriousA11yViolations } from "../fixtures/axe";
+import { planRelease } from "../fixtures/releases";
 
 type ReleaseJson = {
   id: string;
@@ -35,13 +36,15 @@ test.describe("what-if re-planning", () => {
     context,
   }) => {
     await signInAs(context, "rm");
-    const before = await releaseNamed(page, "Identity Provider 7.1.0");
+    // A release of its own: the demo's stay as the other journeys (views, conflicts) read them.
+    const suffix = Date.now().toString(36);
+    const name = `Re-plan Journey ${suffix}`;
+    await planRelease(context.request, { name, version: `replan:${suffix}`, type: "RELEASE" });
+    const before = await releaseNamed(page, name);
     await page.goto(`/releases/${before.id}`);
     await page.getByRole("button", { name: "Re-plan" }).click();
     const dialog = page.getByRole("dialog");
-    await expect(
-      dialog.getByRole("heading", { name: "Re-plan Identity Provider 7.1.0" }),
-    ).toBeVisible();
+    await expect(dialog.getByRole("heading", { name: `Re-plan ${name}` })).toBeVisible();
     await expect(dialog).toContainText("nothing would move");
     await expect(dialog.getByRole("button", { name: "Save re-plan" })).toBeDisabled();
 
@@ -54,7 +57,7 @@ test.describe("what-if re-planning", () => {
 
     await dialog.getByRole("button", { name: "Save re-plan" }).click();
     await expect(dialog).toBeHidden();
-    const after = await releaseNamed(page, "Identity Provider 7.1.0");
+    const after = await releaseNamed(page, name);
     expect(after.forecastGoLive > before.forecastGoLive).toBe(true);
     expect(after.revision).toBe(before.revision + 1);
     await expect(
@@ -92,6 +95,8 @@ test.describe("what-if re-planning", () => {
     const row = page.getByTestId("timeline-row").filter({ hasText: "Data Warehouse Sync 4.0.0" });
     const bar = row.locator('[data-stage="TEST"]');
     const handle = bar.locator("[data-drag-handle]");
+    // Other journeys' releases may push the row below the fold: the mouse works in the viewport.
+    await handle.scrollIntoViewIfNeeded();
     const box = (await handle.boundingBox())!;
     const track = (await row.getByTestId("timeline-bars").boundingBox())!;
     const dayWidth = track.width / 91;

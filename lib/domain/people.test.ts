@@ -4,10 +4,13 @@ import { AppError } from "../errors";
 
 import {
   assertKeepsAnAdmin,
+  failedSignInDelayMs,
   parseRoleMap,
   passwordProblem,
   roleFromClaim,
+  removesLastAdmin,
   scopeGrants,
+  tokenExpiry,
   tokenScopesFor,
 } from "./people";
 
@@ -103,5 +106,51 @@ describe("single sign-on roles", () => {
     expect(() => parseRoleMap("rc-admins=ADMIN,rc-ops=OPERATOR")).toThrow(/'rc-ops=OPERATOR'/);
     expect(() => parseRoleMap("just-a-group")).toThrow(/not group=ROLE/);
     expect(parseRoleMap("").size).toBe(0);
+  });
+});
+
+describe("the last admin", () => {
+  it("is not removed by a demotion or a deactivation, whoever asks", () => {
+    const admin = { role: "ADMIN" as const, isActive: true };
+    expect(removesLastAdmin({ target: admin, change: { role: "VIEWER" }, activeAdmins: 1 })).toBe(
+      true,
+    );
+    expect(removesLastAdmin({ target: admin, change: { role: "VIEWER" }, activeAdmins: 2 })).toBe(
+      false,
+    );
+    expect(removesLastAdmin({ target: admin, change: { role: "ADMIN" }, activeAdmins: 1 })).toBe(
+      false,
+    );
+  });
+});
+
+describe("failed sign-ins", () => {
+  it("are answered later and later, up to two seconds", () => {
+    expect([1, 2, 3, 4, 5, 6, 30].map(failedSignInDelayMs)).toEqual([
+      100, 200, 400, 800, 1600, 2000, 2000,
+    ]);
+  });
+});
+
+describe("API token expiry", () => {
+  const now = new Date("2027-03-15T10:00:00Z");
+
+  it("defaults to the maximum lifetime: no token lives forever", () => {
+    expect(tokenExpiry(null, now, 365).toISOString()).toBe("2028-03-14T10:00:00.000Z");
+    expect(tokenExpiry(undefined, now, 30).toISOString()).toBe("2027-04-14T10:00:00.000Z");
+  });
+
+  it("takes a date in the future within the lifetime, and refuses others with a reason", () => {
+    const soon = new Date("2027-06-01T00:00:00Z");
+    expect(tokenExpiry(soon, now, 365)).toBe(soon);
+    expect(() => tokenExpiry(new Date("2027-03-15T09:00:00Z"), now, 365)).toThrow(
+      expect.objectContaining({ code: "END_IN_PAST" }),
+    );
+    expect(() => tokenExpiry(new Date("2028-03-15T10:00:00Z"), now, 365)).toThrow(
+      expect.objectContaining({
+        code: "EXPIRY_TOO_FAR",
+        message: expect.stringContaining("2028-03-14"),
+      }),
+    );
   });
 });

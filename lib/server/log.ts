@@ -70,3 +70,23 @@ export function setRequestUser(userId: string): void {
   const context = requestContext.getStore();
   if (context) context.userId = userId;
 }
+
+/**
+ * What the log says of a request that failed (instrumentation's onRequestError): the pathname
+ * only, never the query string, which can carry a secret (a password link, a feed token).
+ */
+export function requestErrorFields(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routePath: string; routeType: string },
+): Record<string, unknown> {
+  const requestId = request.headers["x-request-id"];
+  return {
+    err: error,
+    method: request.method,
+    path: request.path.split("?")[0],
+    route: context.routePath,
+    routeType: context.routeType,
+    ...(typeof requestId === "string" && { requestId }),
+  };
+}

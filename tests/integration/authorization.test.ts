@@ -12,6 +12,8 @@ import * as calendarFeedRoute from "@/app/api/me/calendar-feed/route";
 import * as myDelegationRoute from "@/app/api/me/delegations/[id]/route";
 import * as myDelegationsRoute from "@/app/api/me/delegations/route";
 import * as notificationsRoute from "@/app/api/me/notifications/route";
+import * as passwordRoute from "@/app/api/me/password/route";
+import * as sessionRoute from "@/app/api/me/sessions/[id]/route";
 import * as sessionsRoute from "@/app/api/me/sessions/route";
 import * as myTokenRoute from "@/app/api/me/tokens/[id]/route";
 import * as myTokensRoute from "@/app/api/me/tokens/route";
@@ -44,23 +46,30 @@ import * as workingDaysRoute from "@/app/api/working-days/route";
 import type { Role } from "@/lib/domain/stages";
 import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
 import { hashApiToken } from "@/lib/server/users/api-tokens";
+import { hashPassword } from "@/lib/server/users/passwords";
 import type { SessionUser } from "@/lib/types/user";
 
 import { issueTestToken } from "../support/api-tokens";
 import { createUser, goLiveIn, newRelease, takeLive } from "../support/factories";
+import { signedInCookie } from "../support/session-cookie";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const ROLES: Role[] = ["ADMIN", "RELEASE_MANAGER", "QA", "VIEWER"];
 let db: TestDatabase;
-const users = {} as Record<Role, SessionUser & { token: string }>;
+const users = {} as Record<Role, SessionUser & { token: string; cookie: string }>;
 let owner: SessionUser;
+const passphrases: Partial<Record<Role, string>> = {};
 let qa: SessionUser;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   for (const role of ROLES) {
     const user = await createUser(db.prisma, role);
-    users[role] = { ...user, token: await issueTestToken(db.prisma, user.email) };
+    users[role] = {
+      ...user,
+      token: await issueTestToken(db.prisma, user.email),
+      cookie: (await signedInCookie(user)).cookie,
+    };
   }
   owner = await createUser(db.prisma, "RELEASE_MANAGER", "Owner");
   qa = await createUser(db.prisma, "QA", "Tester");
@@ -76,8 +85,12 @@ type Call = {
   params?: Record<string, string>;
 };
 
-async function send(role: Role, call: Call): Promise<number> {
-  const headers: Record<string, string> = { authorization: `Bearer ${users[role].token}` };
+/** Sends the call as the role's person: with their API token, or from their browser session. */
+async function send(role: Role, call: Call, via: "token" | "session" = "token") {
+  const headers: Record<string, string> =
+    via === "token"
+      ? { authorization: `Bearer ${users[role].token}` }
+      : { cookie: users[role].cookie };
   if (call.body !== undefined) headers["content-type"] = "application/json";
   const request = new Request(`http://localhost${call.path}`, {
     method: call.method,
@@ -87,11 +100,20 @@ async function send(role: Role, call: Call): Promise<number> {
   const response = await call.handler(request, {
     params: Promise.resolve(call.params ?? {}),
   } as never);
-  return response.status;
+  const body = (await response.json().catch(() => null)) as { error?: { code: string } } | null;
+  return { status: response.status, code: body?.error?.code };
 }
 
-/** Each route: how to set it up for one call, and which roles get through. */
-const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Call> }[] = [
+/**
+ * Each route: how to set it up for one call, and which roles get through. Account routes are for a
+ * person at a browser (`session`): every API token gets 403 SESSION_REQUIRED there.
+ */
+const ROUTES: {
+  name: string;
+  allowed: Role[];
+  session?: true;
+  setup: (role: Role) => Promise<Call>;
+}[] = [
   {
     name: "GET /api/releases",
     allowed: ROLES,
@@ -265,6 +287,7 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
   {
     name: "GET /api/me/calendar-feed",
     allowed: ROLES,
+    session: true,
     setup: async () => ({
       method: "GET",
       path: "/api/me/calendar-feed",
@@ -274,6 +297,7 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
   {
     name: "DELETE /api/me/calendar-feed",
     allowed: ROLES,
+    session: true,
     setup: async () => ({
       method: "DELETE",
       path: "/api/me/calendar-feed",
@@ -364,11 +388,13 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
   {
     name: "GET /api/me/tokens",
     allowed: ROLES,
+    session: true,
     setup: async () => ({ method: "GET", path: "/api/me/tokens", handler: myTokensRoute.GET }),
   },
   {
     name: "POST /api/me/tokens",
     allowed: ROLES,
+    session: true,
     setup: async () => ({
       method: "POST",
       path: "/api/me/tokens",
@@ -400,6 +426,7 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
   {
     name: "DELETE /api/me/tokens/{id}",
     allowed: ROLES,
+    session: true,
     // Each role revokes a token of its own (the route answers 404 for anyone else's).
     setup: async (role) => {
       const token = await issueTestToken(db.prisma, users[role].email, "read");
@@ -417,7 +444,45 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
   {
     name: "GET /api/me/sessions",
     allowed: ROLES,
+    session: true,
     setup: async () => ({ method: "GET", path: "/api/me/sessions", handler: sessionsRoute.GET }),
+  },
+  {
+    name: "DELETE /api/me/sessions/{id}",
+    allowed: ROLES,
+    session: true,
+    // Each role signs out another session of its own.
+    setup: async (role) => {
+      const { sessionId } = await signedInCookie(users[role]);
+      return {
+        method: "DELETE",
+        path: `/api/me/sessions/${sessionId}`,
+        handler: sessionRoute.DELETE as Handler,
+        params: { id: sessionId },
+      };
+    },
+  },
+  {
+    name: "POST /api/me/password",
+    allowed: ROLES,
+    session: true,
+    // Back and forth between two passphrases: each call knows the current one.
+    setup: async (role) => {
+      const current = passphrases[role] ?? "the first passphrase";
+      const next =
+        current === "the first passphrase" ? "the second passphrase" : "the first passphrase";
+      await db.prisma.user.update({
+        where: { id: users[role].id },
+        data: { passwordHash: await hashPassword(current) },
+      });
+      passphrases[role] = next;
+      return {
+        method: "POST",
+        path: "/api/me/password",
+        handler: passwordRoute.POST,
+        body: { currentPassword: current, newPassword: next },
+      };
+    },
   },
   {
     name: "POST /api/releases/{id}/outcome",
@@ -463,6 +528,7 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
   {
     name: "GET /api/me/notifications",
     allowed: ROLES,
+    session: true,
     setup: async () => ({
       method: "GET",
       path: "/api/me/notifications",
@@ -472,6 +538,7 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
   {
     name: "PUT /api/me/notifications",
     allowed: ROLES,
+    session: true,
     setup: async () => ({
       method: "PUT",
       path: "/api/me/notifications",
@@ -563,10 +630,11 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
     },
   },
   {
+    // The release manager of the matrix owns the product; other release managers get 403.
     name: "PATCH /api/products/{key}",
     allowed: ["ADMIN", "RELEASE_MANAGER"],
     setup: async () => {
-      const key = await newProduct();
+      const key = await newProduct([users.RELEASE_MANAGER.id]);
       return {
         method: "PATCH",
         path: `/api/products/${key}`,
@@ -594,6 +662,7 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
   {
     name: "GET /api/me/delegations",
     allowed: ROLES,
+    session: true,
     setup: async () => ({
       method: "GET",
       path: "/api/me/delegations",
@@ -603,6 +672,7 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
   {
     name: "POST /api/me/delegations",
     allowed: ["ADMIN", "RELEASE_MANAGER", "QA"],
+    session: true,
     // A fresh deputy each time: a second delegation of the same person would overlap.
     setup: async (role) => {
       await db.prisma.delegation.updateMany({
@@ -620,6 +690,7 @@ const ROUTES: { name: string; allowed: Role[]; setup: (role: Role) => Promise<Ca
   {
     name: "DELETE /api/me/delegations/{id}",
     allowed: ROLES,
+    session: true,
     // Each role ends a delegation of its own.
     setup: async (role) => {
       const from = new Date(`${await goLiveIn(40)}T00:00:00Z`);
@@ -651,14 +722,24 @@ async function newProduct(ownerIds: string[] = []): Promise<string> {
 
 describe("authorization matrix", () => {
   for (const route of ROUTES) {
+    const via = route.session ? "session" : "token";
     for (const role of ROLES) {
       const isAllowed = route.allowed.includes(role);
-      it(`${route.name} as ${role} → ${isAllowed ? "2xx" : "403"}`, async () => {
-        const status = await send(role, await route.setup(role));
+      it(`${route.name} as ${role} (${via}) → ${isAllowed ? "2xx" : "403"}`, async () => {
+        const { status } = await send(role, await route.setup(role), via);
         if (isAllowed) expect(status).toBeGreaterThanOrEqual(200);
         if (isAllowed) expect(status).toBeLessThan(300);
         else expect(status).toBe(403);
       });
+      if (route.session) {
+        it(`${route.name} as ${role} with an API token → 403 SESSION_REQUIRED`, async () => {
+          const answer = await send(role, await route.setup(role), "token");
+          expect(answer).toEqual({
+            status: 403,
+            code: isAllowed ? "SESSION_REQUIRED" : answer.code,
+          });
+        });
+      }
     }
   }
 });

@@ -7,25 +7,27 @@ import { listReleases } from "@/lib/server/releases/list-releases";
 import { updateRelease } from "@/lib/server/releases/update-release";
 import { seedDemoData } from "@/lib/server/seed/seed-demo";
 
-import { issueTestToken } from "../support/api-tokens";
 import { createUser, goLiveIn, newRelease } from "../support/factories";
+import { signedInCookie } from "../support/session-cookie";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let db: TestDatabase;
-let token: string;
+/** The viewer's browser session: the feed's address is account business, not a token's. */
+let cookie: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemoData(db.prisma, { today: "2027-03-10" });
-  token = await issueTestToken(db.prisma, "viewer@demo.local");
+  const viewer = await db.prisma.user.findUniqueOrThrow({ where: { email: "viewer@demo.local" } });
+  cookie = (await signedInCookie(viewer)).cookie;
 });
 afterAll(() => db.close());
 
-const call = (handler: unknown, method: string, path: string, withToken = true) =>
+const call = (handler: unknown, method: string, path: string, signedIn = true) =>
   (handler as (r: Request, c: unknown) => Promise<Response>)(
     new Request(`http://localhost:3000${path}`, {
       method,
-      headers: withToken ? { authorization: `Bearer ${token}` } : {},
+      headers: signedIn ? { cookie } : {},
     }),
     undefined,
   );

@@ -40,15 +40,20 @@ import * as webhookTestRoute from "@/app/api/webhooks/[id]/test/route";
 import * as webhooksRoute from "@/app/api/webhooks/route";
 import * as workingDaysRoute from "@/app/api/working-days/route";
 import { OPERATIONS, openApiDocument } from "@/lib/http/openapi";
+import { isSessionOnly, type Permission, PERMISSIONS } from "@/lib/permissions";
 import type { SessionUser } from "@/lib/types/user";
 
 import { issueTestToken } from "../support/api-tokens";
 import { callJson } from "../support/call-route";
 import { createUser, goLiveIn, takeLive } from "../support/factories";
+import { signedInCookie } from "../support/session-cookie";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let db: TestDatabase;
-const people = {} as Record<"rm" | "rm2" | "qa" | "qa2" | "admin", SessionUser & { token: string }>;
+const people = {} as Record<
+  "rm" | "rm2" | "qa" | "qa2" | "admin",
+  SessionUser & { token: string; cookie: string }
+>;
 const document = openApiDocument();
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 ajv.addSchema(document as object, "openapi");
@@ -67,6 +72,7 @@ beforeAll(async () => {
     people[key as keyof typeof people] = {
       ...user,
       token: await issueTestToken(db.prisma, user.email),
+      cookie: (await signedInCookie(user)).cookie,
     };
   }
 });
@@ -112,10 +118,15 @@ async function call(
     (text, [name, value]) => text.replace(`{${name}}`, value),
     template,
   );
+  // Account operations are for a browser session; the rest are called as a script would.
+  const person = people[options.as ?? "rm"];
+  const access = OPERATIONS.find((op) => op.method === method && op.path === template)?.access;
+  const bySession =
+    access !== undefined && access in PERMISSIONS && isSessionOnly(access as Permission);
   const answer = await callJson<Record<string, unknown>>(handler, {
     method,
     path: path + (options.query ?? ""),
-    token: people[options.as ?? "rm"].token,
+    ...(bySession ? { cookie: person.cookie } : { token: person.token }),
     body: options.body,
     params: options.params,
   });

@@ -13,6 +13,8 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { lockPgliteDir } from "@/lib/server/db/pglite-lock";
 
+import { seededRandom } from "../support/random";
+
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const KILLS = Number(process.env.CRASH_KILLS ?? 5);
 const work = mkdtempSync(path.join(tmpdir(), "rc-crash-"));
@@ -159,8 +161,9 @@ async function inspect(expected: Written[]) {
 describe("the embedded database killed under write load", () => {
   it(`survives ${KILLS} kills: opens, no damage, every committed write kept, the rules hold`, async () => {
     const all: Written[] = [];
+    const random = seededRandom("embedded-crash");
     for (let kill = 0; kill < KILLS; kill++) {
-      const written = await writeThenKill(3 + Math.floor(Math.random() * 12));
+      const written = await writeThenKill(3 + Math.floor(random() * 12));
       expect(clusterState()).toBe(6); // killed, not shut down: the next open recovers from the WAL
       all.push(...written);
       const { releases } = await inspect(all);

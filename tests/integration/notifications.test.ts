@@ -11,10 +11,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import * as deliveriesRoute from "@/app/api/deliveries/route";
 import * as webhooksRoute from "@/app/api/webhooks/route";
+import { parseAllowance } from "@/lib/domain/network";
 import { MAX_ATTEMPTS } from "@/lib/domain/notifications";
 import { resetEnvCache } from "@/lib/env";
 import { dispatchPending } from "@/lib/server/notifications/dispatch";
 import { runDailyJobs } from "@/lib/server/notifications/schedule";
+import { assertPublicUrl, outboundFetch, type Resolve } from "@/lib/server/notifications/url-guard";
 import {
   createWebhook,
   listUndelivered,
@@ -36,6 +38,8 @@ let qa2: SessionUser;
 let admin: SessionUser;
 
 const mails: ParsedMail[] = [];
+/** Mails the SMTP server is still parsing (it answers the sender first). */
+const parsing: Promise<unknown>[] = [];
 let smtp: SMTPServer;
 
 type Received = { headers: IncomingHttpHeaders; body: string };
@@ -55,9 +59,10 @@ beforeAll(async () => {
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, _session, done) {
-      simpleParser(stream)
+      const parsed = simpleParser(stream)
         .then((mail) => mails.push(mail))
         .then(() => done(), done);
+      parsing.push(parsed);
     },
   });
   await listen(smtp.server);
@@ -106,8 +111,7 @@ beforeEach(async () => {
 /** Runs the worker's rounds until nothing is left to do now (as a running instance would). */
 async function drain(): Promise<void> {
   for (let round = 0; round < 50 && (await runOnce()); round++);
-  // The SMTP server parses asynchronously: give it a moment to finish.
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await Promise.all(parsing.splice(0));
 }
 
 /** Makes every pending retry due now, as if its wait were over. */
@@ -309,6 +313,12 @@ describe("webhooks", () => {
         "http://169.254.169.254/latest/meta-data",
         "http://[::1]/x",
         "http://10.0.0.8/x",
+        // The same addresses inside IPv6: mapped (URLs write it in hex), NAT64, 6to4.
+        "http://[::ffff:127.0.0.1]:9/x",
+        "http://[::ffff:a9fe:a9fe]/latest/meta-data",
+        "http://[64:ff9b::a9fe:a9fe]/latest/meta-data",
+        "http://[2002:7f00:1::]/x",
+        "http://2130706433/x", // 127.0.0.1 as one number
       ]) {
         const answer = await add(adminToken, url);
         expect([url, answer.status, answer.body.error?.code]).toEqual([
@@ -322,6 +332,122 @@ describe("webhooks", () => {
       process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "true";
       resetEnvCache();
     }
+  });
+});
+
+describe("the address a webhook connects to", () => {
+  // Two receivers on loopback: 127.0.0.2 stands for the public receiver an operator allowed,
+  // 127.0.0.1 for an internal service a rebinding name would like to reach.
+  const hits = { allowed: 0, internal: 0 };
+  let allowed: Server;
+  let internal: Server;
+  let port = 0;
+
+  beforeAll(async () => {
+    internal = createServer((_request, response) => {
+      hits.internal++;
+      response.end("internal");
+    });
+    await listen(internal);
+    port = (internal.address() as AddressInfo).port;
+    allowed = createServer((_request, response) => {
+      hits.allowed++;
+      response.end("allowed");
+    });
+    await new Promise<void>((resolve) => allowed.listen(port, "127.0.0.2", resolve));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => allowed.close(resolve));
+    await new Promise((resolve) => internal.close(resolve));
+  });
+
+  /** A DNS answer that changes: the first lookup says one address, every later one another. */
+  function rebinding(first: string, later: string) {
+    const lookups: string[] = [];
+    const resolve: Resolve = (_hostname, callback) => {
+      const address = lookups.length === 0 ? first : later;
+      lookups.push(address);
+      callback(null, [{ address, family: 4 }]);
+    };
+    return { resolve, lookups };
+  }
+
+  it("is the address checked: a name answering public, then private, reaches nothing inside", async () => {
+    hits.allowed = hits.internal = 0;
+    const allowance = parseAllowance("127.0.0.2/32")!;
+    const url = `http://hooks.rebind.test:${port}/x`;
+    // The check (when the webhook is saved) sees the public answer; the connection resolves for
+    // itself, gets the private one, and is refused before it connects.
+    const dns = rebinding("127.0.0.2", "127.0.0.1");
+    await assertPublicUrl(url, { allowance, resolve: dns.resolve });
+    await expect(
+      outboundFetch(url, { method: "POST", body: "{}" }, { allowance, resolve: dns.resolve }),
+    ).rejects.toThrow(/private-network address \(127\.0\.0\.1\)/);
+    expect(dns.lookups).toEqual(["127.0.0.2", "127.0.0.1"]);
+    expect(hits).toEqual({ allowed: 0, internal: 0 });
+
+    // One resolution per connection: what it answered is what is connected to.
+    const fresh = rebinding("127.0.0.2", "127.0.0.1");
+    const answer = await outboundFetch(
+      url,
+      { method: "POST", body: "{}" },
+      { allowance, resolve: fresh.resolve },
+    );
+    expect(await answer.text()).toBe("allowed");
+    expect(fresh.lookups).toEqual(["127.0.0.2"]);
+    expect(hits).toEqual({ allowed: 1, internal: 0 });
+  });
+
+  it("refuses private literals before connecting, whatever their spelling", async () => {
+    for (const url of [`http://127.0.0.1:${port}/`, `http://[::ffff:7f00:1]:${port}/`]) {
+      await expect(outboundFetch(url, { method: "POST" }, { allowance: "none" })).rejects.toThrow(
+        /private-network address/,
+      );
+    }
+    expect(hits.internal).toBe(0);
+  });
+
+  it("is checked again at delivery: a webhook whose name now leads to loopback is not sent", async () => {
+    const hook = await createWebhook(admin, {
+      url: `http://localhost:${port}/hook`,
+      events: ["stage.signed_off"],
+      secret: "a-webhook-secret-of-32-characters!",
+    });
+    process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "false";
+    resetEnvCache();
+    hits.internal = 0;
+    try {
+      const release = await newRelease(rm);
+      await signOffStage({ id: release.id, key: "DEV", decision: "APPROVE", actor: qa });
+      await drain();
+      const delivery = await db.prisma.delivery.findFirstOrThrow({ where: { webhookId: hook.id } });
+      expect(delivery.lastError).toMatch(/localhost is a loopback or private-network address/);
+      expect(delivery.status).toBe("PENDING"); // retried later, in case the name changes back
+      expect(hits.internal).toBe(0);
+    } finally {
+      process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "true";
+      resetEnvCache();
+      await db.prisma.webhook.update({ where: { id: hook.id }, data: { isActive: false } });
+    }
+  });
+});
+
+describe("a new webhook", () => {
+  it("hears only what happens after it was added, not what waited in the outbox", async () => {
+    const release = await newRelease(rm);
+    // Decided, but not yet dispatched when the webhook is added.
+    await signOffStage({ id: release.id, key: "DEV", decision: "APPROVE", actor: qa });
+    const hook = await createWebhook(admin, {
+      url: receiverUrl,
+      events: ["stage.signed_off"],
+      secret: "a-webhook-secret-of-32-characters!",
+    });
+    await drain();
+    expect(received).toEqual([]);
+    await signOffStage({ id: release.id, key: "TEST", decision: "APPROVE", actor: qa });
+    await drain();
+    expect(received.map((r) => (JSON.parse(r.body) as { stage: string }).stage)).toEqual(["TEST"]);
+    await db.prisma.webhook.update({ where: { id: hook.id }, data: { isActive: false } });
   });
 });
 

@@ -21,12 +21,12 @@ import { signInWithSso } from "@/lib/server/users/sign-in-with-sso";
 import type { SessionUser } from "@/lib/types/user";
 
 import { issueTestToken } from "../support/api-tokens";
+import { signedInCookie } from "../support/session-cookie";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let db: TestDatabase;
 let adminToken: string;
 let viewerToken: string;
-let qaToken: string;
 
 type Handler = (request: Request, context: never) => Promise<Response>;
 
@@ -36,12 +36,15 @@ async function call(
     method?: string;
     path: string;
     token?: string;
+    /** A browser session instead of a token (account routes take only that). */
+    cookie?: string;
     body?: unknown;
     params?: Record<string, string>;
   },
 ): Promise<{ status: number; body: unknown; headers: Headers }> {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.cookie) headers.cookie = options.cookie;
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const response = await handler(
     new Request(`http://localhost${options.path}`, {
@@ -76,7 +79,6 @@ beforeAll(async () => {
   await seedDemoData(db.prisma, { today: "2027-03-10" });
   adminToken = await issueTestToken(db.prisma, "admin@demo.local");
   viewerToken = await issueTestToken(db.prisma, "viewer@demo.local", "read");
-  qaToken = await issueTestToken(db.prisma, "qa@demo.local");
 });
 afterAll(() => db.close());
 
@@ -316,9 +318,9 @@ describe("deactivation", () => {
 
 describe("passwords", () => {
   it("changes one's own password with the current one (12 to 72 bytes)", async () => {
-    const token = await issueTestToken(db.prisma, "rm2@demo.local");
+    const { cookie } = await signedInCookie(await userByEmail("rm2@demo.local"));
     const change = (body: unknown) =>
-      call(myPasswordRoute.POST, { method: "POST", path: "/api/me/password", token, body });
+      call(myPasswordRoute.POST, { method: "POST", path: "/api/me/password", cookie, body });
     const wrong = await change({ currentPassword: "not it", newPassword: "a fine new passphrase" });
     expect([wrong.status, codeOf(wrong.body)]).toEqual([422, "WRONG_PASSWORD"]);
     expect((await change({ currentPassword: "demo-rm2", newPassword: "too short" })).status).toBe(
@@ -367,11 +369,14 @@ describe("passwords", () => {
 
 describe("API tokens", () => {
   it("are created with an rc_ secret shown once, listed without it, and revoked", async () => {
+    const qa = await signedInCookie(await userByEmail("qa@demo.local"));
+    const admin = await signedInCookie(await userByEmail("admin@demo.local"));
+    const expiry = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
     const created = await call(myTokensRoute.POST, {
       method: "POST",
       path: "/api/me/tokens",
-      token: qaToken,
-      body: { name: "GitLab deploy job", scope: "deploy", expiresAt: "2099-12-31" },
+      cookie: qa.cookie,
+      body: { name: "GitLab deploy job", scope: "deploy", expiresAt: expiry },
     });
     expect(created.status).toBe(201);
     const { id, token } = created.body as { id: string; token: string };
@@ -379,11 +384,11 @@ describe("API tokens", () => {
     expect(created.body).toMatchObject({
       name: "GitLab deploy job",
       scope: "deploy",
-      expiresAt: "2099-12-31T23:59:59.999Z",
+      expiresAt: `${expiry}T23:59:59.999Z`,
       lastUsedAt: null,
     });
 
-    const listed = await call(myTokensRoute.GET, { path: "/api/me/tokens", token: qaToken });
+    const listed = await call(myTokensRoute.GET, { path: "/api/me/tokens", cookie: qa.cookie });
     expect(JSON.stringify(listed.body)).not.toContain(token);
     expect(listed.body).toEqual(
       expect.arrayContaining([expect.objectContaining({ id, name: "GitLab deploy job" })]),
@@ -399,14 +404,14 @@ describe("API tokens", () => {
     const foreign = await call(myTokenRoute.DELETE, {
       method: "DELETE",
       path: `/api/me/tokens/${id}`,
-      token: adminToken,
+      cookie: admin.cookie,
       params: { id },
     });
     expect(foreign.status).toBe(404);
     const revoked = await call(myTokenRoute.DELETE, {
       method: "DELETE",
       path: `/api/me/tokens/${id}`,
-      token: qaToken,
+      cookie: qa.cookie,
       params: { id },
     });
     expect(revoked.status).toBe(204);
@@ -439,12 +444,12 @@ describe("API tokens", () => {
   });
 
   it("lets a viewer create read tokens only, and refuses a past expiry", async () => {
-    const viewerWrite = await issueTestToken(db.prisma, "viewer@demo.local", "write");
+    const viewer = await signedInCookie(await userByEmail("viewer@demo.local"));
     const create = (body: unknown) =>
       call(myTokensRoute.POST, {
         method: "POST",
         path: "/api/me/tokens",
-        token: viewerWrite,
+        cookie: viewer.cookie,
         body,
       });
     expect(codeOf((await create({ name: "x", scope: "write" })).body)).toBe("SCOPE_NOT_ALLOWED");
@@ -521,5 +526,51 @@ describe("single sign-on", () => {
     });
     // admin@demo.local exists: the unverified identity neither links to it nor creates a duplicate.
     expect(unverified).toBeNull();
+    // A provider that says nothing about verification has not verified it either.
+    const silent = await signInWithSso({
+      ...identity("mallory", ["rc-admins"], "admin@demo.local"),
+      claims: { groups: ["rc-admins"] },
+    });
+    expect(silent).toBeNull();
+    expect(await db.prisma.user.count({ where: { oidcSubject: { contains: "mallory" } } })).toBe(0);
+  });
+
+  it("does not link an account that another identity already signs in to", async () => {
+    // qa@demo.local was linked to the identity qa-sso above.
+    expect(await signInWithSso(identity("qa-imposter", ["rc-admins"], "qa@demo.local"))).toBeNull();
+    const qa = await db.prisma.user.findUniqueOrThrow({ where: { email: "qa@demo.local" } });
+    expect([qa.oidcSubject, qa.role]).toEqual(["https://login.example.com|qa-sso", "QA"]);
+  });
+
+  it("never demotes the last active administrator, whatever the groups say", async () => {
+    const admin = await signInWithSso(identity("boss", ["rc-admins"], "admin@demo.local"));
+    expect(admin).toMatchObject({ role: "ADMIN" });
+    const others = await db.prisma.user.findMany({
+      where: { role: "ADMIN", isActive: true, id: { not: admin!.id } },
+      select: { id: true },
+    });
+    await db.prisma.user.updateMany({
+      where: { id: { in: others.map((o) => o.id) } },
+      data: { isActive: false },
+    });
+    try {
+      expect(await signInWithSso(identity("boss", ["staff"], "admin@demo.local"))).toMatchObject({
+        role: "ADMIN",
+      });
+    } finally {
+      await db.prisma.user.updateMany({
+        where: { id: { in: others.map((o) => o.id) } },
+        data: { isActive: true },
+      });
+    }
+    // With another active administrator, the claim applies.
+    const deputyAdmin = await db.prisma.user.create({
+      data: { email: "second-admin@test.local", name: "Second Admin", role: "ADMIN" },
+    });
+    expect(await signInWithSso(identity("boss", ["staff"], "admin@demo.local"))).toMatchObject({
+      role: "VIEWER",
+    });
+    await db.prisma.user.update({ where: { id: admin!.id }, data: { role: "ADMIN" } });
+    await db.prisma.user.update({ where: { id: deputyAdmin.id }, data: { isActive: false } });
   });
 });

@@ -1,5 +1,7 @@
 // Products, named approvers and delegations through their routes: shapes, rules, audit, and that a
 // refused change writes nothing.
+import { randomUUID } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as approvalsRoute from "@/app/api/me/approvals/route";
@@ -22,9 +24,10 @@ import type { SessionUser } from "@/lib/types/user";
 import { issueTestToken } from "../support/api-tokens";
 import { callJson } from "../support/call-route";
 import { createUser, goLiveIn } from "../support/factories";
+import { signedInCookie } from "../support/session-cookie";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
-type Person = SessionUser & { token: string };
+type Person = SessionUser & { token: string; cookie: string };
 let db: TestDatabase;
 const people = {} as Record<"admin" | "rm" | "rm2" | "qa" | "qa2" | "qa3" | "viewer", Person>;
 let today: string;
@@ -45,6 +48,7 @@ beforeAll(async () => {
     people[key as keyof typeof people] = {
       ...user,
       token: await issueTestToken(db.prisma, user.email),
+      cookie: (await signedInCookie(user)).cookie,
     };
   }
   today = companyToday((await getPlanningSettings()).companyTimeZone);
@@ -75,7 +79,7 @@ async function createRelease(product?: string, name = "Release") {
     token: people.rm.token,
     body: {
       name,
-      version: `v${Math.random().toString(36).slice(2, 8)}`,
+      version: `v${randomUUID().slice(0, 8)}`,
       type: "RELEASE",
       goLive: await goLiveIn(60),
       ...(product && { product }),
@@ -143,10 +147,19 @@ describe("products", () => {
   });
 
   it("renames a product and changes its owners; the key stays; an unknown key is 404", async () => {
-    const patched = await callJson<ProductDto>(productRoute.PATCH, {
+    // Only its owners (and administrators) change it: rm2 owns nothing here yet.
+    const stranger = await callJson<{ error: { code: string } }>(productRoute.PATCH, {
       method: "PATCH",
       path: "/api/products/payments-api",
       token: people.rm2.token,
+      body: { ownerIds: [people.rm2.id] },
+      params: { key: "payments-api" },
+    });
+    expect([stranger.status, stranger.body.error.code]).toEqual([403, "NOT_AN_OWNER"]);
+    const patched = await callJson<ProductDto>(productRoute.PATCH, {
+      method: "PATCH",
+      path: "/api/products/payments-api",
+      token: people.rm.token,
       body: { name: "Payments", ownerIds: [people.rm.id, people.rm2.id] },
       params: { key: "payments-api" },
     });
@@ -207,7 +220,7 @@ describe("products", () => {
 describe("named approvers", () => {
   it("lets the owners and admins name them, each holding an allowed role", async () => {
     const notOwner = await nameApprovers(people.rm2, "payments-api", "TEST", [people.qa.id]);
-    expect([notOwner.status, notOwner.body.error?.code]).toEqual([403, "FORBIDDEN"]);
+    expect([notOwner.status, notOwner.body.error?.code]).toEqual([403, "NOT_AN_OWNER"]);
     const wrongRole = await nameApprovers(people.rm, "payments-api", "TEST", [people.rm2.id]);
     expect([wrongRole.status, wrongRole.body.error?.code]).toEqual([422, "ROLE_NOT_ALLOWED"]);
     const byOwner = await nameApprovers(people.rm, "payments-api", "TEST", [people.qa.id]);
@@ -241,7 +254,7 @@ describe("delegation", () => {
     callJson<{ id: string; isRunning: boolean; error?: { code: string } }>(delegationsRoute.POST, {
       method: "POST",
       path: "/api/me/delegations",
-      token: who.token,
+      cookie: who.cookie,
       body,
     });
 
@@ -324,12 +337,12 @@ describe("delegation", () => {
   it("lists and ends a delegation; afterwards the deputy may no longer decide", async () => {
     const mine = await callJson<{ id: string; deputy: { id: string } }[]>(delegationsRoute.GET, {
       path: "/api/me/delegations",
-      token: people.qa.token,
+      cookie: people.qa.cookie,
     });
     expect(mine.body).toHaveLength(1);
     const theirs = await callJson<{ id: string }[]>(delegationsRoute.GET, {
       path: "/api/me/delegations",
-      token: people.qa2.token,
+      cookie: people.qa2.cookie,
     });
     expect(theirs.body.map((d) => d.id)).toEqual([mine.body[0]!.id]);
     const id = mine.body[0]!.id;
@@ -337,14 +350,14 @@ describe("delegation", () => {
     const other = await callJson(delegationRoute.DELETE, {
       method: "DELETE",
       path: `/api/me/delegations/${id}`,
-      token: people.qa3.token,
+      cookie: people.qa3.cookie,
       params: { id },
     });
     expect(other.status).toBe(404);
     const ended = await callJson(delegationRoute.DELETE, {
       method: "DELETE",
       path: `/api/me/delegations/${id}`,
-      token: people.qa.token,
+      cookie: people.qa.cookie,
       params: { id },
     });
     expect(ended.status).toBe(204);

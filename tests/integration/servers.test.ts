@@ -2,7 +2,8 @@
 // one file, so that two builds never race). Several instances behind a load balancer on one
 // PostgreSQL: a session made on one works on the other and ends on both; two people approving one
 // stage through the two instances at once give exactly one transition; sign-in failures count across
-// both (PostgreSQL only, as in CI: PGlite is one process' own database). And a server stopped with
+// both (PostgreSQL only, as in CI: PGlite is one process' own database). Hostile requests, with a
+// browser's session cookie, to every operation and every page. And a server stopped with
 // SIGTERM: the requests in flight are answered, then the database is closed properly (the embedded
 // one checkpointed and unlocked) before the process exits.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -12,8 +13,12 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import * as fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { ROLES, type Role } from "@/lib/domain/stages";
+import { OPERATIONS, type Operation } from "@/lib/http/openapi";
+import { PERMISSIONS } from "@/lib/permissions";
 import { openPglite } from "@/lib/server/db/config";
 import { lockFileOf } from "@/lib/server/db/pglite-lock";
 import { seedDemoData } from "@/lib/server/seed/seed-demo";
@@ -23,6 +28,7 @@ import type { SessionUser } from "@/lib/types/user";
 import { sessionCookie } from "../../bench/server";
 import { issueTestToken } from "../support/api-tokens";
 import { newRelease } from "../support/factories";
+import { encode, hostileBody, hostileQuery, hostileText } from "../support/hostile";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const isPostgres = inject("testDatabase").kind === "postgres";
@@ -70,6 +76,15 @@ async function startServer(
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`The server on ${port} did not become ready`);
+}
+
+/** Waits for a condition that another process makes true (checked every 50 ms, for at most a minute). */
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("Timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function exitOf(server: ChildProcess): Promise<number | null> {
@@ -187,6 +202,174 @@ describe.skipIf(!isPostgres)("two app instances on one database", () => {
   });
 });
 
+describe("hostile input through the real HTTP server, with a browser's session cookie", () => {
+  // In-process, tests/integration/fuzz.test.ts reaches every use case; here the same hostile input
+  // goes through what only a running server has: the front door (proxy.ts), the session cookie
+  // read from the request, the same-origin check of cookie writes, and the pages themselves.
+  const port = 3234;
+  const base = `http://127.0.0.1:${port}`;
+  const work = mkdtempSync(path.join(tmpdir(), "rc-http-fuzz-"));
+  const cookies = {} as Record<Role, string>;
+  const realValues: string[] = [];
+  let db: TestDatabase | undefined;
+  const runs = Number(process.env.FUZZ_HTTP_RUNS ?? 6);
+
+  beforeAll(async () => {
+    let env: Record<string, string>;
+    if (isPostgres) {
+      db = await createTestDatabase();
+      await seedDemoData(db.prisma);
+      env = { DATABASE_URL: db.url!, SEED_DEMO: "" };
+    } else {
+      env = { PGLITE_DIR: path.join(work, "pglite") }; // npm start seeds the embedded demo
+    }
+    await startServer(port, env);
+    for (const [role, who] of [
+      ["ADMIN", "admin"],
+      ["RELEASE_MANAGER", "rm"],
+      ["QA", "qa"],
+      ["VIEWER", "viewer"],
+    ] as const) {
+      cookies[role] = await sessionCookie(base, who);
+    }
+    const releases = (await (
+      await fetch(`${base}/api/releases?limit=3`, { headers: { cookie: cookies.VIEWER } })
+    ).json()) as { id: string; version: string; product: { key: string } }[];
+    realValues.push(...releases.flatMap((r) => [r.id, r.version, r.product.key]));
+  }, 480_000);
+  afterAll(async () => {
+    await stopServers();
+    await db?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** The first role an operation allows (public ones: a viewer), signed in at a browser. */
+  function cookieFor(operation: Operation): string {
+    if (operation.access === "public" || operation.access === "feed-token") return cookies.VIEWER;
+    const roles = PERMISSIONS[operation.access].roles as readonly Role[];
+    return cookies[ROLES.find((role) => roles.includes(role))!];
+  }
+
+  const operations = OPERATIONS.filter((operation) => !operation.path.startsWith("/api/auth/"));
+
+  it.each(
+    operations.map((operation) => [`${operation.method} ${operation.path}`, operation] as const),
+  )(
+    "%s never answers 5xx",
+    async (_name, operation) => {
+      const paramNames = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.tuple(...paramNames.map(() => hostileText(realValues)), fc.constant(null)),
+          hostileQuery(operation, realValues),
+          hostileBody(operation, realValues),
+          async (values, query, body) => {
+            const path = paramNames.reduce(
+              (text, name, index) => text.replace(`{${name}}`, encode(values[index] as string)),
+              operation.path,
+            );
+            const response = await fetch(`${base}${path}${query}`, {
+              method: operation.method,
+              redirect: "manual",
+              headers: {
+                cookie: cookieFor(operation),
+                origin: base,
+                ...(body !== undefined && { "content-type": "application/json" }),
+              },
+              body,
+            });
+            const text = await response.text();
+            expect(
+              response.status,
+              `${operation.method} ${path}${query} ${body ?? ""}: ${text}`,
+            ).toBeLessThan(500);
+            // A refusal of the app is its JSON envelope (Node's own 400 for a broken request line is not).
+            if (response.headers.get("content-type")?.includes("json") && response.status >= 400) {
+              expect(JSON.parse(text)).toMatchObject({ error: { code: expect.any(String) } });
+            }
+          },
+        ),
+        { numRuns: runs, endOnFailure: true },
+      );
+    },
+    120_000,
+  );
+
+  const PAGES = [
+    "/",
+    "/timeline",
+    "/calendar",
+    "/environments",
+    "/releases",
+    "/releases/new",
+    "/releases/{id}",
+    "/releases/{id}/edit",
+    "/approvals",
+    "/reports",
+    "/plan",
+    "/products",
+    "/products/{key}",
+    "/profile",
+    "/api-docs",
+    "/admin/users",
+    "/admin/tokens",
+    "/admin/stages",
+    "/admin/calendar",
+    "/admin/general",
+    "/admin/notifications",
+    "/signin",
+    "/set-password",
+  ];
+  const PAGE_PARAMETERS = [
+    "from",
+    "to",
+    "zoom",
+    "product",
+    "type",
+    "status",
+    "region",
+    "q",
+    "environment",
+    "group",
+    "sort",
+    "page",
+    "parent",
+    "goLive",
+    "start",
+    "token",
+    "callbackUrl",
+    "error",
+    "zz",
+  ];
+
+  it.each(PAGES)(
+    "the page %s never answers 5xx, whatever its address carries",
+    async (page) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(fc.constantFrom(...realValues), hostileText(realValues)),
+          fc.array(fc.tuple(fc.constantFrom(...PAGE_PARAMETERS), hostileText(realValues)), {
+            maxLength: 4,
+          }),
+          fc.constantFrom("ADMIN", "RELEASE_MANAGER", "QA", "VIEWER") as fc.Arbitrary<Role>,
+          async (id, pairs, role) => {
+            const path = page.replace(/\{\w+\}/, encode(id));
+            const query = pairs.map(([key, value]) => `${key}=${encode(value)}`).join("&");
+            const response = await fetch(`${base}${path}${query ? `?${query}` : ""}`, {
+              redirect: "manual",
+              headers: { cookie: cookies[role] },
+            });
+            await response.arrayBuffer();
+            expect(response.status, `${role} ${path}?${query}`).toBeLessThan(500);
+          },
+        ),
+        { numRuns: runs, endOnFailure: true },
+      );
+    },
+    120_000,
+  );
+});
+
 describe("a server stopped with SIGTERM", () => {
   const work = mkdtempSync(path.join(tmpdir(), "rc-shutdown-"));
   const dir = path.join(work, "pglite");
@@ -210,6 +393,8 @@ describe("a server stopped with SIGTERM", () => {
       start: "2027-03-01",
     });
     let finishBody = () => {};
+    let started = () => {};
+    const isStarted = new Promise<void>((resolve) => (started = resolve));
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const request = httpRequest(`${base}/api/releases`, {
         method: "POST",
@@ -218,22 +403,27 @@ describe("a server stopped with SIGTERM", () => {
           origin: base,
           "content-type": "application/json",
           "content-length": Buffer.byteLength(body),
+          // The server answers "100 Continue" once it has the request: then it is under way.
+          expect: "100-continue",
         },
       });
       request.on("error", reject);
+      request.on("continue", () => {
+        request.write(body.slice(0, 20));
+        started();
+      });
       request.on("response", (response) => {
         let text = "";
         response.on("data", (chunk: Buffer) => (text += chunk.toString()));
         response.on("end", () => resolve({ status: response.statusCode!, text }));
       });
-      request.write(body.slice(0, 20));
       finishBody = () => request.end(body.slice(20));
     });
-    // Time for the server to read the headers and start the request (it then is not idle).
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await isStarted;
     process.kill(server.pid!, "SIGTERM"); // to npm start, which hands it to the server
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(server.exitCode).toBeNull(); // still finishing the request
+    // The server says it is shutting down, and waits for the request still arriving.
+    await until(() => output.includes("shutting down"));
+    expect(server.exitCode).toBeNull();
     finishBody();
     const { status, text } = await answer;
     expect(status, text).toBe(201);

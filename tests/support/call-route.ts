@@ -31,12 +31,22 @@ export async function errorOf(
 
 type Json = Record<string, unknown>;
 
-/** Calls a handler with a Bearer token, a JSON body and path parameters; answers status and JSON. */
+/**
+ * Calls a handler with a Bearer token (or a browser session's Cookie header), a JSON body and path
+ * parameters; answers status and JSON.
+ */
 export async function callJson<T = Json & { error?: { code: string; message: string } }>(
   handler: unknown,
-  options: { method?: string; path: string; token: string; body?: unknown; params?: Json },
+  options: {
+    method?: string;
+    path: string;
+    body?: unknown;
+    params?: Json;
+  } & ({ token: string; cookie?: never } | { cookie: string; token?: never }),
 ): Promise<{ status: number; body: T }> {
-  const headers: Record<string, string> = { authorization: `Bearer ${options.token}` };
+  const headers: Record<string, string> = options.token
+    ? { authorization: `Bearer ${options.token}` }
+    : { cookie: options.cookie! };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const request = new Request(`http://localhost${options.path}`, {
     method: options.method ?? "GET",

@@ -67,22 +67,31 @@ describe("lockPgliteDir", () => {
 
   it("gives the lock to exactly one of several processes racing for it", async () => {
     const dir = folder();
+    // The holder keeps the lock until this test closes its input: however slowly the others
+    // start, they find it held.
     const script = `
       import { lockPgliteDir } from "./lib/server/db/pglite-lock.ts";
-      try { lockPgliteDir(${JSON.stringify(dir)}); console.log("locked"); setTimeout(() => {}, 8000); }
+      try { lockPgliteDir(${JSON.stringify(dir)}); console.log("locked"); process.stdin.resume(); }
       catch { console.log("refused"); }`;
-    const outputs = await Promise.all(
-      Array.from({ length: 4 }, () => {
-        const child = spawn("npx", ["tsx", "--conditions=react-server", "--eval", script], {
-          cwd: ROOT,
-        });
-        children.push(child);
-        let out = "";
-        child.stdout.on("data", (chunk) => (out += chunk));
-        return new Promise<string>((resolve) => child.on("exit", () => resolve(out.trim())));
-      }),
-    );
+    const racers = Array.from({ length: 4 }, () => {
+      const child = spawn("npx", ["tsx", "--conditions=react-server", "--eval", script], {
+        cwd: ROOT,
+      });
+      children.push(child);
+      let out = "";
+      const said = new Promise<string>((resolve) =>
+        child.stdout.on("data", (chunk) => {
+          out += chunk;
+          if (out.includes("\n")) resolve(out.trim());
+        }),
+      );
+      const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+      return { child, said, exited };
+    });
+    const outputs = await Promise.all(racers.map((racer) => racer.said));
     expect(outputs.sort()).toEqual(["locked", "refused", "refused", "refused"]);
+    for (const racer of racers) racer.child.stdin.end();
+    await Promise.all(racers.map((racer) => racer.exited));
     expect(existsSync(lockFileOf(dir))).toBe(false); // released when the holder exited
   }, 60_000);
 });

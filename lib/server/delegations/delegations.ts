@@ -24,13 +24,18 @@ import type { DelegationCreateInput } from "@/lib/validation/delegations";
 
 const person = { select: { id: true, name: true, email: true, role: true, isActive: true } };
 
-const delegationSelect = {
+/** What the delegation rules read of a delegation (lib/domain/delegation.ts). */
+const delegationStateSelect = {
   id: true,
   delegatorId: true,
   deputyId: true,
   startDate: true,
   endDate: true,
   endedAt: true,
+} satisfies Prisma.DelegationSelect;
+
+const delegationSelect = {
+  ...delegationStateSelect,
   createdAt: true,
   delegator: person,
   deputy: person,
@@ -114,14 +119,7 @@ export async function createDelegation(
     }
     const existing = await tx.delegation.findMany({
       where: { delegatorId: user.id, endedAt: null, endDate: { gte: isoToDate(input.from) } },
-      select: {
-        id: true,
-        delegatorId: true,
-        deputyId: true,
-        startDate: true,
-        endDate: true,
-        endedAt: true,
-      },
+      select: delegationStateSelect,
     });
     const problem = delegationProblem({
       delegator: user,

@@ -4,6 +4,7 @@ import { Loader2 } from "lucide-react";
 import { useActionState } from "react";
 
 import { RegionSelect } from "@/components/planning/region-select";
+import { ProductOptions } from "@/components/products/product-options";
 import { StageChip } from "@/components/releases/stage-chip";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -93,11 +94,7 @@ export function GeneralSettingsForm({
               name="defaultProduct"
               defaultValue={submitted(state, "defaultProduct", defaultProduct)}
             >
-              {products.map((product) => (
-                <option key={product.key} value={product.key}>
-                  {product.name}
-                </option>
-              ))}
+              <ProductOptions products={products} />
             </Select>
           )}
         </Field>
