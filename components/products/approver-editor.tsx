@@ -49,7 +49,7 @@ export function ApproverEditor({
       title={`Who signs ${STAGE_NAMES[stage]}?`}
       description="Only the people ticked may sign this stage of the product's releases (they still need an allowed role). Tick nobody to let anyone with an allowed role sign."
       trigger={
-        <Button variant="secondary" size="sm" aria-label={`Name the approvers of ${stage}`}>
+        <Button variant="secondary" size="sm" aria-label={`Name approvers of ${stage}`}>
           <UsersRound aria-hidden />
           Name approvers
         </Button>

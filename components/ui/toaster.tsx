@@ -31,20 +31,21 @@ export function Toaster({ children }: { children: React.ReactNode }) {
           return (
             <Toast.Root
               key={toast.id}
-              // Radix announces the text itself; the role lets people and tests find the toast.
-              role="status"
-              aria-live="off"
               onOpenChange={(open) => !open && remove(toast.id)}
-              className="flex w-full items-start gap-2.5 rounded-lg border border-border bg-surface px-4 py-3 text-sm shadow-lg data-[state=closed]:opacity-0 data-[swipe=end]:translate-x-(--radix-toast-swipe-end-x) data-[swipe=move]:translate-x-(--radix-toast-swipe-move-x)"
+              className="w-full rounded-lg border border-border bg-surface px-4 py-3 text-sm shadow-lg data-[state=closed]:opacity-0 data-[swipe=end]:translate-x-(--radix-toast-swipe-end-x) data-[swipe=move]:translate-x-(--radix-toast-swipe-move-x)"
             >
-              <Icon
-                aria-hidden
-                className={cn("mt-0.5 size-4 shrink-0", isError ? "text-danger" : "text-success")}
-              />
-              <Toast.Title className="flex-1 text-fg">{toast.message}</Toast.Title>
-              <Toast.Close aria-label="Dismiss" className="rounded text-muted hover:text-fg">
-                <X aria-hidden className="size-4" />
-              </Toast.Close>
+              {/* The root is an item of the toasts' list; Radix announces the text itself, and the
+                  role inside lets people and tests find the toast. */}
+              <div role="status" aria-live="off" className="flex items-start gap-2.5">
+                <Icon
+                  aria-hidden
+                  className={cn("mt-0.5 size-4 shrink-0", isError ? "text-danger" : "text-success")}
+                />
+                <Toast.Title className="flex-1 text-fg">{toast.message}</Toast.Title>
+                <Toast.Close aria-label="Dismiss" className="rounded text-muted hover:text-fg">
+                  <X aria-hidden className="size-4" />
+                </Toast.Close>
+              </div>
             </Toast.Root>
           );
         })}

@@ -14,6 +14,7 @@ import { OPERATIONS, type Operation } from "@/lib/http/openapi";
 import { isSessionOnly, type Permission, PERMISSIONS } from "@/lib/permissions";
 import { getOrCreateFeedUrl } from "@/lib/server/calendar-feed/feed-tokens";
 import { createWebhook } from "@/lib/server/notifications/webhooks";
+import { planRollout } from "@/lib/server/releases/rollout";
 import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
 import { seedDemoData } from "@/lib/server/seed/seed-demo";
 import { createApiToken } from "@/lib/server/users/api-tokens";
@@ -78,6 +79,11 @@ async function makeFixtures() {
     actor: qa.user,
   });
   const live = await newRelease(rm.user, { days: 90 });
+  await planRollout(rm.user, live.id, {
+    strategy: "CANARY",
+    steps: [{ date: live.forecastGoLive, percent: 100 }],
+    flags: [],
+  });
   const qa3 = await createUser(db.prisma, "QA");
   const rm3 = await createUser(db.prisma, "RELEASE_MANAGER");
   await takeLive(live.id, { qa: qa.user, qa2: qa3, manager: rm3 });
@@ -105,9 +111,15 @@ async function makeFixtures() {
     events: ["release.live"],
     secret: "a-fuzz-secret-of-sixteen",
   });
+  const doomedWebhook = await createWebhook(admin.user, {
+    url: "https://93.184.216.34/fuzz-removed",
+    events: ["release.live"],
+    secret: "a-fuzz-secret-of-sixteen",
+  });
   const feed = new URL(await getOrCreateFeedUrl(callers.VIEWER.user, "http://localhost"));
+  // QA changes her password (which ends her other sessions): the admin's stay for the others.
   await db.prisma.user.update({
-    where: { id: admin.user.id },
+    where: { id: qa.user.id },
     data: { passwordHash: await hashPassword("the fuzz passphrase") },
   });
   return {
@@ -124,6 +136,7 @@ async function makeFixtures() {
     anyToken: anyToken.id,
     otherSession,
     webhook: webhook.id,
+    doomedWebhook: doomedWebhook.id,
     feedToken: feed.searchParams.get("token")!,
     goLive: await goLiveIn(100),
   };
@@ -265,6 +278,7 @@ function exampleOf(operation: Operation): Example {
     "POST /api/users/{id}/password-reset": () => ({ params: { id: fx.victim.id }, body: {} }),
     "POST /api/me/password": () => ({
       body: { currentPassword: "the fuzz passphrase", newPassword: "the fuzz passphrase" },
+      as: "QA",
     }),
     "GET /api/me/tokens": () => ({}),
     "POST /api/me/tokens": () => ({ body: { name: `Fuzz ${unique()}`, scope: "read" } }),
@@ -283,7 +297,7 @@ function exampleOf(operation: Operation): Example {
         secret: "sixteen-characters!",
       },
     }),
-    "DELETE /api/webhooks/{id}": () => ({ params: { id: fx.webhook } }),
+    "DELETE /api/webhooks/{id}": () => ({ params: { id: fx.doomedWebhook } }),
     "GET /api/webhooks/{id}/deliveries": () => ({ params: { id: fx.webhook } }),
     "POST /api/webhooks/{id}/test": () => ({ params: { id: fx.webhook } }),
     "GET /api/deliveries": () => ({}),
