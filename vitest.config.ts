@@ -6,8 +6,11 @@ const root = import.meta.dirname;
 // One seed for every random input of the run (fast-check, the crash test's timings), printed so that
 // a failure can be replayed: TEST_SEED=<n> npm test.
 const seed = process.env.TEST_SEED ?? String(Math.floor(Math.random() * 2 ** 31));
+// The configuration is read more than once per run: say it once.
+if (process.env.TEST_SEED !== seed) {
+  console.info(`Random inputs use seed ${seed} (TEST_SEED=${seed} replays them).`);
+}
 process.env.TEST_SEED = seed;
-console.info(`Random inputs use seed ${seed} (TEST_SEED=${seed} replays them).`);
 
 export default defineConfig({
   resolve: {

@@ -20,6 +20,19 @@ function optionalUrl(message: string) {
   return optionalText.refine((value) => !value || URL.canParse(value), { message });
 }
 
+/** An optional setting read by a parser of the domain (null: not readable, with this message). */
+function parsedWith<T>(parse: (text: string | undefined) => T | null, message: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const parsed = parse(value);
+      if (parsed !== null) return parsed;
+      context.addIssue({ code: "custom", message });
+      return z.NEVER;
+    });
+}
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -100,34 +113,18 @@ const envSchema = z.object({
    * `true` lets webhooks reach loopback and private networks (tests, closed networks); a list of
    * networks (`10.20.0.0/16,fd00:1::/64`) lets them reach those only.
    */
-  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      const allowance = parseAllowance(value);
-      if (allowance) return allowance;
-      context.addIssue({
-        code: "custom",
-        message: "Use true, false, or networks like 10.20.0.0/16,fd00:1::/64.",
-      });
-      return z.NEVER;
-    }),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: parsedWith(
+    parseAllowance,
+    "Use true, false, or networks like 10.20.0.0/16,fd00:1::/64.",
+  ),
   /**
    * The proxies in front of the app whose X-Forwarded-For is believed: how many (`1` behind one
    * load balancer) or which networks (`10.0.0.0/8`). Unset: none, the socket's peer is the client.
    */
-  TRUSTED_PROXIES: z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      const trusted = parseTrustedProxies(value);
-      if (trusted) return trusted;
-      context.addIssue({
-        code: "custom",
-        message: "Give a count of proxies (e.g. 1) or their networks (e.g. 10.0.0.0/8,fd00::/8).",
-      });
-      return z.NEVER;
-    }),
+  TRUSTED_PROXIES: parsedWith(
+    parseTrustedProxies,
+    "Give a count of proxies (e.g. 1) or their networks (e.g. 10.0.0.0/8,fd00::/8).",
+  ),
   /** How much the server logs (pino levels). */
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

@@ -146,7 +146,10 @@ describe("API token expiry", () => {
     expect(() => tokenExpiry(new Date("2027-03-15T09:00:00Z"), now, 365)).toThrow(
       expect.objectContaining({ code: "END_IN_PAST" }),
     );
-    expect(() => tokenExpiry(new Date("2028-03-15T10:00:00Z"), now, 365)).toThrow(
+    // The last day of the lifetime, picked as a date (through its end), is still within it.
+    const lastDay = new Date("2028-03-14T23:59:59.999Z");
+    expect(tokenExpiry(lastDay, now, 365)).toBe(lastDay);
+    expect(() => tokenExpiry(new Date("2028-03-15T00:00:00Z"), now, 365)).toThrow(
       expect.objectContaining({
         code: "EXPIRY_TOO_FAR",
         message: expect.stringContaining("2028-03-14"),

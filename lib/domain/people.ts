@@ -136,7 +136,9 @@ export function tokenExpiry(requested: Date | null | undefined, now: Date, maxDa
   if (requested <= now) {
     throw new AppError("UNPROCESSABLE", "END_IN_PAST", "The expiry must be in the future.");
   }
-  if (requested > latest) {
+  // A date picked as the expiry means through that day (UTC): the last day of the lifetime counts.
+  const latestDay = new Date(`${latest.toISOString().slice(0, 10)}T23:59:59.999Z`);
+  if (requested > latestDay) {
     throw new AppError(
       "UNPROCESSABLE",
       "EXPIRY_TOO_FAR",

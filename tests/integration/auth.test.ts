@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { GET as listReleasesRoute } from "@/app/api/releases/route";
-import { isAppError } from "@/lib/errors";
 import { seedDemoData } from "@/lib/server/seed/seed-demo";
 import { authenticateApiToken, hashApiToken } from "@/lib/server/users/api-tokens";
 import { THROTTLE } from "@/lib/server/users/sign-in-throttle";
 import { signInWithPassword } from "@/lib/server/users/sign-in-with-password";
 
 import { issueTestToken } from "../support/api-tokens";
+import { codeOfRejection } from "../support/call-route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let db: TestDatabase;
@@ -18,14 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return isAppError(error) ? error.code : String(error);
-  }
-}
+const codeOf = codeOfRejection;
 
 describe("signInWithPassword", () => {
   it("accepts the right password, case-insensitive email", async () => {

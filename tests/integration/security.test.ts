@@ -18,7 +18,6 @@ import * as passwordResetRoute from "@/app/api/users/[id]/password-reset/route";
 import * as usersRoute from "@/app/api/users/route";
 import { DEMO_USERS } from "@/lib/demo-users";
 import { readEnv } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
 import { userOfFeedToken } from "@/lib/server/calendar-feed/feed-tokens";
 import { requestErrorFields } from "@/lib/server/log";
 import { demoPasswordsFor, seedDemoData } from "@/lib/server/seed/seed-demo";
@@ -34,7 +33,7 @@ import { signInWithPassword } from "@/lib/server/users/sign-in-with-password";
 import type { SessionUser } from "@/lib/types/user";
 
 import { issueTestToken } from "../support/api-tokens";
-import { callJson } from "../support/call-route";
+import { callJson, codeOfRejection } from "../support/call-route";
 import { createUser, newRelease } from "../support/factories";
 import { signedInCookie } from "../support/session-cookie";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -63,14 +62,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return isAppError(error) ? error.code : String(error);
-  }
-}
+const codeOf = codeOfRejection;
 
 describe("product ownership", () => {
   const patch = (who: Person, key: string, body: unknown) =>

@@ -1,3 +1,5 @@
+import { isAppError } from "@/lib/errors";
+
 /** Calls an App Router handler the way Next does, with a Bearer token instead of a session. */
 export function callRoute(
   handler: (request: Request, context: unknown) => Promise<Response>,
@@ -58,4 +60,14 @@ export async function callJson<T = Json & { error?: { code: string; message: str
   });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** The code of the AppError a promise rejects with (or the error as text), undefined if it resolves. */
+export async function codeOfRejection(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return isAppError(error) ? error.code : String(error);
+  }
 }
