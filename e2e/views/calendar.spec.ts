@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { signInAs } from "../fixtures/auth";
 import { expectNoSeriousA11yViolations } from "../fixtures/axe";
+import { unfoldConflicts } from "../fixtures/conflicts";
 
 test.describe("month calendar", () => {
   test("shows this month with stage bars, go-lives, today and the conflicts explained", async ({
@@ -14,6 +15,7 @@ test.describe("month calendar", () => {
     await expect(page.getByLabel(/, today$/)).toHaveCount(1);
     await expect(page.locator("[data-segment]").first()).toBeVisible();
     // Billing Engine and Mobile Backend are both in the exclusive load test environment today.
+    await unfoldConflicts(page);
     const conflict = page.getByTestId("conflict").filter({
       hasText:
         /both Billing Engine 2026\.12 and Mobile Backend 2\.8\.0 are planned in LAST \(Load test\), which takes one release at a time/,

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { signInAs } from "../fixtures/auth";
 import { expectNoSeriousA11yViolations } from "../fixtures/axe";
+import { unfoldConflicts } from "../fixtures/conflicts";
 
 test.describe("environments", () => {
   test("shows who occupies each environment, with conflicts in exclusive ones explained", async ({
@@ -27,10 +28,7 @@ test.describe("environments", () => {
         .first(),
     ).toBeVisible();
     await expect(load.getByTestId("conflict-band").first()).toBeVisible();
-    // The list shows its first conflicts and folds the rest (how many come first depends on the
-    // day and on what other journeys planned): unfold it.
-    const more = page.locator("summary").filter({ hasText: /^Show \d+ more/ });
-    if (await more.count()) await more.click();
+    await unfoldConflicts(page);
     await expect(
       page
         .getByTestId("conflict")
