@@ -181,7 +181,8 @@ test.describe("releases API", () => {
       status: string;
       stages: { key: string }[];
     }[];
-    expect(releases.length).toBe(12); // a year of delivered releases in the demo
+    // A year of delivered releases in the demo, and those other journeys took live.
+    expect(releases.length).toBeGreaterThanOrEqual(12);
     for (const release of releases) {
       expect(release).toMatchObject({ type: "RELEASE", status: "LIVE" });
       expect(release.stages.map((s) => s.key)).toEqual([
