@@ -104,7 +104,7 @@ class OccupancyIndex {
 }
 
 /** The whole window before a go-live, in calendar days, with room to spare. */
-function windowDays(durations: StageDurations): number {
+export function windowDays(durations: StageDurations): number {
   let workingDays = 0;
   for (const key of STAGE_KEYS) workingDays += durations[key];
   // Working days are at least 5 in 7 calendar days; holidays and closures add a few weeks at most.

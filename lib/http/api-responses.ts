@@ -29,6 +29,7 @@ import type {
   WebhookDto,
 } from "@/lib/types/notifications";
 import type { Readiness } from "@/lib/types/operations";
+import type { PlanSearchResult } from "@/lib/types/planning";
 import type { ProductDto } from "@/lib/types/product";
 import type {
   AuditEventDto,
@@ -371,19 +372,57 @@ const conflict = z.strictObject({
   releases: z.array(z.strictObject({ id: z.string(), name: z.string() })),
 }) satisfies z.ZodType<EnvironmentConflict>;
 
+const plannedStage = z.strictObject({
+  key: stageKey,
+  start: date,
+  end: date,
+  workingDays: z.number().int(),
+});
+
 export const planResponse = z
   .strictObject({
     region: z.string(),
     start: date,
     goLive: date,
     workingDays: z.number().int(),
-    stages: z.array(
-      z.strictObject({ key: stageKey, start: date, end: date, workingDays: z.number().int() }),
-    ),
+    stages: z.array(plannedStage),
     notes: z.array(z.string()),
     conflicts: z.array(conflict),
   })
   .meta({ id: "Plan" }) satisfies z.ZodType<Plan & { conflicts: EnvironmentConflict[] }>;
+
+export const planSearchResponse = z
+  .strictObject({
+    region: z.string(),
+    wishedGoLive: date,
+    wish: z.strictObject({ goLive: date, conflicts: z.array(conflict) }),
+    candidates: z.array(
+      z.strictObject({
+        goLive: date,
+        start: date,
+        stages: z.array(plannedStage),
+        slipWorkingDays: z.number().int(),
+      }),
+    ),
+    skipped: z.array(
+      z.strictObject({
+        goLive: date,
+        reasons: z.array(
+          z.discriminatedUnion("kind", [
+            z.strictObject({
+              kind: z.literal("ENVIRONMENT_FULL"),
+              environment: stageKey,
+              day: date,
+              releases: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+            }),
+            z.strictObject({ kind: z.literal("FREEZE"), name: z.string() }),
+            z.strictObject({ kind: z.literal("NOT_A_WORKING_DAY"), reason: z.string() }),
+          ]),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: "PlanSearch" }) satisfies z.ZodType<PlanSearchResult>;
 
 export const regionResponse = z
   .strictObject({ code: z.string(), name: z.string() })

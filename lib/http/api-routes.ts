@@ -24,6 +24,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/me/tokens/{id}", methods: ["DELETE"] },
   { path: "/api/openapi.json", methods: ["GET"] },
   { path: "/api/plan", methods: ["POST"] },
+  { path: "/api/plan/search", methods: ["POST"] },
   { path: "/api/products", methods: ["GET", "POST"] },
   { path: "/api/products/{key}", methods: ["GET", "PATCH"] },
   { path: "/api/products/{key}/approvers/{stage}", methods: ["PUT"] },

@@ -8,7 +8,7 @@ import { isSessionOnly, PERMISSIONS, type Permission } from "@/lib/permissions";
 import { delegationCreateSchema } from "@/lib/validation/delegations";
 import { deploymentReportSchema } from "@/lib/validation/deployments";
 import { notificationPreferencesSchema, webhookCreateSchema } from "@/lib/validation/notifications";
-import { planRequestSchema, workingDaysQuerySchema } from "@/lib/validation/plan";
+import { planRequestSchema, planSearchSchema, workingDaysQuerySchema } from "@/lib/validation/plan";
 import {
   approversSchema,
   productCreateSchema,
@@ -40,6 +40,7 @@ import {
   createdUserResponse,
   passwordLinkResponse,
   planResponse,
+  planSearchResponse,
   regionResponse,
   userDetailResponse,
   userResponse,
@@ -106,6 +107,28 @@ export const OPERATIONS: readonly Operation[] = [
       response: { schema: planResponse },
       success: [200, "The six stage windows, notes and conflicts; nothing is written"],
       errors: ["NOT_A_WORKING_DAY", "UNKNOWN_REGION", "DATE_OUT_OF_RANGE"],
+    },
+  ),
+  op(
+    "POST",
+    "/api/plan/search",
+    "Planning",
+    "The earliest go-lives whose whole plan fits in the environments",
+    "releases.read",
+    {
+      body: planSearchSchema,
+      response: { schema: planSearchResponse },
+      success: [
+        200,
+        "Up to `count` candidates from the wish, the first skipped dates with their reasons, and the conflicts the wish itself would cause; nothing is written",
+      ],
+      errors: [
+        "NOT_A_WORKING_DAY",
+        "UNKNOWN_REGION",
+        "UNKNOWN_PRODUCT",
+        "RELEASE_NOT_FOUND",
+        "DATE_OUT_OF_RANGE",
+      ],
     },
   ),
   op("GET", "/api/regions", "Planning", "Holiday regions with their names", "releases.read", {

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
+import { MAX_CANDIDATES, MAX_HORIZON_DAYS } from "@/lib/domain/plan-search";
+
 import { isoDateSchema } from "./common";
+import { productKeySchema } from "./products";
 
 export const regionSchema = z
   .string()
@@ -34,3 +37,35 @@ export const workingDaysQuerySchema = z
     message: "Ask for at most 400 days at a time.",
     path: ["to"],
   });
+
+/**
+ * POST /api/plan/search: from a wished go-live (or a start, whose forward plan gives it), the first
+ * go-lives whose whole plan fits in the environments.
+ */
+export const planSearchSchema = z
+  .strictObject({
+    goLive: isoDateSchema.optional(),
+    start: isoDateSchema.optional(),
+    region: regionSchema.optional(),
+    product: productKeySchema.optional(),
+    /** The release re-planned: its own windows are left out of the count. */
+    releaseId: z.uuid({ message: "releaseId is a release's id." }).optional(),
+    horizonDays: z
+      .number({ message: "horizonDays is a number of calendar days." })
+      .int("horizonDays is a whole number of days.")
+      .min(1, "Search at least 1 day ahead.")
+      .max(MAX_HORIZON_DAYS, `Search at most ${MAX_HORIZON_DAYS} days ahead.`)
+      .default(MAX_HORIZON_DAYS),
+    count: z
+      .number({ message: "count is a number of go-lives." })
+      .int("count is a whole number.")
+      .min(1, "Ask for at least 1 go-live.")
+      .max(MAX_CANDIDATES, `Ask for at most ${MAX_CANDIDATES} go-lives.`)
+      .default(3),
+  })
+  .refine((body) => (body.goLive === undefined) !== (body.start === undefined), {
+    message: "Give either goLive (the wished go-live) or start (the wished DEV start), not both.",
+    path: ["goLive"],
+  });
+
+export type PlanSearchRequest = z.infer<typeof planSearchSchema>;

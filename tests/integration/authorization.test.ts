@@ -18,6 +18,7 @@ import * as sessionsRoute from "@/app/api/me/sessions/route";
 import * as myTokenRoute from "@/app/api/me/tokens/[id]/route";
 import * as myTokensRoute from "@/app/api/me/tokens/route";
 import * as planRoute from "@/app/api/plan/route";
+import * as planSearchRoute from "@/app/api/plan/search/route";
 import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
 import * as productRoute from "@/app/api/products/[key]/route";
 import * as productsRoute from "@/app/api/products/route";
@@ -317,6 +318,16 @@ const ROUTES: {
       path: "/api/plan",
       handler: planRoute.POST,
       body: { goLive: await goLiveIn(60) },
+    }),
+  },
+  {
+    name: "POST /api/plan/search",
+    allowed: ROLES,
+    setup: async () => ({
+      method: "POST",
+      path: "/api/plan/search",
+      handler: planSearchRoute.POST,
+      body: { goLive: await goLiveIn(60), count: 1 },
     }),
   },
   {

@@ -13,6 +13,7 @@ import * as notificationsRoute from "@/app/api/me/notifications/route";
 import * as sessionsRoute from "@/app/api/me/sessions/route";
 import * as myTokensRoute from "@/app/api/me/tokens/route";
 import * as planRoute from "@/app/api/plan/route";
+import * as planSearchRoute from "@/app/api/plan/search/route";
 import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
 import * as productRoute from "@/app/api/products/[key]/route";
 import * as productsRoute from "@/app/api/products/route";
@@ -317,6 +318,10 @@ describe("real answers match the OpenAPI description", () => {
   it("planning, what-if, approvals, users and tokens", async () => {
     const goLive = await goLiveIn(80);
     await call(planRoute.POST, "POST", "/api/plan", { body: { goLive }, status: 200 });
+    await call(planSearchRoute.POST, "POST", "/api/plan/search", {
+      body: { goLive, count: 2 },
+      status: 200,
+    });
     await call(regionsRoute.GET, "GET", "/api/regions", { status: 200 });
     await call(workingDaysRoute.GET, "GET", "/api/working-days", {
       query: "?from=2027-12-20&to=2028-01-10",

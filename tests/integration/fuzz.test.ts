@@ -195,6 +195,7 @@ function exampleOf(operation: Operation): Example {
   const unique = () => `${(++made).toString(36)}`;
   const examples: Record<string, () => Example> = {
     "POST /api/plan": () => ({ body: { goLive: fx.goLive, region: "DE-BW" } }),
+    "POST /api/plan/search": () => ({ body: { goLive: fx.goLive, count: 2, horizonDays: 60 } }),
     "GET /api/regions": () => ({}),
     "GET /api/working-days": () => ({ query: { from: "2027-03-01", to: "2027-03-31" } }),
     "GET /api/releases": () => ({ query: { from: "2027-01-01", to: "2027-12-31" } }),

@@ -38,15 +38,7 @@ export async function getEnvironmentUsage(
   today: IsoDate,
   query?: ReleaseListQuery,
 ): Promise<EnvironmentUsage> {
-  const records = await readOccupants(range, today);
-  const rows = records.map((record) => {
-    const forecast = forecastOf(record, today, calendarFor(record.region, settings.periods));
-    const stages = record.stages.map((stage, index) => {
-      const { start, end } = forecast.stages[index]!;
-      return { key: stage.key, status: stage.status, start, end: maxDate(end, start) };
-    });
-    return { ...record, stages };
-  });
+  const rows = await readForecastOccupants(range, settings, today);
   const { stays, conflicts } = environmentUsageOf(rows, range, settings);
   if (!query || isUnfiltered(query)) {
     return { stays, conflicts };
@@ -69,6 +61,26 @@ const isUnfiltered = (query: ReleaseListQuery) =>
 type Occupant = Pick<TimelineRow, "id" | "name" | "product" | "version" | "type" | "status"> & {
   stages: Pick<TimelineRow["stages"][number], "key" | "status" | "start" | "end">[];
 };
+
+/**
+ * Every release not cancelled that may occupy an environment in the window, with its stages as
+ * forecast today (the environments view, the plan search).
+ */
+export async function readForecastOccupants(
+  range: { start: IsoDate; end: IsoDate },
+  settings: PlanningSettings,
+  today: IsoDate,
+): Promise<(Occupant & { region: string })[]> {
+  const records = await readOccupants(range, today);
+  return records.map((record) => {
+    const forecast = forecastOf(record, today, calendarFor(record.region, settings.periods));
+    const stages = record.stages.map((stage, index) => {
+      const { start, end } = forecast.stages[index]!;
+      return { key: stage.key, status: stage.status, start, end: maxDate(end, start) };
+    });
+    return { ...record, stages };
+  });
+}
 
 /**
  * What the environments need of every release not cancelled that may occupy one in the window
