@@ -174,6 +174,7 @@ export const OPERATIONS: readonly Operation[] = [
       "PARENT_NOT_FOUND",
       "PARENT_NOT_A_RELEASE",
       "VERSION_TAKEN",
+      "SLOT_TAKEN",
     ],
   }),
   op(
@@ -204,6 +205,7 @@ export const OPERATIONS: readonly Operation[] = [
       "USE_GO_LIVE",
       "STAGE_CLOSED",
       "RELEASE_CLOSED",
+      "SLOT_TAKEN",
     ],
   }),
   op(

@@ -65,6 +65,12 @@ const descriptionSchema = z
   .max(4000, "Keep the description under 4000 characters.")
   .nullable();
 
+/**
+ * `true`: the plan must fit in the environments when it is written (a slot taken from the plan
+ * search); capacity is checked again in the write, and a slot taken meanwhile is 409 SLOT_TAKEN.
+ */
+const reserveSchema = z.boolean({ message: "reserve is true or false." }).optional();
+
 export const releaseCreateSchema = z
   .strictObject({
     name: nameSchema,
@@ -86,6 +92,7 @@ export const releaseCreateSchema = z
       (value) => (value === "" ? null : value),
       descriptionSchema.optional(),
     ),
+    reserve: reserveSchema,
   })
   .refine((body) => (body.goLive === undefined) !== (body.start === undefined), {
     message: "Give either a go-live (to plan backward) or a DEV start (to plan forward).",
@@ -147,6 +154,7 @@ export const releaseUpdateSchema = z
     goLive: isoDateSchema.optional(),
     start: isoDateSchema.optional(),
     stageEnd: stageEndSchema.optional(),
+    reserve: reserveSchema,
   })
   .refine(hasOneReplanTarget, {
     message: "Give one of a new go-live, a new start or a new stage end, not several.",

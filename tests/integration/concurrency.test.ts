@@ -3,10 +3,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { AppError } from "@/lib/errors";
+import { createRelease } from "@/lib/server/releases/create-release";
 import { signOffStage } from "@/lib/server/releases/stage-actions";
 import type { SessionUser } from "@/lib/types/user";
 
-import { createUser, newRelease } from "../support/factories";
+import { createUser, goLiveIn, newRelease } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const isPostgres = inject("testDatabase").kind === "postgres";
@@ -109,5 +110,31 @@ describe.skipIf(!isPostgres)("concurrent sign-offs on PostgreSQL", () => {
       ),
     );
     expect(tally(results)).toEqual({ OK: 1, "CONFLICT:ALREADY_DECIDED": 9 });
+  });
+});
+
+describe.skipIf(!isPostgres)("taking the last free slot at the same moment", () => {
+  it("ten managers reserve one slot at once: exactly one gets it, the others 409 SLOT_TAKEN", async () => {
+    const goLive = await goLiveIn(150);
+    const managers = [manager];
+    for (let i = 1; i < 10; i++) managers.push(await createUser(db.prisma, "RELEASE_MANAGER"));
+    const results = await Promise.allSettled(
+      managers.map((who, i) =>
+        createRelease(who, {
+          type: "RELEASE",
+          name: `Race ${i}`,
+          version: `race:${i}`,
+          goLive,
+          reserve: true,
+        }),
+      ),
+    );
+    expect(tally(results)).toEqual({ OK: 1, "CONFLICT:SLOT_TAKEN": 9 });
+    const refused = results.find((result) => result.status === "rejected")!;
+    const details = ((refused as PromiseRejectedResult).reason as AppError).details as {
+      candidates: { goLive: string }[];
+    };
+    expect(details.candidates[0]!.goLive > goLive).toBe(true);
+    expect(await db.prisma.release.count({ where: { name: { startsWith: "Race " } } })).toBe(1);
   });
 });

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { POST as searchRoute } from "@/app/api/plan/search/route";
+import * as releaseRoute from "@/app/api/releases/[id]/route";
+import * as releasesRoute from "@/app/api/releases/route";
 import { calendarFor } from "@/lib/server/calendars";
 import { createRelease } from "@/lib/server/releases/create-release";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -18,6 +20,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 
 let db: TestDatabase;
 let viewerToken: string;
+let rmToken: string;
 let rm: SessionUser;
 let wish: string;
 let occupant: ReleaseDto;
@@ -27,6 +30,7 @@ beforeAll(async () => {
   rm = await createUser(db.prisma, "RELEASE_MANAGER");
   const viewer = await createUser(db.prisma, "VIEWER");
   viewerToken = await issueTestToken(db.prisma, viewer.email, "read");
+  rmToken = await issueTestToken(db.prisma, rm.email);
   // A possible go-live four months ahead, and a release planned for exactly that day: it holds
   // LAST, INT and PREPROD on the very days a plan for the wish would need them.
   wish = await goLiveIn(120);
@@ -121,5 +125,60 @@ describe("POST /api/plan/search", () => {
         code,
       ]);
     }
+  });
+});
+
+describe("taking a slot from the search (reserve)", () => {
+  const create = (body: Record<string, unknown>) =>
+    callJson<ReleaseDto & { error?: { code: string; details?: unknown } }>(releasesRoute.POST, {
+      method: "POST",
+      path: "/api/releases",
+      token: rmToken,
+      body: { type: "RELEASE", ...body },
+    });
+
+  it("writes a plan that fits, and refuses one whose slot is taken with the next candidates", async () => {
+    const before = await db.prisma.release.count();
+    const taken = await create({ name: "Late", version: "late:1", goLive: wish, reserve: true });
+    expect([taken.status, taken.body.error?.code]).toEqual([409, "SLOT_TAKEN"]);
+    const details = taken.body.error!.details as {
+      candidates: { goLive: string }[];
+      conflicts: { environment: string }[];
+    };
+    const settings = await getPlanningSettings();
+    const calendar = calendarFor(settings.defaultRegion, settings.periods);
+    expect(details.candidates[0]!.goLive).toBe(calendar.shiftWorkingDays(wish, 7));
+    expect(details.conflicts.map((c) => c.environment)).toEqual(["LAST", "INT", "PREPROD"]);
+    expect(await db.prisma.release.count()).toBe(before);
+
+    const free = await create({
+      name: "On time",
+      version: "on-time:1",
+      goLive: details.candidates[0]!.goLive,
+      reserve: true,
+    });
+    expect(free.status).toBe(201);
+    // Without reserve, a conflict is still only a warning: the plan is written.
+    const warned = await create({ name: "Anyway", version: "anyway:1", goLive: wish });
+    expect(warned.status).toBe(201);
+  });
+
+  it("re-checks a re-plan onto a taken slot, and leaves the release as it was", async () => {
+    const mover = await createRelease(rm, {
+      type: "RELEASE",
+      name: "Mover",
+      version: "mover:1",
+      goLive: await goLiveIn(250),
+    });
+    const answer = await callJson<{ error?: { code: string } }>(releaseRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/releases/${mover.id}`,
+      token: rmToken,
+      params: { id: mover.id },
+      body: { revision: mover.revision, goLive: wish, reserve: true },
+    });
+    expect([answer.status, answer.body.error?.code]).toEqual([409, "SLOT_TAKEN"]);
+    const unchanged = await db.prisma.release.findUniqueOrThrow({ where: { id: mover.id } });
+    expect(unchanged.revision).toBe(mover.revision);
   });
 });

@@ -5,7 +5,7 @@ import type { IsoDate } from "@/lib/domain/dates";
 import type { StageDates } from "@/lib/domain/release";
 import type { StageKey, StageStatus } from "@/lib/domain/stages";
 
-import { getDb } from "./client";
+import { type DbTransaction, getDb } from "./client";
 
 /**
  * Rows that PostgreSQL builds as JSON, read as one document and parsed once. For reads of thousands
@@ -14,8 +14,11 @@ import { getDb } from "./client";
  * here dates arrive as ISO day strings (`date` in JSON is `YYYY-MM-DD`). `select` yields one
  * column, `doc`, the row as JSON; its order is kept.
  */
-export async function queryJsonRows<T>(select: Prisma.Sql): Promise<T[]> {
-  const [result] = await getDb().$queryRaw<{ rows: string }[]>`
+export async function queryJsonRows<T>(
+  select: Prisma.Sql,
+  db: DbTransaction = getDb(),
+): Promise<T[]> {
+  const [result] = await db.$queryRaw<{ rows: string }[]>`
     SELECT coalesce(json_agg(x.doc), '[]')::text AS rows FROM (${select}) AS x`;
   return JSON.parse(result!.rows) as T[];
 }

@@ -8,7 +8,7 @@ import type { StageDates } from "@/lib/domain/release";
 import { isCancelled } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { calendarFor } from "@/lib/server/calendars";
-import { getDb } from "@/lib/server/db/client";
+import { type DbTransaction, getDb } from "@/lib/server/db/client";
 import {
   queryJsonRows,
   stageDatesJson,
@@ -70,8 +70,10 @@ export async function readForecastOccupants(
   range: { start: IsoDate; end: IsoDate },
   settings: PlanningSettings,
   today: IsoDate,
+  /** Inside a transaction (a reservation): read with it, and forecast what is stale here. */
+  tx?: DbTransaction,
 ): Promise<(Occupant & { region: string })[]> {
-  const records = await readOccupants(range, today);
+  const records = await readOccupants(range, today, tx);
   return records.map((record) => {
     const forecast = forecastOf(record, today, calendarFor(record.region, settings.periods));
     const stages = record.stages.map((stage, index) => {
@@ -90,17 +92,22 @@ export async function readForecastOccupants(
 async function readOccupants(
   range: { start: IsoDate; end: IsoDate },
   today: IsoDate,
+  tx?: DbTransaction,
 ): Promise<(Omit<Occupant, "stages"> & { region: string; stages: StageDates[] })[]> {
-  await refreshStoredForecasts(today);
+  // A transaction reads as it is: stale stored forecasts are among the rows and forecast below.
+  if (!tx) await refreshStoredForecasts(today);
   const rows = await queryJsonRows<
     Omit<Occupant, "stages"> & { region: string; stages: StageDatesJson[] }
-  >(Prisma.sql`
+  >(
+    Prisma.sql`
     SELECT json_build_object(
       'id', r.id, 'name', r.name, 'version', r.version, 'type', r.type, 'status', r.status,
       'region', r.region, 'product', json_build_object('key', p.key, 'name', p.name),
       'stages', ${stageDatesJson("r")}) AS doc
     FROM releases r JOIN products p ON p.id = r.product_id
-    WHERE r.status <> 'CANCELLED' AND ${storedForecastMayReach(range, today)}`);
+    WHERE r.status <> 'CANCELLED' AND ${storedForecastMayReach(range, today)}`,
+    tx,
+  );
   return rows.map((row) => ({ ...row, stages: toStageDatesFromJson(row.stages) }));
 }
 

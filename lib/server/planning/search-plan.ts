@@ -9,7 +9,7 @@ import type { PlanningSettings } from "@/lib/domain/settings";
 import { STAGE_KEYS } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
 import { calendarFor } from "@/lib/server/calendars";
-import { getDb } from "@/lib/server/db/client";
+import { type DbTransaction, getDb } from "@/lib/server/db/client";
 import { readForecastOccupants } from "@/lib/server/environments/get-environment-usage";
 import { productIdFor } from "@/lib/server/products/products";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -26,12 +26,12 @@ import { CANDIDATE_ID } from "./plan-release";
 export async function forecastOccupancies(
   range: { start: IsoDate; end: IsoDate },
   settings: PlanningSettings,
-  options: { exclude?: string; today?: IsoDate } = {},
+  options: { exclude?: string; today?: IsoDate; tx?: DbTransaction } = {},
 ): Promise<Occupancy[]> {
   const limited = new Set(STAGE_KEYS.filter((key) => settings.capacity[key] !== null));
   if (limited.size === 0) return [];
   const today = options.today ?? companyToday(settings.companyTimeZone);
-  const releases = await readForecastOccupants(range, settings, today);
+  const releases = await readForecastOccupants(range, settings, today, options.tx);
   return releases.flatMap((release) =>
     release.status === "LIVE" || release.id === options.exclude
       ? []

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
 import { getDb } from "@/lib/server/db/client";
+import { assertSlotFree } from "@/lib/server/planning/reserve-slot";
 import { productIdFor } from "@/lib/server/products/products";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -79,6 +80,9 @@ export async function createRelease(
     // A patch names no product: it is of its release's product.
     const productId = parentProduct ?? (await productIdFor(input.product, tx));
     await assertVersionFree(tx, input.version);
+    if (input.reserve) {
+      await assertSlotFree(tx, { stages: plan.stages, region, settings, today });
+    }
     const created = await tx.release.create({
       data: {
         productId,

@@ -9,10 +9,12 @@ import type { AuditDraft, StageChange } from "@/lib/domain/signoff";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
+import { assertSlotFree } from "@/lib/server/planning/reserve-slot";
 import { productIdFor } from "@/lib/server/products/products";
 import type { ReleaseDto } from "@/lib/types/release";
 import type { SessionUser } from "@/lib/types/user";
 import type { ReleaseUpdateInput } from "@/lib/validation/releases";
+
 
 import { type MutationContext, mutateRelease, type ReleaseEdit } from "./mutate-release";
 import { assertVersionFree } from "./version-taken";
@@ -116,6 +118,18 @@ export async function updateRelease(
       if (planned) {
         const { replan, region } = planned;
         stageChanges = replan.stageChanges;
+        if (input.reserve) {
+          // The windows the re-plan moves, as they will stand.
+          const stages = replan.stageChanges.map((change) => {
+            const current = release.stages.find((stage) => stage.key === change.key)!;
+            return {
+              key: change.key,
+              start: change.plannedStart ?? current.plannedStart,
+              end: change.plannedEnd ?? current.plannedEnd,
+            };
+          });
+          await assertSlotFree(tx, { stages, region, settings, today, exclude: row.id });
+        }
         fields.baselineGoLive = isoToDate(replan.baselineGoLive);
         if (region !== row.region) {
           fields.region = region;
