@@ -32,7 +32,7 @@ describe("the OpenAPI description", () => {
       paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
     };
     const responses = document.paths["/api/releases"]!.post!.responses;
-    expect(responses["409"]!.description).toBe("VERSION_TAKEN");
+    expect(responses["409"]!.description).toBe("VERSION_TAKEN; SLOT_TAKEN");
     expect(responses["422"]!.description).toContain("NOT_A_WORKING_DAY");
     expect(responses["422"]!.description).not.toContain("VERSION_TAKEN");
   });
