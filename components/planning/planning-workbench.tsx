@@ -11,6 +11,7 @@ import { Field } from "../ui/field";
 import { SegmentedControl } from "../ui/segmented-control";
 
 import { DateProblem } from "./date-problem";
+import { EarliestDateFinder } from "./earliest-date-finder";
 import { MonthPicker, type PickMode } from "./month-picker";
 import { PlanPreview } from "./plan-preview";
 import { RegionSelect } from "./region-select";
@@ -122,6 +123,14 @@ export function PlanningWorkbench({ regions, defaultRegion, today, windowLength 
             suggestions={refusal ? undefined : preview.problem?.suggestions}
             onPick={(date) => update({ date })}
           />
+        )}
+        {plan && (
+          <div className="mb-5">
+            <EarliestDateFinder
+              wish={selected ? { [mode]: selected, region } : undefined}
+              onTake={(goLive) => update({ mode: "goLive", date: goLive })}
+            />
+          </div>
         )}
         {plan ? (
           <PlanPreview plan={plan} />

@@ -71,6 +71,9 @@ export function ReleaseForm({
   const [region, setRegion] = useState(release?.region ?? defaultRegion);
   const [mode, setMode] = useState<PickMode>("goLive");
   const [date, setDate] = useState<IsoDate | null>(null);
+  // A go-live taken from the search is reserved when saved (capacity checked in the write).
+  const [taken, setTaken] = useState<IsoDate | null>(null);
+  const reserve = taken !== null && mode === "goLive" && date === taken;
   const [wantsReplan, setWantsReplan] = useState(!isEdit);
   const preview = usePlanPreview(mode, wantsReplan ? date : null, region);
 
@@ -95,6 +98,7 @@ export function ReleaseForm({
       <input type="hidden" name="mode" value={mode} />
       <input type="hidden" name="date" value={wantsReplan && date ? date : ""} />
       <input type="hidden" name="replan" value={wantsReplan ? "on" : ""} />
+      <input type="hidden" name="reserve" value={reserve ? "on" : ""} />
 
       <ReleaseDetailsFields
         state={state}
@@ -119,6 +123,12 @@ export function ReleaseForm({
         preview={preview}
         dateError={state.fieldErrors?.goLive}
         canUseStart={!release?.hasStarted}
+        releaseId={release?.id}
+        onTakeCandidate={(goLive) => {
+          setMode("goLive");
+          setDate(goLive);
+          setTaken(goLive);
+        }}
         replan={
           release && {
             wanted: wantsReplan,

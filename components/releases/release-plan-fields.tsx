@@ -5,6 +5,7 @@ import { useState } from "react";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 
 import { DateProblem } from "../planning/date-problem";
+import { EarliestDateFinder } from "../planning/earliest-date-finder";
 import { MonthPicker, type PickMode } from "../planning/month-picker";
 import { PlanPreview } from "../planning/plan-preview";
 import type { PlanPreviewState } from "../planning/use-plan-preview";
@@ -26,6 +27,8 @@ export function ReleasePlanFields({
   dateError,
   canUseStart,
   replan,
+  releaseId,
+  onTakeCandidate,
 }: {
   today: IsoDate;
   region: string;
@@ -39,6 +42,10 @@ export function ReleasePlanFields({
   canUseStart: boolean;
   /** When editing: whether to re-plan, and the go-live as it stands. */
   replan?: { wanted: boolean; onChange: (wanted: boolean) => void; currentGoLive: IsoDate };
+  /** The release re-planned: the search leaves its own windows out. */
+  releaseId?: string;
+  /** A go-live taken from the earliest-free-date search (to be reserved when saved). */
+  onTakeCandidate: (goLive: IsoDate) => void;
 }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const isPlanning = replan ? replan.wanted : true;
@@ -107,6 +114,13 @@ export function ReleasePlanFields({
               {dateError}
             </p>
           )}
+          <EarliestDateFinder
+            wish={date ? { [mode]: date, region, ...(releaseId && { releaseId }) } : undefined}
+            onTake={(goLive) => {
+              setRefusal(null);
+              onTakeCandidate(goLive);
+            }}
+          />
           {preview.plan && <PlanPreview plan={preview.plan} />}
           {!date && (
             <p className="text-sm text-muted">

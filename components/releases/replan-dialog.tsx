@@ -13,6 +13,7 @@ import type { LoadedRelease, ReplanPreview } from "@/lib/types/release";
 import type { ReplanCommand } from "@/lib/validation/releases";
 
 import { DateProblem } from "../planning/date-problem";
+import { EarliestDateFinder } from "../planning/earliest-date-finder";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { DialogCloseButton } from "../ui/dialog-close-button";
@@ -70,6 +71,8 @@ export function ReplanDialog({
   const [saved, setSaved] = useState<ActionState | null>(null);
   const [isSaving, startSaving] = useTransition();
   const [version, setVersion] = useState(0);
+  // A go-live taken from the search is reserved when saved.
+  const [taken, setTaken] = useState<IsoDate | null>(null);
 
   const shownDate = date || currentDateOf(release, proposal);
   const change = changeOf(proposal, shownDate);
@@ -89,7 +92,8 @@ export function ReplanDialog({
     if (!preview || !change) return;
     setSaved(null);
     startSaving(async () => {
-      const result = await replan({ releaseId, revision: preview.revision, change });
+      const reserve = proposal.mode === "goLive" && taken !== null && shownDate === taken;
+      const result = await replan({ releaseId, revision: preview.revision, change, reserve });
       if (result.status === "success") {
         toast({ message: result.message ?? "Re-plan saved." });
         router.refresh();
@@ -202,6 +206,20 @@ export function ReplanDialog({
                 />
               )}
             </div>
+
+            {proposal.mode === "goLive" && release && (
+              <EarliestDateFinder
+                wish={
+                  isIsoDate(shownDate)
+                    ? { goLive: shownDate, region: release.region, releaseId }
+                    : undefined
+                }
+                onTake={(goLive) => {
+                  setDate(goLive);
+                  setTaken(goLive);
+                }}
+              />
+            )}
 
             {preview && <ReplanPreviewDetails preview={preview} />}
           </div>

@@ -222,6 +222,8 @@ export const replanCommandSchema = z.object({
   releaseId: releaseIdSchema,
   revision: z.number().int().min(1),
   change: whatIfSchema,
+  /** The go-live was taken from the earliest-free-date search: reserve it. */
+  reserve: reserveSchema,
 });
 export type ReplanCommand = z.input<typeof replanCommandSchema>;
 

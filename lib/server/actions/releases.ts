@@ -62,6 +62,7 @@ export const createReleaseAction = formAction({
       product: text(form, "product"),
       description: text(form, "description") ?? null,
       [mode]: text(form, "date"),
+      reserve: form.get("reserve") === "on" || undefined,
     });
   },
   run: async (user, input): Promise<SaveState> => {
@@ -88,6 +89,7 @@ export const updateReleaseAction = formAction({
         region: text(form, "region"),
         product: text(form, "product"),
         ...(date && form.get("replan") === "on" && { [mode]: date }),
+        reserve: (date && form.get("replan") === "on" && form.get("reserve") === "on") || undefined,
       }),
     };
   },
@@ -149,11 +151,11 @@ export const changeStatusAction = commandAction({
 export const replanAction = commandAction({
   permission: "releases.plan",
   parse: (raw: unknown) => replanCommandSchema.parse(raw),
-  run: async (user, { releaseId, revision, change }) => {
+  run: async (user, { releaseId, revision, change, reserve }) => {
     const release = await updateRelease(
       user,
       releaseId,
-      releaseUpdateSchema.parse({ revision, ...change }),
+      releaseUpdateSchema.parse({ revision, ...change, reserve }),
     );
     revalidateRelease(releaseId);
     return success(
