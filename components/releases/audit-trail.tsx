@@ -26,6 +26,7 @@ const ACTION_TEXT: Record<AuditEventDto["action"], string> = {
   PRODUCT_CREATED: "created the product",
   PRODUCT_UPDATED: "changed the product",
   APPROVERS_CHANGED: "named the approvers",
+  TRAIN_CHANGED: "changed the release train",
   DELEGATION_CREATED: "named a deputy",
   DELEGATION_ENDED: "ended a delegation",
   RELEASE_OUTCOME: "recorded the outcome after go-live",

@@ -30,7 +30,7 @@ import type {
 } from "@/lib/types/notifications";
 import type { Readiness } from "@/lib/types/operations";
 import type { PlanSearchResult } from "@/lib/types/planning";
-import type { ProductDto } from "@/lib/types/product";
+import type { ProductDto, TrainDto, TrainPreviewItem } from "@/lib/types/product";
 import type {
   AuditEventDto,
   LoadedRelease,
@@ -391,6 +391,17 @@ export const planResponse = z
   })
   .meta({ id: "Plan" }) satisfies z.ZodType<Plan & { conflicts: EnvironmentConflict[] }>;
 
+const skipReason = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("ENVIRONMENT_FULL"),
+    environment: stageKey,
+    day: date,
+    releases: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  }),
+  z.strictObject({ kind: z.literal("FREEZE"), name: z.string() }),
+  z.strictObject({ kind: z.literal("NOT_A_WORKING_DAY"), reason: z.string() }),
+]);
+
 export const planSearchResponse = z
   .strictObject({
     region: z.string(),
@@ -407,22 +418,38 @@ export const planSearchResponse = z
     skipped: z.array(
       z.strictObject({
         goLive: date,
-        reasons: z.array(
-          z.discriminatedUnion("kind", [
-            z.strictObject({
-              kind: z.literal("ENVIRONMENT_FULL"),
-              environment: stageKey,
-              day: date,
-              releases: z.array(z.strictObject({ id: z.string(), name: z.string() })),
-            }),
-            z.strictObject({ kind: z.literal("FREEZE"), name: z.string() }),
-            z.strictObject({ kind: z.literal("NOT_A_WORKING_DAY"), reason: z.string() }),
-          ]),
-        ),
+        reasons: z.array(skipReason),
       }),
     ),
   })
   .meta({ id: "PlanSearch" }) satisfies z.ZodType<PlanSearchResult>;
+
+export const trainResponse = z
+  .strictObject({
+    product: z.strictObject({ key: z.string(), name: z.string() }),
+    rule: z.string(),
+    description: z.string(),
+    firstGoLive: date,
+    namePattern: z.string(),
+    versionPattern: z.string(),
+    region: z.string(),
+    nextDates: z.array(date),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "ReleaseTrain" }) satisfies z.ZodType<TrainDto>;
+
+export const trainPreviewResponse = z
+  .strictObject({
+    trainDate: date,
+    name: z.string(),
+    version: z.string(),
+    goLive: date.nullable(),
+    start: date.nullable(),
+    stages: z.array(plannedStage),
+    slipWorkingDays: z.number().int().nullable(),
+    reasons: z.array(skipReason),
+  })
+  .meta({ id: "TrainRelease" }) satisfies z.ZodType<TrainPreviewItem>;
 
 export const regionResponse = z
   .strictObject({ code: z.string(), name: z.string() })

@@ -13,6 +13,8 @@ import {
   approversSchema,
   productCreateSchema,
   productUpdateSchema,
+  trainBatchSchema,
+  trainSchema,
 } from "@/lib/validation/products";
 import {
   commentSchema,
@@ -61,6 +63,8 @@ import {
   loadedReleaseResponse,
   productResponse,
   releaseResponse,
+  trainPreviewResponse,
+  trainResponse,
   webhookResponse,
 } from "./api-responses";
 import { API_ROUTES, type HttpMethod } from "./api-routes";
@@ -427,6 +431,68 @@ export const OPERATIONS: readonly Operation[] = [
       response: { schema: productResponse },
       success: [200, "The product"],
       errors: ["NOT_FOUND", "UNKNOWN_USER", "ROLE_NOT_ALLOWED"],
+    },
+  ),
+  op(
+    "GET",
+    "/api/products/{key}/train",
+    "Products",
+    "The product's release train",
+    "releases.read",
+    {
+      response: { schema: trainResponse },
+      success: [200, "The train with its coming dates"],
+      errors: ["NOT_FOUND"],
+    },
+  ),
+  op(
+    "PUT",
+    "/api/products/{key}/train",
+    "Products",
+    "Set the product's release train (its owners and administrators)",
+    "products.manage",
+    {
+      body: trainSchema,
+      response: { schema: trainResponse },
+      success: [200, "The train"],
+      errors: ["NOT_FOUND", "NOT_AN_OWNER", "EMPTY_CADENCE", "UNKNOWN_REGION"],
+    },
+  ),
+  op(
+    "DELETE",
+    "/api/products/{key}/train",
+    "Products",
+    "Remove the product's release train (its releases stay)",
+    "products.manage",
+    { success: [204, "Removed"], errors: ["NOT_FOUND", "NOT_AN_OWNER"] },
+  ),
+  op(
+    "POST",
+    "/api/products/{key}/train/preview",
+    "Products",
+    "The next releases of the train, planned; nothing is written",
+    "releases.plan",
+    {
+      body: trainBatchSchema,
+      response: { schema: trainPreviewResponse, list: true },
+      success: [
+        200,
+        "Each train date, its go-live (the date itself or the earliest fitting one after), slip and reasons",
+      ],
+      errors: ["NOT_FOUND"],
+    },
+  ),
+  op(
+    "POST",
+    "/api/products/{key}/train/plan",
+    "Products",
+    "Create the next releases of the train, all or none",
+    "releases.plan",
+    {
+      body: trainBatchSchema,
+      response: { schema: releaseResponse, list: true },
+      success: [201, "The releases"],
+      errors: ["NOT_FOUND", "NO_FREE_DATE", "VERSION_TAKEN", "SLOT_TAKEN"],
     },
   ),
   op(

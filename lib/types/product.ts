@@ -1,4 +1,7 @@
 // A product as the API answers it and the product pages draw it.
+import type { IsoDate } from "@/lib/domain/dates";
+import type { SkipReason } from "@/lib/domain/plan-search";
+import type { PlannedStage } from "@/lib/domain/planner";
 import type { StageKey } from "@/lib/domain/stages";
 
 import type { PersonDto, ProductRef } from "./release";
@@ -21,3 +24,33 @@ export type ProductDto = ProductRef & {
 
 /** A product in a filter or a picker. */
 export type ProductOption = ProductRef;
+
+/** A product's release train (GET /api/products/{key}/train). */
+export type TrainDto = {
+  product: { key: string; name: string };
+  /** The recurrence rule, e.g. `FREQ=WEEKLY;INTERVAL=4;BYDAY=TU`. */
+  rule: string;
+  /** The rule in words, e.g. "every 4 weeks on Tuesday". */
+  description: string;
+  firstGoLive: IsoDate;
+  namePattern: string;
+  versionPattern: string;
+  region: string;
+  /** The coming train dates from today. */
+  nextDates: IsoDate[];
+  updatedAt: string;
+};
+
+/** A release "plan the next N" would create (POST /api/products/{key}/train/preview). */
+export type TrainPreviewItem = {
+  trainDate: IsoDate;
+  name: string;
+  version: string;
+  /** Its train date when that fits, the earliest fitting go-live after it, or null (none in a year). */
+  goLive: IsoDate | null;
+  start: IsoDate | null;
+  stages: PlannedStage[];
+  slipWorkingDays: number | null;
+  /** Why the train date itself was not taken (empty when it was). */
+  reasons: SkipReason[];
+};

@@ -159,6 +159,7 @@ export type AuditEventDto = {
     | "PRODUCT_CREATED"
     | "PRODUCT_UPDATED"
     | "APPROVERS_CHANGED"
+    | "TRAIN_CHANGED"
     | "DELEGATION_CREATED"
     | "DELEGATION_ENDED";
   actor: { id: string; name: string; email: string } | null;

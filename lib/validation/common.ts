@@ -36,3 +36,11 @@ export const pageQuery = {
 export const pageQuerySchema = z.object(pageQuery);
 
 export type PageQuery = { limit: number; cursor?: string };
+
+/** A holiday region: a country and an optional subdivision, `DE-BW`. */
+export const regionSchema = z
+  .string()
+  .trim()
+  .min(2, "Give a holiday region such as DE-BW.")
+  .max(16)
+  .transform((value) => value.toUpperCase());

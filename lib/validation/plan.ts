@@ -2,15 +2,10 @@ import { z } from "zod";
 
 import { MAX_CANDIDATES, MAX_HORIZON_DAYS } from "@/lib/domain/plan-search";
 
-import { isoDateSchema } from "./common";
+import { isoDateSchema, regionSchema } from "./common";
 import { productKeySchema } from "./products";
 
-export const regionSchema = z
-  .string()
-  .trim()
-  .min(2, "Give a holiday region such as DE-BW.")
-  .max(16)
-  .transform((value) => value.toUpperCase());
+export { regionSchema };
 
 /** POST /api/plan: a go-live (plan backward) or a DEV start (plan forward), never both. */
 export const planRequestSchema = z

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
 import { PRODUCT_KEY_PATTERN } from "@/lib/domain/products";
+import { MAX_TRAIN_BATCH } from "@/lib/domain/trains";
+
+import { isoDateSchema, regionSchema } from "./common";
 
 export const productKeySchema = z
   .string({ message: "Give the product a key." })
@@ -59,3 +62,42 @@ export const productListParam = z
       .filter(Boolean),
   )
   .pipe(z.array(productKeySchema).min(1).max(100));
+
+/** PUT /api/products/{key}/train: the cadence, the first go-live and how releases are named. */
+export const trainSchema = z.strictObject({
+  rule: z
+    .string({ message: "Give the cadence as a recurrence rule, e.g. FREQ=WEEKLY;INTERVAL=4;BYDAY=TU." })
+    .trim()
+    .min(5, "Give the cadence as a recurrence rule, e.g. FREQ=WEEKLY;INTERVAL=4;BYDAY=TU.")
+    .max(500, "Keep the rule under 500 characters."),
+  firstGoLive: isoDateSchema,
+  namePattern: z
+    .string({ message: "Give a naming pattern, e.g. Payments {year}.{n}." })
+    .trim()
+    .min(1, "Give a naming pattern, e.g. Payments {year}.{n}.")
+    .max(100, "Keep the naming pattern under 100 characters.")
+    .refine((pattern) => /\{n\}|\{date\}/.test(pattern), {
+      message: "Name each release apart: put {n} (its number in the year) or {date} in the pattern.",
+    }),
+  versionPattern: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100, "Keep the version pattern under 100 characters.")
+    .refine((pattern) => /\{n\}|\{date\}/.test(pattern), {
+      message: "Version each release apart: put {n} or {date} in the pattern.",
+    })
+    .optional(),
+  region: regionSchema.optional(),
+});
+export type TrainInput = z.infer<typeof trainSchema>;
+
+/** POST /api/products/{key}/train/preview and /plan: how many releases. */
+export const trainBatchSchema = z.strictObject({
+  count: z
+    .number({ message: "count is a number of releases." })
+    .int("count is a whole number.")
+    .min(1, "Plan at least 1 release.")
+    .max(MAX_TRAIN_BATCH, `Plan at most ${MAX_TRAIN_BATCH} releases at once.`),
+});
+export type TrainBatchInput = z.infer<typeof trainBatchSchema>;

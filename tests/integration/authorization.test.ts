@@ -20,6 +20,9 @@ import * as myTokensRoute from "@/app/api/me/tokens/route";
 import * as planRoute from "@/app/api/plan/route";
 import * as planSearchRoute from "@/app/api/plan/search/route";
 import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
+import * as trainPlanRoute from "@/app/api/products/[key]/train/plan/route";
+import * as trainPreviewRoute from "@/app/api/products/[key]/train/preview/route";
+import * as trainRoute from "@/app/api/products/[key]/train/route";
 import * as productRoute from "@/app/api/products/[key]/route";
 import * as productsRoute from "@/app/api/products/route";
 import * as regionsRoute from "@/app/api/regions/route";
@@ -671,6 +674,79 @@ const ROUTES: {
     },
   },
   {
+    name: "GET /api/products/{key}/train",
+    allowed: ROLES,
+    setup: async () => {
+      const key = await productWithTrain();
+      return {
+        method: "GET",
+        path: `/api/products/${key}/train`,
+        handler: trainRoute.GET as Handler,
+        params: { key },
+      };
+    },
+  },
+  {
+    // The release manager of the matrix owns the product; other release managers get 403.
+    name: "PUT /api/products/{key}/train",
+    allowed: ["ADMIN", "RELEASE_MANAGER"],
+    setup: async () => {
+      const key = await newProduct([users.RELEASE_MANAGER.id]);
+      return {
+        method: "PUT",
+        path: `/api/products/${key}/train`,
+        handler: trainRoute.PUT as Handler,
+        body: {
+          rule: "FREQ=MONTHLY;BYDAY=2TU",
+          firstGoLive: await goLiveIn(90),
+          namePattern: "Train {n}",
+        },
+        params: { key },
+      };
+    },
+  },
+  {
+    name: "DELETE /api/products/{key}/train",
+    allowed: ["ADMIN", "RELEASE_MANAGER"],
+    setup: async () => {
+      const key = await productWithTrain();
+      return {
+        method: "DELETE",
+        path: `/api/products/${key}/train`,
+        handler: trainRoute.DELETE as Handler,
+        params: { key },
+      };
+    },
+  },
+  {
+    name: "POST /api/products/{key}/train/preview",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const key = await productWithTrain();
+      return {
+        method: "POST",
+        path: `/api/products/${key}/train/preview`,
+        handler: trainPreviewRoute.POST as Handler,
+        body: { count: 2 },
+        params: { key },
+      };
+    },
+  },
+  {
+    name: "POST /api/products/{key}/train/plan",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const key = await productWithTrain();
+      return {
+        method: "POST",
+        path: `/api/products/${key}/train/plan`,
+        handler: trainPlanRoute.POST as Handler,
+        body: { count: 1 },
+        params: { key },
+      };
+    },
+  },
+  {
     name: "GET /api/me/delegations",
     allowed: ROLES,
     session: true,
@@ -717,6 +793,22 @@ const ROUTES: {
     },
   },
 ];
+
+/** A product owned by the matrix's release manager, with a monthly train; returns its key. */
+async function productWithTrain(): Promise<string> {
+  const key = await newProduct([users.RELEASE_MANAGER.id]);
+  await db.prisma.releaseTrain.create({
+    data: {
+      product: { connect: { key } },
+      rule: "FREQ=MONTHLY;BYDAY=2TU",
+      firstGoLive: new Date(`${await goLiveIn(90)}T00:00:00Z`),
+      namePattern: `${key} {n}`,
+      versionPattern: `${key}:{year}.{n}`,
+      updatedBy: { connect: { id: users.ADMIN.id } },
+    },
+  });
+  return key;
+}
 
 /** A product owned by the given people; returns its key. */
 async function newProduct(ownerIds: string[] = []): Promise<string> {

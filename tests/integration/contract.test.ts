@@ -16,6 +16,9 @@ import * as planRoute from "@/app/api/plan/route";
 import * as planSearchRoute from "@/app/api/plan/search/route";
 import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
 import * as productRoute from "@/app/api/products/[key]/route";
+import * as trainPlanRoute from "@/app/api/products/[key]/train/plan/route";
+import * as trainPreviewRoute from "@/app/api/products/[key]/train/preview/route";
+import * as trainRoute from "@/app/api/products/[key]/train/route";
 import * as productsRoute from "@/app/api/products/route";
 import * as readyRoute from "@/app/api/ready/route";
 import * as regionsRoute from "@/app/api/regions/route";
@@ -255,6 +258,29 @@ describe("real answers match the OpenAPI description", () => {
       params: { key, stage: "TEST" },
       body: { userIds: [people.qa.id] },
       status: 200,
+    });
+    await call(trainRoute.PUT, "PUT", "/api/products/{key}/train", {
+      params: { key },
+      body: {
+        rule: "FREQ=WEEKLY;INTERVAL=4;BYDAY=TU",
+        firstGoLive: await goLiveIn(100),
+        namePattern: "Contract {year}.{n}",
+      },
+      status: 200,
+    });
+    await call(trainRoute.GET, "GET", "/api/products/{key}/train", {
+      params: { key },
+      status: 200,
+    });
+    await call(trainPreviewRoute.POST, "POST", "/api/products/{key}/train/preview", {
+      params: { key },
+      body: { count: 2 },
+      status: 200,
+    });
+    await call(trainPlanRoute.POST, "POST", "/api/products/{key}/train/plan", {
+      params: { key },
+      body: { count: 1 },
+      status: 201,
     });
 
     const hook = await call(webhooksRoute.POST, "POST", "/api/webhooks", {

@@ -95,6 +95,23 @@ async function makeFixtures() {
       owners: { create: [{ userId: admin.user.id }] },
     },
   });
+  for (const key of ["fuzz-product", "fuzz-doomed-train"]) {
+    if (key !== "fuzz-product") {
+      await db.prisma.product.create({
+        data: { key, name: "Fuzz Doomed", owners: { create: [{ userId: admin.user.id }] } },
+      });
+    }
+    await db.prisma.releaseTrain.create({
+      data: {
+        product: { connect: { key } },
+        rule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+        firstGoLive: new Date(`${await goLiveIn(120)}T00:00:00Z`),
+        namePattern: `${key} {date}`,
+        versionPattern: `${key}:{date}`,
+        updatedBy: { connect: { id: admin.user.id } },
+      },
+    });
+  }
   const delegation = await db.prisma.delegation.create({
     data: {
       delegatorId: qa.user.id,
@@ -263,6 +280,25 @@ function exampleOf(operation: Operation): Example {
     "PUT /api/products/{key}/approvers/{stage}": () => ({
       params: { key: "fuzz-product", stage: "TEST" },
       body: { userIds: [fx.qa2.id] },
+    }),
+    "GET /api/products/{key}/train": () => ({ params: { key: "fuzz-product" } }),
+    "PUT /api/products/{key}/train": () => ({
+      params: { key: "fuzz-product" },
+      body: {
+        rule: "FREQ=MONTHLY;BYDAY=2TU",
+        firstGoLive: fx.goLive,
+        namePattern: "Fuzz {year}.{n}",
+      },
+    }),
+    "DELETE /api/products/{key}/train": () => ({ params: { key: "fuzz-doomed-train" } }),
+    "POST /api/products/{key}/train/preview": () => ({
+      params: { key: "fuzz-product" },
+      body: { count: 2 },
+    }),
+    "POST /api/products/{key}/train/plan": () => ({
+      params: { key: "fuzz-product" },
+      body: { count: 1 },
+      as: "RELEASE_MANAGER",
     }),
     "GET /api/me/delegations": () => ({}),
     "POST /api/me/delegations": () => ({

@@ -21,6 +21,20 @@ import { forecastOccupancies } from "./search-plan";
 const ENVIRONMENT_LOCKS = 20_261_206;
 
 /**
+ * One writer at a time per capacity-limited environment, until the transaction ends: taken in
+ * process order, so two writers never wait for each other in a circle.
+ */
+export async function lockEnvironments(
+  tx: DbTransaction,
+  settings: PlanningSettings,
+): Promise<void> {
+  for (const key of STAGE_KEYS) {
+    if (settings.capacity[key] === null) continue;
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${ENVIRONMENT_LOCKS}::int, ${STAGE_KEYS.indexOf(key)}::int)::text`;
+  }
+}
+
+/**
  * Refuses (409 SLOT_TAKEN, with the next candidates) a plan whose stage windows no longer fit in
  * their environments; holds the environments' locks until the transaction ends.
  */
@@ -36,10 +50,7 @@ export async function assertSlotFree(
   },
 ): Promise<void> {
   const { settings, stages } = input;
-  const limited = STAGE_KEYS.filter((key) => settings.capacity[key] !== null);
-  for (const key of limited) {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${ENVIRONMENT_LOCKS}::int, ${STAGE_KEYS.indexOf(key)}::int)::text`;
-  }
+  await lockEnvironments(tx, settings);
   if (stages.length === 0) return;
   const goLive = stages.find((stage) => stage.key === "PROD")?.start ?? stages.at(-1)!.start;
   const margin = windowDays(settings.durations);
