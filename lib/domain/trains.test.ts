@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { DEFAULT_ENVIRONMENT_CAPACITY } from "./conflicts";
+import { DEFAULT_STAGE_DURATIONS } from "./stages";
 import {
   assertCadenceHasDates,
   nameFromPattern,
@@ -9,7 +10,6 @@ import {
   planTrain,
   trainDates,
 } from "./trains";
-import { DEFAULT_STAGE_DURATIONS } from "./stages";
 import { WorkingDayCalendar } from "./working-days";
 
 describe("a train's cadence", () => {
