@@ -66,7 +66,9 @@ export const productListParam = z
 /** PUT /api/products/{key}/train: the cadence, the first go-live and how releases are named. */
 export const trainSchema = z.strictObject({
   rule: z
-    .string({ message: "Give the cadence as a recurrence rule, e.g. FREQ=WEEKLY;INTERVAL=4;BYDAY=TU." })
+    .string({
+      message: "Give the cadence as a recurrence rule, e.g. FREQ=WEEKLY;INTERVAL=4;BYDAY=TU.",
+    })
     .trim()
     .min(5, "Give the cadence as a recurrence rule, e.g. FREQ=WEEKLY;INTERVAL=4;BYDAY=TU.")
     .max(500, "Keep the rule under 500 characters."),
@@ -77,7 +79,8 @@ export const trainSchema = z.strictObject({
     .min(1, "Give a naming pattern, e.g. Payments {year}.{n}.")
     .max(100, "Keep the naming pattern under 100 characters.")
     .refine((pattern) => /\{n\}|\{date\}/.test(pattern), {
-      message: "Name each release apart: put {n} (its number in the year) or {date} in the pattern.",
+      message:
+        "Name each release apart: put {n} (its number in the year) or {date} in the pattern.",
     }),
   versionPattern: z
     .string()

@@ -15,7 +15,6 @@ import type { ReleaseDto } from "@/lib/types/release";
 import type { SessionUser } from "@/lib/types/user";
 import type { ReleaseUpdateInput } from "@/lib/validation/releases";
 
-
 import { type MutationContext, mutateRelease, type ReleaseEdit } from "./mutate-release";
 import { assertVersionFree } from "./version-taken";
 
