@@ -126,6 +126,17 @@ function assertManages(
   );
 }
 
+/** The product (which the actor must manage) and its train as it stands, if any. */
+async function managedTrain(tx: DbTransaction, actor: SessionUser, key: string) {
+  const product = await productOf(tx, key);
+  assertManages(actor, product);
+  const before = await tx.releaseTrain.findUnique({
+    where: { productId: product.id },
+    select: trainSelect,
+  });
+  return { product, before };
+}
+
 /** Sets (or replaces) a product's train: owners and administrators. */
 export async function setTrain(
   actor: SessionUser,
@@ -139,12 +150,7 @@ export async function setTrain(
   assertCadenceHasDates(cadence, today < input.firstGoLive ? input.firstGoLive : today);
   if (input.region) assertKnownRegion(input.region);
   return getDb().$transaction(async (tx) => {
-    const product = await productOf(tx, key);
-    assertManages(actor, product);
-    const before = await tx.releaseTrain.findUnique({
-      where: { productId: product.id },
-      select: trainSelect,
-    });
+    const { product, before } = await managedTrain(tx, actor, key);
     const data = {
       rule: input.rule.replace(/^RRULE:/i, ""),
       firstGoLive: isoToDate(input.firstGoLive),
@@ -173,12 +179,7 @@ export async function setTrain(
 export async function deleteTrain(actor: SessionUser, key: string): Promise<void> {
   assertCan(actor.role, "products.manage");
   await getDb().$transaction(async (tx) => {
-    const product = await productOf(tx, key);
-    assertManages(actor, product);
-    const before = await tx.releaseTrain.findUnique({
-      where: { productId: product.id },
-      select: trainSelect,
-    });
+    const { product, before } = await managedTrain(tx, actor, key);
     if (!before) throw noTrain(key);
     await tx.releaseTrain.delete({ where: { productId: product.id } });
     await audit(tx, actor, before, null, `Release train of ${product.name} removed.`);
