@@ -1,4 +1,4 @@
-import { AlertTriangle, CornerDownRight, PackageX, X } from "lucide-react";
+import { AlertTriangle, CornerDownRight, PackageX, TrainFront, X } from "lucide-react";
 import Link from "next/link";
 
 import { OUTCOME_NAMES } from "@/lib/domain/after-go-live";
@@ -163,6 +163,47 @@ function Marker({
   );
 }
 
+/** A product's coming train dates in the window (its release train's cadence). */
+export type TrainDates = { product: { key: string; name: string }; dates: IsoDate[] };
+
+/** One thin row of a product's train dates: a tick on each, named on hover and for screen readers. */
+function TrainRow({ train, range }: { train: TrainDates; range: TimelineRange }) {
+  const marks = train.dates.flatMap((date) => {
+    const place = placeInRange(range, date, date);
+    return place ? [{ date, place }] : [];
+  });
+  if (marks.length === 0) return null;
+  return (
+    <li
+      data-testid="train-row"
+      className="grid h-7 grid-cols-[var(--label)_1fr] border-b border-border/70 bg-accent-soft/30"
+    >
+      <div className="flex min-w-0 items-center gap-1.5 border-r border-border px-3 text-[11px] text-muted">
+        <TrainFront aria-hidden className="size-3.5 shrink-0" />
+        <span className="truncate">
+          <span className="font-medium text-fg">{train.product.name}</span> train dates
+        </span>
+      </div>
+      <div className="relative">
+        <span className="sr-only">
+          {marks.map((mark) => formatDisplayDate(mark.date)).join(", ")}
+        </span>
+        {marks.map(({ date, place }) => (
+          <span
+            key={date}
+            aria-hidden
+            data-testid="train-mark"
+            data-date={date}
+            title={`${train.product.name} train date: ${formatDisplayDate(date)}`}
+            style={{ left: `calc(${percent(place.left + place.width / 2)} - 4px)` }}
+            className="absolute top-1/2 h-3.5 w-2 -translate-y-1/2 rounded-sm border border-accent bg-accent/25"
+          />
+        ))}
+      </div>
+    </li>
+  );
+}
+
 type RowProps = {
   row: TimelineRow;
   rowIndex: number;
@@ -296,6 +337,7 @@ export function TimelineChart({
   canReplan = false,
   moreHref,
   productHref,
+  trains = [],
 }: {
   range: TimelineRange;
   /** The rows to draw, grouped by product or not, already cut (lib/server/timeline). */
@@ -308,7 +350,10 @@ export function TimelineChart({
   moreHref?: string;
   /** The address of this view narrowed to one product. */
   productHref?: (productKey: string) => string;
+  /** Products' coming train dates, marked above their releases. */
+  trains?: TrainDates[];
 }) {
+  const trainOf = (productKey: string) => trains.find((train) => train.product.key === productKey);
   const { groups, flat, days } = view;
   // Arrow keys move through rows in the order they are drawn.
   const drawn = groups ? groups.flatMap((group) => group.shown) : flat!.shown;
@@ -345,6 +390,9 @@ export function TimelineChart({
               >
                 {group.shown.length > 0 && (
                   <ol aria-label={`${group.product.name}: releases`}>
+                    {trainOf(group.product.key) && (
+                      <TrainRow train={trainOf(group.product.key)!} range={range} />
+                    )}
                     {group.shown.map((row) => (
                       <TimelineRowItem key={row.id} {...rowProps(row)} />
                     ))}
@@ -362,6 +410,9 @@ export function TimelineChart({
             <ol
               aria-label={`Releases from ${formatDisplayDate(range.start)} to ${formatDisplayDate(range.end)}`}
             >
+              {trains.map((train) => (
+                <TrainRow key={train.product.key} train={train} range={range} />
+              ))}
               {flat!.shown.map((row) => (
                 <TimelineRowItem key={row.id} {...rowProps(row)} />
               ))}

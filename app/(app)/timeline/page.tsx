@@ -11,6 +11,7 @@ import { formatDisplayDate } from "@/lib/domain/dates";
 import { MAX_VIEW_ROWS, readRowLimit, VIEW_ROW_LIMIT } from "@/lib/domain/dense";
 import { can } from "@/lib/permissions";
 import { listProductOptions } from "@/lib/server/products/products";
+import { listTrainDates } from "@/lib/server/products/trains";
 import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
 import { getTimelineView } from "@/lib/server/timeline/get-timeline";
 import { openWindowView } from "@/lib/server/views/open-view";
@@ -26,11 +27,17 @@ export default async function TimelinePage({
   const { user, raw, query, isValid, settings, today, zoom, range, window, group, keep, params } =
     await openWindowView(searchParams);
   const rowLimit = readRowLimit(params.rows);
-  const [view, regions, products] = await Promise.all([
+  const [view, regions, products, allTrains] = await Promise.all([
     getTimelineView(query, range, settings, today, { group, rowLimit }),
     listRegionsInUse(),
     listProductOptions(),
+    listTrainDates({ start: today > range.start ? today : range.start, end: range.end }),
   ]);
+  // The coming train dates of the products shown (all, or those the filter names).
+  const trains = allTrains.filter(
+    (train) =>
+      train.dates.length > 0 && (!query.product || query.product.includes(train.product.key)),
+  );
 
   return (
     <div className="space-y-5">
@@ -67,6 +74,7 @@ export default async function TimelinePage({
             ...keep,
             rows: String(Math.min(MAX_VIEW_ROWS, rowLimit + VIEW_ROW_LIMIT)),
           })}
+          trains={trains}
           productHref={(product) =>
             hrefWith("/timeline", { ...raw, ...window, product, group: undefined })
           }

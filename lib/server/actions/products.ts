@@ -8,11 +8,14 @@ import { z } from "zod";
 import type { ProductState } from "@/lib/action-state";
 import { STAGE_KEYS } from "@/lib/domain/stages";
 import { createProduct, setApprovers, updateProduct } from "@/lib/server/products/products";
+import { deleteTrain, planTrainReleases, setTrain } from "@/lib/server/products/trains";
 import {
   approversSchema,
   productCreateSchema,
   productKeySchema,
   productUpdateSchema,
+  trainBatchSchema,
+  trainSchema,
 } from "@/lib/validation/products";
 
 import { success } from "./answers";
@@ -64,6 +67,54 @@ export const setApproversAction = commandAction({
       userIds.length
         ? `${stage} is now signed off by its named approvers only.`
         : `${stage} is signed off by role again.`,
+    );
+  },
+});
+
+export const saveTrainAction = formAction({
+  permission: "products.manage",
+  parse: (form) => ({
+    key: productKeySchema.parse(form.get("key")),
+    train: trainSchema.parse({
+      rule: form.get("rule"),
+      firstGoLive: form.get("firstGoLive"),
+      namePattern: form.get("namePattern"),
+      versionPattern: (form.get("versionPattern") as string | null) || undefined,
+      region: (form.get("region") as string | null) || undefined,
+    }),
+  }),
+  run: async (user, { key, train }): Promise<ProductState> => {
+    const saved = await setTrain(user, key, train);
+    revalidatePath(`/products/${key}`);
+    return { ...success(`Release train saved: ${saved.description}.`), productKey: key };
+  },
+});
+
+export const removeTrainAction = commandAction({
+  permission: "products.manage",
+  parse: (raw: { key: string }) => productKeySchema.parse(raw.key),
+  run: async (user, key) => {
+    await deleteTrain(user, key);
+    revalidatePath(`/products/${key}`);
+    return success("Release train removed; its releases stay.");
+  },
+});
+
+export const planTrainAction = commandAction({
+  permission: "releases.plan",
+  parse: (raw: { key: string; count: number }) => ({
+    key: productKeySchema.parse(raw.key),
+    ...trainBatchSchema.parse({ count: raw.count }),
+  }),
+  run: async (user, { key, count }) => {
+    const created = await planTrainReleases(user, key, count);
+    revalidatePath(`/products/${key}`);
+    revalidatePath("/releases");
+    revalidatePath("/timeline");
+    return success(
+      `${created.length} ${created.length === 1 ? "release" : "releases"} planned: ${created
+        .map((release) => release.name)
+        .join(", ")}.`,
     );
   },
 });

@@ -6,17 +6,27 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { ApproverEditor } from "@/components/products/approver-editor";
 import { ProductDialog } from "@/components/products/product-dialog";
+import { TrainSection } from "@/components/products/train-section";
 import { StageChip } from "@/components/releases/stage-chip";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { listRegions } from "@/lib/domain/holidays";
 import { mayManageProduct, OWNER_ROLES } from "@/lib/domain/products";
 import { ROLE_NAMES, STAGE_KEYS, STAGE_NAMES } from "@/lib/domain/stages";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { setApproversAction, updateProductAction } from "@/lib/server/actions/products";
+import {
+  planTrainAction,
+  removeTrainAction,
+  saveTrainAction,
+  setApproversAction,
+  updateProductAction,
+} from "@/lib/server/actions/products";
 import { requireUser } from "@/lib/server/auth/session";
 import { getProduct } from "@/lib/server/products/products";
+import { findTrain } from "@/lib/server/products/trains";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { companyToday } from "@/lib/server/today";
 import { listUsers } from "@/lib/server/users/manage-users";
 import type { ProductDto } from "@/lib/types/product";
 import { productKeySchema } from "@/lib/validation/products";
@@ -40,10 +50,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ProductPage({ params }: { params: Params }) {
   const user = await requireUser();
   const { key } = await params;
-  const [product, settings, people] = await Promise.all([
+  const [product, settings, people, train] = await Promise.all([
     loadProduct(key),
     getPlanningSettings(),
     listUsers(user, { limit: 1000, active: true }),
+    findTrain(key),
   ]);
   const mayEdit =
     can(user.role, "products.manage") &&
@@ -112,6 +123,17 @@ export default async function ProductPage({ params }: { params: Params }) {
           </ul>
         )}
       </section>
+
+      <TrainSection
+        product={product}
+        train={train}
+        mayKeep={mayEdit}
+        mayRun={can(user.role, "releases.plan")}
+        regions={listRegions()}
+        defaultRegion={settings.defaultRegion}
+        today={companyToday(settings.companyTimeZone)}
+        actions={{ save: saveTrainAction, remove: removeTrainAction, plan: planTrainAction }}
+      />
 
       <section aria-labelledby="approvers-heading" className="space-y-3">
         <div>
