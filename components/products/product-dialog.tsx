@@ -2,7 +2,7 @@
 
 import { Pencil, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 
 import { IDLE, type ProductState, submitted } from "@/lib/action-state";
 import { productKeyFrom } from "@/lib/domain/products";
@@ -16,7 +16,7 @@ import { FormStatus } from "../ui/form-status";
 import { Modal } from "../ui/modal";
 import { TextField } from "../ui/text-field";
 import { Textarea } from "../ui/textarea";
-import { useToast } from "../ui/toaster";
+import { useDialogForm } from "../ui/use-dialog-form";
 
 import { PeopleChecklist } from "./people-checklist";
 
@@ -38,21 +38,10 @@ export function ProductDialog({
   save: Save;
 }) {
   const router = useRouter();
-  const toast = useToast();
-  const [open, setOpen] = useState(false);
-  const [state, action, isPending] = useActionState<ProductState, FormData>(
-    async (previous, form) => {
-      const result = await save(previous, form);
-      if (result.status === "success" && result.productKey) {
-        setOpen(false);
-        toast({ message: result.message ?? "Saved." });
-        if (product) router.refresh();
-        else router.push(`/products/${result.productKey}`);
-      }
-      return result;
-    },
-    IDLE,
-  );
+  const { open, setOpen, state, action, isPending } = useDialogForm(save, (result) => {
+    if (product) router.refresh();
+    else if (result.productKey) router.push(`/products/${result.productKey}`);
+  });
   const [name, setName] = useState(product?.name ?? "");
   const [key, setKey] = useState(product?.key ?? "");
   const [keyEdited, setKeyEdited] = useState(Boolean(product));

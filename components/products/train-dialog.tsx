@@ -2,7 +2,7 @@
 
 import { Pencil, TrainFront } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 
 import { IDLE, type ProductState, submitted } from "@/lib/action-state";
 import type { IsoDate } from "@/lib/domain/dates";
@@ -17,7 +17,7 @@ import { FormStatus } from "../ui/form-status";
 import { Select } from "../ui/input";
 import { Modal } from "../ui/modal";
 import { TextField } from "../ui/text-field";
-import { useToast } from "../ui/toaster";
+import { useDialogForm } from "../ui/use-dialog-form";
 
 type Save = (previous: ProductState, form: FormData) => Promise<ProductState>;
 
@@ -51,21 +51,8 @@ export function TrainDialog({
   save: Save;
 }) {
   const router = useRouter();
-  const toast = useToast();
-  const [open, setOpen] = useState(false);
   const [rule, setRule] = useState(train?.rule ?? PRESETS[0].rule);
-  const [state, action, isPending] = useActionState<ProductState, FormData>(
-    async (previous, form) => {
-      const result = await save(previous, form);
-      if (result.status === "success") {
-        setOpen(false);
-        toast({ message: result.message ?? "Saved." });
-        router.refresh();
-      }
-      return result;
-    },
-    IDLE,
-  );
+  const { open, setOpen, state, action, isPending } = useDialogForm(save, () => router.refresh());
   const error = (field: string) => state.fieldErrors?.[field];
   const preset = PRESETS.find((candidate) => candidate.rule === rule)?.rule ?? "custom";
 

@@ -46,7 +46,9 @@ test("the new-release form finds the earliest free date and plans the release th
   await result.getByText("Why not earlier?").click();
   await expect(result.getByTestId("plan-search-skipped")).toContainText(`Occupant ${suffix}`);
   await expectNoSeriousA11yViolations(page);
-  await page.screenshot({ path: "e2e/screenshots/earliest-date.png", fullPage: true });
+  await page
+    .getByRole("region", { name: "Plan" })
+    .screenshot({ path: "e2e/screenshots/earliest-date.png" });
 
   const label = (await candidates.first().getByRole("button").getAttribute("aria-label"))!;
   await candidates.first().getByRole("button", { name: label }).click();
