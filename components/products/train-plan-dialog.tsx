@@ -7,7 +7,7 @@ import { useState, useTransition } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { formatDisplayDate } from "@/lib/domain/dates";
 import type { SkipReason } from "@/lib/domain/plan-search";
-import { MAX_TRAIN_BATCH } from "@/lib/domain/trains";
+import { MAX_TRAIN_BATCH } from "@/lib/domain/train-batch";
 import type { TrainPreviewItem } from "@/lib/types/product";
 
 import { Alert } from "../ui/alert";

@@ -119,7 +119,14 @@ export function conflictsOfCandidate(
   capacity: EnvironmentCapacity = DEFAULT_ENVIRONMENT_CAPACITY,
 ): EnvironmentConflict[] {
   const candidateId = candidate[0]?.releaseId;
-  return findEnvironmentConflicts([...candidate, ...others], capacity).filter((conflict) =>
+  // Only what shares a day with the candidate in its environment can be in a conflict with it.
+  const nearby = others.filter((other) =>
+    candidate.some(
+      (own) =>
+        own.environment === other.environment && own.start <= other.end && other.start <= own.end,
+    ),
+  );
+  return findEnvironmentConflicts([...candidate, ...nearby], capacity).filter((conflict) =>
     conflict.releases.some((release) => release.id === candidateId),
   );
 }

@@ -59,9 +59,10 @@ export type PlanSearchInput = {
 /** Per capacity-limited environment, how many releases stand there on each day of a range. */
 class OccupancyIndex {
   private readonly counts = new Map<StageKey, Int32Array>();
+  private readonly byEnvironment = new Map<StageKey, Occupancy[]>();
 
   constructor(
-    private readonly occupancies: readonly Occupancy[],
+    occupancies: readonly Occupancy[],
     private readonly capacity: EnvironmentCapacity,
     private readonly first: number,
     last: number,
@@ -73,6 +74,9 @@ class OccupancyIndex {
     for (const occupancy of occupancies) {
       const counts = this.counts.get(occupancy.environment);
       if (!counts) continue;
+      const list = this.byEnvironment.get(occupancy.environment) ?? [];
+      if (list.length === 0) this.byEnvironment.set(occupancy.environment, list);
+      list.push(occupancy);
       const from = Math.max(toDayNumber(occupancy.start), first);
       const to = Math.min(toDayNumber(occupancy.end), last);
       for (let day = from; day <= to; day++) counts[day - first]!++;
@@ -94,8 +98,7 @@ class OccupancyIndex {
   /** Who stands in an environment on a day (only asked for the dates an answer explains). */
   occupants(environment: StageKey, day: IsoDate): { id: string; name: string }[] {
     const seen = new Map<string, string>();
-    for (const occupancy of this.occupancies) {
-      if (occupancy.environment !== environment) continue;
+    for (const occupancy of this.byEnvironment.get(environment) ?? []) {
       if (occupancy.start <= day && occupancy.end >= day)
         seen.set(occupancy.releaseId, occupancy.releaseName);
     }

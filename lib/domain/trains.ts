@@ -3,7 +3,8 @@
 // its whole plan fits in the environments, otherwise at the earliest fitting go-live after it, each
 // against the ones planned before it in the same batch. Pure; dates are calendar dates (the rule is
 // evaluated on UTC midnights, so no time zone can shift a day).
-import { RRule, rrulestr } from "rrule";
+import * as rrulePackage from "rrule";
+import type { RRule } from "rrule";
 
 import { AppError } from "../errors";
 
@@ -13,8 +14,12 @@ import { type SearchCandidate, type SkipReason, searchEarliestGoLive } from "./p
 import type { StageDurations } from "./stages";
 import type { WorkingDayCalendar } from "./working-days";
 
-/** The most releases one "plan the next N" creates. */
-export const MAX_TRAIN_BATCH = 26;
+export { MAX_TRAIN_BATCH } from "./train-batch";
+
+// rrule's "main" is a UMD bundle (Node's ESM loader sees only its default export), its "module" an
+// ES build (bundlers see the named exports): take the classes from whichever this is.
+const { RRule: RRuleClass, rrulestr } = ((rrulePackage as { default?: typeof rrulePackage })
+  .default ?? rrulePackage) as typeof rrulePackage;
 
 /** The placeholders a naming pattern may use. */
 export const NAME_PLACEHOLDERS = ["{year}", "{n}", "{month}", "{date}", "{product}"] as const;
@@ -50,7 +55,7 @@ export function parseCadence(rule: string, firstGoLive: IsoDate): RRule {
   } catch (error) {
     throw invalidRule(error instanceof Error ? error.message : "it cannot be read.");
   }
-  if (!(parsed instanceof RRule) || parsed.options.freq > RRule.DAILY) {
+  if (!(parsed instanceof RRuleClass) || parsed.options.freq > RRuleClass.DAILY) {
     throw invalidRule("use a FREQ of DAILY, WEEKLY, MONTHLY or YEARLY.");
   }
   if (parsed.origOptions.byhour !== undefined || parsed.origOptions.byminute !== undefined) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { PRODUCT_KEY_PATTERN } from "@/lib/domain/products";
-import { MAX_TRAIN_BATCH } from "@/lib/domain/trains";
+import { MAX_TRAIN_BATCH } from "@/lib/domain/train-batch";
 
 import { isoDateSchema, regionSchema } from "./common";
 

@@ -8,7 +8,7 @@ import type { StageDates } from "@/lib/domain/release";
 import { isCancelled } from "@/lib/domain/release-status";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { calendarFor } from "@/lib/server/calendars";
-import { type DbTransaction, getDb } from "@/lib/server/db/client";
+import { getDb } from "@/lib/server/db/client";
 import {
   queryJsonRows,
   stageDatesJson,
@@ -70,10 +70,8 @@ export async function readForecastOccupants(
   range: { start: IsoDate; end: IsoDate },
   settings: PlanningSettings,
   today: IsoDate,
-  /** Inside a transaction (a reservation): read with it, and forecast what is stale here. */
-  tx?: DbTransaction,
 ): Promise<(Occupant & { region: string })[]> {
-  const records = await readOccupants(range, today, tx);
+  const records = await readOccupants(range, today);
   return records.map((record) => {
     const forecast = forecastOf(record, today, calendarFor(record.region, settings.periods));
     const stages = record.stages.map((stage, index) => {
@@ -92,10 +90,8 @@ export async function readForecastOccupants(
 async function readOccupants(
   range: { start: IsoDate; end: IsoDate },
   today: IsoDate,
-  tx?: DbTransaction,
 ): Promise<(Omit<Occupant, "stages"> & { region: string; stages: StageDates[] })[]> {
-  // A transaction reads as it is: stale stored forecasts are among the rows and forecast below.
-  if (!tx) await refreshStoredForecasts(today);
+  await refreshStoredForecasts(today);
   const rows = await queryJsonRows<
     Omit<Occupant, "stages"> & { region: string; stages: StageDatesJson[] }
   >(
@@ -106,7 +102,6 @@ async function readOccupants(
       'stages', ${stageDatesJson("r")}) AS doc
     FROM releases r JOIN products p ON p.id = r.product_id
     WHERE r.status <> 'CANCELLED' AND ${storedForecastMayReach(range, today)}`,
-    tx,
   );
   return rows.map((row) => ({ ...row, stages: toStageDatesFromJson(row.stages) }));
 }

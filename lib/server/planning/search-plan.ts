@@ -1,16 +1,23 @@
 import "server-only";
 
+import { Prisma } from "@/generated/prisma/client";
 import { conflictsOfCandidate, type Occupancy, occupanciesOf } from "@/lib/domain/conflicts";
-import { addDays, type IsoDate } from "@/lib/domain/dates";
+import { addDays, type IsoDate, maxDate } from "@/lib/domain/dates";
 import { assertKnownRegion } from "@/lib/domain/holidays";
 import { searchEarliestGoLive, windowDays } from "@/lib/domain/plan-search";
 import { planBackward, planForward } from "@/lib/domain/planner";
+import { forecastOf } from "@/lib/domain/progress";
 import type { PlanningSettings } from "@/lib/domain/settings";
-import { STAGE_KEYS } from "@/lib/domain/stages";
+import { type ReleaseStatus, STAGE_KEYS, type StageKey } from "@/lib/domain/stages";
 import { AppError } from "@/lib/errors";
 import { calendarFor } from "@/lib/server/calendars";
 import { type DbTransaction, getDb } from "@/lib/server/db/client";
-import { readForecastOccupants } from "@/lib/server/environments/get-environment-usage";
+import {
+  queryJsonRows,
+  stageDatesJson,
+  type StageDatesJson,
+  toStageDatesFromJson,
+} from "@/lib/server/db/json-rows";
 import { productIdFor } from "@/lib/server/products/products";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -21,28 +28,81 @@ import { CANDIDATE_ID } from "./plan-release";
 
 /**
  * Where the releases still to go live stand in the capacity-limited environments between two
- * days, by their forecast today: not cancelled, not live, and not the release left out.
+ * days, by their forecast today: not cancelled, not live, and not the release left out. A release
+ * on time is forecast as it stands (actual dates where there are, planned ones elsewhere): those
+ * stage windows come straight from the database, one flat row each. Only the few overdue ones
+ * (an open stage past its planned end: the rest moves) are read whole and forecast here.
  */
 export async function forecastOccupancies(
   range: { start: IsoDate; end: IsoDate },
   settings: PlanningSettings,
   options: { exclude?: string; today?: IsoDate; tx?: DbTransaction } = {},
 ): Promise<Occupancy[]> {
-  const limited = new Set(STAGE_KEYS.filter((key) => settings.capacity[key] !== null));
-  if (limited.size === 0) return [];
+  const limited = STAGE_KEYS.filter((key) => settings.capacity[key] !== null);
+  if (limited.length === 0) return [];
   const today = options.today ?? companyToday(settings.companyTimeZone);
-  const releases = await readForecastOccupants(range, settings, today, options.tx);
-  return releases.flatMap((release) =>
-    release.status === "LIVE" || release.id === options.exclude
-      ? []
-      : occupanciesOf(
-          release,
-          release.stages.filter(
-            (stage) =>
-              limited.has(stage.key) && stage.end >= range.start && stage.start <= range.end,
-          ),
-        ),
+  const exclude = options.exclude ?? null;
+  const keys = Prisma.sql`ARRAY[${Prisma.join(limited)}]::stage_key[]`;
+  const overdue = Prisma.sql`r.status IN ('PLANNED', 'IN_PROGRESS', 'ON_HOLD') AND EXISTS (
+      SELECT 1 FROM stage_windows o
+       WHERE o.release_id = r.id AND o.status <> 'SIGNED_OFF' AND o.planned_end < ${today}::date)`;
+  const notExcluded = Prisma.sql`(${exclude}::uuid IS NULL OR r.id <> ${exclude}::uuid)`;
+  const [onTime, late] = await Promise.all([
+    queryJsonRows<[string, string, StageKey, IsoDate, IsoDate]>(
+      Prisma.sql`
+      SELECT json_build_array(r.id, r.name, w.key, coalesce(w.actual_start, w.planned_start),
+               greatest(coalesce(w.actual_end, w.planned_end), coalesce(w.actual_start, w.planned_start))) AS doc
+        FROM stage_windows w JOIN releases r ON r.id = w.release_id
+       WHERE r.status NOT IN ('CANCELLED', 'LIVE') AND ${notExcluded} AND w.key = ANY(${keys})
+         AND coalesce(w.actual_start, w.planned_start) <= ${range.end}::date
+         AND greatest(coalesce(w.actual_end, w.planned_end), coalesce(w.actual_start, w.planned_start)) >= ${range.start}::date
+         AND NOT (${overdue})`,
+      options.tx,
+    ),
+    queryJsonRows<{
+      id: string;
+      name: string;
+      region: string;
+      status: ReleaseStatus;
+      stages: StageDatesJson[];
+    }>(
+      Prisma.sql`
+      SELECT json_build_object('id', r.id, 'name', r.name, 'region', r.region, 'status', r.status,
+               'stages', ${stageDatesJson("r")}) AS doc
+        FROM releases r
+       WHERE r.status NOT IN ('CANCELLED', 'LIVE') AND ${notExcluded} AND ${overdue}`,
+      options.tx,
+    ),
+  ]);
+  const occupancies: Occupancy[] = onTime.map(
+    ([releaseId, releaseName, environment, start, end]) => ({
+      releaseId,
+      releaseName,
+      environment,
+      start,
+      end,
+    }),
   );
+  for (const release of late) {
+    const stages = toStageDatesFromJson(release.stages);
+    const forecast = forecastOf(
+      { status: release.status, stages },
+      today,
+      calendarFor(release.region, settings.periods),
+    );
+    for (const stage of forecast.stages) {
+      const end = maxDate(stage.end, stage.start);
+      if (!limited.includes(stage.key) || stage.start > range.end || end < range.start) continue;
+      occupancies.push({
+        releaseId: release.id,
+        releaseName: release.name,
+        environment: stage.key,
+        start: stage.start,
+        end,
+      });
+    }
+  }
+  return occupancies;
 }
 
 /**
