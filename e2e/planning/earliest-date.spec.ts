@@ -46,9 +46,13 @@ test("the new-release form finds the earliest free date and plans the release th
   await result.getByText("Why not earlier?").click();
   await expect(result.getByTestId("plan-search-skipped")).toContainText(`Occupant ${suffix}`);
   await expectNoSeriousA11yViolations(page);
+  // Tall enough that the form needs no scrolling (the sticky header would cover a scrolled shot).
+  await page.setViewportSize({ width: 1440, height: 2400 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page
     .getByRole("region", { name: "Plan" })
     .screenshot({ path: "e2e/screenshots/earliest-date.png" });
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   const label = (await candidates.first().getByRole("button").getAttribute("aria-label"))!;
   await candidates.first().getByRole("button", { name: label }).click();
