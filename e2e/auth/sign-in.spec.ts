@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { ROLE_NAMES } from "../../lib/domain/stages";
 import { DEMO_USERS, signInWithForm } from "../fixtures/auth";
+import { timelineRow } from "../fixtures/releases";
 
 test.describe("sign-in", () => {
   test("an anonymous visit redirects to the sign-in page and back after signing in", async ({
@@ -27,9 +28,7 @@ test.describe("sign-in", () => {
       await expect(
         page.getByRole("button", { name: `Account: ${user.name}, ${ROLE_NAMES[user.role]}` }),
       ).toBeVisible();
-      await expect(
-        page.getByTestId("timeline-row").filter({ hasText: "Payments API 3.4.0" }),
-      ).toBeVisible();
+      await expect(timelineRow(page, "Payments API 3.4.0")).toBeVisible();
       await page
         .getByRole("navigation", { name: "Main" })
         .getByRole("link", { name: "Releases" })

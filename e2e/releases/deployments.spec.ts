@@ -2,6 +2,7 @@ import { expect, request as playwrightRequest, test } from "@playwright/test";
 
 import { signInAs } from "../fixtures/auth";
 import { expectNoSeriousA11yViolations } from "../fixtures/axe";
+import { timelineRow } from "../fixtures/releases";
 
 // A pipeline reports deployments with a deploy token; the release page shows them in a table, the
 // stage shows its latest, and a build that is not the release's is flagged loudly, on the page and
@@ -90,7 +91,7 @@ test("the timeline flags the release whose environment runs another build", asyn
   const page = await context.newPage();
   await page.goto("/timeline");
   // The demo's Partner Gateway 1.12.0 got another build in PREPROD.
-  const row = page.getByTestId("timeline-row").filter({ hasText: "Partner Gateway 1.12.0" });
+  const row = timelineRow(page, "Partner Gateway 1.12.0");
   await expect(row.getByTestId("deployment-flag")).toBeVisible();
   await expect(row.getByTestId("deployment-flag")).toHaveAttribute("title", /Artifact mismatch/);
 });

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { signInAs } from "../fixtures/auth";
 import { expectNoSeriousA11yViolations } from "../fixtures/axe";
-import { planRelease } from "../fixtures/releases";
+import { planRelease, timelineRow } from "../fixtures/releases";
 
 test.describe("timeline", () => {
   test("is home: rows with six stage bars, a today line, zoom and navigation in the URL", async ({
@@ -14,14 +14,11 @@ test.describe("timeline", () => {
     await expect(page).toHaveURL(/\/timeline$/);
     await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
     await expect(page.getByTestId("today-line")).toBeVisible();
-    const row = page.getByTestId("timeline-row").filter({ hasText: "Billing Engine 2026.12" });
+    const row = timelineRow(page, "Billing Engine 2026.12");
     await expect(row.locator("[data-segment]").first()).toBeVisible();
     await expect(row.getByText("+3")).toBeVisible(); // at risk, 3 working days
     await expect(
-      page
-        .getByTestId("timeline-row")
-        .filter({ hasText: "Search Service 5.2.0" })
-        .locator('[data-status="REJECTED"]'),
+      timelineRow(page, "Search Service 5.2.0").locator('[data-status="REJECTED"]'),
     ).toBeVisible();
     await page.screenshot({ path: "e2e/screenshots/timeline-6w.png", fullPage: true });
     await expectNoSeriousA11yViolations(page);
@@ -46,9 +43,7 @@ test.describe("timeline", () => {
     await page.getByRole("link", { name: "Patches" }).click();
     await expect(page).toHaveURL(/type=PATCH/);
     await expect(page).toHaveURL(/zoom=quarter/);
-    await expect(
-      page.getByTestId("timeline-row").filter({ hasText: "Payments API 3.4.0" }),
-    ).toHaveCount(0);
+    await expect(timelineRow(page, "Payments API 3.4.0")).toHaveCount(0);
     await page.getByLabel("Search name or version").fill("portal");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/q=portal/);
@@ -60,7 +55,7 @@ test.describe("timeline", () => {
     // Mobile Backend's TEST closed weeks ago and its LAST is overdue: a quarter from five weeks back.
     const from = new Date(Date.now() - 35 * 86_400_000).toISOString().slice(0, 10);
     await page.goto(`/timeline?zoom=quarter&from=${from}`);
-    const row = page.getByTestId("timeline-row").filter({ hasText: "Mobile Backend 2.8.0" });
+    const row = timelineRow(page, "Mobile Backend 2.8.0");
     await expect(row.getByTestId("overdue")).toHaveText("LAST overdue");
     await row.locator('[data-stage="TEST"]').click();
     const drawer = page.getByRole("dialog");
@@ -95,7 +90,7 @@ test.describe("timeline", () => {
       expect(answer.status(), `${key} sign-off`).toBe(200);
     }
     await page.goto(`/timeline?q=${encodeURIComponent(release.name)}`);
-    const row = page.getByTestId("timeline-row").filter({ hasText: release.name });
+    const row = timelineRow(page, release.name);
     await row.locator('[data-stage="LAST"]').click();
     const drawer = page.getByRole("dialog");
     await expect(drawer.getByRole("heading", { name: release.name })).toBeVisible();

@@ -2,7 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 
 import { signInAs } from "../fixtures/auth";
 import { expectNoSeriousA11yViolations } from "../fixtures/axe";
-import { planRelease } from "../fixtures/releases";
+import { planRelease, timelineRow } from "../fixtures/releases";
 
 type ReleaseJson = {
   id: string;
@@ -92,7 +92,7 @@ test.describe("what-if re-planning", () => {
     await signInAs(context, "rm");
     const release = await releaseNamed(page, "Data Warehouse Sync 4.0.0");
     await page.goto("/timeline?zoom=quarter");
-    const row = page.getByTestId("timeline-row").filter({ hasText: "Data Warehouse Sync 4.0.0" });
+    const row = timelineRow(page, "Data Warehouse Sync 4.0.0");
     const bar = row.locator('[data-stage="TEST"]');
     const handle = bar.locator("[data-drag-handle]");
     // Other journeys' releases may push the row below the fold: the mouse works in the viewport.
@@ -125,7 +125,7 @@ test.describe("what-if re-planning", () => {
   }) => {
     await signInAs(context, "rm");
     await page.goto("/timeline?zoom=quarter");
-    const row = page.getByTestId("timeline-row").filter({ hasText: "Data Warehouse Sync 4.0.0" });
+    const row = timelineRow(page, "Data Warehouse Sync 4.0.0");
     await row.locator('[data-stage="PROD"]').click();
     await page.getByRole("dialog").getByRole("button", { name: "Move the go-live…" }).click();
     await expect(page.getByRole("dialog").getByLabel("New go-live")).toBeVisible();
@@ -135,11 +135,7 @@ test.describe("what-if re-planning", () => {
     await signInAs(context, "qa");
     await page.goto("/timeline?zoom=quarter");
     await expect(page.locator("[data-draggable]")).toHaveCount(0);
-    await page
-      .getByTestId("timeline-row")
-      .filter({ hasText: "Data Warehouse Sync 4.0.0" })
-      .locator('[data-stage="PROD"]')
-      .click();
+    await timelineRow(page, "Data Warehouse Sync 4.0.0").locator('[data-stage="PROD"]').click();
     await expect(
       page.getByRole("dialog").getByRole("link", { name: "Open the release page" }),
     ).toBeVisible();
