@@ -10,7 +10,8 @@ export type AppErrorKind =
   | "CONFLICT" // 409 stale revision, duplicate approval, wrong stage
   | "UNPROCESSABLE" // 422 well-formed, but breaks a rule
   | "TOO_LARGE" // 413 the request body is over the limit
-  | "RATE_LIMITED"; // 429 too many attempts; try again later
+  | "RATE_LIMITED" // 429 too many attempts; try again later
+  | "LOCKED"; // 423 the gate is closed (asked with enforce=true)
 
 /**
  * Every code the API and the server actions answer with, by the HTTP status it comes with;
@@ -58,6 +59,7 @@ export const ERROR_CODES_BY_STATUS = {
     "ARTIFACT_MISMATCH",
   ],
   413: ["PAYLOAD_TOO_LARGE"],
+  423: ["GATE_CLOSED"],
   422: [
     "NOT_A_WORKING_DAY",
     "UNKNOWN_REGION",
@@ -80,6 +82,8 @@ export const ERROR_CODES_BY_STATUS = {
     "SCOPE_NOT_ALLOWED",
     "UNKNOWN_PRODUCT",
     "EMPTY_CADENCE",
+    "EMPTY_RULE",
+    "EXCEPTION_TOO_LONG",
     "NO_FREE_DATE",
     "UNKNOWN_USER",
     "ROLE_NOT_ALLOWED",

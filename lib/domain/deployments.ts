@@ -36,7 +36,7 @@ export function isOpenForDeployment(
 }
 
 /** Digests compare without regard to case (`sha256:ABC…` and `sha256:abc…` are one artifact). */
-function sameDigest(a: string, b: string): boolean {
+export function sameDigest(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 

@@ -3,23 +3,16 @@
 // its whole plan fits in the environments, otherwise at the earliest fitting go-live after it, each
 // against the ones planned before it in the same batch. Pure; dates are calendar dates (the rule is
 // evaluated on UTC midnights, so no time zone can shift a day).
-import * as rrulePackage from "rrule";
-import type { RRule } from "rrule";
-
 import { AppError } from "../errors";
 
 import { type EnvironmentCapacity, type Occupancy, occupanciesOf } from "./conflicts";
 import { addDays, type IsoDate, yearOf } from "./dates";
 import { type SearchCandidate, type SkipReason, searchEarliestGoLive } from "./plan-search";
+import { parseRule, type RRule } from "./recurrence";
 import type { StageDurations } from "./stages";
 import type { WorkingDayCalendar } from "./working-days";
 
 export { MAX_TRAIN_BATCH } from "./train-batch";
-
-// rrule's "main" is a UMD bundle (Node's ESM loader sees only its default export), its "module" an
-// ES build (bundlers see the named exports): take the classes from whichever this is.
-const { RRule: RRuleClass, rrulestr } = ((rrulePackage as { default?: typeof rrulePackage })
-  .default ?? rrulePackage) as typeof rrulePackage;
 
 /** The placeholders a naming pattern may use. */
 export const NAME_PLACEHOLDERS = ["{year}", "{n}", "{month}", "{date}", "{product}"] as const;
@@ -34,34 +27,12 @@ function fromUtc(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
-function invalidRule(message: string): AppError {
-  return new AppError("BAD_REQUEST", "VALIDATION_FAILED", `Invalid rule: ${message}`, {
-    issues: [{ path: "rule", message }],
-  });
-}
-
 /**
  * A cadence from its rule (`FREQ=WEEKLY;INTERVAL=4;BYDAY=TU`, an optional `RRULE:` prefix) and its
  * first go-live. A malformed rule, a start time of its own or a frequency finer than a day is a 400.
  */
 export function parseCadence(rule: string, firstGoLive: IsoDate): RRule {
-  const text = rule.trim().replace(/^RRULE:/i, "");
-  if (/(^|;)\s*(DTSTART|TZID)\s*=/i.test(text) || /\n/.test(text)) {
-    throw invalidRule("the rule starts on the first go-live; leave DTSTART and TZID out.");
-  }
-  let parsed: RRule;
-  try {
-    parsed = rrulestr(`RRULE:${text}`, { dtstart: toUtc(firstGoLive) }) as RRule;
-  } catch (error) {
-    throw invalidRule(error instanceof Error ? error.message : "it cannot be read.");
-  }
-  if (!(parsed instanceof RRuleClass) || parsed.options.freq > RRuleClass.DAILY) {
-    throw invalidRule("use a FREQ of DAILY, WEEKLY, MONTHLY or YEARLY.");
-  }
-  if (parsed.origOptions.byhour !== undefined || parsed.origOptions.byminute !== undefined) {
-    throw invalidRule("a go-live is a day: leave BYHOUR and BYMINUTE out.");
-  }
-  return parsed;
+  return parseRule(rule, toUtc(firstGoLive), "the first go-live");
 }
 
 /** The first `count` train dates on or after `from` (fewer when the cadence ends). */

@@ -16,6 +16,7 @@ const STATUS_BY_KIND: Record<AppErrorKind, number> = {
   UNPROCESSABLE: 422,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  LOCKED: 423,
 };
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
