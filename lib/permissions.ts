@@ -14,6 +14,8 @@ type PermissionRule = {
   refusal: string;
   /** Only a person at a browser, never an API token: a token must not mint tokens or keys. */
   sessionOnly?: true;
+  /** Any API token may use it, whatever its scope (the gate: a deploy token asks before deploying). */
+  anyScope?: true;
 };
 
 export const PERMISSIONS = {
@@ -42,6 +44,26 @@ export const PERMISSIONS = {
     roles: ["ADMIN", "RELEASE_MANAGER", "QA"],
     access: "deploy",
     refusal: "Viewers do not report deployments.",
+  },
+  /** Ask the gate whether a version may go to an environment now (pipelines, Argo CD, Kargo). */
+  "gate.ask": {
+    roles: ROLES,
+    access: "read",
+    refusal: "You may not ask the gate.",
+    anyScope: true,
+  },
+  /** Ask for an exception to the deployment windows for a release (then another person decides). */
+  "exceptions.request": {
+    roles: ["RELEASE_MANAGER"],
+    access: "write",
+    refusal: "Only release managers ask for exceptions to the deployment windows.",
+  },
+  /** Approve or refuse an exception someone else asked for. */
+  "exceptions.decide": {
+    roles: ["ADMIN", "RELEASE_MANAGER"],
+    access: "write",
+    refusal:
+      "Only administrators and release managers decide exceptions to the deployment windows.",
   },
   /** Create products and change their name, description and owners. Approver groups: the owners. */
   "products.manage": {
@@ -101,6 +123,12 @@ export function refusalFor(permission: Permission): string {
 export function isSessionOnly(permission: Permission): boolean {
   const rule: PermissionRule = PERMISSIONS[permission];
   return rule.sessionOnly === true;
+}
+
+/** Whether every API token may use a permission, whatever its scope. */
+export function isAnyScope(permission: Permission): boolean {
+  const rule: PermissionRule = PERMISSIONS[permission];
+  return rule.anyScope === true;
 }
 
 /** The kind of access a permission needs from an API token. */

@@ -33,6 +33,11 @@ const ACTION_TEXT: Record<AuditEventDto["action"], string> = {
   ROLLOUT_PLANNED: "planned the rollout",
   ROLLOUT_STEP_DONE: "marked a rollout step done",
   DEPLOYMENT_RECORDED: "reported a deployment to",
+  WINDOW_CHANGED: "changed a deployment window",
+  EXCEPTION_REQUESTED: "asked for a gate exception in",
+  EXCEPTION_APPROVED: "approved the gate exception in",
+  EXCEPTION_REFUSED: "refused the gate exception in",
+  EXCEPTION_EXPIRED: "ended the gate exception in",
 };
 
 /** The absent person a deputy decided for, as the audit event recorded them. */

@@ -166,7 +166,10 @@ describe("deployment windows", () => {
       start: Date.parse("2026-12-22T08:00:00Z"),
       end: Date.parse("2026-12-22T12:00:00Z"),
     };
-    const excepted = evaluateWindows({ ...rules, exception }, Date.parse("2026-12-22T09:00:00Z"));
+    const excepted = evaluateWindows(
+      { ...rules, exceptions: [exception] },
+      Date.parse("2026-12-22T09:00:00Z"),
+    );
     expect(excepted.reasons).toEqual([]);
     expect(excepted.until).toBe(exception.end);
   });
@@ -291,7 +294,7 @@ describe.each([
           const expected = oracle(span, windows, exception);
           const end = span.from + span.minutes * MINUTE;
           const timeline = windowTimeline(
-            { windows, freezes: [], timeZone: BERLIN, exception },
+            { windows, freezes: [], timeZone: BERLIN, exceptions: exception ? [exception] : [] },
             span.from,
             end,
           );

@@ -190,8 +190,8 @@ export type WindowRules = {
   /** Freeze periods that apply (PROD, the release's region), as dated periods. */
   freezes: readonly DatedPeriod[];
   timeZone: string;
-  /** An approved exception: while it runs, windows do not close the gate. */
-  exception?: Interval | null;
+  /** Approved exceptions: while one runs, windows do not close the gate. */
+  exceptions?: readonly Interval[];
 };
 
 export type WindowVerdict = {
@@ -251,9 +251,9 @@ export function windowTimeline(rules: WindowRules, from: number, to: number): Wi
     bump(found.start, field, 1);
     bump(found.end, field, -1);
   }
-  if (rules.exception) {
-    bump(rules.exception.start, "exception", 1);
-    bump(rules.exception.end, "exception", -1);
+  for (const exception of rules.exceptions ?? []) {
+    bump(exception.start, "exception", 1);
+    bump(exception.end, "exception", -1);
   }
   const counts = { deny: 0, allow: 0, exception: 0 };
   const closed = () =>

@@ -16,6 +16,10 @@ export const WEBHOOK_EVENTS = [
   "release.at_risk",
   "deployment.recorded",
   "release.outcome",
+  "exception.requested",
+  "exception.approved",
+  "exception.refused",
+  "exception.expired",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -32,6 +36,10 @@ const EVENT_OF_AUDIT: Partial<Record<AuditAction, WebhookEvent>> = {
   RELEASE_LIVE: "release.live",
   DEPLOYMENT_RECORDED: "deployment.recorded",
   RELEASE_OUTCOME: "release.outcome",
+  EXCEPTION_REQUESTED: "exception.requested",
+  EXCEPTION_APPROVED: "exception.approved",
+  EXCEPTION_REFUSED: "exception.refused",
+  EXCEPTION_EXPIRED: "exception.expired",
 };
 
 /** The event an audited change announces, if any. */
@@ -45,6 +53,7 @@ export const EMAIL_KINDS = [
   "overdueReminder",
   "goLiveTomorrow",
   "atRisk",
+  "gateException",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 export type EmailPreferences = Record<EmailKind, boolean>;
@@ -64,6 +73,10 @@ export const EMAIL_KIND_NAMES: Record<EmailKind, { label: string; hint: string }
     label: "A release became at risk",
     hint: "Releases you created or own, when the forecast slips past the baseline.",
   },
+  gateException: {
+    label: "Exceptions to the deployment windows",
+    hint: "Administrators: when one is asked for. Release managers: when theirs is decided or ends.",
+  },
 };
 
 /** Everyone is told everything until they say otherwise. */
@@ -73,6 +86,7 @@ export const DEFAULT_EMAIL_PREFERENCES: EmailPreferences = {
   overdueReminder: true,
   goLiveTomorrow: true,
   atRisk: true,
+  gateException: true,
 };
 
 /** Which email an outbox event is, if people are told about it by email. */
@@ -83,6 +97,10 @@ export function emailKindOf(event: OutboxEventName): EmailKind | undefined {
     "approvals.overdue": "overdueReminder",
     "release.go_live_tomorrow": "goLiveTomorrow",
     "release.at_risk": "atRisk",
+    "exception.requested": "gateException",
+    "exception.approved": "gateException",
+    "exception.refused": "gateException",
+    "exception.expired": "gateException",
   };
   return kinds[event];
 }
@@ -116,6 +134,8 @@ export type EmailContext = {
   /** Deputy emails: the absent person the recipient stands in for. */
   onBehalfOf?: string | null;
   slipWorkingDays?: number;
+  /** Gate exceptions: what became of it, and the time it covers in words. */
+  exception?: { event: "requested" | "approved" | "refused" | "expired"; period: string } | null;
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -173,6 +193,37 @@ function linesOf(kind: EmailKind, context: EmailContext): { subject: string; lin
           `${title} is at risk: the forecast go-live is ${goLive}${context.slipWorkingDays ? `, ${context.slipWorkingDays} working days after the baseline` : ""}.`,
         ],
       };
+    case "gateException": {
+      const event = context.exception?.event ?? "requested";
+      const period = context.exception?.period ?? "";
+      const actor = context.actorName ?? "Someone";
+      const said = context.comment ? [`“${context.comment}”`] : [];
+      const lines: Record<typeof event, { subject: string; lines: string[] }> = {
+        requested: {
+          subject: `Exception asked: ${stage} of ${release.name}`,
+          lines: [
+            `${actor} asks to deploy ${title} to ${stage} outside the deployment windows, ${period}.`,
+            ...said,
+            "An administrator or another release manager approves or refuses it on the release's page.",
+          ],
+        },
+        approved: {
+          subject: `Exception approved: ${stage} of ${release.name}`,
+          lines: [`${actor} approved deploying ${title} to ${stage}, ${period}.`, ...said],
+        },
+        refused: {
+          subject: `Exception refused: ${stage} of ${release.name}`,
+          lines: [`${actor} refused deploying ${title} to ${stage}, ${period}.`, ...said],
+        },
+        expired: {
+          subject: `Exception ended: ${stage} of ${release.name}`,
+          lines: [
+            `The exception for ${title} in ${stage} (${period}) has ended: the deployment windows apply again.`,
+          ],
+        },
+      };
+      return lines[event];
+    }
   }
 }
 

@@ -82,7 +82,11 @@ export type AuditAction =
   | "RELEASE_OUTCOME"
   | "ROLLOUT_PLANNED"
   | "ROLLOUT_STEP_DONE"
-  | "DEPLOYMENT_RECORDED";
+  | "DEPLOYMENT_RECORDED"
+  | "EXCEPTION_REQUESTED"
+  | "EXCEPTION_APPROVED"
+  | "EXCEPTION_REFUSED"
+  | "EXCEPTION_EXPIRED";
 
 export type AuditDraft = {
   action: AuditAction;

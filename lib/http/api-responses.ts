@@ -6,7 +6,9 @@ import { z } from "zod";
 import { RELEASE_OUTCOMES } from "@/lib/domain/after-go-live";
 import type { EnvironmentConflict } from "@/lib/domain/conflicts";
 import type { DayInfo } from "@/lib/domain/day-info";
+import { WINDOW_KINDS } from "@/lib/domain/deployment-windows";
 import { DEPLOYMENT_FLAGS, DEPLOYMENT_STATUSES } from "@/lib/domain/deployments";
+import { GATE_REASON_CODES } from "@/lib/domain/gate";
 import type { Region } from "@/lib/domain/holidays";
 import { EMAIL_KINDS, type EmailKind } from "@/lib/domain/notifications";
 import { TOKEN_SCOPES } from "@/lib/domain/people";
@@ -45,6 +47,14 @@ import type {
   UserDto,
   UserSummary,
 } from "@/lib/types/user";
+import type {
+  ExceptionDto,
+  GateAnswer,
+  GateCheckDto,
+  OccurrenceDto,
+  WindowDto,
+  WindowList,
+} from "@/lib/types/windows";
 
 const date = z
   .string()
@@ -542,3 +552,94 @@ export const whatWaitsResponse = z
     ),
   })
   .meta({ id: "WhatWaits" }) satisfies z.ZodType<WhatWaits>;
+
+const occurrence = z.strictObject({
+  start: instant,
+  end: instant,
+  startLocal: z.string(),
+  endLocal: z.string(),
+}) satisfies z.ZodType<OccurrenceDto>;
+
+export const windowResponse = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(WINDOW_KINDS),
+    environments: z.array(stageKey),
+    products: z.array(z.string()),
+    rule: z.string(),
+    description: z.string(),
+    startTime: z.string(),
+    durationMinutes: z.number().int(),
+    startsOn: date,
+    next: z.array(occurrence),
+    updatedAt: instant,
+  })
+  .meta({ id: "DeploymentWindow" }) satisfies z.ZodType<WindowDto>;
+
+export const windowListResponse = z
+  .strictObject({
+    timeZone: z.string(),
+    windows: z.array(windowResponse),
+    freezes: z.array(
+      z.strictObject({
+        name: z.string(),
+        start: date,
+        end: date,
+        region: z.string().nullable(),
+        yearly: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: "DeploymentWindows" }) satisfies z.ZodType<WindowList>;
+
+const exceptionPerson = z.strictObject({ id: z.string(), name: z.string() });
+
+export const exceptionResponse = z
+  .strictObject({
+    id: z.string(),
+    release: z.strictObject({ id: z.string(), name: z.string(), version: z.string() }),
+    environment: stageKey,
+    from: instant,
+    to: instant,
+    reason: z.string(),
+    state: z.enum(["REQUESTED", "APPROVED", "REFUSED", "EXPIRED"]),
+    requestedBy: exceptionPerson,
+    decidedBy: exceptionPerson.nullable(),
+    decidedAt: instant.nullable(),
+    comment: z.string().nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: "GateException" }) satisfies z.ZodType<ExceptionDto>;
+
+const gateReason = z.strictObject({ code: z.enum(GATE_REASON_CODES), message: z.string() });
+
+export const gateResponse = z
+  .strictObject({
+    open: z.boolean(),
+    environment: stageKey,
+    release: z.strictObject({ id: z.string(), name: z.string(), version: z.string() }).nullable(),
+    reasons: z.array(gateReason),
+    until: instant.nullable(),
+    nextOpen: instant.nullable(),
+    exception: exceptionResponse.nullable(),
+  })
+  .meta({ id: "GateAnswer" }) satisfies z.ZodType<GateAnswer>;
+
+export const releaseExceptionsResponse = z
+  .strictObject({
+    items: z.array(exceptionResponse),
+    refused: z.array(
+      z.strictObject({
+        id: z.string(),
+        environment: stageKey,
+        version: z.string().nullable(),
+        digest: z.string().nullable(),
+        open: z.boolean(),
+        reasons: z.array(gateReason),
+        actor: exceptionPerson.nullable(),
+        at: instant,
+      }) satisfies z.ZodType<GateCheckDto>,
+    ),
+  })
+  .meta({ id: "ReleaseExceptions" });

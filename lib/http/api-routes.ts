@@ -11,6 +11,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/calendar.ics", methods: ["GET"] },
   { path: "/api/deliveries", methods: ["GET"] },
   { path: "/api/deployments", methods: ["POST"] },
+  { path: "/api/exceptions", methods: ["GET"] },
+  { path: "/api/exceptions/{id}/approve", methods: ["POST"] },
+  { path: "/api/exceptions/{id}/refuse", methods: ["POST"] },
+  { path: "/api/gate", methods: ["GET"] },
   { path: "/api/health", methods: ["GET"] },
   { path: "/api/me/approvals", methods: ["GET"] },
   { path: "/api/me/calendar-feed", methods: ["GET", "DELETE"] },
@@ -38,6 +42,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/releases/{id}/audit", methods: ["GET"] },
   { path: "/api/releases/{id}/cancel", methods: ["POST"] },
   { path: "/api/releases/{id}/deployments", methods: ["GET"] },
+  { path: "/api/releases/{id}/exceptions", methods: ["GET", "POST"] },
   { path: "/api/releases/{id}/hold", methods: ["POST"] },
   { path: "/api/releases/{id}/outcome", methods: ["POST"] },
   { path: "/api/releases/{id}/resume", methods: ["POST"] },
@@ -56,6 +61,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/webhooks/{id}", methods: ["DELETE"] },
   { path: "/api/webhooks/{id}/deliveries", methods: ["GET"] },
   { path: "/api/webhooks/{id}/test", methods: ["POST"] },
+  { path: "/api/windows", methods: ["GET", "POST"] },
+  { path: "/api/windows/export", methods: ["GET"] },
+  { path: "/api/windows/{id}", methods: ["PATCH", "DELETE"] },
   { path: "/api/working-days", methods: ["GET"] },
 ];
 

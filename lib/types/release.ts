@@ -160,6 +160,7 @@ export type AuditEventDto = {
     | "PRODUCT_UPDATED"
     | "APPROVERS_CHANGED"
     | "TRAIN_CHANGED"
+    | "WINDOW_CHANGED"
     | "DELEGATION_CREATED"
     | "DELEGATION_ENDED";
   actor: { id: string; name: string; email: string } | null;

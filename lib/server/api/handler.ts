@@ -6,7 +6,7 @@ import { scopeGrants, type TokenScope } from "@/lib/domain/people";
 import { AppError } from "@/lib/errors";
 import { findApiRoute } from "@/lib/http/api-routes";
 import { MAX_BODY_BYTES } from "@/lib/http/front-door";
-import { accessOf, assertCan, isSessionOnly, type Permission } from "@/lib/permissions";
+import { accessOf, assertCan, isAnyScope, isSessionOnly, type Permission } from "@/lib/permissions";
 import { sessionOfRequest } from "@/lib/server/auth/session";
 import { log, requestIdOf, setRequestUser, withRequestContext } from "@/lib/server/log";
 import { authenticateApiToken } from "@/lib/server/users/api-tokens";
@@ -71,7 +71,7 @@ export async function authenticateCaller(
       "API tokens cannot do this: sign in with a browser to manage your account (tokens, password, sessions, deputies, calendar feed).",
     );
   }
-  if (caller.scope && !scopeGrants(caller.scope, accessOf(permission))) {
+  if (caller.scope && !isAnyScope(permission) && !scopeGrants(caller.scope, accessOf(permission))) {
     throw new AppError(
       "FORBIDDEN",
       "TOKEN_SCOPE",

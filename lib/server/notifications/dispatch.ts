@@ -87,6 +87,46 @@ async function ownersOf(tx: DbTransaction, row: ReleaseRow, kind: EmailKind): Pr
   return people.filter((person) => preferencesOf(person)[kind]);
 }
 
+/** Gate exceptions: administrators hear of one asked for; the one who asked, of what became of it. */
+async function exceptionRecipientsOf(
+  tx: DbTransaction,
+  event: OutboxRow,
+  data: Record<string, unknown>,
+): Promise<Recipient[]> {
+  const change = (data.change ?? {}) as { requestedById?: unknown };
+  const requester = typeof change.requestedById === "string" ? change.requestedById : null;
+  if (event.event !== "exception.requested" && !requester) return [];
+  const people = await tx.user.findMany({
+    where:
+      event.event === "exception.requested"
+        ? { isActive: true, role: "ADMIN", ...(event.actorId && { NOT: { id: event.actorId } }) }
+        : { isActive: true, id: requester! },
+    select: personSelect,
+  });
+  return people.filter((person) => preferencesOf(person).gateException);
+}
+
+/** "from Sat 12 Dec 2026 14:00 to Sun 13 Dec 2026 02:00 (Europe/Berlin)" */
+function periodOf(data: Record<string, unknown>, timeZone: string): string {
+  const change = (data.change ?? {}) as { from?: unknown; to?: unknown };
+  const format = (value: unknown) =>
+    typeof value === "string"
+      ? new Intl.DateTimeFormat("en-GB", {
+          timeZone,
+          weekday: "short",
+          day: "numeric",
+          month: "short",
+          year: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+          hourCycle: "h23",
+        })
+          .format(new Date(value))
+          .replace(",", "")
+      : "?";
+  return `from ${format(change.from)} to ${format(change.to)} (${timeZone})`;
+}
+
 async function recipientsOf(
   tx: DbTransaction,
   kind: EmailKind,
@@ -139,7 +179,18 @@ async function deliveriesOf(
     ? await tx.user.findUnique({ where: { id: event.actorId }, select: { name: true } })
     : null;
   const held = !getEnv().SMTP_URL;
-  for (const person of await recipientsOf(tx, kind, row, event.stageKey, settings)) {
+  const people =
+    kind === "gateException"
+      ? await exceptionRecipientsOf(tx, event, data)
+      : await recipientsOf(tx, kind, row, event.stageKey, settings);
+  const exception =
+    kind === "gateException"
+      ? {
+          event: event.event.replace("exception.", "") as "requested",
+          period: periodOf(data, settings.companyTimeZone),
+        }
+      : null;
+  for (const person of people) {
     const email = renderEmail(kind, {
       recipientName: person.name,
       release,
@@ -149,6 +200,7 @@ async function deliveriesOf(
       actorName: actor?.name ?? null,
       onBehalfOf: person.onBehalfOf,
       slipWorkingDays: release.slipWorkingDays,
+      exception,
     });
     deliveries.push({
       eventId: event.id,

@@ -235,8 +235,11 @@ export async function getNotificationPreferences(
 ): Promise<NotificationPreferencesDto> {
   const row = await getDb().notificationPreference.findUnique({ where: { userId: user.id } });
   if (!row) return { email: { ...DEFAULT_EMAIL_PREFERENCES } };
-  const { approvalRequested, rejected, overdueReminder, goLiveTomorrow, atRisk } = row;
-  return { email: { approvalRequested, rejected, overdueReminder, goLiveTomorrow, atRisk } };
+  const { approvalRequested, rejected, overdueReminder, goLiveTomorrow, atRisk, gateException } =
+    row;
+  return {
+    email: { approvalRequested, rejected, overdueReminder, goLiveTomorrow, atRisk, gateException },
+  };
 }
 
 export async function updateNotificationPreferences(

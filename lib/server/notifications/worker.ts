@@ -8,6 +8,9 @@ import { log } from "@/lib/server/log";
 import { refreshStoredForecasts } from "@/lib/server/releases/stored-forecast";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
+import { pruneSignInThrottle } from "@/lib/server/users/sign-in-throttle";
+import { expireExceptions } from "@/lib/server/windows/exceptions";
+import { pruneGateChecks } from "@/lib/server/windows/gate";
 
 import { deliverDue } from "./deliver";
 import { dispatchPending } from "./dispatch";
@@ -22,6 +25,16 @@ export type WorkerOptions = {
   scheduleEveryMs?: number;
   onError?: (error: unknown) => void;
 };
+
+/**
+ * Once a minute besides the daily jobs: exceptions whose time is over end (announced once), old
+ * sign-in counts and gate questions are forgotten.
+ */
+export async function runHousekeeping(now = new Date()): Promise<void> {
+  await expireExceptions(now);
+  await pruneSignInThrottle();
+  await pruneGateChecks(now);
+}
 
 /** One round: dispatch, then deliver, until both are idle; answers whether anything was done. */
 export async function runOnce(): Promise<boolean> {
@@ -46,6 +59,7 @@ export function startWorker(options: WorkerOptions = {}): Worker {
       if (Date.now() - lastSchedule >= scheduleEveryMs) {
         lastSchedule = Date.now();
         await runDailyJobs();
+        await runHousekeeping();
         // Keeps the stored forecasts fresh in the background: after midnight or a calendar
         // change, the first person to open a view does not pay for recomputing them.
         const { companyTimeZone } = await getPlanningSettings();
