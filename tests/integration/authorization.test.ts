@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as deliveriesRoute from "@/app/api/deliveries/route";
 import * as deploymentsRoute from "@/app/api/deployments/route";
+import * as exceptionApproveRoute from "@/app/api/exceptions/[id]/approve/route";
+import * as exceptionRefuseRoute from "@/app/api/exceptions/[id]/refuse/route";
+import * as exceptionsRoute from "@/app/api/exceptions/route";
+import * as gateRoute from "@/app/api/gate/route";
 import * as approvalsRoute from "@/app/api/me/approvals/route";
 import * as calendarFeedRoute from "@/app/api/me/calendar-feed/route";
 import * as myDelegationRoute from "@/app/api/me/delegations/[id]/route";
@@ -29,6 +33,7 @@ import * as regionsRoute from "@/app/api/regions/route";
 import * as auditRoute from "@/app/api/releases/[id]/audit/route";
 import * as cancelRoute from "@/app/api/releases/[id]/cancel/route";
 import * as releaseDeploymentsRoute from "@/app/api/releases/[id]/deployments/route";
+import * as releaseExceptionsRoute from "@/app/api/releases/[id]/exceptions/route";
 import * as holdRoute from "@/app/api/releases/[id]/hold/route";
 import * as outcomeRoute from "@/app/api/releases/[id]/outcome/route";
 import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
@@ -46,6 +51,9 @@ import * as passwordResetRoute from "@/app/api/users/[id]/password-reset/route";
 import * as userRoute from "@/app/api/users/[id]/route";
 import * as usersRoute from "@/app/api/users/route";
 import * as webhooksRoute from "@/app/api/webhooks/route";
+import * as windowRoute from "@/app/api/windows/[id]/route";
+import * as windowExportRoute from "@/app/api/windows/export/route";
+import * as windowsRoute from "@/app/api/windows/route";
 import * as workingDaysRoute from "@/app/api/working-days/route";
 import type { Role } from "@/lib/domain/stages";
 import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
@@ -747,6 +755,119 @@ const ROUTES: {
     },
   },
   {
+    name: "GET /api/windows",
+    allowed: ROLES,
+    setup: async () => ({ method: "GET", path: "/api/windows", handler: windowsRoute.GET }),
+  },
+  {
+    name: "POST /api/windows",
+    allowed: ["ADMIN"],
+    setup: async () => ({
+      method: "POST",
+      path: "/api/windows",
+      handler: windowsRoute.POST,
+      body: WINDOW,
+    }),
+  },
+  {
+    name: "PATCH /api/windows/{id}",
+    allowed: ["ADMIN"],
+    setup: async () => {
+      const id = await newWindow();
+      return {
+        method: "PATCH",
+        path: `/api/windows/${id}`,
+        handler: windowRoute.PATCH as Handler,
+        body: { name: "Renamed" },
+        params: { id },
+      };
+    },
+  },
+  {
+    name: "DELETE /api/windows/{id}",
+    allowed: ["ADMIN"],
+    setup: async () => {
+      const id = await newWindow();
+      return {
+        method: "DELETE",
+        path: `/api/windows/${id}`,
+        handler: windowRoute.DELETE as Handler,
+        params: { id },
+      };
+    },
+  },
+  {
+    name: "GET /api/windows/export",
+    allowed: ROLES,
+    setup: async () => ({
+      method: "GET",
+      path: "/api/windows/export?format=ics&environment=PROD",
+      handler: windowExportRoute.GET,
+    }),
+  },
+  {
+    // Any role, and (below) any token scope: a deploy token asks before it deploys.
+    name: "GET /api/gate",
+    allowed: ROLES,
+    setup: async () => {
+      const release = await newRelease(owner);
+      return {
+        method: "GET",
+        path: `/api/gate?environment=DEV&version=${release.version}`,
+        handler: gateRoute.GET,
+      };
+    },
+  },
+  {
+    name: "GET /api/releases/{id}/exceptions",
+    allowed: ROLES,
+    setup: async () => {
+      const release = await newRelease(owner);
+      return {
+        method: "GET",
+        path: `/api/releases/${release.id}/exceptions`,
+        handler: releaseExceptionsRoute.GET as Handler,
+        params: { id: release.id },
+      };
+    },
+  },
+  {
+    name: "POST /api/releases/{id}/exceptions",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const release = await newRelease(owner);
+      return {
+        method: "POST",
+        path: `/api/releases/${release.id}/exceptions`,
+        handler: releaseExceptionsRoute.POST as Handler,
+        body: exceptionBody(),
+        params: { id: release.id },
+      };
+    },
+  },
+  {
+    name: "GET /api/exceptions",
+    allowed: ROLES,
+    setup: async () => ({ method: "GET", path: "/api/exceptions", handler: exceptionsRoute.GET }),
+  },
+  ...(["approve", "refuse"] as const).map((verb) => ({
+    // Asked by another release manager: the matrix's may decide it (four eyes is the rule's own test).
+    name: `POST /api/exceptions/{id}/${verb}`,
+    allowed: ["ADMIN", "RELEASE_MANAGER"] as Role[],
+    setup: async () => {
+      const id = await newException();
+      return {
+        method: "POST",
+        path: `/api/exceptions/${id}/${verb}`,
+        handler: (verb === "approve"
+          ? exceptionApproveRoute.POST
+          : exceptionRefuseRoute.POST) as Handler,
+        body: {},
+        params: { id },
+      };
+    },
+  })),
+  {
     name: "GET /api/me/delegations",
     allowed: ROLES,
     session: true,
@@ -810,6 +931,56 @@ async function productWithTrain(): Promise<string> {
   return key;
 }
 
+const WINDOW = {
+  name: "Matrix window",
+  kind: "DENY",
+  environments: ["PROD"],
+  rule: "FREQ=WEEKLY;BYDAY=FR",
+  startTime: "14:00",
+  durationMinutes: 60,
+};
+
+/** A deployment window; returns its id. */
+async function newWindow(): Promise<string> {
+  const { id } = await db.prisma.deploymentWindow.create({
+    data: {
+      ...WINDOW,
+      kind: "DENY",
+      environments: ["PROD"],
+      startsOn: new Date("2026-01-02T00:00:00Z"),
+      updatedById: users.ADMIN.id,
+    },
+  });
+  return id;
+}
+
+/** An exception of the next two hours for PROD. */
+function exceptionBody() {
+  return {
+    environment: "PROD",
+    from: new Date(Date.now() + 3_600_000).toISOString(),
+    to: new Date(Date.now() + 7_200_000).toISOString(),
+    reason: "Matrix incident",
+  };
+}
+
+/** An exception the owner (another release manager) asked for; returns its id. */
+async function newException(): Promise<string> {
+  const release = await newRelease(owner);
+  const body = exceptionBody();
+  const { id } = await db.prisma.gateException.create({
+    data: {
+      releaseId: release.id,
+      environment: "PROD",
+      startsAt: new Date(body.from),
+      endsAt: new Date(body.to),
+      reason: body.reason,
+      requestedById: owner.id,
+    },
+  });
+  return id;
+}
+
 /** A product owned by the given people; returns its key. */
 async function newProduct(ownerIds: string[] = []): Promise<string> {
   const key = `p-${randomUUID().slice(0, 8)}`;
@@ -822,6 +993,20 @@ async function newProduct(ownerIds: string[] = []): Promise<string> {
   });
   return key;
 }
+
+describe("the gate takes any token scope", () => {
+  it.each(["read", "write", "deploy"] as const)("a %s token may ask the gate", async (scope) => {
+    const token = await issueTestToken(db.prisma, users.QA.email, scope);
+    const release = await newRelease(owner);
+    const response = await gateRoute.GET(
+      new Request(`http://localhost/api/gate?environment=DEV&version=${release.version}`, {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+      { params: Promise.resolve({}) } as never,
+    );
+    expect(response.status).toBe(200);
+  });
+});
 
 describe("authorization matrix", () => {
   for (const route of ROUTES) {

@@ -5,6 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as deliveriesRoute from "@/app/api/deliveries/route";
 import * as deploymentsRoute from "@/app/api/deployments/route";
+import * as exceptionApproveRoute from "@/app/api/exceptions/[id]/approve/route";
+import * as exceptionRefuseRoute from "@/app/api/exceptions/[id]/refuse/route";
+import * as exceptionsRoute from "@/app/api/exceptions/route";
+import * as gateRoute from "@/app/api/gate/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as approvalsRoute from "@/app/api/me/approvals/route";
 import * as feedRoute from "@/app/api/me/calendar-feed/route";
@@ -25,6 +29,7 @@ import * as regionsRoute from "@/app/api/regions/route";
 import * as auditRoute from "@/app/api/releases/[id]/audit/route";
 import * as cancelRoute from "@/app/api/releases/[id]/cancel/route";
 import * as releaseDeploymentsRoute from "@/app/api/releases/[id]/deployments/route";
+import * as releaseExceptionsRoute from "@/app/api/releases/[id]/exceptions/route";
 import * as holdRoute from "@/app/api/releases/[id]/hold/route";
 import * as outcomeRoute from "@/app/api/releases/[id]/outcome/route";
 import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
@@ -42,6 +47,8 @@ import * as usersRoute from "@/app/api/users/route";
 import * as webhookDeliveriesRoute from "@/app/api/webhooks/[id]/deliveries/route";
 import * as webhookTestRoute from "@/app/api/webhooks/[id]/test/route";
 import * as webhooksRoute from "@/app/api/webhooks/route";
+import * as windowRoute from "@/app/api/windows/[id]/route";
+import * as windowsRoute from "@/app/api/windows/route";
 import * as workingDaysRoute from "@/app/api/working-days/route";
 import { OPERATIONS, openApiDocument } from "@/lib/http/openapi";
 import { isSessionOnly, type Permission, PERMISSIONS } from "@/lib/permissions";
@@ -388,6 +395,84 @@ describe("real answers match the OpenAPI description", () => {
       status: 200,
     });
     await call(tokensRoute.GET, "GET", "/api/tokens", { as: "admin", status: 200 });
+  });
+
+  it("deployment windows, the gate and exceptions", async () => {
+    const window = await call(windowsRoute.POST, "POST", "/api/windows", {
+      as: "admin",
+      body: {
+        name: "Contract weekend",
+        kind: "DENY",
+        environments: ["PROD"],
+        rule: "FREQ=WEEKLY;BYDAY=FR",
+        startTime: "14:00",
+        durationMinutes: 3960,
+      },
+      status: 201,
+    });
+    const windowId = String(window.id);
+    await call(windowsRoute.GET, "GET", "/api/windows", { status: 200 });
+    await call(windowRoute.PATCH, "PATCH", "/api/windows/{id}", {
+      as: "admin",
+      params: { id: windowId },
+      body: { durationMinutes: 3900 },
+      status: 200,
+    });
+    const release = await call(releasesRoute.POST, "POST", "/api/releases", {
+      body: {
+        name: "Contract gate",
+        version: "contract:gate",
+        type: "RELEASE",
+        goLive: await goLiveIn(70),
+      },
+      status: 201,
+    });
+    const id = String(release.id);
+    await call(gateRoute.GET, "GET", "/api/gate", {
+      query: "?environment=PROD&version=contract:gate",
+      status: 200,
+    });
+    const exception = await call(
+      releaseExceptionsRoute.POST,
+      "POST",
+      "/api/releases/{id}/exceptions",
+      {
+        params: { id },
+        body: {
+          environment: "PROD",
+          from: new Date(Date.now() + 3_600_000).toISOString(),
+          to: new Date(Date.now() + 7_200_000).toISOString(),
+          reason: "Contract incident",
+        },
+        status: 201,
+      },
+    );
+    await call(exceptionApproveRoute.POST, "POST", "/api/exceptions/{id}/approve", {
+      as: "rm2",
+      params: { id: String(exception.id) },
+      status: 200,
+    });
+    const other = await call(releaseExceptionsRoute.POST, "POST", "/api/releases/{id}/exceptions", {
+      params: { id },
+      body: {
+        environment: "INT",
+        from: new Date(Date.now() + 3_600_000).toISOString(),
+        to: new Date(Date.now() + 7_200_000).toISOString(),
+        reason: "Contract refusal",
+      },
+      status: 201,
+    });
+    await call(exceptionRefuseRoute.POST, "POST", "/api/exceptions/{id}/refuse", {
+      as: "admin",
+      params: { id: String(other.id) },
+      body: { comment: "No." },
+      status: 200,
+    });
+    await call(exceptionsRoute.GET, "GET", "/api/exceptions", { status: 200 });
+    await call(releaseExceptionsRoute.GET, "GET", "/api/releases/{id}/exceptions", {
+      params: { id },
+      status: 200,
+    });
   });
 
   it("checked an answer of every operation that answers JSON", () => {

@@ -120,6 +120,31 @@ async function makeFixtures() {
       endDate: new Date(`${await goLiveIn(200)}T00:00:00Z`),
     },
   });
+  const windowData = {
+    kind: "DENY" as const,
+    environments: ["PROD" as const],
+    rule: "FREQ=WEEKLY;BYDAY=FR",
+    startTime: "14:00",
+    durationMinutes: 120,
+    startsOn: new Date("2027-01-01T00:00:00Z"),
+    updatedById: admin.user.id,
+  };
+  const window = await db.prisma.deploymentWindow.create({
+    data: { ...windowData, name: "Fuzz window" },
+  });
+  const doomedWindow = await db.prisma.deploymentWindow.create({
+    data: { ...windowData, name: "Fuzz doomed window" },
+  });
+  const exceptionData = {
+    releaseId: planned.id,
+    environment: "PROD" as const,
+    startsAt: new Date(Date.now() + 3_600_000),
+    endsAt: new Date(Date.now() + 7_200_000),
+    reason: "Fuzz incident",
+    requestedById: rm.user.id,
+  };
+  const exceptionToApprove = await db.prisma.gateException.create({ data: exceptionData });
+  const exceptionToRefuse = await db.prisma.gateException.create({ data: exceptionData });
   const ownToken = await createApiToken(admin.user, { name: "fuzz own", scope: "read" });
   const anyToken = await createApiToken(rm.user, { name: "fuzz any", scope: "read" });
   const otherSession = await startSession({ userId: admin.user.id, method: "PASSWORD" });
@@ -155,6 +180,10 @@ async function makeFixtures() {
     webhook: webhook.id,
     doomedWebhook: doomedWebhook.id,
     feedToken: feed.searchParams.get("token")!,
+    window: window.id,
+    doomedWindow: doomedWindow.id,
+    exceptionToApprove: exceptionToApprove.id,
+    exceptionToRefuse: exceptionToRefuse.id,
     goLive: await goLiveIn(100),
   };
 }
@@ -338,6 +367,37 @@ function exampleOf(operation: Operation): Example {
     "GET /api/webhooks/{id}/deliveries": () => ({ params: { id: fx.webhook } }),
     "POST /api/webhooks/{id}/test": () => ({ params: { id: fx.webhook } }),
     "GET /api/deliveries": () => ({}),
+    "GET /api/windows": () => ({}),
+    "POST /api/windows": () => ({
+      body: {
+        name: `Fuzz ${unique()}`,
+        kind: "DENY",
+        environments: ["PROD"],
+        rule: "FREQ=WEEKLY;BYDAY=FR",
+        startTime: "14:00",
+        durationMinutes: 60,
+      },
+    }),
+    "PATCH /api/windows/{id}": () => ({ params: { id: fx.window }, body: { name: "Renamed" } }),
+    "DELETE /api/windows/{id}": () => ({ params: { id: fx.doomedWindow } }),
+    "GET /api/windows/export": () => ({ query: { format: "argocd", environment: "PROD" } }),
+    "GET /api/gate": () => ({ query: { environment: "DEV", version: fx.planned.version } }),
+    "GET /api/releases/{id}/exceptions": () => ({ params: id(fx.planned) }),
+    "POST /api/releases/{id}/exceptions": () => ({
+      params: id(fx.planned),
+      body: {
+        environment: "PROD",
+        from: new Date(Date.now() + 3_600_000).toISOString(),
+        to: new Date(Date.now() + 7_200_000).toISOString(),
+        reason: "Fuzz incident",
+      },
+    }),
+    "GET /api/exceptions": () => ({ query: { state: "REQUESTED" } }),
+    "POST /api/exceptions/{id}/approve": () => ({
+      params: { id: fx.exceptionToApprove },
+      body: {},
+    }),
+    "POST /api/exceptions/{id}/refuse": () => ({ params: { id: fx.exceptionToRefuse }, body: {} }),
     "GET /api/health": () => ({}),
     "GET /api/ready": () => ({}),
     "GET /api/openapi.json": () => ({}),
