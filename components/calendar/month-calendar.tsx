@@ -9,12 +9,14 @@ import { layoutWeek } from "@/lib/domain/month-calendar";
 import { isCancelled } from "@/lib/domain/release-status";
 import type { StageKey } from "@/lib/domain/stages";
 import type { TimelineRow, TimelineStage } from "@/lib/types/views";
+import type { WindowMark } from "@/lib/types/windows";
 import { cn } from "@/lib/utils";
 
 import { nonWorkingClassName } from "../timeline/time-axis";
 import { BarInteractions } from "../views/bar-interactions";
 import { ChartFrame } from "../views/chart-frame";
 import { StageBar } from "../views/stage-bar";
+import { DayWindowLabels } from "../views/window-marks";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -67,6 +69,7 @@ export function MonthCalendar({
   environment,
   regionLabel,
   weekHref,
+  windowMarks = [],
 }: {
   month: IsoDate;
   weeks: IsoDate[][];
@@ -78,6 +81,8 @@ export function MonthCalendar({
   regionLabel: string;
   /** Where a week's releases can all be seen (the timeline from that Monday). */
   weekHref: (weekStart: IsoDate) => string;
+  /** Deny windows and exceptions by day (of the environment shown, when one is). */
+  windowMarks?: readonly WindowMark[];
 }) {
   const dayInfo = new Map(days.map((day) => [day.date, day]));
   const rollout = rolloutStepsByDay(rows);
@@ -105,7 +110,9 @@ export function MonthCalendar({
   return (
     <ChartFrame
       regionLabel={regionLabel}
-      legend={["go-live", "conflict"]}
+      legend={
+        windowMarks.length > 0 ? ["go-live", "conflict", "deny-window"] : ["go-live", "conflict"]
+      }
       hint="Arrow keys move between bars; Enter opens a stage with its approvals."
     >
       <div aria-hidden className="grid grid-cols-7 border-b border-border bg-surface">
@@ -207,6 +214,13 @@ export function MonthCalendar({
                           {step.percent ? `${step.percent} %` : step.label} · {row.name}
                         </p>
                       ))}
+                      <DayWindowLabels
+                        marks={windowMarks.filter(
+                          (mark) =>
+                            mark.date === date &&
+                            (!environment || mark.environments.includes(environment)),
+                        )}
+                      />
                       {info?.freeze && (
                         <p className="mt-0.5 truncate rounded-sm bg-warning-soft px-1 text-[10px] leading-4 font-semibold text-warning ring-1 ring-warning/30">
                           {freezeStartsHere ? `Freeze · ${info.freeze.name}` : "Freeze"}

@@ -14,6 +14,7 @@ import { laneCount, packLanes } from "@/lib/domain/lanes";
 import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
 import { placeInRange, type TimelineRange } from "@/lib/domain/timeline";
 import type { EnvironmentStay } from "@/lib/types/views";
+import type { WindowMark } from "@/lib/types/windows";
 import { cn } from "@/lib/utils";
 
 import { stageBarClassName, stageBarStyle } from "../releases/stage-style";
@@ -22,6 +23,7 @@ import { BarInteractions } from "../views/bar-interactions";
 import { ChartFrame } from "../views/chart-frame";
 import { ProductGroupSection } from "../views/product-group";
 import { StageBar } from "../views/stage-bar";
+import { WindowStripes } from "../views/window-marks";
 
 const LANE_REM = 2;
 /** Lanes per environment before "N more": six bands stay within a screen or two. */
@@ -87,12 +89,14 @@ function EnvironmentBand({
   range,
   capacity,
   firstRow,
+  windowMarks,
 }: {
   band: Band;
   range: TimelineRange;
   capacity: number | null;
   /** Arrow-key row of the band's first lane. */
   firstRow: number;
+  windowMarks: readonly WindowMark[];
 }) {
   return (
     <section
@@ -137,6 +141,7 @@ function EnvironmentBand({
         )}
       </div>
       <div className="relative py-1.5" style={{ height: `${band.lanes * LANE_REM + 0.75}rem` }}>
+        <WindowStripes marks={windowMarks} environment={band.key} range={range} />
         {band.conflicts.map((conflict) => {
           const place = placeInRange(range, conflict.start, conflict.end);
           if (!place) return null;
@@ -234,6 +239,7 @@ export function EnvironmentLanes({
   regionLabel,
   groupBy,
   productHref,
+  windowMarks = [],
 }: {
   range: TimelineRange;
   stays: EnvironmentStay[];
@@ -245,6 +251,8 @@ export function EnvironmentLanes({
   groupBy?: Grouping;
   /** Where a product's environments are shown alone (the view filtered to it). */
   productHref: (productKey: string) => string;
+  /** Deny windows and exceptions, striped across the bands of their environments. */
+  windowMarks?: readonly WindowMark[];
 }) {
   const sections =
     groupBy === "product"
@@ -273,6 +281,7 @@ export function EnvironmentLanes({
         range={range}
         capacity={capacity[band.key]}
         firstRow={firstRows.get(band)!}
+        windowMarks={windowMarks}
       />
     ));
     if (!section.product) return bands;
@@ -307,7 +316,7 @@ export function EnvironmentLanes({
   return (
     <ChartFrame
       regionLabel={regionLabel}
-      legend={["conflict"]}
+      legend={windowMarks.length > 0 ? ["conflict", "deny-window"] : ["conflict"]}
       labelWidth="15rem"
       hint={
         <>

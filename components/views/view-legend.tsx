@@ -6,6 +6,8 @@ import { cn } from "@/lib/utils";
 
 import { stageBarClassName, stageBarStyle } from "../releases/stage-style";
 
+import { STRIPES } from "./window-marks";
+
 const swatch = "inline-block h-3 w-5 shrink-0 rounded-sm";
 
 const STATE_SWATCHES = [
@@ -23,7 +25,7 @@ export function ViewLegend({
   extras = [],
 }: {
   regionLabel: string;
-  extras?: ("go-live" | "conflict" | "baseline")[];
+  extras?: ("go-live" | "conflict" | "baseline" | "deny-window")[];
 }) {
   return (
     <div className="space-y-2 border-t border-border px-3 py-2.5 text-xs text-muted">
@@ -120,6 +122,18 @@ export function ViewLegend({
             <AlertTriangle aria-hidden className="size-3.5 text-danger" />
             Environment conflict
           </li>
+        )}
+        {extras.includes("deny-window") && (
+          <>
+            <li className="flex items-center gap-1.5">
+              <span aria-hidden className={cn(swatch, STRIPES.DENY)} />
+              Deny window (no deployments)
+            </li>
+            <li className="flex items-center gap-1.5">
+              <span aria-hidden className={cn(swatch, STRIPES.EXCEPTION)} />
+              Exception (gate opened)
+            </li>
+          </>
         )}
       </ul>
     </div>

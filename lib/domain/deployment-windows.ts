@@ -329,3 +329,29 @@ export function evaluateWindows(rules: WindowRules, now: number): WindowVerdict 
 export function companyDayOf(instant: number, timeZone: string): IsoDate {
   return dayOfWall(wallTimeOf(instant, timeZone));
 }
+
+/** A stretch of one company day, in minutes from its midnight (end exclusive, up to 1440). */
+export type DayPiece = { date: IsoDate; startMinute: number; endMinute: number };
+
+/** An occurrence cut at company midnights, for views that draw days. */
+export function dayPieces(startWall: number, endWall: number): DayPiece[] {
+  const pieces: DayPiece[] = [];
+  let cursor = startWall;
+  while (cursor < endWall) {
+    const date = dayOfWall(cursor);
+    const midnight = wallAt(addDays(date, 1));
+    const end = Math.min(endWall, midnight);
+    pieces.push({
+      date,
+      startMinute: Math.round((cursor - wallAt(date)) / MINUTE_MS),
+      endMinute: Math.round((end - wallAt(date)) / MINUTE_MS),
+    });
+    cursor = end;
+  }
+  return pieces;
+}
+
+/** `14:00`, and `24:00` for the end of a day. */
+export function minuteLabel(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}

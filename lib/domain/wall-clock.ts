@@ -75,3 +75,26 @@ export function instantOf(wall: number, timeZone: string): number {
 export function formatWallTime(wall: number): string {
   return new Date(wall).toISOString().slice(0, 16);
 }
+
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "Fri 11 Dec 2026, 14:00": an instant as people in the zone read it. */
+export function formatInstant(instant: number | string, timeZone: string): string {
+  let formatter = displayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    displayFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? "";
+  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")}`;
+}

@@ -75,3 +75,18 @@ export type GateCheckDto = {
   actor: { id: string; name: string } | null;
   at: string;
 };
+
+/** What a view draws of windows and exceptions on a day (company time). */
+export type WindowMark = {
+  kind: "DENY" | "EXCEPTION";
+  environments: StageKey[];
+  name: string;
+  date: IsoDate;
+  startMinute: number;
+  endMinute: number;
+  /** A sentence for the tooltip. */
+  title: string;
+  /** Exceptions: asked for or approved. */
+  state?: ExceptionState;
+  releaseId?: string;
+};

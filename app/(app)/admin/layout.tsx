@@ -7,6 +7,7 @@ const TABS = [
   { href: "/admin/tokens", label: "API tokens" },
   { href: "/admin/stages", label: "Stages" },
   { href: "/admin/calendar", label: "Calendar" },
+  { href: "/admin/windows", label: "Deployment windows" },
   { href: "/admin/general", label: "Region, time zone & environments" },
   { href: "/admin/notifications", label: "Notifications" },
 ];

@@ -13,6 +13,7 @@ import { getTimelineAndUsage } from "@/lib/server/environments/get-environment-u
 import { listProductOptions } from "@/lib/server/products/products";
 import { listRegionsInUse } from "@/lib/server/releases/list-regions-in-use";
 import { openView } from "@/lib/server/views/open-view";
+import { windowMarks } from "@/lib/server/windows/marks";
 import { type SearchParams } from "@/lib/validation/view-filters";
 
 export const metadata: Metadata = { title: "Calendar" };
@@ -30,10 +31,11 @@ export default async function CalendarPage({
   const month = isAsked ? asked : monthStart(today);
   const weeks = monthWeeks(month);
   const range = { start: weeks[0]![0]!, end: weeks.at(-1)![6]! };
-  const [{ rows, days, usage }, regions, products] = await Promise.all([
+  const [{ rows, days, usage }, regions, products, marks] = await Promise.all([
     getTimelineAndUsage(query, range, settings, today),
     listRegionsInUse(),
     listProductOptions(),
+    windowMarks(range, settings.companyTimeZone),
   ]);
   const shownIds = new Set(rows.map((row) => row.id));
   const conflicts = usage.conflicts.filter(
@@ -79,6 +81,7 @@ export default async function CalendarPage({
         environment={environment}
         regionLabel={settings.defaultRegion}
         weekHref={(weekStart) => hrefWith("/timeline", { ...raw, from: weekStart })}
+        windowMarks={marks}
       />
       <ConflictList
         conflicts={conflicts}

@@ -12,6 +12,7 @@ import { getEnvironmentUsage } from "@/lib/server/environments/get-environment-u
 import { dayInfos } from "@/lib/server/planning/describe-days";
 import { listProductOptions } from "@/lib/server/products/products";
 import { openWindowView } from "@/lib/server/views/open-view";
+import { windowMarks } from "@/lib/server/windows/marks";
 import type { SearchParams } from "@/lib/validation/view-filters";
 
 export const metadata: Metadata = { title: "Environments" };
@@ -23,9 +24,10 @@ export default async function EnvironmentsPage({
 }) {
   const { raw, query, isValid, settings, today, zoom, range, window, group, keep } =
     await openWindowView(searchParams);
-  const [{ stays, conflicts }, products] = await Promise.all([
+  const [{ stays, conflicts }, products, marks] = await Promise.all([
     getEnvironmentUsage(range, settings, today, query),
     listProductOptions(),
+    windowMarks(range, settings.companyTimeZone),
   ]);
   const days = dayInfos(
     calendarFor(settings.defaultRegion, settings.periods),
@@ -65,6 +67,7 @@ export default async function EnvironmentsPage({
         regionLabel={settings.defaultRegion}
         groupBy={group}
         productHref={(product) => hrefWith("/environments", { ...raw, ...keep, product })}
+        windowMarks={marks}
       />
       <ConflictList conflicts={conflicts} title="Conflicts in this period" />
     </div>

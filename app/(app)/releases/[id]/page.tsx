@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { DeploymentWarning } from "@/components/deployments/deployment-warning";
 import { DeploymentsTable } from "@/components/deployments/deployments-table";
+import { GatePanel } from "@/components/gate/gate-panel";
 import { AfterGoLive } from "@/components/releases/after-go-live";
 import { AuditTrail } from "@/components/releases/audit-trail";
 import { OutcomeDialog } from "@/components/releases/outcome-dialog";
@@ -24,6 +25,7 @@ import {
   type RolloutStepPlan,
   type RolloutStrategy,
 } from "@/lib/domain/rollout";
+import { wallTimeOf } from "@/lib/domain/wall-clock";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import {
@@ -31,6 +33,7 @@ import {
   planRolloutAction,
   recordOutcomeAction,
 } from "@/lib/server/actions/releases";
+import { decideExceptionAction, requestExceptionAction } from "@/lib/server/actions/windows";
 import { requireUser } from "@/lib/server/auth/session";
 import { calendarFor } from "@/lib/server/calendars";
 import { listDeployments } from "@/lib/server/deployments/list-deployments";
@@ -39,6 +42,8 @@ import { listAudit } from "@/lib/server/releases/list-audit";
 import { viewerActionsFor } from "@/lib/server/releases/viewer-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
+import { listExceptions } from "@/lib/server/windows/exceptions";
+import { gateAnswer, listRefusedChecks } from "@/lib/server/windows/gate";
 import type { ReleaseDetail } from "@/lib/types/release";
 import { releaseIdSchema } from "@/lib/validation/releases";
 
@@ -54,6 +59,15 @@ async function loadRelease(id: string): Promise<ReleaseDetail> {
   }
 }
 
+/** The next full hour of the company's clock: its day and `HH:00`. */
+function nextFullHour(timeZone: string): { day: string; time: string } {
+  const next = new Date(wallTimeOf(Date.now(), timeZone) + 3_600_000);
+  return {
+    day: next.toISOString().slice(0, 10),
+    time: `${String(next.getUTCHours()).padStart(2, "0")}:00`,
+  };
+}
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
   if (!releaseIdSchema.safeParse(id).success) return { title: "Release" };
@@ -66,10 +80,15 @@ export default async function ReleasePage({ params }: { params: Params }) {
   const { id } = await params;
   // The release first: an unknown id is the 404 page, before anything else is asked about it.
   const release = await loadRelease(id);
-  const [audit, deployments, settings] = await Promise.all([
+  // The gate to where the release goes next (PROD once live: a roll-back asks there).
+  const gateEnvironment = release.status === "LIVE" ? "PROD" : (release.currentStage ?? "PROD");
+  const [audit, deployments, settings, gate, exceptions, refused] = await Promise.all([
     listAudit(id),
     listDeployments(id),
     getPlanningSettings(),
+    gateAnswer({ environment: gateEnvironment, releaseId: id }),
+    listExceptions({ releaseId: id }),
+    listRefusedChecks(id, 10),
   ]);
   const today = companyToday(settings.companyTimeZone);
   const calendar = calendarFor(release.region, settings.periods);
@@ -171,6 +190,25 @@ export default async function ReleasePage({ params }: { params: Params }) {
           </p>
         </section>
       )}
+
+      <GatePanel
+        releaseId={release.id}
+        releaseName={release.name}
+        gate={gate}
+        exceptions={exceptions}
+        refused={refused}
+        timeZone={settings.companyTimeZone}
+        today={today}
+        nextStart={nextFullHour(settings.companyTimeZone)}
+        viewerId={user.id}
+        mayDecide={can(user.role, "exceptions.decide")}
+        ask={
+          can(user.role, "exceptions.request") && release.status !== "CANCELLED"
+            ? requestExceptionAction
+            : undefined
+        }
+        decide={decideExceptionAction}
+      />
 
       <section aria-labelledby="deployments-heading" className="space-y-3">
         <h2 id="deployments-heading" className="text-base font-semibold text-fg">
