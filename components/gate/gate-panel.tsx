@@ -107,14 +107,15 @@ function AskExceptionDialog({
   save: (previous: ActionState, form: FormData) => Promise<ActionState>;
 }) {
   const router = useRouter();
-  const { open, setOpen, state, action, isPending } = useDialogForm(save, () => router.refresh());
+  const dialog = useDialogForm(save, () => router.refresh());
+  const { state } = dialog;
   const error = (field: string) => state.fieldErrors?.[field];
   return (
     <Modal
-      open={open}
-      onOpenChange={setOpen}
       title={`Exception for ${releaseName}`}
       description="Opens the gate despite deny windows and freezes, for this release, one environment and at most 72 hours. An administrator or another release manager decides. Stage order and the artifact still apply."
+      open={dialog.open}
+      onOpenChange={dialog.setOpen}
       trigger={
         <Button variant="secondary">
           <ShieldAlert aria-hidden />
@@ -122,7 +123,7 @@ function AskExceptionDialog({
         </Button>
       }
     >
-      <form action={action} noValidate className="space-y-4" key={state.at ?? "form"}>
+      <form action={dialog.action} noValidate className="space-y-4" key={state.at ?? "form"}>
         <input type="hidden" name="releaseId" value={releaseId} />
         <Field id="exception-environment" label="Environment" error={error("environment")}>
           {(control) => (
@@ -181,19 +182,19 @@ function AskExceptionDialog({
             <Textarea
               {...control}
               name="reason"
-              rows={3}
-              maxLength={2000}
               required
               placeholder="e.g. INC-4711: payment callbacks fail, the fix must reach PROD tonight."
+              rows={3}
+              maxLength={2000}
               defaultValue={submitted(state, "reason", "")}
             />
           )}
         </Field>
-        {state.status === "error" && <FormStatus state={state} />}
+        {state.status === "error" ? <FormStatus state={state} /> : null}
         <DialogActions
-          onCancel={() => setOpen(false)}
           label="Ask for the exception"
-          isPending={isPending}
+          isPending={dialog.isPending}
+          onCancel={() => dialog.setOpen(false)}
         />
       </form>
     </Modal>

@@ -25,7 +25,7 @@ test("an admin adds a Friday-afternoon PROD deny window and sees it shaded", asy
   await form.getByLabel("Hours").fill("66");
   await form.getByLabel("Minutes").fill("0");
   await form.getByRole("button", { name: "Add window" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `'${name}' saved.` })).toBeVisible();
+  await expectToast(page, `'${name}' saved.`);
 
   const row = page.getByTestId("window-row").filter({ hasText: name });
   await expect(row).toContainText("every week on Friday, 14:00 for 66 h");
@@ -46,9 +46,9 @@ test("an admin adds a Friday-afternoon PROD deny window and sees it shaded", asy
       `[data-testid="environment"][data-environment="PREPROD"] [data-testid="deny-window"][title*="'${name}'"]`,
     ),
   ).toHaveCount(0);
-  await page.getByTestId("environment").filter({ hasText: "PREPROD" }).scrollIntoViewIfNeeded();
-  await page.mouse.wheel(0, 300);
+  await page.setViewportSize({ width: 1440, height: 1250 });
   await page.screenshot({ path: "e2e/screenshots/environments-deny-window.png" });
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // The calendar of PROD labels each Friday from 14:00.
   await page.goto("/calendar?env=PROD");

@@ -460,31 +460,20 @@ export const OPERATIONS: readonly Operation[] = [
     response: { schema: exceptionResponse, list: true },
     success: [200, "Exceptions"],
   }),
-  op(
-    "POST",
-    "/api/exceptions/{id}/approve",
-    "Deployment windows",
-    "Approve an exception someone else asked for",
-    "exceptions.decide",
-    {
-      body: exceptionDecisionSchema,
-      response: { schema: exceptionResponse },
-      success: [200, "The exception"],
-      errors: ["NOT_FOUND", "FOUR_EYES", "ALREADY_DECIDED", "END_IN_PAST"],
-    },
-  ),
-  op(
-    "POST",
-    "/api/exceptions/{id}/refuse",
-    "Deployment windows",
-    "Refuse an exception someone else asked for",
-    "exceptions.decide",
-    {
-      body: exceptionDecisionSchema,
-      response: { schema: exceptionResponse },
-      success: [200, "The exception"],
-      errors: ["NOT_FOUND", "FOUR_EYES", "ALREADY_DECIDED"],
-    },
+  ...(["approve", "refuse"] as const).map((verb) =>
+    op(
+      "POST",
+      `/api/exceptions/{id}/${verb}`,
+      "Deployment windows",
+      `${verb === "approve" ? "Approve" : "Refuse"} an exception someone else asked for`,
+      "exceptions.decide",
+      {
+        body: exceptionDecisionSchema,
+        response: { schema: exceptionResponse },
+        success: [200, "The exception"],
+        errors: ["NOT_FOUND", "FOUR_EYES", "ALREADY_DECIDED", "END_IN_PAST"],
+      },
+    ),
   ),
   op(
     "GET",

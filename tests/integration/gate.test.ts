@@ -17,6 +17,7 @@ import * as exportRoute from "@/app/api/windows/export/route";
 import * as windowsRoute from "@/app/api/windows/route";
 import { addDays, isoToDate } from "@/lib/domain/dates";
 import { wallTimeOf } from "@/lib/domain/wall-clock";
+import { dispatchPending } from "@/lib/server/notifications/dispatch";
 import { createRelease } from "@/lib/server/releases/create-release";
 import { holdRelease } from "@/lib/server/releases/stage-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -338,6 +339,21 @@ describe("exceptions", () => {
       "exception.requested",
       "exception.approved",
       "exception.expired",
+    ]);
+    // Administrators hear of the request; the one who asked, of the decision and the end.
+    while ((await dispatchPending()) > 0);
+    const emails = await db.prisma.delivery.findMany({
+      where: { channel: "EMAIL", eventId: { in: events.map((event) => event.id) } },
+      orderBy: { id: "asc" },
+    });
+    const subjects = (userId: string) =>
+      emails
+        .filter((email) => email.userId === userId)
+        .map((email) => (email.payload as { subject: string }).subject);
+    expect(subjects(people.admin.id)).toEqual([`Exception asked: Development of ${gated.name}`]);
+    expect(subjects(people.rm.id).sort()).toEqual([
+      `Exception approved: Development of ${gated.name}`,
+      `Exception ended: Development of ${gated.name}`,
     ]);
     await removeWindow(window.body.id);
   });

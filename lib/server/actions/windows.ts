@@ -33,7 +33,10 @@ function text(form: FormData, name: string): string {
 }
 
 const wholeNumber = (name: string) =>
-  z.coerce.number({ message: `${name} is a number.` }).int(`${name} is a whole number.`).min(0);
+  z.coerce
+    .number({ message: `${name} is a number.` })
+    .int(`${name} is a whole number.`)
+    .min(0);
 
 export const saveWindowAction = formAction({
   permission: "settings.manage",

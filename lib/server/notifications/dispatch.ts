@@ -18,6 +18,7 @@ import {
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { waitsFor } from "@/lib/domain/signoff";
 import { APPROVER_ROLES } from "@/lib/domain/stages";
+import { formatInstant } from "@/lib/domain/wall-clock";
 import { getEnv } from "@/lib/env";
 import type { DbTransaction } from "@/lib/server/db/client";
 import { getDb } from "@/lib/server/db/client";
@@ -106,24 +107,11 @@ async function exceptionRecipientsOf(
   return people.filter((person) => preferencesOf(person).gateException);
 }
 
-/** "from Sat 12 Dec 2026 14:00 to Sun 13 Dec 2026 02:00 (Europe/Berlin)" */
+/** "from Sat 12 Dec 2026, 14:00 to Sun 13 Dec 2026, 02:00 (Europe/Berlin)" */
 function periodOf(data: Record<string, unknown>, timeZone: string): string {
   const change = (data.change ?? {}) as { from?: unknown; to?: unknown };
   const format = (value: unknown) =>
-    typeof value === "string"
-      ? new Intl.DateTimeFormat("en-GB", {
-          timeZone,
-          weekday: "short",
-          day: "numeric",
-          month: "short",
-          year: "numeric",
-          hour: "2-digit",
-          minute: "2-digit",
-          hourCycle: "h23",
-        })
-          .format(new Date(value))
-          .replace(",", "")
-      : "?";
+    typeof value === "string" ? formatInstant(value, timeZone) : "?";
   return `from ${format(change.from)} to ${format(change.to)} (${timeZone})`;
 }
 
