@@ -24,6 +24,10 @@ test("an admin adds a Friday-afternoon PROD deny window and sees it shaded", asy
   await form.getByLabel("Starts at").fill("14:00");
   await form.getByLabel("Hours").fill("66");
   await form.getByLabel("Minutes").fill("0");
+  // From a week ago: the month shown always holds one of its Fridays, whatever the day.
+  await form
+    .getByLabel("From")
+    .fill(new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10));
   await form.getByRole("button", { name: "Add window" }).click();
   await expectToast(page, `'${name}' saved.`);
 
