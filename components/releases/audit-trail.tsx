@@ -38,6 +38,10 @@ const ACTION_TEXT: Record<AuditEventDto["action"], string> = {
   EXCEPTION_APPROVED: "approved the gate exception in",
   EXCEPTION_REFUSED: "refused the gate exception in",
   EXCEPTION_EXPIRED: "ended the gate exception in",
+  GITOPS_CHANGED: "changed the GitOps target",
+  PROMOTION_REQUESTED: "asked for a promotion to",
+  PROMOTION_PUSHED: "pushed the promotion to",
+  PROMOTION_FAILED: "could not push the promotion to",
 };
 
 /** The absent person a deputy decided for, as the audit event recorded them. */

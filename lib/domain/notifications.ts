@@ -20,6 +20,8 @@ export const WEBHOOK_EVENTS = [
   "exception.approved",
   "exception.refused",
   "exception.expired",
+  "promotion.pushed",
+  "promotion.failed",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -40,6 +42,8 @@ const EVENT_OF_AUDIT: Partial<Record<AuditAction, WebhookEvent>> = {
   EXCEPTION_APPROVED: "exception.approved",
   EXCEPTION_REFUSED: "exception.refused",
   EXCEPTION_EXPIRED: "exception.expired",
+  PROMOTION_PUSHED: "promotion.pushed",
+  PROMOTION_FAILED: "promotion.failed",
 };
 
 /** The event an audited change announces, if any. */

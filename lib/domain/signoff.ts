@@ -86,7 +86,10 @@ export type AuditAction =
   | "EXCEPTION_REQUESTED"
   | "EXCEPTION_APPROVED"
   | "EXCEPTION_REFUSED"
-  | "EXCEPTION_EXPIRED";
+  | "EXCEPTION_EXPIRED"
+  | "PROMOTION_REQUESTED"
+  | "PROMOTION_PUSHED"
+  | "PROMOTION_FAILED";
 
 export type AuditDraft = {
   action: AuditAction;

@@ -13,6 +13,7 @@ import type { Region } from "@/lib/domain/holidays";
 import { EMAIL_KINDS, type EmailKind } from "@/lib/domain/notifications";
 import { TOKEN_SCOPES } from "@/lib/domain/people";
 import type { Plan } from "@/lib/domain/planner";
+import { PROMOTION_VALUES } from "@/lib/domain/promotion";
 import { RELEASE_COMMANDS } from "@/lib/domain/release-commands";
 import { ROLLOUT_STRATEGIES } from "@/lib/domain/rollout";
 import {
@@ -25,6 +26,7 @@ import {
 } from "@/lib/domain/stages";
 import type { DelegationDto } from "@/lib/types/delegation";
 import type { DeploymentDto, DeploymentSummary } from "@/lib/types/deployment";
+import type { GitopsTargetDto, GitopsTestResult, PromotionDto } from "@/lib/types/gitops";
 import type {
   DeliveryDto,
   NotificationPreferencesDto,
@@ -643,3 +645,43 @@ export const releaseExceptionsResponse = z
     ),
   })
   .meta({ id: "ReleaseExceptions" });
+
+const environmentTarget = z.strictObject({
+  file: z.string(),
+  set: z.array(z.strictObject({ key: z.string(), value: z.enum(PROMOTION_VALUES) })),
+});
+
+export const gitopsTargetResponse = z
+  .strictObject({
+    product: z.strictObject({ key: z.string(), name: z.string() }),
+    repository: z.string(),
+    branch: z.string(),
+    username: z.string().nullable(),
+    hasToken: z.boolean(),
+    author: z.strictObject({ name: z.string(), email: z.string() }),
+    environments: z.partialRecord(stageKey, environmentTarget),
+    updatedAt: instant,
+  })
+  .meta({ id: "GitopsTarget" }) satisfies z.ZodType<GitopsTargetDto>;
+
+export const gitopsTestResponse = z
+  .strictObject({ ok: z.boolean(), head: z.string().nullable(), message: z.string() })
+  .meta({ id: "GitopsTest" }) satisfies z.ZodType<GitopsTestResult>;
+
+export const promotionResponse = z
+  .strictObject({
+    id: z.string(),
+    environment: stageKey,
+    state: z.enum(["WAITING", "PUSHED", "UNCHANGED", "FAILED", "DEPLOYED"]),
+    commit: z.string().nullable(),
+    commitUrl: z.string().nullable(),
+    error: z.string().nullable(),
+    attempts: z.number().int(),
+    at: instant,
+    nextAttemptAt: instant.nullable(),
+    pushedAt: instant.nullable(),
+    deployedAt: instant.nullable(),
+    requestedBy: exceptionPerson.nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: "Promotion" }) satisfies z.ZodType<PromotionDto>;

@@ -7,6 +7,7 @@ import { ERROR_CODES, type ErrorCode, statusOfErrorCode } from "@/lib/errors";
 import { isSessionOnly, PERMISSIONS, type Permission } from "@/lib/permissions";
 import { delegationCreateSchema } from "@/lib/validation/delegations";
 import { deploymentReportSchema } from "@/lib/validation/deployments";
+import { gitopsTargetSchema, promotionRequestSchema } from "@/lib/validation/gitops";
 import { notificationPreferencesSchema, webhookCreateSchema } from "@/lib/validation/notifications";
 import { planRequestSchema, planSearchSchema, workingDaysQuerySchema } from "@/lib/validation/plan";
 import {
@@ -71,6 +72,9 @@ import {
   emailChoicesResponse,
   exceptionResponse,
   gateResponse,
+  gitopsTargetResponse,
+  gitopsTestResponse,
+  promotionResponse,
   releaseExceptionsResponse,
   windowListResponse,
   windowResponse,
@@ -620,6 +624,87 @@ export const OPERATIONS: readonly Operation[] = [
       response: { schema: releaseResponse, list: true },
       success: [201, "The releases"],
       errors: ["NOT_FOUND", "NO_FREE_DATE", "VERSION_TAKEN", "SLOT_TAKEN"],
+    },
+  ),
+  op(
+    "GET",
+    "/api/products/{key}/gitops",
+    "Promotion",
+    "The product's GitOps target (its owners and administrators; never the token)",
+    "products.manage",
+    {
+      response: { schema: gitopsTargetResponse },
+      success: [200, "The target"],
+      errors: ["NOT_FOUND", "NOT_AN_OWNER"],
+    },
+  ),
+  op(
+    "PUT",
+    "/api/products/{key}/gitops",
+    "Promotion",
+    "Set the product's GitOps target: repository, branch, credentials, author, files and keys",
+    "products.manage",
+    {
+      body: gitopsTargetSchema,
+      response: { schema: gitopsTargetResponse },
+      success: [200, "The target"],
+      errors: ["NOT_FOUND", "NOT_AN_OWNER", "URL_NOT_ALLOWED"],
+    },
+  ),
+  op(
+    "DELETE",
+    "/api/products/{key}/gitops",
+    "Promotion",
+    "Remove the product's GitOps target",
+    "products.manage",
+    { success: [204, "Removed"], errors: ["NOT_FOUND", "NOT_AN_OWNER"] },
+  ),
+  op(
+    "POST",
+    "/api/products/{key}/gitops/test",
+    "Promotion",
+    "Read the target's branch with its credentials",
+    "products.manage",
+    {
+      response: { schema: gitopsTestResponse },
+      success: [200, "ok, the head commit, and what was found"],
+      errors: ["NOT_FOUND", "NOT_AN_OWNER"],
+    },
+  ),
+  op(
+    "GET",
+    "/api/releases/{id}/promotions",
+    "Promotion",
+    "A release's promotions",
+    "releases.read",
+    {
+      response: { schema: promotionResponse, list: true },
+      success: [200, "Promotions, newest first"],
+    },
+  ),
+  op(
+    "POST",
+    "/api/releases/{id}/promotions",
+    "Promotion",
+    "Promote the release to an environment by hand (the worker writes the commit)",
+    "releases.plan",
+    {
+      body: promotionRequestSchema,
+      response: { schema: promotionResponse },
+      success: [201, "The promotion, waiting for the worker"],
+      errors: ["RELEASE_NOT_FOUND", "NOT_SIGNED_OFF", "NO_GITOPS_TARGET"],
+    },
+  ),
+  op(
+    "POST",
+    "/api/promotions/{id}/retry",
+    "Promotion",
+    "Try a failed promotion again now",
+    "releases.plan",
+    {
+      response: { schema: promotionResponse },
+      success: [200, "The promotion, waiting again"],
+      errors: ["NOT_FOUND", "PROMOTION_NOT_FAILED"],
     },
   ),
   op(

@@ -161,6 +161,7 @@ export type AuditEventDto = {
     | "APPROVERS_CHANGED"
     | "TRAIN_CHANGED"
     | "WINDOW_CHANGED"
+    | "GITOPS_CHANGED"
     | "DELEGATION_CREATED"
     | "DELEGATION_ENDED";
   actor: { id: string; name: string; email: string } | null;

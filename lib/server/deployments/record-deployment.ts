@@ -15,6 +15,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { type DbTransaction, getDb } from "@/lib/server/db/client";
+import { markPromotionsDeployed } from "@/lib/server/gitops/promotions";
 import { MUTATION_TIMEOUTS, writeAuditEvents } from "@/lib/server/releases/mutate-release";
 import type { DeploymentDto } from "@/lib/types/deployment";
 import type { SessionUser } from "@/lib/types/user";
@@ -162,6 +163,10 @@ async function recordLocked(
       ...(digest && { digest, revision: { increment: 1 } }),
     },
   });
+  // The promoted artifact arrived where it was promoted to: the loop closes.
+  if (input.status === "SUCCEEDED" && !flags.includes("ARTIFACT_MISMATCH")) {
+    await markPromotionsDeployed(tx, releaseId, input.environment, at);
+  }
   await writeAuditEvents(tx, releaseId, actor.id, [
     {
       action: "DEPLOYMENT_RECORDED",

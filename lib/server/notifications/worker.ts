@@ -4,6 +4,7 @@ import "server-only";
 // jobs and keeps the stored forecasts fresh. Every instance runs one; they share the work through
 // the database (SKIP LOCKED claims, the scheduled_runs key, the forecasts' advisory lock), so
 // nothing is sent twice and nothing lives only in this process.
+import { runPromotions } from "@/lib/server/gitops/promotions";
 import { log } from "@/lib/server/log";
 import { refreshStoredForecasts } from "@/lib/server/releases/stored-forecast";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -36,11 +37,12 @@ export async function runHousekeeping(now = new Date()): Promise<void> {
   await pruneGateChecks(now);
 }
 
-/** One round: dispatch, then deliver, until both are idle; answers whether anything was done. */
+/** One round: dispatch, deliver, promote, until all are idle; answers whether anything was done. */
 export async function runOnce(): Promise<boolean> {
   const dispatched = await dispatchPending();
   const delivered = await deliverDue();
-  return dispatched + delivered > 0;
+  const promoted = await runPromotions();
+  return dispatched + delivered + promoted > 0;
 }
 
 export function startWorker(options: WorkerOptions = {}): Worker {

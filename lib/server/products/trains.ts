@@ -6,7 +6,6 @@ import { Prisma } from "@/generated/prisma/client";
 import { addDays, dateToIso, type IsoDate, isoToDate } from "@/lib/domain/dates";
 import { assertKnownRegion } from "@/lib/domain/holidays";
 import { windowDays } from "@/lib/domain/plan-search";
-import { mayManageProduct } from "@/lib/domain/products";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import {
   assertCadenceHasDates,
@@ -23,6 +22,7 @@ import { type DbTransaction, getDb } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
 import { lockEnvironments } from "@/lib/server/planning/reserve-slot";
 import { forecastOccupancies } from "@/lib/server/planning/search-plan";
+import { managedProduct, productOf } from "@/lib/server/products/managed-product";
 import { insertRelease } from "@/lib/server/releases/create-release";
 import { MUTATION_TIMEOUTS } from "@/lib/server/releases/mutate-release";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -49,15 +49,6 @@ const trainSelect = {
 
 function noTrain(key: string): AppError {
   return new AppError("NOT_FOUND", "NOT_FOUND", `The product '${key}' has no release train.`);
-}
-
-async function productOf(db: DbTransaction, key: string) {
-  const product = await db.product.findUnique({
-    where: { key },
-    select: { id: true, key: true, name: true, owners: { select: { userId: true } } },
-  });
-  if (!product) throw new AppError("NOT_FOUND", "NOT_FOUND", `There is no product '${key}'.`);
-  return product;
 }
 
 function toDto(row: TrainRow, today: IsoDate, settings: PlanningSettings): TrainDto {
@@ -108,28 +99,9 @@ export async function listTrainDates(range: {
   });
 }
 
-function assertManages(
-  actor: SessionUser,
-  product: { name: string; owners: { userId: string }[] },
-) {
-  if (
-    mayManageProduct(
-      actor,
-      product.owners.map((owner) => owner.userId),
-    )
-  )
-    return;
-  throw new AppError(
-    "FORBIDDEN",
-    "NOT_AN_OWNER",
-    `Only administrators and the owners of ${product.name} keep its release train.`,
-  );
-}
-
 /** The product (which the actor must manage) and its train as it stands, if any. */
 async function managedTrain(tx: DbTransaction, actor: SessionUser, key: string) {
-  const product = await productOf(tx, key);
-  assertManages(actor, product);
+  const product = await managedProduct(tx, actor, key, "release train");
   const before = await tx.releaseTrain.findUnique({
     where: { productId: product.id },
     select: trainSelect,

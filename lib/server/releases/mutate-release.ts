@@ -14,6 +14,7 @@ import { assertCan, type Permission } from "@/lib/permissions";
 import { calendarFor } from "@/lib/server/calendars";
 import { type DbTransaction, getDb } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
+import { queuePromotionsAfterSignOff } from "@/lib/server/gitops/promotions";
 import { outboxDraftsOfAudit, writeOutboxEvents } from "@/lib/server/notifications/outbox";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -113,8 +114,10 @@ export async function writeAuditEvents(
   events: AuditDraft[],
 ): Promise<void> {
   if (events.length === 0) return;
-  // What the audit records, the outbox announces (webhooks, emails), in the same transaction.
+  // What the audit records, the outbox announces (webhooks, emails), in the same transaction;
+  // a stage signed off queues the promotion of the release to the environment it opens.
   await writeOutboxEvents(tx, outboxDraftsOfAudit(releaseId, actorId, events));
+  await queuePromotionsAfterSignOff(tx, releaseId, events);
   await tx.auditEvent.createMany({
     data: events.map((event) => ({
       action: event.action,
