@@ -1,7 +1,6 @@
 "use client";
 
 import { DoorClosed, DoorOpen, ShieldAlert } from "lucide-react";
-import { useRouter } from "next/navigation";
 
 import { type ActionState, submitted } from "@/lib/action-state";
 import type { IsoDate } from "@/lib/domain/dates";
@@ -11,15 +10,14 @@ import type { ExceptionDto, GateAnswer, GateCheckDto } from "@/lib/types/windows
 
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
-import { DialogActions } from "../ui/dialog-actions";
+import { ActionGroup, DialogFormFooter } from "../ui/dialog-actions";
 import { Field } from "../ui/field";
-import { FormStatus } from "../ui/form-status";
 import { Select } from "../ui/input";
 import { Modal } from "../ui/modal";
 import { TextField } from "../ui/text-field";
 import { Textarea } from "../ui/textarea";
 import { useActionRunner } from "../ui/use-action-runner";
-import { useDialogForm } from "../ui/use-dialog-form";
+import { useRefreshingDialog } from "../ui/use-dialog-form";
 
 type Decide = (raw: {
   exceptionId: string;
@@ -106,10 +104,7 @@ function AskExceptionDialog({
   nextStart: { day: IsoDate; time: string };
   save: (previous: ActionState, form: FormData) => Promise<ActionState>;
 }) {
-  const router = useRouter();
-  const dialog = useDialogForm(save, () => router.refresh());
-  const { state } = dialog;
-  const error = (field: string) => state.fieldErrors?.[field];
+  const { dialog, state, error } = useRefreshingDialog(save);
   return (
     <Modal
       title={`Exception for ${releaseName}`}
@@ -190,12 +185,7 @@ function AskExceptionDialog({
             />
           )}
         </Field>
-        {state.status === "error" ? <FormStatus state={state} /> : null}
-        <DialogActions
-          label="Ask for the exception"
-          isPending={dialog.isPending}
-          onCancel={() => dialog.setOpen(false)}
-        />
+        <DialogFormFooter dialog={dialog} label="Ask for the exception" />
       </form>
     </Modal>
   );
@@ -214,17 +204,14 @@ function DecideButtons({
   const send = (decision: "APPROVED" | "REFUSED") =>
     run(() => decide({ exceptionId: exception.id, releaseId, decision }));
   return (
-    <div className="flex flex-col items-end gap-1">
-      <div className="flex gap-2">
-        <Button size="sm" disabled={isPending} onClick={() => send("APPROVED")}>
-          Approve
-        </Button>
-        <Button size="sm" variant="secondary" disabled={isPending} onClick={() => send("REFUSED")}>
-          Refuse
-        </Button>
-      </div>
-      {problem && <FormStatus state={problem} />}
-    </div>
+    <ActionGroup problem={problem}>
+      <Button size="sm" disabled={isPending} onClick={() => send("APPROVED")}>
+        Approve
+      </Button>
+      <Button size="sm" variant="secondary" disabled={isPending} onClick={() => send("REFUSED")}>
+        Refuse
+      </Button>
+    </ActionGroup>
   );
 }
 

@@ -1,6 +1,9 @@
 import { Loader2 } from "lucide-react";
 
+import type { ActionState } from "@/lib/action-state";
+
 import { Button } from "./button";
+import { FormStatus } from "./form-status";
 
 /** The foot of a dialog: Cancel, and the button that saves (a submit, or a click handler). */
 export function DialogActions({
@@ -24,6 +27,42 @@ export function DialogActions({
         {isPending && <Loader2 aria-hidden className="animate-spin" />}
         {label}
       </Button>
+    </div>
+  );
+}
+
+/** The foot of a dialog's form: what went wrong (if anything), Cancel, and the submit button. */
+export function DialogFormFooter({
+  dialog,
+  label,
+}: {
+  dialog: { state: ActionState; isPending: boolean; setOpen: (open: boolean) => void };
+  label: string;
+}) {
+  return (
+    <>
+      {dialog.state.status === "error" ? <FormStatus state={dialog.state} /> : null}
+      <DialogActions
+        label={label}
+        isPending={dialog.isPending}
+        onCancel={() => dialog.setOpen(false)}
+      />
+    </>
+  );
+}
+
+/** Buttons that run server actions, with what went wrong under them. */
+export function ActionGroup({
+  problem,
+  children,
+}: {
+  problem: ActionState | null;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex items-center gap-2">{children}</div>
+      {problem && <FormStatus state={problem} />}
     </div>
   );
 }

@@ -2,6 +2,8 @@
 
 import { Dialog } from "radix-ui";
 
+import { cn } from "@/lib/utils";
+
 import { DialogCloseButton } from "./dialog-close-button";
 
 /** A dialog with a title, a line under it, a body and a close button (focus trapped, Escape closes). */
@@ -12,6 +14,7 @@ export function Modal({
   description,
   children,
   trigger,
+  wide = false,
 }: {
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
@@ -20,6 +23,8 @@ export function Modal({
   children: React.ReactNode;
   /** The button that opens it, when the modal manages its own state. */
   trigger?: React.ReactElement;
+  /** Room for a table of fields. */
+  wide?: boolean;
 }) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -29,7 +34,10 @@ export function Modal({
         <Dialog.Content
           // Without a description, say so (Radix warns about a missing one otherwise).
           {...(!description && { "aria-describedby": undefined })}
-          className="fixed top-1/2 left-1/2 z-50 max-h-[calc(100vh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl border border-border bg-surface p-6 shadow-xl"
+          className={cn(
+            "fixed top-1/2 left-1/2 z-50 max-h-[calc(100vh-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl border border-border bg-surface p-6 shadow-xl",
+            wide ? "w-[min(48rem,calc(100vw-2rem))]" : "w-[min(32rem,calc(100vw-2rem))]",
+          )}
         >
           <div className="flex items-start justify-between gap-3">
             <div className="min-w-0">

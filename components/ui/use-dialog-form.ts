@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 
 import { type ActionState, IDLE } from "@/lib/action-state";
@@ -26,4 +27,17 @@ export function useDialogForm<State extends ActionState>(
     return result;
   }, IDLE as Awaited<State>);
   return { open, setOpen, state, action, isPending };
+}
+
+/**
+ * A dialog whose form saves with a server action and, once saved, refreshes the page: the dialog's
+ * state and a field's error.
+ */
+export function useRefreshingDialog(
+  save: (previous: ActionState, form: FormData) => Promise<ActionState>,
+) {
+  const router = useRouter();
+  const dialog = useDialogForm(save, () => router.refresh());
+  const error = (field: string) => dialog.state.fieldErrors?.[field];
+  return { dialog, state: dialog.state, error };
 }

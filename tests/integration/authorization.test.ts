@@ -24,11 +24,14 @@ import * as myTokensRoute from "@/app/api/me/tokens/route";
 import * as planRoute from "@/app/api/plan/route";
 import * as planSearchRoute from "@/app/api/plan/search/route";
 import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
+import * as gitopsRoute from "@/app/api/products/[key]/gitops/route";
+import * as gitopsTestRoute from "@/app/api/products/[key]/gitops/test/route";
 import * as productRoute from "@/app/api/products/[key]/route";
 import * as trainPlanRoute from "@/app/api/products/[key]/train/plan/route";
 import * as trainPreviewRoute from "@/app/api/products/[key]/train/preview/route";
 import * as trainRoute from "@/app/api/products/[key]/train/route";
 import * as productsRoute from "@/app/api/products/route";
+import * as retryRoute from "@/app/api/promotions/[id]/retry/route";
 import * as regionsRoute from "@/app/api/regions/route";
 import * as auditRoute from "@/app/api/releases/[id]/audit/route";
 import * as cancelRoute from "@/app/api/releases/[id]/cancel/route";
@@ -36,6 +39,7 @@ import * as releaseDeploymentsRoute from "@/app/api/releases/[id]/deployments/ro
 import * as releaseExceptionsRoute from "@/app/api/releases/[id]/exceptions/route";
 import * as holdRoute from "@/app/api/releases/[id]/hold/route";
 import * as outcomeRoute from "@/app/api/releases/[id]/outcome/route";
+import * as promotionsRoute from "@/app/api/releases/[id]/promotions/route";
 import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
 import * as rolloutRoute from "@/app/api/releases/[id]/rollout/route";
 import * as stepDoneRoute from "@/app/api/releases/[id]/rollout/steps/[position]/done/route";
@@ -56,6 +60,7 @@ import * as windowExportRoute from "@/app/api/windows/export/route";
 import * as windowsRoute from "@/app/api/windows/route";
 import * as workingDaysRoute from "@/app/api/working-days/route";
 import type { Role } from "@/lib/domain/stages";
+import { createRelease } from "@/lib/server/releases/create-release";
 import { holdRelease, signOffStage } from "@/lib/server/releases/stage-actions";
 import { hashApiToken } from "@/lib/server/users/api-tokens";
 import { hashPassword } from "@/lib/server/users/passwords";
@@ -755,6 +760,112 @@ const ROUTES: {
     },
   },
   {
+    // The release manager of the matrix owns the product; other release managers get 403.
+    name: "GET /api/products/{key}/gitops",
+    allowed: ["ADMIN", "RELEASE_MANAGER"],
+    setup: async () => {
+      const key = await productWithGitops();
+      return {
+        method: "GET",
+        path: `/api/products/${key}/gitops`,
+        handler: gitopsRoute.GET as Handler,
+        params: { key },
+      };
+    },
+  },
+  {
+    name: "PUT /api/products/{key}/gitops",
+    allowed: ["ADMIN", "RELEASE_MANAGER"],
+    setup: async () => {
+      const key = await newProduct([users.RELEASE_MANAGER.id]);
+      return {
+        method: "PUT",
+        path: `/api/products/${key}/gitops`,
+        handler: gitopsRoute.PUT as Handler,
+        body: GITOPS,
+        params: { key },
+      };
+    },
+  },
+  {
+    name: "DELETE /api/products/{key}/gitops",
+    allowed: ["ADMIN", "RELEASE_MANAGER"],
+    setup: async () => {
+      const key = await productWithGitops();
+      return {
+        method: "DELETE",
+        path: `/api/products/${key}/gitops`,
+        handler: gitopsRoute.DELETE as Handler,
+        params: { key },
+      };
+    },
+  },
+  {
+    // Answers 200 with ok false: the repository is not reachable from the test.
+    name: "POST /api/products/{key}/gitops/test",
+    allowed: ["ADMIN", "RELEASE_MANAGER"],
+    setup: async () => {
+      const key = await productWithGitops();
+      return {
+        method: "POST",
+        path: `/api/products/${key}/gitops/test`,
+        handler: gitopsTestRoute.POST as Handler,
+        params: { key },
+      };
+    },
+  },
+  {
+    name: "GET /api/releases/{id}/promotions",
+    allowed: ROLES,
+    setup: async () => {
+      const release = await newRelease(owner);
+      return {
+        method: "GET",
+        path: `/api/releases/${release.id}/promotions`,
+        handler: promotionsRoute.GET as Handler,
+        params: { id: release.id },
+      };
+    },
+  },
+  {
+    // DEV opens with the release: a promotion to DEV needs no sign-off.
+    name: "POST /api/releases/{id}/promotions",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const key = await productWithGitops();
+      const release = await createRelease(owner, {
+        type: "RELEASE",
+        name: `Promoted ${randomUUID().slice(0, 8)}`,
+        version: `promoted:${randomUUID().slice(0, 8)}`,
+        goLive: await goLiveIn(60),
+        product: key,
+      });
+      return {
+        method: "POST",
+        path: `/api/releases/${release.id}/promotions`,
+        handler: promotionsRoute.POST as Handler,
+        body: { environment: "DEV" },
+        params: { id: release.id },
+      };
+    },
+  },
+  {
+    name: "POST /api/promotions/{id}/retry",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const release = await newRelease(owner);
+      const { id } = await db.prisma.promotion.create({
+        data: { releaseId: release.id, environment: "TEST", state: "FAILED", error: "matrix" },
+      });
+      return {
+        method: "POST",
+        path: `/api/promotions/${id}/retry`,
+        handler: retryRoute.POST as Handler,
+        params: { id },
+      };
+    },
+  },
+  {
     name: "GET /api/windows",
     allowed: ROLES,
     setup: async () => ({ method: "GET", path: "/api/windows", handler: windowsRoute.GET }),
@@ -925,6 +1036,33 @@ async function productWithTrain(): Promise<string> {
       firstGoLive: new Date(`${await goLiveIn(90)}T00:00:00Z`),
       namePattern: `${key} {n}`,
       versionPattern: `${key}:{year}.{n}`,
+      updatedBy: { connect: { id: users.ADMIN.id } },
+    },
+  });
+  return key;
+}
+
+const GITOPS = {
+  repository: "https://93.184.215.14/acme/deploy.git",
+  branch: "main",
+  author: { name: "Release Calendar", email: "calendar@example.com" },
+  environments: {
+    DEV: { file: "envs/dev/values.yaml", set: [{ key: "image.tag", value: "TAG" }] },
+  },
+};
+
+/** A product owned by the matrix's release manager, with a GitOps target; returns its key. */
+async function productWithGitops(): Promise<string> {
+  const key = await newProduct([users.RELEASE_MANAGER.id]);
+  await db.prisma.gitopsTarget.create({
+    data: {
+      product: { connect: { key } },
+      // Loopback, which the test refuses at once: "test connection" answers ok false, quickly.
+      repository: "https://127.0.0.1:9/acme/deploy.git",
+      branch: GITOPS.branch,
+      authorName: GITOPS.author.name,
+      authorEmail: GITOPS.author.email,
+      environments: GITOPS.environments,
       updatedBy: { connect: { id: users.ADMIN.id } },
     },
   });

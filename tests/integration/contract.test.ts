@@ -19,11 +19,14 @@ import * as myTokensRoute from "@/app/api/me/tokens/route";
 import * as planRoute from "@/app/api/plan/route";
 import * as planSearchRoute from "@/app/api/plan/search/route";
 import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
+import * as gitopsRoute from "@/app/api/products/[key]/gitops/route";
+import * as gitopsTestRoute from "@/app/api/products/[key]/gitops/test/route";
 import * as productRoute from "@/app/api/products/[key]/route";
 import * as trainPlanRoute from "@/app/api/products/[key]/train/plan/route";
 import * as trainPreviewRoute from "@/app/api/products/[key]/train/preview/route";
 import * as trainRoute from "@/app/api/products/[key]/train/route";
 import * as productsRoute from "@/app/api/products/route";
+import * as retryRoute from "@/app/api/promotions/[id]/retry/route";
 import * as readyRoute from "@/app/api/ready/route";
 import * as regionsRoute from "@/app/api/regions/route";
 import * as auditRoute from "@/app/api/releases/[id]/audit/route";
@@ -32,6 +35,7 @@ import * as releaseDeploymentsRoute from "@/app/api/releases/[id]/deployments/ro
 import * as releaseExceptionsRoute from "@/app/api/releases/[id]/exceptions/route";
 import * as holdRoute from "@/app/api/releases/[id]/hold/route";
 import * as outcomeRoute from "@/app/api/releases/[id]/outcome/route";
+import * as promotionsRoute from "@/app/api/releases/[id]/promotions/route";
 import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
 import * as rolloutRoute from "@/app/api/releases/[id]/rollout/route";
 import * as stepDoneRoute from "@/app/api/releases/[id]/rollout/steps/[position]/done/route";
@@ -471,6 +475,66 @@ describe("real answers match the OpenAPI description", () => {
     await call(exceptionsRoute.GET, "GET", "/api/exceptions", { status: 200 });
     await call(releaseExceptionsRoute.GET, "GET", "/api/releases/{id}/exceptions", {
       params: { id },
+      status: 200,
+    });
+  });
+
+  it("GitOps targets and promotions", async () => {
+    const key = "contract-gitops";
+    await db.prisma.product.create({
+      data: { key, name: "Contract GitOps", owners: { create: [{ userId: people.rm.id }] } },
+    });
+    await call(gitopsRoute.PUT, "PUT", "/api/products/{key}/gitops", {
+      params: { key },
+      body: {
+        repository: "https://93.184.215.14/acme/deploy.git",
+        branch: "main",
+        token: "contract-token",
+        author: { name: "Release Calendar", email: "calendar@example.com" },
+        environments: {
+          DEV: { file: "envs/dev/values.yaml", set: [{ key: "image.tag", value: "TAG" }] },
+        },
+      },
+      status: 200,
+    });
+    await call(gitopsRoute.GET, "GET", "/api/products/{key}/gitops", {
+      params: { key },
+      status: 200,
+    });
+    // On loopback, which the test refuses at once: the answer says why, without a connection.
+    await db.prisma.gitopsTarget.updateMany({
+      data: { repository: "https://127.0.0.1:9/acme/deploy.git" },
+    });
+    await call(gitopsTestRoute.POST, "POST", "/api/products/{key}/gitops/test", {
+      params: { key },
+      status: 200,
+    });
+    const release = await call(releasesRoute.POST, "POST", "/api/releases", {
+      body: {
+        name: "Contract promotion",
+        version: "contract:promotion",
+        type: "RELEASE",
+        goLive: await goLiveIn(75),
+        product: key,
+      },
+      status: 201,
+    });
+    const id = String(release.id);
+    const promotion = await call(promotionsRoute.POST, "POST", "/api/releases/{id}/promotions", {
+      params: { id },
+      body: { environment: "DEV" },
+      status: 201,
+    });
+    await call(promotionsRoute.GET, "GET", "/api/releases/{id}/promotions", {
+      params: { id },
+      status: 200,
+    });
+    await db.prisma.promotion.update({
+      where: { id: String(promotion.id) },
+      data: { state: "FAILED", error: "contract" },
+    });
+    await call(retryRoute.POST, "POST", "/api/promotions/{id}/retry", {
+      params: { id: String(promotion.id) },
       status: 200,
     });
   });

@@ -145,6 +145,25 @@ async function makeFixtures() {
   };
   const exceptionToApprove = await db.prisma.gateException.create({ data: exceptionData });
   const exceptionToRefuse = await db.prisma.gateException.create({ data: exceptionData });
+  // GitOps targets on loopback, which the fuzz test refuses at once (no connection is tried).
+  for (const key of ["fuzz-product", "fuzz-doomed-train"]) {
+    await db.prisma.gitopsTarget.create({
+      data: {
+        product: { connect: { key } },
+        repository: "https://127.0.0.1:9/acme/deploy.git",
+        branch: "main",
+        authorName: "Fuzz",
+        authorEmail: "fuzz@example.com",
+        environments: {
+          DEV: { file: "envs/dev/values.yaml", set: [{ key: "image.tag", value: "TAG" }] },
+        },
+        updatedBy: { connect: { id: admin.user.id } },
+      },
+    });
+  }
+  const failedPromotion = await db.prisma.promotion.create({
+    data: { releaseId: planned.id, environment: "TEST", state: "FAILED", error: "fuzz" },
+  });
   const ownToken = await createApiToken(admin.user, { name: "fuzz own", scope: "read" });
   const anyToken = await createApiToken(rm.user, { name: "fuzz any", scope: "read" });
   const otherSession = await startSession({ userId: admin.user.id, method: "PASSWORD" });
@@ -184,6 +203,7 @@ async function makeFixtures() {
     doomedWindow: doomedWindow.id,
     exceptionToApprove: exceptionToApprove.id,
     exceptionToRefuse: exceptionToRefuse.id,
+    failedPromotion: failedPromotion.id,
     goLive: await goLiveIn(100),
   };
 }
@@ -367,6 +387,27 @@ function exampleOf(operation: Operation): Example {
     "GET /api/webhooks/{id}/deliveries": () => ({ params: { id: fx.webhook } }),
     "POST /api/webhooks/{id}/test": () => ({ params: { id: fx.webhook } }),
     "GET /api/deliveries": () => ({}),
+    "GET /api/products/{key}/gitops": () => ({ params: { key: "fuzz-product" } }),
+    "PUT /api/products/{key}/gitops": () => ({
+      params: { key: "fuzz-product" },
+      body: {
+        repository: "https://93.184.216.34/acme/deploy.git",
+        branch: "main",
+        author: { name: "Fuzz", email: "fuzz@example.com" },
+        environments: {
+          LAST: { file: "envs/last/values.yaml", set: [{ key: "image.tag", value: "TAG" }] },
+        },
+      },
+    }),
+    "DELETE /api/products/{key}/gitops": () => ({ params: { key: "fuzz-doomed-train" } }),
+    "POST /api/products/{key}/gitops/test": () => ({ params: { key: "fuzz-product" } }),
+    "GET /api/releases/{id}/promotions": () => ({ params: id(fx.planned) }),
+    "POST /api/releases/{id}/promotions": () => ({
+      params: id(fx.planned),
+      body: { environment: "DEV" },
+      as: "RELEASE_MANAGER",
+    }),
+    "POST /api/promotions/{id}/retry": () => ({ params: { id: fx.failedPromotion } }),
     "GET /api/windows": () => ({}),
     "POST /api/windows": () => ({
       body: {

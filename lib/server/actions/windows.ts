@@ -20,16 +20,12 @@ import {
 } from "@/lib/validation/windows";
 
 import { success } from "./answers";
+import { formText as text } from "./form-fields";
 import { commandAction, formAction } from "./guard";
 
 function revalidateWindows(releaseId?: string) {
   for (const path of ["/admin/windows", "/calendar", "/environments"]) revalidatePath(path);
   if (releaseId) revalidatePath(`/releases/${releaseId}`);
-}
-
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
 }
 
 const wholeNumber = (name: string) =>

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { pageQuerySchema } from "@/lib/validation/common";
+import { emptyQuerySchema, pageQuerySchema } from "@/lib/validation/common";
 
 import { apiRoute, authenticate, parseSearchParams } from "./handler";
 import { pageOf, pageResponse } from "./paging";
@@ -13,5 +13,15 @@ export function releaseListRoute<T>(list: (releaseId: string) => Promise<T[]>) {
     const id = await releaseIdOf(context);
     const page = parseSearchParams(request, pageQuerySchema);
     return pageResponse(request, pageOf(await list(id), page));
+  });
+}
+
+/** `GET /api/releases/{id}/<thing>`: one of a release's sets as JSON, for anyone signed in. */
+export function releaseJsonRoute<T>(read: (releaseId: string) => Promise<T>) {
+  return apiRoute<ReleaseParams>(async (request, context) => {
+    await authenticate(request, "releases.read");
+    const id = await releaseIdOf(context);
+    parseSearchParams(request, emptyQuerySchema);
+    return Response.json(await read(id));
   });
 }

@@ -98,6 +98,15 @@ async function assertReachable(repository: string): Promise<void> {
   await assertPublicUrl(repository);
 }
 
+/** The product's target for its page (the caller checked who may see it), or null. */
+export async function findGitopsTarget(key: string): Promise<GitopsTargetDto | null> {
+  const row = await getDb().gitopsTarget.findFirst({
+    where: { product: { key } },
+    select: targetSelect,
+  });
+  return row && toDto(row);
+}
+
 export async function getGitopsTarget(actor: SessionUser, key: string): Promise<GitopsTargetDto> {
   assertCan(actor.role, "products.manage");
   const product = await managedProduct(getDb(), actor, key, WHAT);

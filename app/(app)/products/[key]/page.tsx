@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 
 import { PageHeader } from "@/components/layout/page-header";
 import { ApproverEditor } from "@/components/products/approver-editor";
+import { GitopsSection } from "@/components/products/gitops-section";
 import { ProductDialog } from "@/components/products/product-dialog";
 import { TrainSection } from "@/components/products/train-section";
 import { StageChip } from "@/components/releases/stage-chip";
@@ -16,6 +17,11 @@ import { ROLE_NAMES, STAGE_KEYS, STAGE_NAMES } from "@/lib/domain/stages";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import {
+  removeGitopsAction,
+  saveGitopsAction,
+  testGitopsAction,
+} from "@/lib/server/actions/gitops";
+import {
   planTrainAction,
   removeTrainAction,
   saveTrainAction,
@@ -23,6 +29,7 @@ import {
   updateProductAction,
 } from "@/lib/server/actions/products";
 import { requireUser } from "@/lib/server/auth/session";
+import { findGitopsTarget } from "@/lib/server/gitops/targets";
 import { getProduct } from "@/lib/server/products/products";
 import { findTrain } from "@/lib/server/products/trains";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -50,11 +57,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ProductPage({ params }: { params: Params }) {
   const user = await requireUser();
   const { key } = await params;
-  const [product, settings, people, train] = await Promise.all([
+  const [product, settings, people, train, gitops] = await Promise.all([
     loadProduct(key),
     getPlanningSettings(),
     listUsers(user, { limit: 1000, active: true }),
     findTrain(key),
+    findGitopsTarget(key),
   ]);
   const mayEdit =
     can(user.role, "products.manage") &&
@@ -134,6 +142,14 @@ export default async function ProductPage({ params }: { params: Params }) {
         today={companyToday(settings.companyTimeZone)}
         actions={{ save: saveTrainAction, remove: removeTrainAction, plan: planTrainAction }}
       />
+
+      {mayEdit && (
+        <GitopsSection
+          product={product}
+          target={gitops}
+          actions={{ save: saveGitopsAction, test: testGitopsAction, remove: removeGitopsAction }}
+        />
+      )}
 
       <section aria-labelledby="approvers-heading" className="space-y-3">
         <div>

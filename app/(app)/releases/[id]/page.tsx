@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DeploymentWarning } from "@/components/deployments/deployment-warning";
 import { DeploymentsTable } from "@/components/deployments/deployments-table";
 import { GatePanel } from "@/components/gate/gate-panel";
+import { PromotionsPanel } from "@/components/gitops/promotions-panel";
 import { AfterGoLive } from "@/components/releases/after-go-live";
 import { AuditTrail } from "@/components/releases/audit-trail";
 import { OutcomeDialog } from "@/components/releases/outcome-dialog";
@@ -25,9 +26,11 @@ import {
   type RolloutStepPlan,
   type RolloutStrategy,
 } from "@/lib/domain/rollout";
+import { STAGE_KEYS } from "@/lib/domain/stages";
 import { wallTimeOf } from "@/lib/domain/wall-clock";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { promoteAction, retryPromotionAction } from "@/lib/server/actions/gitops";
 import {
   markStepDoneAction,
   planRolloutAction,
@@ -37,6 +40,8 @@ import { decideExceptionAction, requestExceptionAction } from "@/lib/server/acti
 import { requireUser } from "@/lib/server/auth/session";
 import { calendarFor } from "@/lib/server/calendars";
 import { listDeployments } from "@/lib/server/deployments/list-deployments";
+import { listPromotions } from "@/lib/server/gitops/promotions";
+import { findGitopsTarget } from "@/lib/server/gitops/targets";
 import { getRelease } from "@/lib/server/releases/get-release";
 import { listAudit } from "@/lib/server/releases/list-audit";
 import { viewerActionsFor } from "@/lib/server/releases/viewer-actions";
@@ -82,14 +87,18 @@ export default async function ReleasePage({ params }: { params: Params }) {
   const release = await loadRelease(id);
   // The gate to where the release goes next (PROD once live: a roll-back asks there).
   const gateEnvironment = release.status === "LIVE" ? "PROD" : (release.currentStage ?? "PROD");
-  const [audit, deployments, settings, gate, exceptions, refused] = await Promise.all([
-    listAudit(id),
-    listDeployments(id),
-    getPlanningSettings(),
-    gateAnswer({ environment: gateEnvironment, releaseId: id }),
-    listExceptions({ releaseId: id }),
-    listRefusedChecks(id, 10),
-  ]);
+  const [audit, deployments, settings, gate, exceptions, refused, promotions, gitops] =
+    await Promise.all([
+      listAudit(id),
+      listDeployments(id),
+      getPlanningSettings(),
+      gateAnswer({ environment: gateEnvironment, releaseId: id }),
+      listExceptions({ releaseId: id }),
+      listRefusedChecks(id, 10),
+      listPromotions(id),
+      release.product ? findGitopsTarget(release.product.key) : null,
+    ]);
+  const gitopsEnvironments = STAGE_KEYS.filter((key) => gitops?.environments[key]);
   const today = companyToday(settings.companyTimeZone);
   const calendar = calendarFor(release.region, settings.periods);
   const viewer = await viewerActionsFor(release, user, settings);
@@ -209,6 +218,16 @@ export default async function ReleasePage({ params }: { params: Params }) {
         }
         decide={decideExceptionAction}
       />
+
+      {(gitopsEnvironments.length > 0 || promotions.length > 0) && (
+        <PromotionsPanel
+          releaseId={release.id}
+          promotions={promotions}
+          environments={gitopsEnvironments}
+          timeZone={settings.companyTimeZone}
+          actions={mayPlan ? { promote: promoteAction, retry: retryPromotionAction } : undefined}
+        />
+      )}
 
       <section aria-labelledby="deployments-heading" className="space-y-3">
         <h2 id="deployments-heading" className="text-base font-semibold text-fg">

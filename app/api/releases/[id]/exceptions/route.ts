@@ -1,20 +1,17 @@
-import { apiRoute, authenticate, parseJsonBody, parseSearchParams } from "@/lib/server/api/handler";
+import { apiRoute, authenticate, parseJsonBody } from "@/lib/server/api/handler";
 import { type ReleaseParams, releaseIdOf } from "@/lib/server/api/params";
+import { releaseJsonRoute } from "@/lib/server/api/release-list-route";
 import { listExceptions, requestException } from "@/lib/server/windows/exceptions";
 import { listRefusedChecks } from "@/lib/server/windows/gate";
-import { emptyQuerySchema } from "@/lib/validation/common";
 import { exceptionSchema } from "@/lib/validation/windows";
 
 /** GET /api/releases/{id}/exceptions — its exceptions, and the deployments the gate refused it. */
-export const GET = apiRoute<ReleaseParams>(async (request, context) => {
-  await authenticate(request, "releases.read");
-  const id = await releaseIdOf(context);
-  parseSearchParams(request, emptyQuerySchema);
+export const GET = releaseJsonRoute(async (id) => {
   const [items, refused] = await Promise.all([
     listExceptions({ releaseId: id }),
     listRefusedChecks(id),
   ]);
-  return Response.json({ items, refused });
+  return { items, refused };
 });
 
 /**

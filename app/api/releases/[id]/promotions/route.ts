@@ -1,16 +1,11 @@
-import { apiRoute, authenticate, parseJsonBody, parseSearchParams } from "@/lib/server/api/handler";
+import { apiRoute, authenticate, parseJsonBody } from "@/lib/server/api/handler";
 import { type ReleaseParams, releaseIdOf } from "@/lib/server/api/params";
+import { releaseJsonRoute } from "@/lib/server/api/release-list-route";
 import { listPromotions, requestPromotion } from "@/lib/server/gitops/promotions";
-import { emptyQuerySchema } from "@/lib/validation/common";
 import { promotionRequestSchema } from "@/lib/validation/gitops";
 
 /** GET /api/releases/{id}/promotions — signed in: the release's promotions, newest first. */
-export const GET = apiRoute<ReleaseParams>(async (request, context) => {
-  await authenticate(request, "releases.read");
-  const id = await releaseIdOf(context);
-  parseSearchParams(request, emptyQuerySchema);
-  return Response.json(await listPromotions(id));
-});
+export const GET = releaseJsonRoute(listPromotions);
 
 /**
  * POST /api/releases/{id}/promotions — release managers: `{"environment"}` → 201, written by the
