@@ -9,6 +9,7 @@ import { isMovable } from "@/lib/domain/replan";
 import { describeWhatIsMissing } from "@/lib/domain/signoff";
 import { STAGE_NAMES, STAGE_STATUS_NAMES, type StageKey } from "@/lib/domain/stages";
 
+import { StagePromotion } from "../gitops/stage-promotion";
 import { ApprovalList } from "../releases/approval-list";
 import type { ReplanProposal } from "../releases/replan-dialog";
 import { SignOffControls } from "../releases/sign-off-controls";
@@ -90,6 +91,7 @@ export function StageDrawer({
                     <p className="text-muted">{describeWhatIsMissing(stage)}</p>
                   )}
                 </section>
+                <StagePromotion releaseId={release.id} environment={stage.key} />
                 <SignOffControls
                   release={release}
                   stage={stage}

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { startGitServer } from "../../tests/support/git-server";
 import { signInAs } from "../fixtures/auth";
 import { expectNoSeriousA11yViolations } from "../fixtures/axe";
-import { planRelease } from "../fixtures/releases";
+import { planRelease, timelineRow } from "../fixtures/releases";
 import { expectToast } from "../fixtures/toast";
 
 // Promotion through Git: a product owner points the product at its deployment repository (a real
@@ -99,6 +99,13 @@ test("an owner sets up GitOps, and a QA sign-off pushes the promotion", async ({
     await expectNoSeriousA11yViolations(qaPage);
     await qaPage.getByRole("region", { name: /Promotions/ }).scrollIntoViewIfNeeded();
     await qaPage.screenshot({ path: "e2e/screenshots/release-promotion.png" });
+
+    // The stage drawer of the timeline says the same.
+    await qaPage.goto(`/timeline?q=${encodeURIComponent(release.name)}`);
+    await timelineRow(qaPage, release.name).locator('[data-stage="LAST"]').click();
+    await expect(qaPage.getByRole("dialog").getByTestId("stage-promotion")).toContainText(
+      `Promotion to LAST: pushed ${head!.sha.slice(0, 10)}`,
+    );
     await qa.close();
   } finally {
     await server.close();

@@ -11,7 +11,7 @@ import * as retryRoute from "@/app/api/promotions/[id]/retry/route";
 import * as promotionsRoute from "@/app/api/releases/[id]/promotions/route";
 import { resetEnvCache } from "@/lib/env";
 import { recordDeployment } from "@/lib/server/deployments/record-deployment";
-import { runPromotions } from "@/lib/server/gitops/promotions";
+import { listFailedPromotions, runPromotions } from "@/lib/server/gitops/promotions";
 import { createRelease } from "@/lib/server/releases/create-release";
 import { signOffStage } from "@/lib/server/releases/stage-actions";
 import type { GitopsTargetDto, GitopsTestResult, PromotionDto } from "@/lib/types/gitops";
@@ -261,6 +261,8 @@ describe("promotions", () => {
     expect(JSON.stringify(audit.map((event) => [event.after, event.comment]))).not.toContain(
       "wrong-token",
     );
+    // Administrators see it with the outbox.
+    expect((await listFailedPromotions()).map((promotion) => promotion.id)).toContain(failed!.id);
 
     await putTarget(target());
     const retried = await callJson<PromotionDto & Failure>(retryRoute.POST, {

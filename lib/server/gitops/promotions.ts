@@ -416,3 +416,17 @@ export async function runPromotions(
   for (const promotion of claimed) await runOne(promotion, now);
   return claimed.length;
 }
+
+export type FailedPromotion = PromotionDto & { release: { id: string; name: string } };
+
+/** Promotions that failed (retrying or given up), newest first: for administrators. */
+export async function listFailedPromotions(limit = 100): Promise<FailedPromotion[]> {
+  const rows = await getDb().promotion.findMany({
+    where: { state: "FAILED" },
+    select: { ...promotionSelect, release: { select: { id: true, name: true } } },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  const dtos = await toDtos(getDb(), rows);
+  return dtos.map((dto, index) => ({ ...dto, release: rows[index]!.release }));
+}

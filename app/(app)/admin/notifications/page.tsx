@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { DeliveryTable } from "@/components/notifications/delivery-table";
 import { WebhookForm } from "@/components/notifications/webhook-form";
 import { WebhookList } from "@/components/notifications/webhook-list";
 import { Alert } from "@/components/ui/alert";
+import { formatInstant } from "@/lib/domain/wall-clock";
 import {
   createWebhookAction,
   removeWebhookAction,
   testWebhookAction,
 } from "@/lib/server/actions/notifications";
 import { requirePermission } from "@/lib/server/auth/session";
+import { listFailedPromotions } from "@/lib/server/gitops/promotions";
 import { isMailConfigured } from "@/lib/server/notifications/deliver";
 import {
   countHeld,
@@ -17,6 +20,7 @@ import {
   listWebhookDeliveries,
   listWebhooks,
 } from "@/lib/server/notifications/webhooks";
+import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 
 export const metadata: Metadata = { title: "Notifications · Administration" };
 
@@ -25,10 +29,12 @@ const SHOWN = 100;
 
 export default async function NotificationsAdminPage() {
   const user = await requirePermission("settings.manage");
-  const [webhooks, undelivered, held] = await Promise.all([
+  const [webhooks, undelivered, held, failedPromotions, settings] = await Promise.all([
     listWebhooks(user),
     listUndelivered(user, { offset: 0, limit: SHOWN }),
     countHeld(user),
+    listFailedPromotions(SHOWN),
+    getPlanningSettings(),
   ]);
   const deliveries = Object.fromEntries(
     await Promise.all(
@@ -105,6 +111,42 @@ export default async function NotificationsAdminPage() {
               </p>
             )}
           </>
+        )}
+      </section>
+
+      <section aria-labelledby="failed-promotions-heading" className="space-y-3">
+        <h2 id="failed-promotions-heading" className="text-base font-semibold text-fg">
+          Promotions that failed
+        </h2>
+        <p className="text-sm text-muted">
+          Commits to Git the worker could not write: retried on the same schedule as deliveries;
+          release managers retry them on the release page.
+        </p>
+        {failedPromotions.length === 0 ? (
+          <p className="text-sm text-muted">No promotion failed.</p>
+        ) : (
+          <ul className="divide-y divide-border rounded-lg border border-border bg-surface text-sm shadow-xs">
+            {failedPromotions.map((promotion) => (
+              <li key={promotion.id} data-testid="failed-promotion" className="px-4 py-2.5">
+                <p>
+                  <Link
+                    href={`/releases/${promotion.release.id}`}
+                    className="font-medium text-accent hover:underline"
+                  >
+                    {promotion.release.name}
+                  </Link>{" "}
+                  <span className="text-muted">
+                    to {promotion.environment} · {promotion.attempts}{" "}
+                    {promotion.attempts === 1 ? "attempt" : "attempts"}
+                    {promotion.nextAttemptAt
+                      ? ` · next ${formatInstant(promotion.nextAttemptAt, settings.companyTimeZone)}`
+                      : " · gave up"}
+                  </span>
+                </p>
+                <p className="text-danger">{promotion.error}</p>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </div>
