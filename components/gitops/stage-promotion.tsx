@@ -4,16 +4,9 @@ import { GitCommitHorizontal } from "lucide-react";
 import { useEffect, useState } from "react";
 
 import { fetchJson } from "@/lib/client/fetch-json";
+import { PROMOTION_STATE_WORDS } from "@/lib/domain/promotion";
 import type { StageKey } from "@/lib/domain/stages";
 import type { PromotionDto } from "@/lib/types/gitops";
-
-const SAID = {
-  WAITING: "waiting to be written",
-  PUSHED: "pushed",
-  UNCHANGED: "already in place",
-  FAILED: "failed",
-  DEPLOYED: "deployed",
-} as const;
 
 /** The latest promotion of the release into this stage's environment, if there is one. */
 export function StagePromotion({
@@ -44,7 +37,7 @@ export function StagePromotion({
       <span
         className={promotion.state === "FAILED" ? "font-medium text-danger" : "font-medium text-fg"}
       >
-        {SAID[promotion.state]}
+        {PROMOTION_STATE_WORDS[promotion.state]}
       </span>{" "}
       {promotion.commit && (
         <span className="font-mono text-xs">{promotion.commit.slice(0, 10)}</span>

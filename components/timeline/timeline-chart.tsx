@@ -1,8 +1,16 @@
-import { AlertTriangle, CornerDownRight, PackageX, TrainFront, X } from "lucide-react";
+import {
+  AlertTriangle,
+  CornerDownRight,
+  GitCommitHorizontal,
+  PackageX,
+  TrainFront,
+  X,
+} from "lucide-react";
 import Link from "next/link";
 
 import { OUTCOME_NAMES } from "@/lib/domain/after-go-live";
 import { addDays, formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
+import { PROMOTION_STATE_WORDS } from "@/lib/domain/promotion";
 import { statusAllows } from "@/lib/domain/release-commands";
 import { isCancelled } from "@/lib/domain/release-status";
 import { isMovable } from "@/lib/domain/replan";
@@ -280,6 +288,24 @@ function TimelineRowItem({ row, rowIndex, range, canReplan }: RowProps) {
                   ? "Artifact mismatch"
                   : "Deployed out of order"}
               </span>
+            </span>
+          )}
+          {row.promotion && (
+            <span
+              data-testid="promotion-mark"
+              data-state={row.promotion.state}
+              title={`Promotion to ${row.promotion.environment}: ${PROMOTION_STATE_WORDS[row.promotion.state]}${row.promotion.error ? ` (${row.promotion.error})` : ""}`}
+              className={cn(
+                "flex items-center gap-0.5 rounded px-1 text-[10px] font-semibold",
+                row.promotion.state === "FAILED"
+                  ? "bg-danger-soft text-danger"
+                  : "bg-surface-muted text-muted",
+              )}
+            >
+              <GitCommitHorizontal aria-hidden className="size-3" />
+              <span className="sr-only">Promotion to</span>
+              {row.promotion.environment}
+              <span className="sr-only">: {PROMOTION_STATE_WORDS[row.promotion.state]}</span>
             </span>
           )}
           {row.isRejected && (

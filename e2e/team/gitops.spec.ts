@@ -23,6 +23,8 @@ test("an owner sets up GitOps, and a QA sign-off pushes the promotion", async ({
   page,
   context,
 }) => {
+  // A Git server, a product, a release and the worker's commit: more than the default half minute.
+  test.setTimeout(90_000);
   const server = await startGitServer(CREDENTIALS);
   try {
     const repository = server.createRepository("deploy", { "envs/last/values.yaml": VALUES });
@@ -102,7 +104,13 @@ test("an owner sets up GitOps, and a QA sign-off pushes the promotion", async ({
 
     // The stage drawer of the timeline says the same.
     await qaPage.goto(`/timeline?q=${encodeURIComponent(release.name)}`);
-    await timelineRow(qaPage, release.name).locator('[data-stage="LAST"]').click();
+    const row = timelineRow(qaPage, release.name);
+    await expect(row.getByTestId("promotion-mark")).toHaveAttribute("data-state", "PUSHED");
+    await expect(row.getByTestId("promotion-mark")).toHaveAttribute(
+      "title",
+      "Promotion to LAST: pushed",
+    );
+    await row.locator('[data-stage="LAST"]').click();
     await expect(qaPage.getByRole("dialog").getByTestId("stage-promotion")).toContainText(
       `Promotion to LAST: pushed ${head!.sha.slice(0, 10)}`,
     );

@@ -7,6 +7,15 @@ import { STAGE_KEYS, type StageKey } from "./stages";
 export const PROMOTION_VALUES = ["TAG", "DIGEST", "VERSION"] as const;
 export type PromotionValue = (typeof PROMOTION_VALUES)[number];
 
+/** How a promotion stands, in words. */
+export const PROMOTION_STATE_WORDS = {
+  WAITING: "waiting to be written",
+  PUSHED: "pushed",
+  UNCHANGED: "already in place",
+  FAILED: "failed",
+  DEPLOYED: "deployed",
+} as const;
+
 export type PromotedRelease = { id: string; name: string; version: string; digest: string | null };
 export type Approver = { name: string; email: string };
 

@@ -6,6 +6,8 @@ import type { DeploymentFlag } from "@/lib/domain/deployments";
 import type { ReleaseSummary, StageDates } from "@/lib/domain/release";
 import type { ReleaseStatus, ReleaseType, StageKey, StageStatus } from "@/lib/domain/stages";
 
+import type { PromotionState } from "./gitops";
+
 export type TimelineStage = StageDates & {
   /** Where the bar is drawn: what happened, else the plan; an overdue active stage reaches today. */
   start: IsoDate;
@@ -35,6 +37,8 @@ export type TimelineRow = ReleaseSummary & {
   isRejected: boolean;
   /** What is wrong with the latest deployment of each environment. */
   deploymentFlags: DeploymentFlag[];
+  /** The latest promotion through Git, if any: where to and how it stands. */
+  promotion: { environment: StageKey; state: PromotionState; error: string | null } | null;
   stages: TimelineStage[];
 };
 

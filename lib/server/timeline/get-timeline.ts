@@ -43,6 +43,7 @@ export type TimelineRecord = ReleaseSummary & {
   outcome: ReleaseOutcome | null;
   rolloutGoLive: IsoDate | null;
   deploymentFlags: DeploymentFlag[];
+  promotion: TimelineRow["promotion"];
   rolloutSteps: TimelineRow["rolloutSteps"];
   parentId: string | null;
   parentName: string | null;
@@ -76,6 +77,9 @@ async function readTimelineRecordsWhere(where: Prisma.Sql): Promise<TimelineReco
       'originalGoLive', r.original_go_live, 'outcome', r.outcome,
       'rolloutGoLive', r.rollout_go_live, 'deploymentFlags', r.deployment_flags,
       'parentId', r.parent_id,
+      'promotion', (SELECT json_build_object(
+          'environment', pr.environment, 'state', pr.state, 'error', pr.error)
+        FROM promotions pr WHERE pr.release_id = r.id ORDER BY pr.created_at DESC LIMIT 1),
       'parentName', (SELECT parent.name FROM releases parent WHERE parent.id = r.parent_id),
       'rolloutSteps', coalesce((SELECT json_agg(json_build_object(
           'position', s.position, 'date', s.date, 'percent', s.percent, 'label', s.label,
@@ -136,6 +140,7 @@ export function toTimelineRow(
       : null,
     isRejected: !isCancelled(record.status) && stages.some((stage) => stage.status === "REJECTED"),
     deploymentFlags: record.deploymentFlags,
+    promotion: record.promotion ?? null,
     stages,
   };
 }
