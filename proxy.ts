@@ -5,7 +5,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 
-import { routeRefusal } from "@/lib/http/api-routes";
+import { isWellEncoded, routeRefusal } from "@/lib/http/api-routes";
 import {
   API_CONTENT_SECURITY_POLICY,
   apiRefusal,
@@ -64,6 +64,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
       });
     }
     return withHeaders(NextResponse.next(), apiHeaders);
+  }
+
+  // A path that does not decode names no page (Next.js would answer it with a 500).
+  if (!isWellEncoded(pathname)) {
+    return withHeaders(new NextResponse("Not found", { status: 404 }), common);
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { API_ROUTES, findApiRoute, routeRefusal } from "./api-routes";
+import { API_ROUTES, findApiRoute, isWellEncoded, routeRefusal } from "./api-routes";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api");
 
@@ -56,5 +56,15 @@ describe("the API route table", () => {
     });
     expect(routeRefusal("GET", "/api/releases")).toBeUndefined();
     expect(routeRefusal("HEAD", "/api/health")).toBeUndefined();
+  });
+
+  it("refuses a path whose escapes do not decode (half a character) with 404, not Next's 500", () => {
+    expect(isWellEncoded("/api/releases/%ED%A0%80")).toBe(false);
+    expect(isWellEncoded("/api/releases/%E2%82%AC")).toBe(true);
+    expect(routeRefusal("GET", "/api/releases/%ED%A0%80")).toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+    });
+    expect(routeRefusal("GET", "/api/releases/%E2%82%AC")).toBeUndefined();
   });
 });

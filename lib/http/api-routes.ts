@@ -87,6 +87,16 @@ function matches(pattern: string, pathname: string): boolean {
   return got.length === want.length;
 }
 
+/** Whether every percent-escape of a path decodes to UTF-8 (`%ED%A0%80` is half a character). */
+export function isWellEncoded(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The route a path belongs to, if any. */
 export function findApiRoute(pathname: string): ApiRoute | undefined {
   return API_ROUTES.find((route) => matches(route.path, pathname));
@@ -99,7 +109,8 @@ export function routeRefusal(
 ):
   | { status: 404 | 405; code: "NOT_FOUND" | "METHOD_NOT_ALLOWED"; message: string; allow?: string }
   | undefined {
-  const route = findApiRoute(pathname);
+  // Next.js would fail decoding such a path into route parameters (a 500): it names nothing here.
+  const route = isWellEncoded(pathname) ? findApiRoute(pathname) : undefined;
   if (!route) {
     return { status: 404, code: "NOT_FOUND", message: `There is no API route ${pathname}.` };
   }
