@@ -45,6 +45,18 @@ export const PERMISSIONS = {
     access: "deploy",
     refusal: "Viewers do not report deployments.",
   },
+  /** Write and publish a release's notes (a pipeline pushes them with a deploy token). */
+  "releases.notes": {
+    roles: ["RELEASE_MANAGER"],
+    access: "deploy",
+    refusal: "Only release managers write release notes.",
+  },
+  /** Watch products and releases (and stop): everyone who reads may follow what ships. */
+  "watches.manage": {
+    roles: ROLES,
+    access: "write",
+    refusal: "You may not watch releases.",
+  },
   /** Ask the gate whether a version may go to an environment now (pipelines, Argo CD, Kargo). */
   "gate.ask": {
     roles: ROLES,

@@ -42,6 +42,8 @@ const ACTION_TEXT: Record<AuditEventDto["action"], string> = {
   PROMOTION_REQUESTED: "asked for a promotion to",
   PROMOTION_PUSHED: "pushed the promotion to",
   PROMOTION_FAILED: "could not push the promotion to",
+  RELEASE_NOTES_UPDATED: "wrote the release notes",
+  RELEASE_NOTES_PUBLISHED: "published the release notes",
 };
 
 /** The absent person a deputy decided for, as the audit event recorded them. */

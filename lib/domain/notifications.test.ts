@@ -7,6 +7,8 @@ import {
   MAX_ATTEMPTS,
   renderEmail,
   retryAt,
+  watcherEmailKindOf,
+  WEBHOOK_EVENTS,
 } from "./notifications";
 
 describe("events of the audit trail", () => {
@@ -16,7 +18,47 @@ describe("events of the audit trail", () => {
     expect(eventOfAudit("RELEASE_LIVE")).toBe("release.live");
     expect(eventOfAudit("DEPLOYMENT_RECORDED")).toBe("deployment.recorded");
     expect(eventOfAudit("STAGE_APPROVED")).toBeUndefined();
-    expect(eventOfAudit("RELEASE_HELD")).toBeUndefined();
+    expect(eventOfAudit("RELEASE_NOTES_PUBLISHED")).toBe("release.notes_published");
+    expect(eventOfAudit("RELEASE_NOTES_UPDATED")).toBeUndefined();
+    expect(eventOfAudit("RELEASE_UPDATED")).toBeUndefined();
+    // Held and cancelled are told to watchers only, never to webhooks.
+    expect(eventOfAudit("RELEASE_HELD")).toBe("release.held");
+    expect(WEBHOOK_EVENTS).not.toContain("release.held");
+  });
+
+  it("tell watchers what ships and what changes", () => {
+    expect(watcherEmailKindOf("release.live")).toBe("watchShipped");
+    for (const event of [
+      "release.at_risk",
+      "release.held",
+      "release.cancelled",
+      "release.moved",
+    ] as const)
+      expect(watcherEmailKindOf(event)).toBe("watchChanged");
+    expect(watcherEmailKindOf("stage.opened")).toBeUndefined();
+  });
+
+  it("put the notes into the go-live email a watcher gets, and say why they get it", () => {
+    const email = renderEmail("watchShipped", {
+      recipientName: "Sam",
+      release: { name: "Payments API", version: "3.4.0", forecastGoLive: "2027-03-03" },
+      url: "https://rc.example/releases/1",
+      notes: { html: "<h3>Fixes</h3><ul><li>round</li></ul>", text: "Fixes\n• round" },
+      watch: { event: "live", product: "Payments API" },
+    });
+    expect(email.subject).toBe("What's new in Payments API 3.4.0");
+    expect(email.html).toContain("<h3>Fixes</h3><ul><li>round</li></ul>");
+    expect(email.text).toContain("Fixes\n• round");
+    expect(email.text).toContain("because you watch Payments API");
+    const moved = renderEmail("watchChanged", {
+      recipientName: "Sam",
+      release: { name: "Payments API", version: "3.4.0", forecastGoLive: "2027-03-10" },
+      url: "https://rc.example/releases/1",
+      watch: { event: "moved", product: null, from: "2027-03-03", workingDays: 5 },
+    });
+    expect(moved.subject).toBe("Moved: Payments API now goes live Wed 10 Mar 2027");
+    expect(moved.text).toContain("5 working days later than Wed 3 Mar 2027");
+    expect(moved.text).toContain("because you watch this release");
   });
 
   it("become emails only where people are told", () => {

@@ -22,14 +22,19 @@ export const WEBHOOK_EVENTS = [
   "exception.expired",
   "promotion.pushed",
   "promotion.failed",
+  "release.notes_published",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Events only people are told about, by email (from the daily schedule). */
 export const REMINDER_EVENTS = ["approvals.overdue", "release.go_live_tomorrow"] as const;
-export type OutboxEventName = WebhookEvent | (typeof REMINDER_EVENTS)[number];
+/** Events only watchers are told about: a release held or cancelled, a watched go-live moved. */
+export const WATCH_EVENTS = ["release.held", "release.cancelled", "release.moved"] as const;
+export type WatchEvent = (typeof WATCH_EVENTS)[number];
+export type OutboxEventName =
+  WebhookEvent | (typeof REMINDER_EVENTS)[number] | (typeof WATCH_EVENTS)[number];
 
-const EVENT_OF_AUDIT: Partial<Record<AuditAction, WebhookEvent>> = {
+const EVENT_OF_AUDIT: Partial<Record<AuditAction, OutboxEventName>> = {
   RELEASE_CREATED: "release.created",
   RELEASE_REPLANNED: "release.replanned",
   STAGE_STARTED: "stage.opened",
@@ -44,10 +49,13 @@ const EVENT_OF_AUDIT: Partial<Record<AuditAction, WebhookEvent>> = {
   EXCEPTION_EXPIRED: "exception.expired",
   PROMOTION_PUSHED: "promotion.pushed",
   PROMOTION_FAILED: "promotion.failed",
+  RELEASE_NOTES_PUBLISHED: "release.notes_published",
+  RELEASE_HELD: "release.held",
+  RELEASE_CANCELLED: "release.cancelled",
 };
 
 /** The event an audited change announces, if any. */
-export function eventOfAudit(action: AuditAction): WebhookEvent | undefined {
+export function eventOfAudit(action: AuditAction): OutboxEventName | undefined {
   return EVENT_OF_AUDIT[action];
 }
 
@@ -58,6 +66,8 @@ export const EMAIL_KINDS = [
   "goLiveTomorrow",
   "atRisk",
   "gateException",
+  "watchShipped",
+  "watchChanged",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 export type EmailPreferences = Record<EmailKind, boolean>;
@@ -81,6 +91,14 @@ export const EMAIL_KIND_NAMES: Record<EmailKind, { label: string; hint: string }
     label: "Exceptions to the deployment windows",
     hint: "Administrators: when one is asked for. Release managers: when theirs is decided or ends.",
   },
+  watchShipped: {
+    label: "What's new: a release I watch goes live",
+    hint: "Releases you watch, and every release of the products you watch, with their notes.",
+  },
+  watchChanged: {
+    label: "A release I watch moves, is at risk, on hold or cancelled",
+    hint: "When its go-live moves by more working days than you tolerate (below).",
+  },
 };
 
 /** Everyone is told everything until they say otherwise. */
@@ -91,7 +109,17 @@ export const DEFAULT_EMAIL_PREFERENCES: EmailPreferences = {
   goLiveTomorrow: true,
   atRisk: true,
   gateException: true,
+  watchShipped: true,
+  watchChanged: true,
 };
+
+/** Which email watchers get of an outbox event, if any. */
+export function watcherEmailKindOf(event: OutboxEventName): EmailKind | undefined {
+  if (event === "release.live") return "watchShipped";
+  if (event === "release.at_risk" || (WATCH_EVENTS as readonly string[]).includes(event))
+    return "watchChanged";
+  return undefined;
+}
 
 /** Which email an outbox event is, if people are told about it by email. */
 export function emailKindOf(event: OutboxEventName): EmailKind | undefined {
@@ -140,6 +168,17 @@ export type EmailContext = {
   slipWorkingDays?: number;
   /** Gate exceptions: what became of it, and the time it covers in words. */
   exception?: { event: "requested" | "approved" | "refused" | "expired"; period: string } | null;
+  /** Watchers: what happened to the release they watch, and why they hear of it. */
+  watch?: {
+    event: "live" | "at_risk" | "held" | "cancelled" | "moved";
+    /** "Payments API" (a product they watch) or null (the release itself). */
+    product: string | null;
+    /** Moves: the go-live they last heard of, and by how many working days it moved. */
+    from?: IsoDate;
+    workingDays?: number;
+  } | null;
+  /** The release notes (sanitised HTML and plain text), for the go-live email. */
+  notes?: { html: string; text: string } | null;
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -228,6 +267,54 @@ function linesOf(kind: EmailKind, context: EmailContext): { subject: string; lin
       };
       return lines[event];
     }
+    case "watchShipped":
+      return {
+        subject: `What's new in ${release.name} ${release.version}`,
+        lines: [
+          `${title} is live since ${goLive}.`,
+          ...(context.notes ? [] : ["No release notes were written for it."]),
+        ],
+      };
+    case "watchChanged":
+      return watchChangeLines(context, title, goLive);
+  }
+}
+
+function watchChangeLines(
+  context: EmailContext,
+  title: string,
+  goLive: string,
+): { subject: string; lines: string[] } {
+  const { release, watch, comment } = context;
+  const said = comment ? [`“${comment}”`] : [];
+  switch (watch?.event) {
+    case "moved": {
+      const days = Math.abs(watch.workingDays ?? 0);
+      const direction = (watch.workingDays ?? 0) > 0 ? "later" : "earlier";
+      return {
+        subject: `Moved: ${release.name} now goes live ${goLive}`,
+        lines: [
+          `${title} now goes live ${goLive}, ${days} working ${days === 1 ? "day" : "days"} ${direction} than ${watch.from ? formatDisplayDate(watch.from) : "before"}.`,
+        ],
+      };
+    }
+    case "held":
+      return {
+        subject: `On hold: ${release.name}`,
+        lines: [`${title} is on hold; its go-live (${goLive}) waits until it is resumed.`, ...said],
+      };
+    case "cancelled":
+      return {
+        subject: `Cancelled: ${release.name}`,
+        lines: [`${title} is cancelled: it will not go live.`, ...said],
+      };
+    default:
+      return {
+        subject: `At risk: ${release.name}`,
+        lines: [
+          `${title} is at risk: the forecast go-live is ${goLive}${context.slipWorkingDays ? `, ${context.slipWorkingDays} working days after the plan` : ""}.`,
+        ],
+      };
   }
 }
 
@@ -235,12 +322,15 @@ function linesOf(kind: EmailKind, context: EmailContext): { subject: string; lin
 export function renderEmail(kind: EmailKind, context: EmailContext): RenderedEmail {
   const { subject, lines } = linesOf(kind, context);
   const greeting = `Hello ${context.recipientName},`;
-  const footer =
-    "You get this email from Release Calendar. Choose which emails you get on your profile.";
+  const footer = context.watch
+    ? `You get this email because you watch ${context.watch.product ?? "this release"} in Release Calendar. Stop watching on its page or on your profile.`
+    : "You get this email from Release Calendar. Choose which emails you get on your profile.";
+  const notes = kind === "watchShipped" ? context.notes : null;
   const text = [
     greeting,
     "",
     ...lines,
+    ...(notes ? ["", notes.text] : []),
     "",
     `Open the release: ${context.url}`,
     "",
@@ -251,6 +341,10 @@ export function renderEmail(kind: EmailKind, context: EmailContext): RenderedEma
     `<!doctype html><html><body style="font-family: system-ui, sans-serif; color: #111827; line-height: 1.5">`,
     `<p>${escapeHtml(greeting)}</p>`,
     ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    // Sanitised by lib/domain/markdown.ts, as on the release page.
+    ...(notes
+      ? [`<div style="border-left: 3px solid #e5e7eb; padding-left: 12px">${notes.html}</div>`]
+      : []),
     `<p><a href="${escapeHtml(context.url)}" style="display: inline-block; padding: 8px 14px; background: #1d4ed8; color: #ffffff; border-radius: 6px; text-decoration: none">Open the release</a></p>`,
     `<p style="color: #6b7280; font-size: 12px">${escapeHtml(footer)}</p>`,
     `</body></html>`,

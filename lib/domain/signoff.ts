@@ -89,7 +89,9 @@ export type AuditAction =
   | "EXCEPTION_EXPIRED"
   | "PROMOTION_REQUESTED"
   | "PROMOTION_PUSHED"
-  | "PROMOTION_FAILED";
+  | "PROMOTION_FAILED"
+  | "RELEASE_NOTES_UPDATED"
+  | "RELEASE_NOTES_PUBLISHED";
 
 export type AuditDraft = {
   action: AuditAction;

@@ -27,6 +27,7 @@ import {
 import type { DelegationDto } from "@/lib/types/delegation";
 import type { DeploymentDto, DeploymentSummary } from "@/lib/types/deployment";
 import type { GitopsTargetDto, GitopsTestResult, PromotionDto } from "@/lib/types/gitops";
+import type { PublishedNotesDto, ReleaseNotesDto, WatchesDto } from "@/lib/types/notes";
 import type {
   DeliveryDto,
   NotificationPreferencesDto,
@@ -277,8 +278,55 @@ export const emailChoicesResponse = z
         z.ZodBoolean
       >,
     ),
+    watch: z.strictObject({ slipThresholdWorkingDays: z.number().int() }),
   })
   .meta({ id: "EmailChoices" }) satisfies z.ZodType<NotificationPreferencesDto>;
+
+export const releaseNotesResponse = z
+  .strictObject({
+    releaseId: z.string(),
+    markdown: z.string(),
+    html: z.string().meta({ description: "The Markdown rendered to sanitised HTML." }),
+    state: z.enum(["DRAFT", "PUBLISHED"]),
+    publishedAt: instant.nullable(),
+    updatedAt: instant.nullable(),
+    updatedBy: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+  })
+  .meta({ id: "ReleaseNotes" }) satisfies z.ZodType<ReleaseNotesDto>;
+
+export const publishedNotesResponse = z
+  .strictObject({
+    releaseId: z.string(),
+    name: z.string(),
+    version: z.string(),
+    goLive: date,
+    status: z.enum(RELEASE_STATUSES),
+    publishedAt: instant,
+    markdown: z.string(),
+    html: z.string(),
+  })
+  .meta({ id: "PublishedNotes" }) satisfies z.ZodType<PublishedNotesDto>;
+
+export const watchesResponse = z
+  .strictObject({
+    watches: z.array(
+      z.strictObject({
+        kind: z.enum(["product", "release"]),
+        createdAt: instant,
+        product: z.strictObject({ key: z.string(), name: z.string() }).nullable(),
+        release: z
+          .strictObject({
+            id: z.string(),
+            name: z.string(),
+            version: z.string(),
+            forecastGoLive: date,
+          })
+          .nullable(),
+      }),
+    ),
+    slipThresholdWorkingDays: z.number().int(),
+  })
+  .meta({ id: "Watches" }) satisfies z.ZodType<WatchesDto>;
 
 export const delegationResponse = z
   .strictObject({

@@ -8,6 +8,11 @@ import { isSessionOnly, PERMISSIONS, type Permission } from "@/lib/permissions";
 import { delegationCreateSchema } from "@/lib/validation/delegations";
 import { deploymentReportSchema } from "@/lib/validation/deployments";
 import { gitopsTargetSchema, promotionRequestSchema } from "@/lib/validation/gitops";
+import {
+  notesFeedQuerySchema,
+  notesInputSchema,
+  productNotesQuerySchema,
+} from "@/lib/validation/notes";
 import { notificationPreferencesSchema, webhookCreateSchema } from "@/lib/validation/notifications";
 import { planRequestSchema, planSearchSchema, workingDaysQuerySchema } from "@/lib/validation/plan";
 import {
@@ -75,6 +80,9 @@ import {
   gitopsTargetResponse,
   gitopsTestResponse,
   promotionResponse,
+  publishedNotesResponse,
+  releaseNotesResponse,
+  watchesResponse,
   releaseExceptionsResponse,
   windowListResponse,
   windowResponse,
@@ -706,6 +714,109 @@ export const OPERATIONS: readonly Operation[] = [
       success: [200, "The promotion, waiting again"],
       errors: ["NOT_FOUND", "PROMOTION_NOT_FAILED"],
     },
+  ),
+  op(
+    "GET",
+    "/api/releases/{id}/notes",
+    "Release notes",
+    "A release's notes: Markdown, sanitised HTML, draft or published",
+    "releases.read",
+    {
+      response: { schema: releaseNotesResponse },
+      success: [200, "The notes (an empty draft when none were written)"],
+      errors: ["NOT_FOUND"],
+    },
+  ),
+  op(
+    "PUT",
+    "/api/releases/{id}/notes",
+    "Release notes",
+    "Write the notes: Markdown, or the release's commits grouped by Conventional Commits",
+    "releases.notes",
+    {
+      body: notesInputSchema,
+      response: { schema: releaseNotesResponse },
+      success: [200, "The notes"],
+      errors: ["NOT_FOUND", "RELEASE_CLOSED", "PAYLOAD_TOO_LARGE"],
+    },
+  ),
+  op(
+    "POST",
+    "/api/releases/{id}/notes/publish",
+    "Release notes",
+    "Publish the notes now (otherwise at go-live)",
+    "releases.notes",
+    {
+      response: { schema: releaseNotesResponse },
+      success: [200, "The published notes"],
+      errors: ["NOT_FOUND", "RELEASE_CLOSED", "NOTHING_TO_PUBLISH"],
+    },
+  ),
+  op(
+    "GET",
+    "/api/products/{key}/notes",
+    "Release notes",
+    "A product's published notes whose go-live lies in a period, newest first",
+    "releases.read",
+    {
+      query: productNotesQuerySchema,
+      response: { schema: publishedNotesResponse, list: true },
+      success: [200, "Published notes"],
+      errors: ["NOT_FOUND"],
+      paged: true,
+    },
+  ),
+  op(
+    "GET",
+    "/api/products/{key}/notes.atom",
+    "Release notes",
+    "The Atom feed of a product's published notes (the personal feed token)",
+    "feed-token",
+    {
+      query: notesFeedQuerySchema,
+      success: [200, "Atom 1.0 feed", "application/atom+xml"],
+      errors: ["NOT_FOUND"],
+    },
+  ),
+  op(
+    "GET",
+    "/api/me/watches",
+    "Release notes",
+    "The products and releases the caller watches",
+    "releases.read",
+    { response: { schema: watchesResponse }, success: [200, "Watches and the slip threshold"] },
+  ),
+  op(
+    "PUT",
+    "/api/me/watches/products/{key}",
+    "Release notes",
+    "Watch every release of a product",
+    "watches.manage",
+    { success: [204, "Watching"], errors: ["NOT_FOUND"] },
+  ),
+  op(
+    "DELETE",
+    "/api/me/watches/products/{key}",
+    "Release notes",
+    "Stop watching a product",
+    "watches.manage",
+    { success: [204, "Not watching"], errors: ["NOT_FOUND"] },
+  ),
+  op(
+    "PUT",
+    "/api/me/watches/releases/{id}",
+    "Release notes",
+    "Watch one release",
+    "watches.manage",
+    { success: [204, "Watching"], errors: ["NOT_FOUND"] },
+  ),
+  op(
+    "DELETE",
+    "/api/me/watches/releases/{id}",
+    "Release notes",
+    "Stop watching a release",
+    "watches.manage",
+    { success: [204, "Not watching"], errors: ["NOT_FOUND"] },
   ),
   op(
     "GET",

@@ -1,7 +1,11 @@
 // Webhooks, deliveries and email preferences as the API answers them (types only).
 import type { EmailPreferences } from "@/lib/domain/notifications";
 
-export type NotificationPreferencesDto = { email: EmailPreferences };
+export type NotificationPreferencesDto = {
+  email: EmailPreferences;
+  /** Watched go-lives that move by more working days than this are announced. */
+  watch: { slipThresholdWorkingDays: number };
+};
 
 export type WebhookDto = {
   id: string;

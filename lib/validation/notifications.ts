@@ -2,16 +2,24 @@ import { z } from "zod";
 
 import { EMAIL_KINDS, WEBHOOK_EVENTS } from "@/lib/domain/notifications";
 
-/** PUT /api/me/notifications: which emails the caller wants (any left out keep their value). */
+import { watchPreferencesSchema } from "./notes";
+
+/**
+ * PUT /api/me/notifications: which emails the caller wants, how far a watched go-live may move
+ * before they hear of it (any left out keep their value).
+ */
 export const notificationPreferencesSchema = z.strictObject({
-  email: z.strictObject(
-    Object.fromEntries(
-      EMAIL_KINDS.map((kind) => [
-        kind,
-        z.boolean({ message: `${kind} is true or false.` }).optional(),
-      ]),
-    ) as Record<(typeof EMAIL_KINDS)[number], z.ZodOptional<z.ZodBoolean>>,
-  ),
+  watch: watchPreferencesSchema.optional(),
+  email: z
+    .strictObject(
+      Object.fromEntries(
+        EMAIL_KINDS.map((kind) => [
+          kind,
+          z.boolean({ message: `${kind} is true or false.` }).optional(),
+        ]),
+      ) as Record<(typeof EMAIL_KINDS)[number], z.ZodOptional<z.ZodBoolean>>,
+    )
+    .optional(),
 });
 export type NotificationPreferencesInput = z.infer<typeof notificationPreferencesSchema>;
 

@@ -21,11 +21,15 @@ import * as sessionRoute from "@/app/api/me/sessions/[id]/route";
 import * as sessionsRoute from "@/app/api/me/sessions/route";
 import * as myTokenRoute from "@/app/api/me/tokens/[id]/route";
 import * as myTokensRoute from "@/app/api/me/tokens/route";
+import * as watchProductRoute from "@/app/api/me/watches/products/[key]/route";
+import * as watchReleaseRoute from "@/app/api/me/watches/releases/[id]/route";
+import * as watchesRoute from "@/app/api/me/watches/route";
 import * as planRoute from "@/app/api/plan/route";
 import * as planSearchRoute from "@/app/api/plan/search/route";
 import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
 import * as gitopsRoute from "@/app/api/products/[key]/gitops/route";
 import * as gitopsTestRoute from "@/app/api/products/[key]/gitops/test/route";
+import * as productNotesRoute from "@/app/api/products/[key]/notes/route";
 import * as productRoute from "@/app/api/products/[key]/route";
 import * as trainPlanRoute from "@/app/api/products/[key]/train/plan/route";
 import * as trainPreviewRoute from "@/app/api/products/[key]/train/preview/route";
@@ -38,6 +42,8 @@ import * as cancelRoute from "@/app/api/releases/[id]/cancel/route";
 import * as releaseDeploymentsRoute from "@/app/api/releases/[id]/deployments/route";
 import * as releaseExceptionsRoute from "@/app/api/releases/[id]/exceptions/route";
 import * as holdRoute from "@/app/api/releases/[id]/hold/route";
+import * as notesPublishRoute from "@/app/api/releases/[id]/notes/publish/route";
+import * as notesRoute from "@/app/api/releases/[id]/notes/route";
 import * as outcomeRoute from "@/app/api/releases/[id]/outcome/route";
 import * as promotionsRoute from "@/app/api/releases/[id]/promotions/route";
 import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
@@ -865,6 +871,95 @@ const ROUTES: {
       };
     },
   },
+  {
+    name: "GET /api/releases/{id}/notes",
+    allowed: ROLES,
+    setup: async () => {
+      const release = await newRelease(owner);
+      return {
+        method: "GET",
+        path: `/api/releases/${release.id}/notes`,
+        handler: notesRoute.GET as Handler,
+        params: { id: release.id },
+      };
+    },
+  },
+  {
+    name: "PUT /api/releases/{id}/notes",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const release = await newRelease(owner);
+      return {
+        method: "PUT",
+        path: `/api/releases/${release.id}/notes`,
+        handler: notesRoute.PUT as Handler,
+        body: { commits: [{ sha: "abc1234", message: "feat: matrix" }] },
+        params: { id: release.id },
+      };
+    },
+  },
+  {
+    name: "POST /api/releases/{id}/notes/publish",
+    allowed: ["RELEASE_MANAGER"],
+    setup: async () => {
+      const release = await newRelease(owner);
+      await db.prisma.releaseNotes.create({
+        data: { releaseId: release.id, markdown: "Matrix notes", updatedById: owner.id },
+      });
+      return {
+        method: "POST",
+        path: `/api/releases/${release.id}/notes/publish`,
+        handler: notesPublishRoute.POST as Handler,
+        params: { id: release.id },
+      };
+    },
+  },
+  {
+    name: "GET /api/products/{key}/notes",
+    allowed: ROLES,
+    setup: async () => {
+      const key = await newProduct();
+      return {
+        method: "GET",
+        path: `/api/products/${key}/notes`,
+        handler: productNotesRoute.GET as Handler,
+        params: { key },
+      };
+    },
+  },
+  {
+    name: "GET /api/me/watches",
+    allowed: ROLES,
+    setup: async () => ({ method: "GET", path: "/api/me/watches", handler: watchesRoute.GET }),
+  },
+  ...(["PUT", "DELETE"] as const).flatMap((method) => [
+    {
+      name: `${method} /api/me/watches/products/{key}`,
+      allowed: ROLES,
+      setup: async () => {
+        const key = await newProduct();
+        return {
+          method,
+          path: `/api/me/watches/products/${key}`,
+          handler: watchProductRoute[method] as Handler,
+          params: { key },
+        };
+      },
+    },
+    {
+      name: `${method} /api/me/watches/releases/{id}`,
+      allowed: ROLES,
+      setup: async () => {
+        const release = await newRelease(owner);
+        return {
+          method,
+          path: `/api/me/watches/releases/${release.id}`,
+          handler: watchReleaseRoute[method] as Handler,
+          params: { id: release.id },
+        };
+      },
+    },
+  ]),
   {
     name: "GET /api/windows",
     allowed: ROLES,

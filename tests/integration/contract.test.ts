@@ -16,11 +16,14 @@ import * as delegationsRoute from "@/app/api/me/delegations/route";
 import * as notificationsRoute from "@/app/api/me/notifications/route";
 import * as sessionsRoute from "@/app/api/me/sessions/route";
 import * as myTokensRoute from "@/app/api/me/tokens/route";
+import * as watchProductRoute from "@/app/api/me/watches/products/[key]/route";
+import * as watchesRoute from "@/app/api/me/watches/route";
 import * as planRoute from "@/app/api/plan/route";
 import * as planSearchRoute from "@/app/api/plan/search/route";
 import * as approversRoute from "@/app/api/products/[key]/approvers/[stage]/route";
 import * as gitopsRoute from "@/app/api/products/[key]/gitops/route";
 import * as gitopsTestRoute from "@/app/api/products/[key]/gitops/test/route";
+import * as productNotesRoute from "@/app/api/products/[key]/notes/route";
 import * as productRoute from "@/app/api/products/[key]/route";
 import * as trainPlanRoute from "@/app/api/products/[key]/train/plan/route";
 import * as trainPreviewRoute from "@/app/api/products/[key]/train/preview/route";
@@ -34,6 +37,8 @@ import * as cancelRoute from "@/app/api/releases/[id]/cancel/route";
 import * as releaseDeploymentsRoute from "@/app/api/releases/[id]/deployments/route";
 import * as releaseExceptionsRoute from "@/app/api/releases/[id]/exceptions/route";
 import * as holdRoute from "@/app/api/releases/[id]/hold/route";
+import * as notesPublishRoute from "@/app/api/releases/[id]/notes/publish/route";
+import * as notesRoute from "@/app/api/releases/[id]/notes/route";
 import * as outcomeRoute from "@/app/api/releases/[id]/outcome/route";
 import * as promotionsRoute from "@/app/api/releases/[id]/promotions/route";
 import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
@@ -537,6 +542,44 @@ describe("real answers match the OpenAPI description", () => {
       params: { id: String(promotion.id) },
       status: 200,
     });
+  });
+
+  it("release notes and watches", async () => {
+    const key = "contract-notes";
+    await db.prisma.product.create({ data: { key, name: `Notes ${key}` } });
+    const release = await call(releasesRoute.POST, "POST", "/api/releases", {
+      body: {
+        name: "Contract notes",
+        version: "contract:notes",
+        type: "RELEASE",
+        goLive: await goLiveIn(70),
+        product: key,
+      },
+      status: 201,
+    });
+    const id = String(release.id);
+    await call(notesRoute.GET, "GET", "/api/releases/{id}/notes", { params: { id }, status: 200 });
+    await call(notesRoute.PUT, "PUT", "/api/releases/{id}/notes", {
+      params: { id },
+      body: { commits: [{ sha: "abc1234", message: "feat: notes", url: "https://git.example/c" }] },
+      status: 200,
+    });
+    await call(notesPublishRoute.POST, "POST", "/api/releases/{id}/notes/publish", {
+      params: { id },
+      status: 200,
+    });
+    await call(productNotesRoute.GET, "GET", "/api/products/{key}/notes", {
+      params: { key },
+      status: 200,
+    });
+    const watched = await callJson(watchProductRoute.PUT, {
+      method: "PUT",
+      path: `/api/me/watches/products/${key}`,
+      token: people.rm.token,
+      params: { key },
+    });
+    expect(watched.status).toBe(204);
+    await call(watchesRoute.GET, "GET", "/api/me/watches", { status: 200 });
   });
 
   it("checked an answer of every operation that answers JSON", () => {

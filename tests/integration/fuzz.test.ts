@@ -161,6 +161,9 @@ async function makeFixtures() {
       },
     });
   }
+  await db.prisma.releaseNotes.create({
+    data: { releaseId: planned.id, markdown: "### Fixes\n\n- Fuzz", updatedById: rm.user.id },
+  });
   const failedPromotion = await db.prisma.promotion.create({
     data: { releaseId: planned.id, environment: "TEST", state: "FAILED", error: "fuzz" },
   });
@@ -402,6 +405,25 @@ function exampleOf(operation: Operation): Example {
     "DELETE /api/products/{key}/gitops": () => ({ params: { key: "fuzz-doomed-train" } }),
     "POST /api/products/{key}/gitops/test": () => ({ params: { key: "fuzz-product" } }),
     "GET /api/releases/{id}/promotions": () => ({ params: id(fx.planned) }),
+    "GET /api/releases/{id}/notes": () => ({ params: id(fx.planned) }),
+    "PUT /api/releases/{id}/notes": () => ({
+      params: id(fx.planned),
+      body: { commits: [{ sha: "abc1234", message: "fix(fuzz): a line" }] },
+    }),
+    "POST /api/releases/{id}/notes/publish": () => ({ params: id(fx.planned) }),
+    "GET /api/products/{key}/notes": () => ({
+      params: { key: "fuzz-product" },
+      query: { from: "2026-01-01", to: "2027-12-31" },
+    }),
+    "GET /api/products/{key}/notes.atom": () => ({
+      params: { key: "fuzz-product" },
+      query: { token: fx.feedToken },
+    }),
+    "GET /api/me/watches": () => ({}),
+    "PUT /api/me/watches/products/{key}": () => ({ params: { key: "fuzz-product" } }),
+    "DELETE /api/me/watches/products/{key}": () => ({ params: { key: "fuzz-product" } }),
+    "PUT /api/me/watches/releases/{id}": () => ({ params: id(fx.planned) }),
+    "DELETE /api/me/watches/releases/{id}": () => ({ params: id(fx.planned) }),
     "POST /api/releases/{id}/promotions": () => ({
       params: id(fx.planned),
       body: { environment: "DEV" },

@@ -460,11 +460,12 @@ describe("daily jobs", () => {
       "at-risk",
       "go-live-tomorrow",
       "overdue-reminders",
+      "watch-moves",
     ]);
     expect(await runDailyJobs(now)).toEqual([]);
     expect(
       await db.prisma.scheduledRun.count({ where: { day: new Date("2027-03-03T00:00:00Z") } }),
-    ).toBe(3);
+    ).toBe(4);
     // Before 07:00 and on a weekend nothing runs.
     expect(await runDailyJobs(new Date("2027-03-04T04:00:00Z"))).toEqual([]);
     expect(await runDailyJobs(new Date("2027-03-06T10:00:00Z"))).toEqual([]);

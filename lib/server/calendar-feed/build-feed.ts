@@ -1,13 +1,27 @@
 import "server-only";
 
 import { maxDate } from "@/lib/domain/dates";
+import { renderMarkdown } from "@/lib/domain/markdown";
 import { RELEASE_STATUS_NAMES, STAGE_STATUS_NAMES } from "@/lib/domain/stages";
 import { buildCalendar, type IcsEvent } from "@/lib/ics";
+import { getDb } from "@/lib/server/db/client";
 import { listReleases } from "@/lib/server/releases/list-releases";
 import type { ReleaseDto } from "@/lib/types/release";
 import type { SessionUser } from "@/lib/types/user";
 
-function eventsOf(release: ReleaseDto, origin: string): IcsEvent[] {
+/** A calendar shows an event's description in a small box: long notes end with a pointer. */
+const MAX_NOTES_CHARACTERS = 4000;
+
+function notesText(notes: string | undefined, url: string): string | null {
+  if (!notes) return null;
+  const text =
+    notes.length > MAX_NOTES_CHARACTERS
+      ? `${notes.slice(0, MAX_NOTES_CHARACTERS)}…\n(The full notes: ${url})`
+      : notes;
+  return `Release notes:\n${text}`;
+}
+
+function eventsOf(release: ReleaseDto, origin: string, notes?: string): IcsEvent[] {
   const url = `${origin}/releases/${release.id}`;
   const label = `${release.name} (${release.version})`;
   const status =
@@ -56,6 +70,7 @@ function eventsOf(release: ReleaseDto, origin: string): IcsEvent[] {
       release.atRisk
         ? `At risk: ${release.slipWorkingDays} working days behind the baseline.`
         : null,
+      notesText(notes, url),
       `Open in Release Calendar: ${url}`,
     ]
       .filter(Boolean)
@@ -72,11 +87,19 @@ export async function buildFeed(
 ): Promise<string> {
   void user; // every role sees every release today; scoping would go here
   const releases = await listReleases({ product: options.products });
+  const published = await getDb().releaseNotes.findMany({
+    where: {
+      state: "PUBLISHED",
+      ...(options.products && { release: { product: { key: { in: options.products } } } }),
+    },
+    select: { releaseId: true, markdown: true },
+  });
+  const notes = new Map(published.map((row) => [row.releaseId, renderMarkdown(row.markdown).text]));
   const now = options.now ?? new Date();
   return buildCalendar({
     name: "Release Calendar",
     description: "Stage windows and go-lives of releases and patches",
-    events: releases.flatMap((release) => eventsOf(release, origin)),
+    events: releases.flatMap((release) => eventsOf(release, origin, notes.get(release.id))),
     now,
   });
 }

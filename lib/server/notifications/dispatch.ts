@@ -7,13 +7,17 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import type { Prisma } from "@/generated/prisma/client";
+import type { IsoDate } from "@/lib/domain/dates";
+import { renderMarkdown } from "@/lib/domain/markdown";
 import {
   DEFAULT_EMAIL_PREFERENCES,
+  type EmailContext,
   emailKindOf,
   type EmailKind,
   type EmailPreferences,
   type OutboxEventName,
   renderEmail,
+  watcherEmailKindOf,
 } from "@/lib/domain/notifications";
 import type { PlanningSettings } from "@/lib/domain/settings";
 import { waitsFor } from "@/lib/domain/signoff";
@@ -24,11 +28,13 @@ import type { DbTransaction } from "@/lib/server/db/client";
 import { getDb } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
 import { delegatorsFor } from "@/lib/server/delegations/delegations";
+import { watchersOf } from "@/lib/server/notes/watches";
 import { releaseContext } from "@/lib/server/releases/release-context";
 import { releaseSelect, type ReleaseRow, toReleaseDto } from "@/lib/server/releases/release-dto";
 import { toReleaseState } from "@/lib/server/releases/release-state";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
+import type { ReleaseDto } from "@/lib/types/release";
 
 type OutboxRow = Prisma.OutboxEventGetPayload<object>;
 type Recipient = { id: string; name: string; email: string; onBehalfOf?: string | null };
@@ -161,12 +167,44 @@ async function deliveriesOf(
       })!,
     });
   }
-  const kind = emailKindOf(event.event as OutboxEventName);
-  if (!kind || !row || !release) return deliveries;
+  if (!row || !release) return deliveries;
   const actor = event.actorId
     ? await tx.user.findUnique({ where: { id: event.actorId }, select: { name: true } })
     : null;
-  const held = !getEnv().SMTP_URL;
+  const emails = await peopleEmailsOf(tx, event, row, release, settings, data, actor?.name ?? null);
+  const told = new Set(emails.map((email) => email.userId));
+  const watching = await watcherEmailsOf(tx, event, row, release, data, actor?.name ?? null);
+  return [...deliveries, ...emails, ...watching.filter((email) => !told.has(email.userId))];
+}
+
+function emailDelivery(
+  event: OutboxRow,
+  kind: EmailKind,
+  person: { id: string; name: string; email: string },
+  rendered: ReturnType<typeof renderEmail>,
+): Prisma.DeliveryCreateManyInput {
+  return {
+    eventId: event.id,
+    channel: "EMAIL",
+    userId: person.id,
+    status: getEnv().SMTP_URL ? "PENDING" : "HELD",
+    payload: toJsonInput({ kind, to: { name: person.name, email: person.email }, ...rendered })!,
+  };
+}
+
+/** The emails of the people a release's event concerns (signers, owners, administrators). */
+async function peopleEmailsOf(
+  tx: DbTransaction,
+  event: OutboxRow,
+  row: ReleaseRow,
+  release: ReleaseDto,
+  settings: PlanningSettings,
+  data: Record<string, unknown>,
+  actorName: string | null,
+): Promise<Prisma.DeliveryCreateManyInput[]> {
+  const kind = emailKindOf(event.event as OutboxEventName);
+  if (!kind) return [];
+  const deliveries: Prisma.DeliveryCreateManyInput[] = [];
   const people =
     kind === "gateException"
       ? await exceptionRecipientsOf(tx, event, data)
@@ -185,21 +223,80 @@ async function deliveriesOf(
       stage: event.stageKey,
       url: `${publicBaseUrl()}/releases/${release.id}`,
       comment: typeof data.comment === "string" ? data.comment : null,
-      actorName: actor?.name ?? null,
+      actorName,
       onBehalfOf: person.onBehalfOf,
       slipWorkingDays: release.slipWorkingDays,
       exception,
     });
-    deliveries.push({
-      eventId: event.id,
-      channel: "EMAIL",
-      userId: person.id,
-      status: held ? "HELD" : "PENDING",
-      payload: toJsonInput({ kind, to: { name: person.name, email: person.email }, ...email })!,
-    });
+    deliveries.push(emailDelivery(event, kind, person, email));
   }
   return deliveries;
 }
+
+/**
+ * The emails of the people who watch the release (or its product): it shipped (with its published
+ * notes), it became at risk, was held or cancelled, or its go-live moved past what they tolerate
+ * (that event names the one watcher it is for).
+ */
+async function watcherEmailsOf(
+  tx: DbTransaction,
+  event: OutboxRow,
+  row: ReleaseRow,
+  release: ReleaseDto,
+  data: Record<string, unknown>,
+  actorName: string | null,
+): Promise<Prisma.DeliveryCreateManyInput[]> {
+  const kind = watcherEmailKindOf(event.event as OutboxEventName);
+  if (!kind) return [];
+  const watchers = (await watchersOf(tx, row)).filter(
+    (watcher) =>
+      watcher.preferences[kind] && (event.event !== "release.moved" || watcher.id === data.userId),
+  );
+  if (watchers.length === 0) return [];
+  const notes =
+    kind === "watchShipped"
+      ? await tx.releaseNotes.findFirst({
+          where: { releaseId: row.id, state: "PUBLISHED" },
+          select: { markdown: true },
+        })
+      : null;
+  const rendered = notes ? renderMarkdown(notes.markdown) : null;
+  const moved = event.event === "release.moved";
+  return watchers.map((watcher) =>
+    emailDelivery(
+      event,
+      kind,
+      watcher,
+      renderEmail(kind, {
+        recipientName: watcher.name,
+        release: moved ? { ...release, forecastGoLive: String(data.to) as IsoDate } : release,
+        url: `${publicBaseUrl()}/releases/${release.id}`,
+        comment: typeof data.comment === "string" ? data.comment : null,
+        actorName,
+        slipWorkingDays: release.slipWorkingDays,
+        notes: rendered,
+        watch: {
+          event: WATCH_EVENT_OF[event.event as OutboxEventName] ?? "at_risk",
+          product: watcher.throughProduct,
+          ...(moved && {
+            from: String(data.from) as IsoDate,
+            workingDays: Number(data.workingDays),
+          }),
+        },
+      }),
+    ),
+  );
+}
+
+const WATCH_EVENT_OF: Partial<
+  Record<OutboxEventName, NonNullable<EmailContext["watch"]>["event"]>
+> = {
+  "release.live": "live",
+  "release.at_risk": "at_risk",
+  "release.held": "held",
+  "release.cancelled": "cancelled",
+  "release.moved": "moved",
+};
 
 /** Turns up to `limit` undispatched events into deliveries; answers how many it took. */
 export async function dispatchPending(limit = 20): Promise<number> {

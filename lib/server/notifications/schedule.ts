@@ -1,7 +1,7 @@
 import "server-only";
 
 // The daily jobs: approvals overdue, go-live on the next working day, releases that became at
-// risk. Each runs once per company day however many instances there are: the instance that
+// risk, watched go-lives the forecast moved. Each runs once per company day however many instances there are: the instance that
 // inserts the (job, day) row runs it, in the same transaction as the events it writes.
 import { isoToDate, type IsoDate } from "@/lib/domain/dates";
 import { OPEN_STATUSES, UNDER_WAY_STATUSES } from "@/lib/domain/release-status";
@@ -9,6 +9,7 @@ import type { PlanningSettings } from "@/lib/domain/settings";
 import { calendarFor } from "@/lib/server/calendars";
 import type { DbTransaction } from "@/lib/server/db/client";
 import { getDb } from "@/lib/server/db/client";
+import { tellMovedGoLives } from "@/lib/server/notes/watches";
 import { releaseContext } from "@/lib/server/releases/release-context";
 import { releaseSelect, toReleaseDto } from "@/lib/server/releases/release-dto";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -16,7 +17,12 @@ import { companyToday } from "@/lib/server/today";
 
 import { type OutboxDraft, writeOutboxEvents } from "./outbox";
 
-export const DAILY_JOBS = ["overdue-reminders", "go-live-tomorrow", "at-risk"] as const;
+export const DAILY_JOBS = [
+  "overdue-reminders",
+  "go-live-tomorrow",
+  "at-risk",
+  "watch-moves",
+] as const;
 type DailyJob = (typeof DAILY_JOBS)[number];
 
 /** The hour (company time) from which a day's jobs run: people read them in the morning. */
@@ -43,10 +49,34 @@ async function draftsOf(
 ): Promise<OutboxDraft[]> {
   const statuses = job === "overdue-reminders" ? OPEN_STATUSES : UNDER_WAY_STATUSES;
   const rows = await tx.release.findMany({
-    where: { status: { in: [...statuses] } },
+    where: {
+      status: { in: [...statuses] },
+      ...(job === "watch-moves" && {
+        OR: [{ watches: { some: {} } }, { product: { watches: { some: {} } } }],
+      }),
+    },
     select: releaseSelect,
   });
   const context = releaseContext(settings, today);
+  if (job === "watch-moves") {
+    // A forecast that drifts day by day (an overdue stage) moves a go-live without any change.
+    await tellMovedGoLives(
+      tx,
+      rows.map((row) => {
+        const release = toReleaseDto(row, context);
+        return {
+          releaseId: row.id,
+          productId: row.productId,
+          region: row.region,
+          status: release.status,
+          goLive: release.forecastGoLive,
+          reference: release.baselineGoLive,
+        };
+      }),
+      settings,
+    );
+    return [];
+  }
   const drafts: OutboxDraft[] = [];
   for (const row of rows) {
     const release = toReleaseDto(row, context);

@@ -3,7 +3,12 @@ import "server-only";
 // Admins add outbound webhooks (their secret sealed, never shown again), remove them, read their
 // delivery log and send a test event; everyone chooses which emails they get.
 import type { Prisma } from "@/generated/prisma/client";
-import { DEFAULT_EMAIL_PREFERENCES } from "@/lib/domain/notifications";
+import {
+  DEFAULT_EMAIL_PREFERENCES,
+  EMAIL_KINDS,
+  type EmailPreferences,
+} from "@/lib/domain/notifications";
+import { DEFAULT_SLIP_THRESHOLD } from "@/lib/domain/watching";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { getDb } from "@/lib/server/db/client";
@@ -234,11 +239,15 @@ export async function getNotificationPreferences(
   user: SessionUser,
 ): Promise<NotificationPreferencesDto> {
   const row = await getDb().notificationPreference.findUnique({ where: { userId: user.id } });
-  if (!row) return { email: { ...DEFAULT_EMAIL_PREFERENCES } };
-  const { approvalRequested, rejected, overdueReminder, goLiveTomorrow, atRisk, gateException } =
-    row;
+  if (!row) {
+    return {
+      email: { ...DEFAULT_EMAIL_PREFERENCES },
+      watch: { slipThresholdWorkingDays: DEFAULT_SLIP_THRESHOLD },
+    };
+  }
   return {
-    email: { approvalRequested, rejected, overdueReminder, goLiveTomorrow, atRisk, gateException },
+    email: Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, row[kind]])) as EmailPreferences,
+    watch: { slipThresholdWorkingDays: row.slipThresholdWorkingDays },
   };
 }
 
@@ -247,13 +256,15 @@ export async function updateNotificationPreferences(
   input: NotificationPreferencesInput,
 ): Promise<NotificationPreferencesDto> {
   const current = await getNotificationPreferences(user);
-  const email = { ...current.email, ...stripUndefined(input.email) };
+  const email = { ...current.email, ...stripUndefined(input.email ?? {}) };
+  const watch = { ...current.watch, ...input.watch };
+  const data = { ...email, slipThresholdWorkingDays: watch.slipThresholdWorkingDays };
   await getDb().notificationPreference.upsert({
     where: { userId: user.id },
-    create: { userId: user.id, ...email },
-    update: email,
+    create: { userId: user.id, ...data },
+    update: data,
   });
-  return { email };
+  return { email, watch };
 }
 
 function stripUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {

@@ -15,6 +15,8 @@ import { calendarFor } from "@/lib/server/calendars";
 import { type DbTransaction, getDb } from "@/lib/server/db/client";
 import { toJsonInput } from "@/lib/server/db/json";
 import { queuePromotionsAfterSignOff } from "@/lib/server/gitops/promotions";
+import { publishNotesAtGoLive } from "@/lib/server/notes/release-notes";
+import { tellMovedGoLives } from "@/lib/server/notes/watches";
 import { outboxDraftsOfAudit, writeOutboxEvents } from "@/lib/server/notifications/outbox";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
 import { companyToday } from "@/lib/server/today";
@@ -80,7 +82,27 @@ export async function mutateRelease(options: {
     };
     const edit = await decide(context);
     await applyEdit(tx, row, actor, edit);
-    return toReleaseDto((await loadRelease(tx, id))!, releaseContext(settings, context.today));
+    const dtoContext = releaseContext(settings, context.today);
+    const before = toReleaseDto(row, dtoContext);
+    const after = toReleaseDto((await loadRelease(tx, id))!, dtoContext);
+    if (after.forecastGoLive !== before.forecastGoLive) {
+      // Watchers hear of a go-live that moved past what they tolerate.
+      await tellMovedGoLives(
+        tx,
+        [
+          {
+            releaseId: id,
+            productId: row.productId,
+            region: row.region,
+            status: after.status,
+            goLive: after.forecastGoLive,
+            reference: before.forecastGoLive,
+          },
+        ],
+        settings,
+      );
+    }
+    return after;
   }, MUTATION_TIMEOUTS);
 }
 
@@ -111,11 +133,13 @@ export async function writeAuditEvents(
   tx: DbTransaction,
   releaseId: string,
   actorId: string,
-  events: AuditDraft[],
+  drafts: AuditDraft[],
 ): Promise<void> {
-  if (events.length === 0) return;
+  if (drafts.length === 0) return;
   // What the audit records, the outbox announces (webhooks, emails), in the same transaction;
-  // a stage signed off queues the promotion of the release to the environment it opens.
+  // a stage signed off queues the promotion of the release to the environment it opens; a
+  // go-live publishes the draft notes.
+  const events = [...drafts, ...(await publishNotesAtGoLive(tx, releaseId, drafts))];
   await writeOutboxEvents(tx, outboxDraftsOfAudit(releaseId, actorId, events));
   await queuePromotionsAfterSignOff(tx, releaseId, events);
   await tx.auditEvent.createMany({
