@@ -3,22 +3,27 @@
 import { Loader2 } from "lucide-react";
 import { useActionState } from "react";
 
-import { type ActionState, IDLE } from "@/lib/action-state";
+import { type ActionState, IDLE, submitted } from "@/lib/action-state";
 import { EMAIL_KIND_NAMES, EMAIL_KINDS, type EmailPreferences } from "@/lib/domain/notifications";
+import { MAX_SLIP_THRESHOLD } from "@/lib/domain/watching";
 
 import { Button } from "../ui/button";
 import { FormStatus } from "../ui/form-status";
+import { Input } from "../ui/input";
 
 import { Panel } from "./panel";
 
 /** Which emails one gets: a checkbox per kind, saved together. */
 export function NotificationsPanel({
   email,
+  slipThresholdWorkingDays,
   address,
   isMailConfigured,
   save,
 }: {
   email: EmailPreferences;
+  /** Watched go-lives that move by more working days than this are announced. */
+  slipThresholdWorkingDays: number;
   address: string;
   isMailConfigured: boolean;
   save: (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -58,6 +63,23 @@ export function NotificationsPanel({
             ))}
           </ul>
         </fieldset>
+        <label className="flex flex-wrap items-center gap-2 text-sm text-fg">
+          Tell me when a watched go-live moves by more than
+          <Input
+            type="number"
+            name="slipThresholdWorkingDays"
+            min={0}
+            max={MAX_SLIP_THRESHOLD}
+            defaultValue={submitted(
+              state,
+              "slipThresholdWorkingDays",
+              String(slipThresholdWorkingDays),
+            )}
+            className="h-8 w-16 tabular"
+            aria-invalid={state.fieldErrors?.["watch.slipThresholdWorkingDays"] ? true : undefined}
+          />
+          working days.
+        </label>
         <FormStatus state={state} />
         <Button type="submit" disabled={isPending}>
           {isPending && <Loader2 aria-hidden className="animate-spin" />}

@@ -50,6 +50,8 @@ export type ProductNewsDto = {
     forecastGoLive: IsoDate;
     atRisk: boolean;
     slipWorkingDays: number;
+    /** Its notes, when already published (sanitised HTML). */
+    notesHtml: string | null;
   }[];
   shipped: PublishedNotesDto[];
 };

@@ -5,6 +5,7 @@ import { NotificationsPanel } from "@/components/account/notifications-panel";
 import { PasswordPanel } from "@/components/account/password-panel";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { TokensPanel } from "@/components/account/tokens-panel";
+import { WatchesPanel } from "@/components/account/watches-panel";
 import { PageHeader } from "@/components/layout/page-header";
 import { tokenScopesFor } from "@/lib/domain/people";
 import { ROLE_NAMES } from "@/lib/domain/stages";
@@ -15,11 +16,13 @@ import {
   revokeOwnTokenAction,
 } from "@/lib/server/actions/account";
 import { createDelegationAction, endDelegationAction } from "@/lib/server/actions/delegations";
+import { watchAction } from "@/lib/server/actions/notes";
 import { saveNotificationsAction } from "@/lib/server/actions/notifications";
 import { pageOrigin } from "@/lib/server/api/origin";
 import { currentSessionId, requireUser } from "@/lib/server/auth/session";
 import { getOrCreateFeedUrl } from "@/lib/server/calendar-feed/feed-tokens";
 import { listMyDelegations } from "@/lib/server/delegations/delegations";
+import { listWatches } from "@/lib/server/notes/watches";
 import { isMailConfigured } from "@/lib/server/notifications/deliver";
 import { getNotificationPreferences } from "@/lib/server/notifications/webhooks";
 import { listProductOptions } from "@/lib/server/products/products";
@@ -45,6 +48,7 @@ export default async function ProfilePage() {
     people,
     notifications,
     tokenMaxLifetimeDays,
+    watches,
   ] = await Promise.all([
     getOrCreateFeedUrl(user, await pageOrigin()),
     getUser(user.id),
@@ -56,6 +60,7 @@ export default async function ProfilePage() {
     mayDelegate ? listUsers(user, { limit: 1000, active: true }) : null,
     getNotificationPreferences(user),
     getTokenMaxLifetimeDays(),
+    listWatches(user),
   ]);
   const deputies = (people?.items ?? []).filter(
     (person) => person.id !== user.id && person.role !== "VIEWER",
@@ -79,10 +84,12 @@ export default async function ProfilePage() {
         )}
         <NotificationsPanel
           email={notifications.email}
+          slipThresholdWorkingDays={notifications.watch.slipThresholdWorkingDays}
           address={user.email}
           isMailConfigured={isMailConfigured()}
           save={saveNotificationsAction}
         />
+        <WatchesPanel watches={watches.watches} action={watchAction} />
         <CalendarFeedPanel url={feedUrl} products={products} />
         <TokensPanel
           tokens={tokens}

@@ -22,6 +22,7 @@ export const saveNotificationsAction = formAction({
   parse: (form) =>
     notificationPreferencesSchema.parse({
       email: Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, form.get(kind) === "on"])),
+      watch: { slipThresholdWorkingDays: Number(form.get("slipThresholdWorkingDays") ?? NaN) },
     }),
   run: async (user, input) => {
     await updateNotificationPreferences(user, input);

@@ -32,6 +32,23 @@ export function feedUrl(origin: string, token: string): string {
 
 /** The user's feed URL, creating (or re-activating) the feed on first use. */
 export async function getOrCreateFeedUrl(user: SessionUser, origin: string): Promise<string> {
+  return feedUrl(origin, await getOrCreateFeedToken(user));
+}
+
+/**
+ * The address of a product's release-notes feed (Atom) with the user's personal feed token, the
+ * same token as the calendar feed's (revoking one revokes both).
+ */
+export async function getOrCreateNotesFeedUrl(
+  user: SessionUser,
+  origin: string,
+  productKey: string,
+): Promise<string> {
+  const token = await getOrCreateFeedToken(user);
+  return `${origin}/api/products/${encodeURIComponent(productKey)}/notes.atom?token=${token}`;
+}
+
+async function getOrCreateFeedToken(user: SessionUser): Promise<string> {
   const db = getDb();
   const feed = await db.calendarFeed.upsert({
     where: { userId: user.id },
@@ -43,7 +60,7 @@ export async function getOrCreateFeedUrl(user: SessionUser, origin: string): Pro
   if (feed.tokenHash !== tokenHash) {
     await db.calendarFeed.update({ where: { userId: user.id }, data: { tokenHash } });
   }
-  return feedUrl(origin, token);
+  return token;
 }
 
 /** Revokes the current feed URL (if any): it answers 404 from now on. */

@@ -64,7 +64,7 @@ export async function productNews(productKey: string): Promise<ProductNewsDto> {
   const [underWay, live, settings] = await Promise.all([
     getDb().release.findMany({
       where: { productId: product.id, status: { in: [...UNDER_WAY_STATUSES] } },
-      select: releaseSelect,
+      select: { ...releaseSelect, notes: { select: { markdown: true, state: true } } },
     }),
     getDb().release.findMany({
       where: { productId: product.id, status: "LIVE" },
@@ -77,10 +77,10 @@ export async function productNews(productKey: string): Promise<ProductNewsDto> {
   ]);
   const context = releaseContext(settings);
   const coming = underWay
-    .map((row) => toReleaseDto(row, context))
-    .sort((a, b) => a.forecastGoLive.localeCompare(b.forecastGoLive))
+    .map((row) => ({ row, release: toReleaseDto(row, context) }))
+    .sort((a, b) => a.release.forecastGoLive.localeCompare(b.release.forecastGoLive))
     .slice(0, NEWS_SIZE)
-    .map((release) => ({
+    .map(({ row, release }) => ({
       id: release.id,
       name: release.name,
       version: release.version,
@@ -88,6 +88,7 @@ export async function productNews(productKey: string): Promise<ProductNewsDto> {
       forecastGoLive: release.forecastGoLive,
       atRisk: release.atRisk,
       slipWorkingDays: release.slipWorkingDays,
+      notesHtml: row.notes?.state === "PUBLISHED" ? renderMarkdown(row.notes.markdown).html : null,
     }));
   const shipped = live
     .map((row) => ({ row, release: toReleaseDto(row, context) }))

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { PageHeader } from "@/components/layout/page-header";
+import { ProductNews } from "@/components/notes/product-news";
+import { WatchButton } from "@/components/notes/watch-button";
 import { ApproverEditor } from "@/components/products/approver-editor";
 import { GitopsSection } from "@/components/products/gitops-section";
 import { ProductDialog } from "@/components/products/product-dialog";
@@ -21,6 +23,7 @@ import {
   saveGitopsAction,
   testGitopsAction,
 } from "@/lib/server/actions/gitops";
+import { watchAction } from "@/lib/server/actions/notes";
 import {
   planTrainAction,
   removeTrainAction,
@@ -28,8 +31,12 @@ import {
   setApproversAction,
   updateProductAction,
 } from "@/lib/server/actions/products";
+import { pageOrigin } from "@/lib/server/api/origin";
 import { requireUser } from "@/lib/server/auth/session";
+import { getOrCreateNotesFeedUrl } from "@/lib/server/calendar-feed/feed-tokens";
 import { findGitopsTarget } from "@/lib/server/gitops/targets";
+import { productNews } from "@/lib/server/notes/product-notes";
+import { watchesProduct } from "@/lib/server/notes/watches";
 import { getProduct } from "@/lib/server/products/products";
 import { findTrain } from "@/lib/server/products/trains";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
@@ -57,13 +64,21 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ProductPage({ params }: { params: Params }) {
   const user = await requireUser();
   const { key } = await params;
-  const [product, settings, people, train, gitops] = await Promise.all([
-    loadProduct(key),
-    getPlanningSettings(),
-    listUsers(user, { limit: 1000, active: true }),
-    findTrain(key),
-    findGitopsTarget(key),
-  ]);
+  const [product, settings, people, train, gitops, news, watching, notesFeedUrl] =
+    await Promise.all([
+      loadProduct(key),
+      getPlanningSettings(),
+      listUsers(user, { limit: 1000, active: true }),
+      findTrain(key),
+      findGitopsTarget(key),
+      // An unknown product is loadProduct's 404, whichever of the two answers first.
+      productNews(key).catch((error: unknown) => {
+        if (isAppError(error) && error.kind === "NOT_FOUND") notFound();
+        throw error;
+      }),
+      watchesProduct(user.id, key),
+      pageOrigin().then((origin) => getOrCreateNotesFeedUrl(user, origin, key)),
+    ]);
   const mayEdit =
     can(user.role, "products.manage") &&
     mayManageProduct(
@@ -85,6 +100,13 @@ export default async function ProductPage({ params }: { params: Params }) {
         }
         actions={
           <>
+            {can(user.role, "watches.manage") && (
+              <WatchButton
+                target={{ kind: "product", key: product.key }}
+                watching={watching}
+                action={watchAction}
+              />
+            )}
             <Button asChild variant="secondary">
               <Link href={`/releases?product=${product.key}`}>
                 <ListFilter aria-hidden />
@@ -103,6 +125,8 @@ export default async function ProductPage({ params }: { params: Params }) {
           </>
         }
       />
+
+      <ProductNews productName={product.name} news={news} feedUrl={notesFeedUrl} />
 
       <section aria-labelledby="owners-heading" className="space-y-2">
         <h2 id="owners-heading" className="text-base font-semibold text-fg">

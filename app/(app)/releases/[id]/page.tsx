@@ -5,6 +5,8 @@ import { DeploymentWarning } from "@/components/deployments/deployment-warning";
 import { DeploymentsTable } from "@/components/deployments/deployments-table";
 import { GatePanel } from "@/components/gate/gate-panel";
 import { PromotionsPanel } from "@/components/gitops/promotions-panel";
+import { ReleaseNotesPanel } from "@/components/notes/release-notes-panel";
+import { WatchButton } from "@/components/notes/watch-button";
 import { AfterGoLive } from "@/components/releases/after-go-live";
 import { AuditTrail } from "@/components/releases/audit-trail";
 import { OutcomeDialog } from "@/components/releases/outcome-dialog";
@@ -32,6 +34,12 @@ import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { promoteAction, retryPromotionAction } from "@/lib/server/actions/gitops";
 import {
+  previewNotesAction,
+  publishNotesAction,
+  saveNotesAction,
+  watchAction,
+} from "@/lib/server/actions/notes";
+import {
   markStepDoneAction,
   planRolloutAction,
   recordOutcomeAction,
@@ -42,6 +50,8 @@ import { calendarFor } from "@/lib/server/calendars";
 import { listDeployments } from "@/lib/server/deployments/list-deployments";
 import { listPromotions } from "@/lib/server/gitops/promotions";
 import { findGitopsTarget } from "@/lib/server/gitops/targets";
+import { getReleaseNotes } from "@/lib/server/notes/release-notes";
+import { watchStateOf } from "@/lib/server/notes/watches";
 import { getRelease } from "@/lib/server/releases/get-release";
 import { listAudit } from "@/lib/server/releases/list-audit";
 import { viewerActionsFor } from "@/lib/server/releases/viewer-actions";
@@ -87,17 +97,29 @@ export default async function ReleasePage({ params }: { params: Params }) {
   const release = await loadRelease(id);
   // The gate to where the release goes next (PROD once live: a roll-back asks there).
   const gateEnvironment = release.status === "LIVE" ? "PROD" : (release.currentStage ?? "PROD");
-  const [audit, deployments, settings, gate, exceptions, refused, promotions, gitops] =
-    await Promise.all([
-      listAudit(id),
-      listDeployments(id),
-      getPlanningSettings(),
-      gateAnswer({ environment: gateEnvironment, releaseId: id }),
-      listExceptions({ releaseId: id }),
-      listRefusedChecks(id, 10),
-      listPromotions(id),
-      release.product ? findGitopsTarget(release.product.key) : null,
-    ]);
+  const [
+    audit,
+    deployments,
+    settings,
+    gate,
+    exceptions,
+    refused,
+    promotions,
+    gitops,
+    notes,
+    watch,
+  ] = await Promise.all([
+    listAudit(id),
+    listDeployments(id),
+    getPlanningSettings(),
+    gateAnswer({ environment: gateEnvironment, releaseId: id }),
+    listExceptions({ releaseId: id }),
+    listRefusedChecks(id, 10),
+    listPromotions(id),
+    release.product ? findGitopsTarget(release.product.key) : null,
+    getReleaseNotes(id),
+    watchStateOf(user.id, release),
+  ]);
   const gitopsEnvironments = STAGE_KEYS.filter((key) => gitops?.environments[key]);
   const today = companyToday(settings.companyTimeZone);
   const calendar = calendarFor(release.region, settings.periods);
@@ -123,14 +145,24 @@ export default async function ReleasePage({ params }: { params: Params }) {
       <ReleaseHeader
         release={release}
         actions={
-          viewer.commands.length > 0 && (
-            <ReleaseActions
-              releaseId={release.id}
-              releaseName={release.name}
-              revision={release.revision}
-              commands={viewer.commands}
-            />
-          )
+          <div className="flex flex-wrap items-start gap-2">
+            {can(user.role, "watches.manage") && (
+              <WatchButton
+                target={{ kind: "release", id: release.id }}
+                watching={watch.release}
+                throughProduct={watch.product ? release.product.name : null}
+                action={watchAction}
+              />
+            )}
+            {viewer.commands.length > 0 && (
+              <ReleaseActions
+                releaseId={release.id}
+                releaseName={release.name}
+                revision={release.revision}
+                commands={viewer.commands}
+              />
+            )}
+          </div>
         }
       />
       <DeploymentWarning release={release} />
@@ -199,6 +231,16 @@ export default async function ReleasePage({ params }: { params: Params }) {
           </p>
         </section>
       )}
+
+      <ReleaseNotesPanel
+        notes={notes}
+        isCancelled={release.status === "CANCELLED"}
+        actions={
+          can(user.role, "releases.notes")
+            ? { save: saveNotesAction, publish: publishNotesAction, preview: previewNotesAction }
+            : undefined
+        }
+      />
 
       <GatePanel
         releaseId={release.id}
