@@ -57,6 +57,18 @@ export const PERMISSIONS = {
     access: "write",
     refusal: "You may not watch releases.",
   },
+  /** Report what the monitoring saw (Alertmanager, a monitoring tool): evidence for the outcome. */
+  "signals.report": {
+    roles: ["ADMIN", "RELEASE_MANAGER", "QA"],
+    access: "deploy",
+    refusal: "Viewers do not report signals.",
+  },
+  /** The signals no release took, to fix how alerts name products and environments. */
+  "signals.review": {
+    roles: ["ADMIN"],
+    access: "read",
+    refusal: "Only administrators list all signals.",
+  },
   /** Ask the gate whether a version may go to an environment now (pipelines, Argo CD, Kargo). */
   "gate.ask": {
     roles: ROLES,

@@ -39,6 +39,7 @@ const ACTION_TEXT: Record<AuditEventDto["action"], string> = {
   EXCEPTION_REFUSED: "refused the gate exception in",
   EXCEPTION_EXPIRED: "ended the gate exception in",
   GITOPS_CHANGED: "changed the GitOps target",
+  SIGNAL_MATCHING_CHANGED: "changed how alerts name the product",
   PROMOTION_REQUESTED: "asked for a promotion to",
   PROMOTION_PUSHED: "pushed the promotion to",
   PROMOTION_FAILED: "could not push the promotion to",

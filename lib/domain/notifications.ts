@@ -23,6 +23,7 @@ export const WEBHOOK_EVENTS = [
   "promotion.pushed",
   "promotion.failed",
   "release.notes_published",
+  "release.signal",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -68,6 +69,7 @@ export const EMAIL_KINDS = [
   "gateException",
   "watchShipped",
   "watchChanged",
+  "criticalSignal",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 export type EmailPreferences = Record<EmailKind, boolean>;
@@ -91,6 +93,10 @@ export const EMAIL_KIND_NAMES: Record<EmailKind, { label: string; hint: string }
     label: "Exceptions to the deployment windows",
     hint: "Administrators: when one is asked for. Release managers: when theirs is decided or ends.",
   },
+  criticalSignal: {
+    label: "A critical alert fired while my release was observed",
+    hint: "Releases you created or own, once per release: the first critical alert after go-live.",
+  },
   watchShipped: {
     label: "What's new: a release I watch goes live",
     hint: "Releases you watch, and every release of the products you watch, with their notes.",
@@ -111,6 +117,7 @@ export const DEFAULT_EMAIL_PREFERENCES: EmailPreferences = {
   gateException: true,
   watchShipped: true,
   watchChanged: true,
+  criticalSignal: true,
 };
 
 /** Which email watchers get of an outbox event, if any. */
@@ -133,6 +140,7 @@ export function emailKindOf(event: OutboxEventName): EmailKind | undefined {
     "exception.approved": "gateException",
     "exception.refused": "gateException",
     "exception.expired": "gateException",
+    "release.signal": "criticalSignal",
   };
   return kinds[event];
 }
@@ -177,6 +185,8 @@ export type EmailContext = {
     from?: IsoDate;
     workingDays?: number;
   } | null;
+  /** A critical signal: what fired, and where to see it. */
+  signal?: { summary: string; url: string | null } | null;
   /** The release notes (sanitised HTML and plain text), for the go-live email. */
   notes?: { html: string; text: string } | null;
 };
@@ -277,6 +287,15 @@ function linesOf(kind: EmailKind, context: EmailContext): { subject: string; lin
       };
     case "watchChanged":
       return watchChangeLines(context, title, goLive);
+    case "criticalSignal":
+      return {
+        subject: `Critical alert: ${release.name} under observation`,
+        lines: [
+          `A critical alert fired in production while ${title} was under observation: “${context.signal?.summary ?? "an alert"}”.`,
+          ...(context.signal?.url ? [`Where it fired: ${context.signal.url}`] : []),
+          "Look at the signals on the release page before you record the outcome: keep, roll back or roll forward.",
+        ],
+      };
   }
 }
 

@@ -16,6 +16,7 @@ import type { Plan } from "@/lib/domain/planner";
 import { PROMOTION_VALUES } from "@/lib/domain/promotion";
 import { RELEASE_COMMANDS } from "@/lib/domain/release-commands";
 import { ROLLOUT_STRATEGIES } from "@/lib/domain/rollout";
+import type { SignalMatching } from "@/lib/domain/signals";
 import {
   RELEASE_STATUSES,
   RELEASE_TYPES,
@@ -43,6 +44,7 @@ import type {
   ReplanPreview,
   WhatWaits,
 } from "@/lib/types/release";
+import type { SignalDto } from "@/lib/types/signals";
 import type {
   ApiTokenAdminDto,
   ApiTokenDto,
@@ -185,6 +187,11 @@ export const releaseResponse = z
       }),
     }),
     deploymentFlags: z.array(z.enum(DEPLOYMENT_FLAGS)),
+    signals: z.strictObject({
+      critical: z.number().int(),
+      warning: z.number().int(),
+      firing: z.number().int(),
+    }),
     currentStage: stageKey.nullable(),
     createdBy: person,
     createdAt: instant,
@@ -281,6 +288,38 @@ export const emailChoicesResponse = z
     watch: z.strictObject({ slipThresholdWorkingDays: z.number().int() }),
   })
   .meta({ id: "EmailChoices" }) satisfies z.ZodType<NotificationPreferencesDto>;
+
+export const signalResponse = z
+  .strictObject({
+    id: z.string(),
+    source: z.enum(["ALERTMANAGER", "API"]),
+    severity: z.string(),
+    status: z.enum(["FIRING", "RESOLVED"]),
+    summary: z.string(),
+    url: z.string().nullable(),
+    startsAt: instant,
+    endsAt: instant.nullable(),
+    environment: stageKey.nullable(),
+    product: z.strictObject({ key: z.string(), name: z.string() }).nullable(),
+    labels: z.record(z.string(), z.string()),
+    unmatchedReason: z.string().nullable(),
+    receivedCount: z.number().int(),
+    lastReceivedAt: instant,
+  })
+  .meta({ id: "Signal" }) satisfies z.ZodType<SignalDto>;
+
+export const signalsReceivedResponse = z
+  .strictObject({ received: z.number().int(), matched: z.number().int() })
+  .meta({ id: "SignalsReceived" });
+
+export const signalMatchingResponse = z
+  .strictObject({
+    productLabels: z.array(z.string()),
+    environmentLabels: z.array(z.string()),
+    environmentValues: z.record(z.string(), stageKey),
+    severities: z.array(z.string()),
+  })
+  .meta({ id: "SignalMatching" }) satisfies z.ZodType<SignalMatching>;
 
 export const releaseNotesResponse = z
   .strictObject({

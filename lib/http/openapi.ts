@@ -35,6 +35,12 @@ import {
 } from "@/lib/validation/releases";
 import { reportQuerySchema } from "@/lib/validation/reports";
 import {
+  alertmanagerPayloadSchema,
+  genericSignalSchema,
+  signalMatchingSchema,
+  signalsQuerySchema,
+} from "@/lib/validation/signals";
+import {
   passwordChangeSchema,
   passwordResetSchema,
   tokenCreateSchema,
@@ -81,6 +87,9 @@ import {
   gitopsTestResponse,
   promotionResponse,
   publishedNotesResponse,
+  signalMatchingResponse,
+  signalResponse,
+  signalsReceivedResponse,
   releaseNotesResponse,
   watchesResponse,
   releaseExceptionsResponse,
@@ -714,6 +723,82 @@ export const OPERATIONS: readonly Operation[] = [
       success: [200, "The promotion, waiting again"],
       errors: ["NOT_FOUND", "PROMOTION_NOT_FAILED"],
     },
+  ),
+  op(
+    "POST",
+    "/api/signals/alertmanager",
+    "Signals",
+    "Alertmanager's webhook (payload version 4): alerts stored, matched to observed releases",
+    "signals.report",
+    {
+      body: alertmanagerPayloadSchema,
+      response: { schema: signalsReceivedResponse },
+      success: [200, "How many alerts were received and matched"],
+      errors: ["PAYLOAD_TOO_LARGE"],
+    },
+  ),
+  op("POST", "/api/signals", "Signals", "A monitoring tool's signal", "signals.report", {
+    body: genericSignalSchema,
+    response: { schema: signalsReceivedResponse },
+    success: [201, "Received, and whether it matched a release"],
+  }),
+  op(
+    "GET",
+    "/api/signals",
+    "Signals",
+    "Signals, unmatched ones to fix a mapping",
+    "signals.review",
+    {
+      query: signalsQuerySchema,
+      response: { schema: signalResponse, list: true },
+      success: [200, "Signals, newest first"],
+      paged: true,
+    },
+  ),
+  op(
+    "GET",
+    "/api/releases/{id}/signals",
+    "Signals",
+    "The signals of a release's observation window (or rollout)",
+    "releases.read",
+    {
+      response: { schema: signalResponse, list: true },
+      success: [200, "Signals, newest first"],
+      errors: ["NOT_FOUND"],
+    },
+  ),
+  op(
+    "GET",
+    "/api/products/{key}/signal-matching",
+    "Signals",
+    "How alerts name the product and its environments",
+    "products.manage",
+    {
+      response: { schema: signalMatchingResponse },
+      success: [200, "The matching (the defaults when none is set)"],
+      errors: ["NOT_FOUND", "NOT_AN_OWNER"],
+    },
+  ),
+  op(
+    "PUT",
+    "/api/products/{key}/signal-matching",
+    "Signals",
+    "Set how alerts name the product: labels, environment values, severities that count",
+    "products.manage",
+    {
+      body: signalMatchingSchema,
+      response: { schema: signalMatchingResponse },
+      success: [200, "The matching"],
+      errors: ["NOT_FOUND", "NOT_AN_OWNER"],
+    },
+  ),
+  op(
+    "DELETE",
+    "/api/products/{key}/signal-matching",
+    "Signals",
+    "Back to the default matching",
+    "products.manage",
+    { success: [204, "Defaults apply"], errors: ["NOT_FOUND", "NOT_AN_OWNER"] },
   ),
   op(
     "GET",

@@ -80,6 +80,8 @@ export type ReleaseDto = {
   rollout: RolloutDto;
   /** What is wrong with the latest deployment of each environment (artifact mismatch, out of order). */
   deploymentFlags: DeploymentFlag[];
+  /** Signals of the observation window (or rollout) in production: counts by severity, still firing. */
+  signals: { critical: number; warning: number; firing: number };
   currentStage: StageKey | null;
   createdBy: PersonDto;
   createdAt: string;
@@ -162,6 +164,7 @@ export type AuditEventDto = {
     | "TRAIN_CHANGED"
     | "WINDOW_CHANGED"
     | "GITOPS_CHANGED"
+    | "SIGNAL_MATCHING_CHANGED"
     | "DELEGATION_CREATED"
     | "DELEGATION_ENDED";
   actor: { id: string; name: string; email: string } | null;

@@ -31,6 +31,7 @@ import * as gitopsRoute from "@/app/api/products/[key]/gitops/route";
 import * as gitopsTestRoute from "@/app/api/products/[key]/gitops/test/route";
 import * as productNotesRoute from "@/app/api/products/[key]/notes/route";
 import * as productRoute from "@/app/api/products/[key]/route";
+import * as signalMatchingRoute from "@/app/api/products/[key]/signal-matching/route";
 import * as trainPlanRoute from "@/app/api/products/[key]/train/plan/route";
 import * as trainPreviewRoute from "@/app/api/products/[key]/train/preview/route";
 import * as trainRoute from "@/app/api/products/[key]/train/route";
@@ -50,11 +51,14 @@ import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
 import * as rolloutRoute from "@/app/api/releases/[id]/rollout/route";
 import * as stepDoneRoute from "@/app/api/releases/[id]/rollout/steps/[position]/done/route";
 import * as releaseRoute from "@/app/api/releases/[id]/route";
+import * as releaseSignalsRoute from "@/app/api/releases/[id]/signals/route";
 import * as reopenRoute from "@/app/api/releases/[id]/stages/[key]/reopen/route";
 import * as signoffRoute from "@/app/api/releases/[id]/stages/[key]/signoff/route";
 import * as whatIfRoute from "@/app/api/releases/[id]/what-if/route";
 import * as releasesRoute from "@/app/api/releases/route";
 import * as releasesCsvRoute from "@/app/api/reports/releases.csv/route";
+import * as alertmanagerRoute from "@/app/api/signals/alertmanager/route";
+import * as signalsRoute from "@/app/api/signals/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
 import * as passwordResetRoute from "@/app/api/users/[id]/password-reset/route";
@@ -960,6 +964,84 @@ const ROUTES: {
       },
     },
   ]),
+  {
+    name: "POST /api/signals/alertmanager",
+    allowed: ["ADMIN", "RELEASE_MANAGER", "QA"],
+    setup: async () => ({
+      method: "POST",
+      path: "/api/signals/alertmanager",
+      handler: alertmanagerRoute.POST,
+      body: {
+        version: "4",
+        status: "firing",
+        alerts: [
+          {
+            status: "firing",
+            labels: { alertname: "Matrix", product: "nobody" },
+            startsAt: new Date().toISOString(),
+            fingerprint: randomUUID(),
+          },
+        ],
+      },
+    }),
+  },
+  {
+    name: "POST /api/signals",
+    allowed: ["ADMIN", "RELEASE_MANAGER", "QA"],
+    setup: async () => ({
+      method: "POST",
+      path: "/api/signals",
+      handler: signalsRoute.POST,
+      body: {
+        product: await newProduct(),
+        environment: "PROD",
+        severity: "warning",
+        summary: "Matrix signal",
+        startsAt: new Date().toISOString(),
+      },
+    }),
+  },
+  {
+    name: "GET /api/signals",
+    allowed: ["ADMIN"],
+    setup: async () => ({ method: "GET", path: "/api/signals", handler: signalsRoute.GET }),
+  },
+  {
+    name: "GET /api/releases/{id}/signals",
+    allowed: ROLES,
+    setup: async () => {
+      const release = await newRelease(owner);
+      return {
+        method: "GET",
+        path: `/api/releases/${release.id}/signals`,
+        handler: releaseSignalsRoute.GET as Handler,
+        params: { id: release.id },
+      };
+    },
+  },
+  ...(["GET", "PUT", "DELETE"] as const).map((method) => ({
+    // The release manager of the matrix owns the product; other release managers get 403.
+    name: `${method} /api/products/{key}/signal-matching`,
+    allowed: ["ADMIN", "RELEASE_MANAGER"] as Role[],
+    setup: async () => {
+      const key = await newProduct([users.RELEASE_MANAGER.id]);
+      return {
+        method,
+        path: `/api/products/${key}/signal-matching`,
+        handler: signalMatchingRoute[method] as Handler,
+        params: { key },
+        body:
+          method === "PUT"
+            ? {
+                productLabels: ["product"],
+                environmentLabels: ["env"],
+                environmentValues: { prod: "PROD" },
+                severities: ["critical"],
+              }
+            : undefined,
+      };
+    },
+  })),
   {
     name: "GET /api/windows",
     allowed: ROLES,

@@ -25,6 +25,7 @@ import * as gitopsRoute from "@/app/api/products/[key]/gitops/route";
 import * as gitopsTestRoute from "@/app/api/products/[key]/gitops/test/route";
 import * as productNotesRoute from "@/app/api/products/[key]/notes/route";
 import * as productRoute from "@/app/api/products/[key]/route";
+import * as signalMatchingRoute from "@/app/api/products/[key]/signal-matching/route";
 import * as trainPlanRoute from "@/app/api/products/[key]/train/plan/route";
 import * as trainPreviewRoute from "@/app/api/products/[key]/train/preview/route";
 import * as trainRoute from "@/app/api/products/[key]/train/route";
@@ -45,10 +46,13 @@ import * as resumeRoute from "@/app/api/releases/[id]/resume/route";
 import * as rolloutRoute from "@/app/api/releases/[id]/rollout/route";
 import * as stepDoneRoute from "@/app/api/releases/[id]/rollout/steps/[position]/done/route";
 import * as releaseRoute from "@/app/api/releases/[id]/route";
+import * as releaseSignalsRoute from "@/app/api/releases/[id]/signals/route";
 import * as reopenRoute from "@/app/api/releases/[id]/stages/[key]/reopen/route";
 import * as signoffRoute from "@/app/api/releases/[id]/stages/[key]/signoff/route";
 import * as whatIfRoute from "@/app/api/releases/[id]/what-if/route";
 import * as releasesRoute from "@/app/api/releases/route";
+import * as alertmanagerRoute from "@/app/api/signals/alertmanager/route";
+import * as signalsRoute from "@/app/api/signals/route";
 import * as tokensRoute from "@/app/api/tokens/route";
 import * as passwordResetRoute from "@/app/api/users/[id]/password-reset/route";
 import * as userRoute from "@/app/api/users/[id]/route";
@@ -580,6 +584,66 @@ describe("real answers match the OpenAPI description", () => {
     });
     expect(watched.status).toBe(204);
     await call(watchesRoute.GET, "GET", "/api/me/watches", { status: 200 });
+  });
+
+  it("signals", async () => {
+    await db.prisma.product.create({ data: { key: "contract-signals", name: "Contract signals" } });
+    const release = await call(releasesRoute.POST, "POST", "/api/releases", {
+      body: {
+        name: "Contract signals",
+        version: "contract:signals",
+        type: "RELEASE",
+        goLive: await goLiveIn(65),
+        product: "contract-signals",
+      },
+      status: 201,
+    });
+    await call(alertmanagerRoute.POST, "POST", "/api/signals/alertmanager", {
+      body: {
+        version: "4",
+        status: "firing",
+        alerts: [
+          {
+            status: "firing",
+            labels: { alertname: "Contract", product: "contract-signals", env: "prod" },
+            startsAt: new Date().toISOString(),
+            fingerprint: "contract-1",
+          },
+        ],
+      },
+      status: 200,
+    });
+    await call(signalsRoute.POST, "POST", "/api/signals", {
+      body: {
+        product: "contract-signals",
+        environment: "PROD",
+        severity: "critical",
+        summary: "Contract signal",
+        startsAt: new Date().toISOString(),
+      },
+      status: 201,
+    });
+    await call(signalsRoute.GET, "GET", "/api/signals", { as: "admin", status: 200 });
+    await call(releaseSignalsRoute.GET, "GET", "/api/releases/{id}/signals", {
+      params: { id: String(release.id) },
+      status: 200,
+    });
+    await call(signalMatchingRoute.PUT, "PUT", "/api/products/{key}/signal-matching", {
+      as: "admin",
+      params: { key: "contract-signals" },
+      body: {
+        productLabels: ["product"],
+        environmentLabels: ["env"],
+        environmentValues: { prod: "PROD" },
+        severities: ["critical"],
+      },
+      status: 200,
+    });
+    await call(signalMatchingRoute.GET, "GET", "/api/products/{key}/signal-matching", {
+      as: "admin",
+      params: { key: "contract-signals" },
+      status: 200,
+    });
   });
 
   it("checked an answer of every operation that answers JSON", () => {

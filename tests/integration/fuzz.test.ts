@@ -420,6 +420,49 @@ function exampleOf(operation: Operation): Example {
       query: { token: fx.feedToken },
     }),
     "GET /api/me/watches": () => ({}),
+    "POST /api/signals/alertmanager": () => ({
+      body: {
+        version: "4",
+        status: "firing",
+        alerts: [
+          {
+            status: "firing",
+            labels: {
+              alertname: "Fuzz",
+              product: "fuzz-product",
+              env: "prod",
+              severity: "critical",
+            },
+            annotations: { summary: "Fuzz alert" },
+            startsAt: "2027-03-10T10:00:00Z",
+            endsAt: "0001-01-01T00:00:00Z",
+            fingerprint: "fuzz0001",
+          },
+        ],
+      },
+    }),
+    "POST /api/signals": () => ({
+      body: {
+        product: "fuzz-product",
+        environment: "PROD",
+        severity: "warning",
+        summary: "Fuzz signal",
+        startsAt: "2027-03-10T10:00:00Z",
+      },
+    }),
+    "GET /api/signals": () => ({ query: { matched: "false" } }),
+    "GET /api/releases/{id}/signals": () => ({ params: id(fx.live) }),
+    "GET /api/products/{key}/signal-matching": () => ({ params: { key: "fuzz-product" } }),
+    "PUT /api/products/{key}/signal-matching": () => ({
+      params: { key: "fuzz-product" },
+      body: {
+        productLabels: ["product", "service"],
+        environmentLabels: ["env"],
+        environmentValues: { prod: "PROD" },
+        severities: ["critical", "warning"],
+      },
+    }),
+    "DELETE /api/products/{key}/signal-matching": () => ({ params: { key: "fuzz-doomed-train" } }),
     "PUT /api/me/watches/products/{key}": () => ({ params: { key: "fuzz-product" } }),
     "DELETE /api/me/watches/products/{key}": () => ({ params: { key: "fuzz-product" } }),
     "PUT /api/me/watches/releases/{id}": () => ({ params: id(fx.planned) }),

@@ -227,6 +227,13 @@ async function peopleEmailsOf(
       onBehalfOf: person.onBehalfOf,
       slipWorkingDays: release.slipWorkingDays,
       exception,
+      signal:
+        kind === "criticalSignal"
+          ? {
+              summary: String(data.summary ?? ""),
+              url: typeof data.url === "string" ? data.url : null,
+            }
+          : null,
     });
     deliveries.push(emailDelivery(event, kind, person, email));
   }

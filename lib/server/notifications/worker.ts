@@ -8,6 +8,7 @@ import { runPromotions } from "@/lib/server/gitops/promotions";
 import { log } from "@/lib/server/log";
 import { refreshStoredForecasts } from "@/lib/server/releases/stored-forecast";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { pruneUnmatchedSignals } from "@/lib/server/signals/intake";
 import { companyToday } from "@/lib/server/today";
 import { pruneSignInThrottle } from "@/lib/server/users/sign-in-throttle";
 import { expireExceptions } from "@/lib/server/windows/exceptions";
@@ -35,6 +36,7 @@ export async function runHousekeeping(now = new Date()): Promise<void> {
   await expireExceptions(now);
   await pruneSignInThrottle();
   await pruneGateChecks(now);
+  await pruneUnmatchedSignals(now);
 }
 
 /** One round: dispatch, deliver, promote, until all are idle; answers whether anything was done. */

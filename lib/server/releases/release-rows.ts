@@ -47,6 +47,8 @@ async function readChunk(ids: readonly string[]): Promise<ReleaseRow[]> {
       'restoredOn', r.restored_on, 'outcomeRecordedAt', r.outcome_recorded_at,
       'rolloutStrategy', r.rollout_strategy, 'rolloutGoLive', r.rollout_go_live,
       'rolloutFlags', r.rollout_flags, 'atRiskSince', r.at_risk_since,
+      'signalsCritical', r.signals_critical, 'signalsWarning', r.signals_warning,
+      'signalsFiring', r.signals_firing,
       'deploymentFlags', r.deployment_flags, 'parentId', r.parent_id, 'productId', r.product_id,
       'createdById', r.created_by_id, 'revision', r.revision,
       'createdAt', r.created_at, 'updatedAt', r.updated_at,
