@@ -1,11 +1,12 @@
 "use client";
 
-import { ClipboardCheck } from "lucide-react";
+import { BellRing, ClipboardCheck } from "lucide-react";
 import { useActionState, useState } from "react";
 
 import { type ActionState, IDLE, submitted } from "@/lib/action-state";
 import { OUTCOME_NAMES, RELEASE_OUTCOMES, type ReleaseOutcome } from "@/lib/domain/after-go-live";
 import type { IsoDate } from "@/lib/domain/dates";
+import { outcomeSuggestion, type SignalCounts } from "@/lib/domain/signals";
 import type { PatchSummary } from "@/lib/types/release";
 import { cn } from "@/lib/utils";
 
@@ -32,6 +33,7 @@ export function OutcomeDialog({
   current,
   patches,
   today,
+  signals,
   save,
 }: {
   releaseId: string;
@@ -40,8 +42,15 @@ export function OutcomeDialog({
   current: ReleaseOutcome | null;
   patches: PatchSummary[];
   today: IsoDate;
+  /** What the monitoring saw during the observation: the dialog suggests from it. */
+  signals?: SignalCounts;
   save: (previous: ActionState, form: FormData) => Promise<ActionState>;
 }) {
+  const suggestion = signals ? outcomeSuggestion(signals) : null;
+  const isSuggested = (value: ReleaseOutcome) =>
+    suggestion?.suggests === "KEEP"
+      ? value === "KEPT"
+      : suggestion?.suggests === "ROLL_BACK_OR_FORWARD" && value !== "KEPT";
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<ReleaseOutcome>(current ?? "KEPT");
@@ -72,6 +81,25 @@ export function OutcomeDialog({
     >
       <form action={action} noValidate className="space-y-4" key={state.at ?? "form"}>
         <input type="hidden" name="releaseId" value={releaseId} />
+        {suggestion && (
+          <p
+            data-testid="outcome-suggestion"
+            className={cn(
+              "flex items-start gap-2 rounded-md border px-3 py-2 text-sm",
+              suggestion.suggests === "KEEP"
+                ? "border-success/25 bg-success-soft text-success"
+                : suggestion.suggests === "LOOK_CLOSER"
+                  ? "border-warning/25 bg-warning-soft text-warning"
+                  : "border-danger/25 bg-danger-soft text-danger",
+            )}
+          >
+            <BellRing aria-hidden className="mt-0.5 size-4 shrink-0" />
+            <span>
+              {suggestion.text}{" "}
+              <span className="text-fg">You decide; the signals only suggest.</span>
+            </span>
+          </p>
+        )}
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-fg">Outcome</legend>
           {RELEASE_OUTCOMES.map((value) => (
@@ -91,7 +119,14 @@ export function OutcomeDialog({
                 className="mt-0.5 accent-[var(--color-accent)]"
               />
               <span>
-                <span className="block font-medium text-fg">{OUTCOME_NAMES[value]}</span>
+                <span className="flex items-center gap-2 font-medium text-fg">
+                  {OUTCOME_NAMES[value]}
+                  {isSuggested(value) && (
+                    <span className="rounded-sm bg-surface px-1.5 py-0.5 text-[0.6875rem] font-medium text-muted ring-1 ring-border">
+                      {suggestion?.suggests === "KEEP" ? "no alert" : "signals suggest"}
+                    </span>
+                  )}
+                </span>
                 <span className="block text-xs text-muted">{HINTS[value]}</span>
               </span>
             </label>

@@ -96,7 +96,7 @@ export function FailureKpis({ report }: { report: DeliveryReport }) {
           fixing patch live).
         </p>
       </div>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Kpi
           label="Change failure rate"
           value={
@@ -128,7 +128,25 @@ export function FailureKpis({ report }: { report: DeliveryReport }) {
               : "Every failure is restored"
           }
         />
+        <Kpi
+          label="Go-lives with critical signals"
+          value={`${report.signals.withCritical} of ${failures.deployments}`}
+          detail={signalOutcomeText(report.signals)}
+        />
       </div>
     </section>
   );
+}
+
+/** "1 kept · 2 rolled back · 1 rolled forward · 1 not recorded": how those with critical alerts ended. */
+function signalOutcomeText(signals: DeliveryReport["signals"]): string {
+  if (signals.withCritical === 0) return "No critical alert fired during an observation";
+  return [
+    signals.kept && `${signals.kept} kept`,
+    signals.rolledBack && `${signals.rolledBack} rolled back`,
+    signals.rolledForward && `${signals.rolledForward} rolled forward`,
+    signals.none && `${signals.none} not recorded yet`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }

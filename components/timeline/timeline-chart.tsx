@@ -108,6 +108,35 @@ function ObservationBand({ row, range }: { row: TimelineRow; range: TimelineRang
       <span className="sr-only">
         Observation until {formatDisplayDate(after.observationEnd)}: {outcome}
       </span>
+      <SignalMark signals={after.signals} />
+    </span>
+  );
+}
+
+/** On the observation band: what the monitoring saw (critical red, warnings amber, none nothing). */
+function SignalMark({
+  signals,
+}: {
+  signals: { critical: number; warning: number; firing: number };
+}) {
+  if (signals.critical + signals.warning === 0) return null;
+  const critical = signals.critical > 0;
+  const text = critical
+    ? `${signals.critical} critical ${signals.critical === 1 ? "alert" : "alerts"}`
+    : `${signals.warning} ${signals.warning === 1 ? "warning" : "warnings"}`;
+  return (
+    <span
+      data-testid="signal-mark"
+      data-severity={critical ? "critical" : "warning"}
+      title={`${text} during observation${signals.firing > 0 ? `, ${signals.firing} still firing` : ""}`}
+      className={cn(
+        "absolute top-1/2 left-1 inline-flex h-3.5 min-w-3.5 -translate-y-1/2 items-center justify-center rounded-full px-1 text-[0.625rem] leading-none font-semibold text-white",
+        critical ? "bg-danger" : "bg-warning",
+        signals.firing > 0 && "ring-2 ring-danger/30",
+      )}
+    >
+      {critical ? signals.critical : signals.warning}
+      <span className="sr-only"> {text} during observation</span>
     </span>
   );
 }

@@ -99,6 +99,25 @@ export type DeliveryFigures = {
   /** Per stage with sign-offs in the period (any order; stages without are left out). */
   stageSlips: readonly StageSlip[];
   failures: Parameters<typeof changeFailuresOf>[0];
+  /** Go-lives of the period whose observation had critical signals, and their outcomes. */
+  signals?: SignalOutcomes;
+};
+
+/** How the go-lives with critical signals during observation ended (none: no outcome yet). */
+export type SignalOutcomes = {
+  withCritical: number;
+  kept: number;
+  rolledBack: number;
+  rolledForward: number;
+  none: number;
+};
+
+export const NO_SIGNAL_OUTCOMES: SignalOutcomes = {
+  withCritical: 0,
+  kept: 0,
+  rolledBack: 0,
+  rolledForward: 0,
+  none: 0,
 };
 
 export type DeliveryReport = {
@@ -116,6 +135,8 @@ export type DeliveryReport = {
   months: MonthCount[];
   /** DORA: change failure rate and time to restore, over the go-lives of the period. */
   failures: ChangeFailureReport;
+  /** Go-lives whose observation had critical signals, and how they ended. */
+  signals: SignalOutcomes;
 };
 
 /** The share of go-lives a count is, as the report shows it. */
@@ -168,5 +189,6 @@ export function assembleDeliveryReport(
     ),
     months: monthsOf(from, to, figures.liveByMonth, figures.plannedByMonth),
     failures: changeFailuresOf(figures.failures),
+    signals: figures.signals ?? NO_SIGNAL_OUTCOMES,
   };
 }

@@ -98,6 +98,13 @@ export const deploymentResponse = deploymentSummary
   })
   .meta({ id: "Deployment" }) satisfies z.ZodType<DeploymentDto>;
 
+/** Signals of a release's observation: counts by severity, and those still firing. */
+const signalCounts = z.strictObject({
+  critical: z.number().int(),
+  warning: z.number().int(),
+  firing: z.number().int(),
+});
+
 const approval = z.strictObject({
   id: z.string(),
   user: person.extend({ role: z.enum(ROLES) }),
@@ -187,11 +194,7 @@ export const releaseResponse = z
       }),
     }),
     deploymentFlags: z.array(z.enum(DEPLOYMENT_FLAGS)),
-    signals: z.strictObject({
-      critical: z.number().int(),
-      warning: z.number().int(),
-      firing: z.number().int(),
-    }),
+    signals: signalCounts,
     currentStage: stageKey.nullable(),
     createdBy: person,
     createdAt: instant,
@@ -637,6 +640,7 @@ export const whatWaitsResponse = z
         }),
         liveOn: date,
         observationEnd: date,
+        signals: signalCounts,
       }),
     ),
   })

@@ -196,6 +196,8 @@ export type OutcomeDue = {
   release: Pick<ReleaseDto, "id" | "name" | "version" | "type" | "product">;
   liveOn: IsoDate;
   observationEnd: IsoDate;
+  /** What the monitoring saw during the observation: the outcome's evidence. */
+  signals: ReleaseDto["signals"];
 };
 
 /** GET /api/me/approvals: what waits for the caller. */

@@ -31,7 +31,13 @@ export type TimelineRow = ReleaseSummary & {
     done: boolean;
   }[];
   /** Live releases: the observation window after the go-live and the outcome, if recorded. */
-  afterGoLive: { liveOn: IsoDate; observationEnd: IsoDate; outcome: ReleaseOutcome | null } | null;
+  afterGoLive: {
+    liveOn: IsoDate;
+    observationEnd: IsoDate;
+    outcome: ReleaseOutcome | null;
+    /** Signals the monitoring reported during the observation (or rollout). */
+    signals: { critical: number; warning: number; firing: number };
+  } | null;
   slipWorkingDays: number;
   atRisk: boolean;
   isRejected: boolean;

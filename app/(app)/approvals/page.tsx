@@ -8,6 +8,7 @@ import { ReleaseTypeLabel } from "@/components/releases/release-type-badge";
 import { SignOffControls } from "@/components/releases/sign-off-controls";
 import { signOffSubject } from "@/components/releases/sign-off-subject";
 import { StageChip } from "@/components/releases/stage-chip";
+import { SignalCountBadges } from "@/components/signals/signal-counts";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -156,11 +157,12 @@ export default async function MyApprovalsPage({
             </h2>
             <p className="text-sm text-muted">
               Live releases whose observation window is over: was each kept, rolled back or rolled
-              forward? The answer feeds the change failure rate.
+              forward? Beside each, what the monitoring saw meanwhile. The answer feeds the change
+              failure rate.
             </p>
           </div>
           <ul className="space-y-2">
-            {outcomesDue.map(({ release, liveOn, observationEnd }) => (
+            {outcomesDue.map(({ release, liveOn, observationEnd, signals }) => (
               <li
                 key={release.id}
                 data-testid="outcome-due"
@@ -179,7 +181,10 @@ export default async function MyApprovalsPage({
                     {formatDisplayDate(observationEnd)}
                   </p>
                 </div>
-                <Badge tone="warning">Outcome missing</Badge>
+                <div className="flex flex-wrap items-center gap-1.5">
+                  <SignalCountBadges signals={signals} />
+                  <Badge tone="warning">Outcome missing</Badge>
+                </div>
               </li>
             ))}
           </ul>

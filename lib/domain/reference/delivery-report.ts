@@ -8,6 +8,8 @@ import {
   type DeliveredRelease,
   deliveryFactsOf,
   type DeliveryReport,
+  NO_SIGNAL_OUTCOMES,
+  type SignalOutcomes,
   type StageSlip,
 } from "../delivery-report";
 import { forecastOf, wentLiveOn } from "../progress";
@@ -22,6 +24,8 @@ export type ReportRelease = ReleaseSummary & {
   /** After go-live (live releases): what became of it, and when service was restored. */
   outcome?: ReleaseOutcome | null;
   restoredOn?: IsoDate | null;
+  /** Critical signals matched to its observation. */
+  signalsCritical?: number;
 };
 
 function average(values: number[]): number | null {
@@ -51,6 +55,7 @@ export function buildDeliveryReport(input: {
     date !== null && date >= from && date <= to;
 
   const delivered: DeliveredRelease[] = [];
+  const signals: SignalOutcomes = { ...NO_SIGNAL_OUTCOMES };
   const changes: DeliveredChange[] = [];
   const planned: IsoDate[] = [];
   const overruns = new Map<StageKey, { days: number; release: string }[]>(
@@ -91,6 +96,14 @@ export function buildDeliveryReport(input: {
       outcome: release.outcome ?? null,
       restoredOn: release.restoredOn ?? null,
     });
+    if ((release.signalsCritical ?? 0) > 0) {
+      signals.withCritical++;
+      const outcome = release.outcome ?? null;
+      if (outcome === "KEPT") signals.kept++;
+      else if (outcome === "ROLLED_BACK") signals.rolledBack++;
+      else if (outcome === "ROLLED_FORWARD") signals.rolledForward++;
+      else signals.none++;
+    }
   }
   delivered.sort((a, b) => a.liveOn.localeCompare(b.liveOn) || a.name.localeCompare(b.name));
 
@@ -139,5 +152,6 @@ export function buildDeliveryReport(input: {
         .filter((change) => change.restoredOn !== null)
         .map((change) => daysBetween(change.liveOn, change.restoredOn!)),
     },
+    signals,
   });
 }

@@ -196,18 +196,21 @@ export async function listOutcomesDue(
   const due = await outcomesDue(user);
   const shown = slice ? due.slice(slice.offset, slice.offset + slice.limit) : due;
   if (shown.length === 0) return { items: [], total: due.length };
-  const releases = await queryJsonRows<OutcomeDue["release"]>(Prisma.sql`
+  const releases = await queryJsonRows<OutcomeDue["release"] & Pick<OutcomeDue, "signals">>(
+    Prisma.sql`
     SELECT json_build_object('id', r.id, 'name', r.name, 'version', r.version, 'type', r.type,
-      'product', json_build_object('key', p.key, 'name', p.name)) AS doc
+      'product', json_build_object('key', p.key, 'name', p.name),
+      'signals', json_build_object('critical', r.signals_critical,
+        'warning', r.signals_warning, 'firing', r.signals_firing)) AS doc
     FROM releases r JOIN products p ON p.id = r.product_id
-    WHERE r.id = ANY(${idList(shown.map((item) => item.id))})`);
+    WHERE r.id = ANY(${idList(shown.map((item) => item.id))})`,
+  );
   const byId = new Map(releases.map((release) => [release.id, release]));
   return {
-    items: shown.map(({ id, liveOn, observationEnd }) => ({
-      release: byId.get(id)!,
-      liveOn,
-      observationEnd,
-    })),
+    items: shown.map(({ id, liveOn, observationEnd }) => {
+      const { signals, ...release } = byId.get(id)!;
+      return { release, liveOn, observationEnd, signals };
+    }),
     total: due.length,
   };
 }

@@ -70,6 +70,7 @@ type Counted = {
   latest: DeliveredRelease[] | null;
   worst: DeliveredRelease | null;
   failures: DeliveryFigures["failures"];
+  signals: NonNullable<DeliveryFigures["signals"]>;
 };
 
 const DELIVERED_JSON = Prisma.raw(`json_build_object('id', d.id, 'name', d.name,
@@ -93,6 +94,7 @@ async function countReport(period: Period, today: IsoDate, latest: number): Prom
       FROM overruns GROUP BY key),
     delivered AS MATERIALIZED (
       SELECT r.id, r.name, r.version, r.type, r.baseline_go_live, r.original_go_live, r.outcome,
+        r.signals_critical,
         prod.actual_end AS live_on, r.live_slip_working_days AS slip,
         r.lead_time_working_days AS lead_time,
         ${RESTORED_ON} AS restored_on
@@ -129,7 +131,14 @@ async function countReport(period: Period, today: IsoDate, latest: number): Prom
           'failures', count(*) FILTER (WHERE outcome <> 'KEPT'),
           'restoreDays', coalesce(json_agg(restored_on - live_on)
             FILTER (WHERE outcome <> 'KEPT' AND restored_on IS NOT NULL), '[]'))
-        FROM delivered)) AS doc`);
+        FROM delivered),
+      'signals', (SELECT json_build_object(
+          'withCritical', count(*),
+          'kept', count(*) FILTER (WHERE outcome = 'KEPT'),
+          'rolledBack', count(*) FILTER (WHERE outcome = 'ROLLED_BACK'),
+          'rolledForward', count(*) FILTER (WHERE outcome = 'ROLLED_FORWARD'),
+          'none', count(*) FILTER (WHERE outcome IS NULL))
+        FROM delivered WHERE signals_critical > 0)) AS doc`);
   return counted!;
 }
 
@@ -154,6 +163,7 @@ export async function getDeliveryReportReleaseByRelease(
       'status', r.status, 'region', r.region, 'baselineGoLive', r.baseline_go_live,
       'product', json_build_object('key', p.key, 'name', p.name),
       'originalGoLive', r.original_go_live, 'outcome', r.outcome,
+      'signalsCritical', r.signals_critical,
       'restoredOn', ${RESTORED_ON},
       'stages', ${stageDatesJson("r")}) AS doc
     FROM releases r JOIN products p ON p.id = r.product_id WHERE ${scopeWhere(period)}`);
@@ -193,5 +203,6 @@ export async function getDeliveryReport(
     plannedByMonth: counted.plannedByMonth,
     stageSlips: counted.slips ?? [],
     failures: counted.failures,
+    signals: counted.signals,
   });
 }

@@ -108,7 +108,8 @@ export async function listReleaseSignals(releaseId: string): Promise<SignalDto[]
     select: {
       signalLinks: {
         select: { signal: { select: signalSelect } },
-        orderBy: { signal: { startsAt: "desc" } },
+        // The newest first; at the same time, the most severe (critical sorts before warning).
+        orderBy: [{ signal: { startsAt: "desc" } }, { signal: { severity: "asc" } }],
       },
     },
   });

@@ -41,6 +41,7 @@ import type { ReleaseListQuery } from "@/lib/validation/releases";
 export type TimelineRecord = ReleaseSummary & {
   originalGoLive: IsoDate;
   outcome: ReleaseOutcome | null;
+  signals: { critical: number; warning: number; firing: number };
   rolloutGoLive: IsoDate | null;
   deploymentFlags: DeploymentFlag[];
   promotion: TimelineRow["promotion"];
@@ -75,6 +76,8 @@ async function readTimelineRecordsWhere(where: Prisma.Sql): Promise<TimelineReco
       'region', r.region, 'baselineGoLive', r.baseline_go_live,
       'product', json_build_object('key', p.key, 'name', p.name),
       'originalGoLive', r.original_go_live, 'outcome', r.outcome,
+      'signals', json_build_object('critical', r.signals_critical,
+        'warning', r.signals_warning, 'firing', r.signals_firing),
       'rolloutGoLive', r.rollout_go_live, 'deploymentFlags', r.deployment_flags,
       'parentId', r.parent_id,
       'promotion', (SELECT json_build_object(
@@ -136,6 +139,7 @@ export function toTimelineRow(
           liveOn,
           observationEnd: observationEndOf(liveOn, settings.observationWorkingDays, calendar),
           outcome: record.outcome,
+          signals: record.signals,
         }
       : null,
     isRejected: !isCancelled(record.status) && stages.some((stage) => stage.status === "REJECTED"),

@@ -5,6 +5,7 @@ import { DeliveryTable } from "@/components/notifications/delivery-table";
 import { WebhookForm } from "@/components/notifications/webhook-form";
 import { WebhookList } from "@/components/notifications/webhook-list";
 import { Alert } from "@/components/ui/alert";
+import { UNMATCHED_REASON_TEXT, type UnmatchedReason } from "@/lib/domain/signals";
 import { formatInstant } from "@/lib/domain/wall-clock";
 import {
   createWebhookAction,
@@ -21,6 +22,7 @@ import {
   listWebhooks,
 } from "@/lib/server/notifications/webhooks";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { listSignals } from "@/lib/server/signals/signals";
 
 export const metadata: Metadata = { title: "Notifications · Administration" };
 
@@ -29,12 +31,13 @@ const SHOWN = 100;
 
 export default async function NotificationsAdminPage() {
   const user = await requirePermission("settings.manage");
-  const [webhooks, undelivered, held, failedPromotions, settings] = await Promise.all([
+  const [webhooks, undelivered, held, failedPromotions, settings, unmatched] = await Promise.all([
     listWebhooks(user),
     listUndelivered(user, { offset: 0, limit: SHOWN }),
     countHeld(user),
     listFailedPromotions(SHOWN),
     getPlanningSettings(),
+    listSignals(user, { matched: false, offset: 0, limit: 20 }),
   ]);
   const deliveries = Object.fromEntries(
     await Promise.all(
@@ -144,6 +147,53 @@ export default async function NotificationsAdminPage() {
                   </span>
                 </p>
                 <p className="text-danger">{promotion.error}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="unmatched-signals-heading" className="space-y-3">
+        <h2 id="unmatched-signals-heading" className="text-base font-semibold text-fg">
+          Signals no release took{" "}
+          <span className="font-normal text-muted tabular">({unmatched.total})</span>
+        </h2>
+        <p className="text-sm text-muted">
+          Alerts from the monitoring that belong to no release under observation, newest first, kept
+          90 days. When one should have matched, fix how alerts name the product (
+          <span className="font-mono text-xs">
+            PUT /api/products/&#123;key&#125;/signal-matching
+          </span>
+          ).
+        </p>
+        {unmatched.items.length === 0 ? (
+          <p className="text-sm text-muted">Every signal found its release.</p>
+        ) : (
+          <ul className="divide-y divide-border rounded-lg border border-border bg-surface text-sm shadow-xs">
+            {unmatched.items.map((signal) => (
+              <li
+                key={signal.id}
+                data-testid="unmatched-signal"
+                className="space-y-0.5 px-4 py-2.5"
+              >
+                <p>
+                  <span className="font-medium text-fg">{signal.summary}</span>{" "}
+                  <span className="text-muted">
+                    · {signal.severity} · {formatInstant(signal.startsAt, settings.companyTimeZone)}
+                  </span>
+                </p>
+                <p className="text-xs text-muted">
+                  <span className="font-medium text-warning">
+                    {UNMATCHED_REASON_TEXT[signal.unmatchedReason as UnmatchedReason] ??
+                      signal.unmatchedReason}
+                  </span>{" "}
+                  ·{" "}
+                  <span className="font-mono">
+                    {Object.entries(signal.labels)
+                      .map(([name, value]) => `${name}="${value}"`)
+                      .join(" ")}
+                  </span>
+                </p>
               </li>
             ))}
           </ul>

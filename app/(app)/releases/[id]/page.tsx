@@ -20,6 +20,7 @@ import { SignOffControls } from "@/components/releases/sign-off-controls";
 import { signOffSubject } from "@/components/releases/sign-off-subject";
 import { StageList } from "@/components/releases/stage-list";
 import { StageStepper } from "@/components/releases/stage-stepper";
+import { SignalsPanel } from "@/components/signals/signals-panel";
 import { workingDaysUntil } from "@/lib/domain/relative";
 import {
   draftRollout,
@@ -56,6 +57,7 @@ import { getRelease } from "@/lib/server/releases/get-release";
 import { listAudit } from "@/lib/server/releases/list-audit";
 import { viewerActionsFor } from "@/lib/server/releases/viewer-actions";
 import { getPlanningSettings } from "@/lib/server/settings/get-planning-settings";
+import { listReleaseSignals } from "@/lib/server/signals/signals";
 import { companyToday } from "@/lib/server/today";
 import { listExceptions } from "@/lib/server/windows/exceptions";
 import { gateAnswer, listRefusedChecks } from "@/lib/server/windows/gate";
@@ -108,6 +110,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
     gitops,
     notes,
     watch,
+    signals,
   ] = await Promise.all([
     listAudit(id),
     listDeployments(id),
@@ -119,6 +122,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
     release.product ? findGitopsTarget(release.product.key) : null,
     getReleaseNotes(id),
     watchStateOf(user.id, release),
+    listReleaseSignals(id),
   ]);
   const gitopsEnvironments = STAGE_KEYS.filter((key) => gitops?.environments[key]);
   const today = companyToday(settings.companyTimeZone);
@@ -205,6 +209,15 @@ export default async function ReleasePage({ params }: { params: Params }) {
         />
       )}
 
+      {(release.status === "LIVE" || signals.length > 0) && (
+        <SignalsPanel
+          signals={signals}
+          counts={release.signals}
+          observationEnd={release.observationEnd}
+          now={new Date().toISOString()}
+        />
+      )}
+
       <AfterGoLive
         release={release}
         recordOutcome={
@@ -215,6 +228,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
               current={release.outcome}
               patches={release.patches}
               today={today}
+              signals={release.signals}
               save={recordOutcomeAction}
             />
           )
