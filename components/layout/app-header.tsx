@@ -4,6 +4,7 @@ import { can } from "@/lib/permissions";
 import type { SessionUser } from "@/lib/types/user";
 
 import { Logo } from "./logo";
+import { MobileNav } from "./mobile-nav";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
@@ -45,6 +46,9 @@ export function AppHeader({
   user: SessionUser;
   approvalCount: React.ReactNode;
 }) {
+  const tools = can(user.role, "settings.manage")
+    ? [...TOOLS, { href: "/admin", label: "Admin" }]
+    : TOOLS;
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-surface/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-[1440px] items-center gap-3 px-4 sm:px-6 lg:gap-6">
@@ -61,23 +65,30 @@ export function AppHeader({
         </Link>
         <nav
           aria-label="Main"
-          className="flex min-w-0 flex-1 [scrollbar-width:none] items-center overflow-x-auto whitespace-nowrap"
+          className="flex min-w-0 flex-1 [scrollbar-width:none] items-center whitespace-nowrap md:overflow-x-auto"
         >
-          {VIEWS.map((item) => (
-            <NavLink key={item.href} href={item.href}>
-              {item.label}
-            </NavLink>
-          ))}
+          {/* A phone folds the views and tools into a menu; My approvals stays in sight. */}
+          <div className="md:hidden">
+            <MobileNav items={[...VIEWS, ...tools]} />
+          </div>
+          <div className="hidden md:contents">
+            {VIEWS.map((item) => (
+              <NavLink key={item.href} href={item.href}>
+                {item.label}
+              </NavLink>
+            ))}
+          </div>
           <NavLink href="/approvals">
             My approvals
             {approvalCount}
           </NavLink>
-          {TOOLS.map((item) => (
-            <NavLink key={item.href} href={item.href}>
-              {item.label}
-            </NavLink>
-          ))}
-          {can(user.role, "settings.manage") && <NavLink href="/admin">Admin</NavLink>}
+          <div className="hidden md:contents">
+            {tools.map((item) => (
+              <NavLink key={item.href} href={item.href}>
+                {item.label}
+              </NavLink>
+            ))}
+          </div>
         </nav>
         <UserMenu name={user.name} email={user.email} role={user.role} />
       </div>

@@ -12,12 +12,15 @@ export function DisclosureMenu({
   trigger,
   children,
   className,
+  align = "right",
 }: {
   /** The button's accessible name. */
   label: string;
   trigger: React.ReactNode;
   children: React.ReactNode;
   className?: string;
+  /** Which edge of the button the panel lines up with. */
+  align?: "left" | "right";
 }) {
   const [isOpen, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -81,7 +84,7 @@ export function DisclosureMenu({
         onClick={(event) => {
           if ((event.target as HTMLElement).closest("[data-menu-item]")) setOpen(false);
         }}
-        className="absolute right-0 z-50 mt-1.5 min-w-56 rounded-lg border border-border bg-surface p-1 text-sm shadow-lg"
+        className={`absolute ${align === "left" ? "left-0" : "right-0"} z-50 mt-1.5 min-w-56 rounded-lg border border-border bg-surface p-1 text-sm shadow-lg`}
       >
         {children}
       </div>
