@@ -21,6 +21,19 @@ const TOOLS = [
   { href: "/products", label: "Products" },
 ] as const;
 
+/** Links of the header shown from a tablet up (a phone has them in its menu). */
+function WideNavLinks({ items }: { items: readonly { href: string; label: string }[] }) {
+  return (
+    <div className="hidden md:contents">
+      {items.map((item) => (
+        <NavLink key={item.href} href={item.href}>
+          {item.label}
+        </NavLink>
+      ))}
+    </div>
+  );
+}
+
 /** How many stages and outcomes wait for the person, on the My approvals link (none: no badge). */
 export function ApprovalCount({ count }: { count: number }) {
   if (count === 0) return null;
@@ -71,24 +84,12 @@ export function AppHeader({
           <div className="md:hidden">
             <MobileNav items={[...VIEWS, ...tools]} />
           </div>
-          <div className="hidden md:contents">
-            {VIEWS.map((item) => (
-              <NavLink key={item.href} href={item.href}>
-                {item.label}
-              </NavLink>
-            ))}
-          </div>
+          <WideNavLinks items={VIEWS} />
           <NavLink href="/approvals">
             My approvals
             {approvalCount}
           </NavLink>
-          <div className="hidden md:contents">
-            {tools.map((item) => (
-              <NavLink key={item.href} href={item.href}>
-                {item.label}
-              </NavLink>
-            ))}
-          </div>
+          <WideNavLinks items={tools} />
         </nav>
         <UserMenu name={user.name} email={user.email} role={user.role} />
       </div>
