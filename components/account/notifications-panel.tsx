@@ -75,7 +75,8 @@ export function NotificationsPanel({
               "slipThresholdWorkingDays",
               String(slipThresholdWorkingDays),
             )}
-            className="h-8 w-16 tabular"
+            fieldSize="sm"
+            className="w-16 tabular"
             aria-invalid={state.fieldErrors?.["watch.slipThresholdWorkingDays"] ? true : undefined}
           />
           working days.

@@ -67,7 +67,7 @@ export function TokenTable({
           <TableHead>Created</TableHead>
           <TableHead>Expires</TableHead>
           <TableHead>Last used</TableHead>
-          <TableHead className="text-right">
+          <TableHead align="right">
             <span className="sr-only">Revoke</span>
           </TableHead>
         </TableRow>

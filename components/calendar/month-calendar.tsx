@@ -173,8 +173,11 @@ export function MonthCalendar({
                         <span
                           className={cn(
                             "inline-flex size-6 items-center justify-center rounded-full text-xs font-semibold tabular",
-                            isOtherMonth ? "text-muted" : "text-fg",
-                            date === today && "bg-accent text-white",
+                            date === today
+                              ? "bg-accent text-white"
+                              : isOtherMonth
+                                ? "text-muted"
+                                : "text-fg",
                           )}
                           aria-label={`${formatDisplayDate(date)}${date === today ? ", today" : ""}`}
                         >

@@ -47,7 +47,8 @@ function PromoteForm({
         aria-label="Environment to promote to"
         value={environment}
         onChange={(event) => setEnvironment(event.target.value as StageKey)}
-        className="h-8 w-28 text-sm"
+        fieldSize="sm"
+        className="w-28"
       >
         {environments.map((key) => (
           <option key={key} value={key}>

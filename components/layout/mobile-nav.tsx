@@ -4,8 +4,6 @@ import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-import { cn } from "@/lib/utils";
-
 import { DisclosureMenu, disclosureItemClassName } from "../ui/disclosure-menu";
 
 /**
@@ -34,7 +32,7 @@ export function MobileNav({ items }: { items: readonly { href: string; label: st
             href={item.href}
             data-menu-item
             aria-current={isActive ? "page" : undefined}
-            className={cn(disclosureItemClassName, isActive && "font-medium text-accent")}
+            className={disclosureItemClassName(isActive)}
           >
             {item.label}
           </Link>

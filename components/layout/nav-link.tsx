@@ -13,9 +13,10 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
       href={href}
       aria-current={isActive ? "page" : undefined}
       className={cn(
-        "relative flex h-14 items-center px-3 text-sm font-medium text-muted transition-colors hover:text-fg",
-        isActive &&
-          "text-fg after:absolute after:inset-x-3 after:bottom-0 after:h-0.5 after:rounded-full after:bg-accent",
+        "relative flex h-14 items-center px-3 text-sm font-medium transition-colors",
+        isActive
+          ? "text-fg after:absolute after:inset-x-3 after:bottom-0 after:h-0.5 after:rounded-full after:bg-accent"
+          : "text-muted hover:text-fg",
       )}
     >
       {children}

@@ -21,7 +21,7 @@ export function PageSkeleton({
       {content !== "form" && <Skeleton className="h-9 w-[34rem] max-w-full" />}
       {content === "chart" && (
         <div className="overflow-hidden rounded-lg border border-border bg-surface">
-          <Skeleton className="h-14 rounded-none" />
+          <Skeleton square className="h-14" />
           {Array.from({ length: 9 }, (_, i) => (
             <div key={i} className="flex gap-4 border-t border-border px-3 py-3">
               <Skeleton className="h-4 w-56" />

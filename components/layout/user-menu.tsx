@@ -56,14 +56,14 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         <p className="text-xs text-muted">{email}</p>
       </div>
       <div role="separator" className="-mx-1 my-1 h-px bg-border" />
-      <Link href="/profile" data-menu-item className={disclosureItemClassName}>
+      <Link href="/profile" data-menu-item className={disclosureItemClassName()}>
         <CalendarDays aria-hidden />
         Profile &amp; calendar feed
       </Link>
       <button
         type="button"
         data-menu-item
-        className={disclosureItemClassName}
+        className={disclosureItemClassName()}
         onClick={() => void signOut("/signin")}
       >
         <LogOut aria-hidden />

@@ -66,7 +66,7 @@ function NotesEditor({
             value={markdown}
             onChange={(event) => setMarkdown(event.target.value)}
             rows={14}
-            className="font-mono text-[0.8125rem]"
+            text="code"
             placeholder={
               "### Features\n\n- Refunds in one call\n\n### Fixes\n\n- Totals round half up"
             }

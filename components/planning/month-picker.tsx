@@ -41,6 +41,20 @@ export function unavailableReason(
   return undefined;
 }
 
+/** A day's colours: chosen, else a holiday, a weekend or a closure, else a day of another month. */
+function dayTone(
+  isSelected: boolean,
+  nonWorking: NonNullable<DayInfo["nonWorking"]>["kind"] | undefined,
+  isOtherMonth: boolean,
+): string {
+  if (isSelected) return "bg-accent text-white";
+  if (nonWorking === "holiday") return "bg-danger-soft/70 text-danger hover:bg-accent-soft";
+  if (nonWorking === "weekend") return "bg-surface-muted text-subtle hover:bg-accent-soft";
+  if (nonWorking === "closure")
+    return "bg-[repeating-linear-gradient(135deg,var(--color-surface-muted)_0_4px,var(--color-border)_4px_6px)] text-subtle hover:bg-accent-soft";
+  return isOtherMonth ? "text-subtle hover:bg-accent-soft" : "hover:bg-accent-soft";
+}
+
 function describeDay(date: IsoDate, info: DayInfo | undefined): string {
   const parts = [formatDisplayDate(date)];
   if (info?.nonWorking?.name) parts.push(info.nonWorking.name);
@@ -225,15 +239,10 @@ export function MonthPicker({
                     }}
                     className={cn(
                       "relative flex h-11 w-full flex-col items-center justify-center rounded-md text-sm tabular transition-colors",
-                      "hover:bg-accent-soft focus-visible:z-10",
-                      isOtherMonth && "text-subtle",
-                      info?.nonWorking?.kind === "weekend" && "bg-surface-muted text-subtle",
-                      info?.nonWorking?.kind === "holiday" && "bg-danger-soft/70 text-danger",
-                      info?.nonWorking?.kind === "closure" &&
-                        "bg-[repeating-linear-gradient(135deg,var(--color-surface-muted)_0_4px,var(--color-border)_4px_6px)] text-subtle",
+                      "focus-visible:z-10",
+                      dayTone(isSelected, info?.nonWorking?.kind, isOtherMonth),
                       reason && "cursor-not-allowed",
                       date === today && "font-semibold ring-1 ring-fg/40",
-                      isSelected && "bg-accent text-white hover:bg-accent",
                     )}
                   >
                     <span>{Number(date.slice(8))}</span>

@@ -75,7 +75,7 @@ export function PlanningWorkbench({ regions, defaultRegion, today, windowLength 
                 { value: "start", label: "DEV start", icon: CalendarClock },
               ]}
               onChange={(value) => update({ mode: value })}
-              className="flex w-full"
+              fullWidth
             />
           </div>
           <Field id="plan-region" label="Holiday region">

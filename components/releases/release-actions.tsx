@@ -112,7 +112,7 @@ export function ReleaseActions({ releaseId, releaseName, revision, commands }: P
             onOpenChange={() => setReason("")}
             onConfirm={() => run("CANCEL")}
             trigger={
-              <Button variant="secondary" disabled={isPending} className="text-danger">
+              <Button variant="secondary-danger" disabled={isPending}>
                 <Ban aria-hidden />
                 Cancel release
               </Button>

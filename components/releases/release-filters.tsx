@@ -8,11 +8,11 @@ import {
   STAGE_NAMES,
 } from "@/lib/domain/stages";
 import type { ProductOption } from "@/lib/types/product";
-import { cn } from "@/lib/utils";
 
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Input, Select } from "../ui/input";
+import { pillClassName } from "../ui/pill";
 import { ProductFilter } from "../views/product-filter";
 
 const TYPE_OPTIONS = [
@@ -84,10 +84,7 @@ export function ReleaseFilters({
                   env: environment,
                 })}
                 aria-current={isActive ? "page" : undefined}
-                className={cn(
-                  "rounded px-3 py-1 text-sm font-medium text-muted hover:text-fg",
-                  isActive && "bg-accent-soft text-accent hover:text-accent",
-                )}
+                className={pillClassName(isActive)}
               >
                 {option.label}
               </Link>

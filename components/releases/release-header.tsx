@@ -82,11 +82,13 @@ export function ReleaseHeader({
       </div>
       {release.overdueStage && <OverdueNotice release={release} />}
       {release.statusReason && (
-        <Alert role="note" tone="warning" icon={false} className="text-fg">
-          <strong className="font-medium">
-            {release.status === "CANCELLED" ? "Cancelled" : "On hold"}:
-          </strong>{" "}
-          {release.statusReason}
+        <Alert role="note" tone="warning" icon={false}>
+          <span className="text-fg">
+            <strong className="font-medium">
+              {release.status === "CANCELLED" ? "Cancelled" : "On hold"}:
+            </strong>{" "}
+            {release.statusReason}
+          </span>
         </Alert>
       )}
     </div>

@@ -82,7 +82,7 @@ export function ReleasePlanFields({
               onModeChange(value);
               onDateChange(null);
             }}
-            className="flex w-full"
+            fullWidth
           />
           <MonthPicker
             key={`${mode}-${region}`}

@@ -126,7 +126,7 @@ export function RolloutDialog({
           value={strategy}
           onChange={choose}
           options={ROLLOUT_STRATEGIES.map((value) => ({ value, label: STRATEGY_NAMES[value] }))}
-          className="flex w-full"
+          fullWidth
         />
         <p className="text-sm text-muted">{EXPLAIN[strategy]}</p>
         {strategy === "DARK_LAUNCH" && (

@@ -117,7 +117,7 @@ export function SignOffControls({ release, stage, viewer, onChanged }: Props) {
                 )
               }
               trigger={
-                <Button size="sm" variant="secondary" disabled={isPending} className="text-danger">
+                <Button size="sm" variant="secondary-danger" disabled={isPending}>
                   <X aria-hidden />
                   Reject
                 </Button>

@@ -24,8 +24,8 @@ export function DeliveredTable({ delivered }: { delivered: DeliveredRelease[] })
           <TableHead>Baseline go-live</TableHead>
           <TableHead>First plan</TableHead>
           <TableHead>Went live</TableHead>
-          <TableHead className="text-right">Slip</TableHead>
-          <TableHead className="text-right">Lead time</TableHead>
+          <TableHead align="right">Slip</TableHead>
+          <TableHead align="right">Lead time</TableHead>
           <TableHead>On time</TableHead>
           <TableHead>After go-live</TableHead>
         </TableRow>

@@ -81,9 +81,9 @@ export function TimeAxisHeader({
                     width: percent((showDays ? 1 : 7) / range.days),
                   }}
                   className={cn(
-                    "absolute top-0 h-full pt-1 text-center text-[10px] text-muted tabular",
-                    !showDays && "border-l border-border/70 pl-1 text-left",
-                    date === today && "font-bold text-accent",
+                    "absolute top-0 h-full pt-1 text-[10px] tabular",
+                    showDays ? "text-center" : "border-l border-border/70 pl-1 text-left",
+                    date === today ? "font-bold text-accent" : "text-muted",
                   )}
                 >
                   {showDays ? (

@@ -14,6 +14,9 @@ export const buttonVariants = cva(
           "border border-border-strong bg-surface text-fg shadow-xs hover:bg-surface-muted",
         ghost: "text-muted hover:bg-surface-muted hover:text-fg",
         danger: "bg-danger text-white shadow-sm hover:bg-danger/90",
+        /** Secondary's frame with a red label: removing, revoking, rejecting. */
+        "secondary-danger":
+          "border border-border-strong bg-surface text-danger shadow-xs hover:bg-surface-muted",
       },
       size: {
         sm: "h-8 px-3",

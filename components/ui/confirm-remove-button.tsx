@@ -31,7 +31,7 @@ export function ConfirmRemoveButton({
         tone="danger"
         onConfirm={() => run(remove)}
         trigger={
-          <Button variant="secondary" size="sm" disabled={isPending} className="text-danger">
+          <Button variant="secondary-danger" size="sm" disabled={isPending}>
             <Trash2 aria-hidden />
             Remove
           </Button>

@@ -23,7 +23,8 @@ export function CopyField({ id, label, value }: { id: string; label: string; val
         id={id}
         readOnly
         value={value}
-        className="font-mono text-xs"
+        text="xs"
+        className="font-mono"
         onFocus={(event) => event.target.select()}
       />
       <Button type="button" variant="secondary" onClick={copy} aria-live="polite">

@@ -1,16 +1,56 @@
+import { cva, type VariantProps } from "class-variance-authority";
 import * as React from "react";
 
 import { cn } from "@/lib/utils";
 
-export const fieldClassName =
-  "h-9 w-full rounded-md border border-border-strong bg-surface px-3 text-sm text-fg shadow-xs placeholder:text-subtle focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent/40 aria-invalid:border-danger disabled:opacity-60";
+/** A form field's frame; its height and type size are variants, its width the caller's. */
+export const fieldVariants = cva(
+  "rounded-md border border-border-strong bg-surface px-3 text-fg shadow-xs placeholder:text-subtle focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent/40 aria-invalid:border-danger disabled:opacity-60",
+  {
+    // The type size first: Tailwind's text sizes carry a line height that `leading-*` overrides.
+    variants: {
+      text: { sm: "text-sm", xs: "text-xs", code: "font-mono text-[0.8125rem]" },
+      fieldSize: { md: "h-9", sm: "h-8", multiline: "h-auto min-h-20 py-2 leading-relaxed" },
+    },
+    defaultVariants: { fieldSize: "md", text: "sm" },
+  },
+);
 
-export function Input({ className, ...props }: React.ComponentProps<"input">) {
-  return <input className={cn(fieldClassName, className)} {...props} />;
+/** Fields fill their container unless the caller gives a width (`w-44`, `max-w-…` still fills). */
+export function fieldWidth(className: string | undefined): string | false {
+  return !/(^|\s)w-/.test(className ?? "") && "w-full";
 }
 
-export function Select({ className, ...props }: React.ComponentProps<"select">) {
-  return <select className={cn(fieldClassName, "pr-8", className)} {...props} />;
+type FieldProps = Omit<VariantProps<typeof fieldVariants>, "fieldSize"> & {
+  fieldSize?: "md" | "sm";
+};
+
+export function Input({
+  className,
+  fieldSize,
+  text,
+  ...props
+}: React.ComponentProps<"input"> & FieldProps) {
+  return (
+    <input
+      className={cn(fieldVariants({ fieldSize, text }), fieldWidth(className), className)}
+      {...props}
+    />
+  );
+}
+
+export function Select({
+  className,
+  fieldSize,
+  text,
+  ...props
+}: React.ComponentProps<"select"> & FieldProps) {
+  return (
+    <select
+      className={cn(fieldVariants({ fieldSize, text }), fieldWidth(className), "pr-8", className)}
+      {...props}
+    />
+  );
 }
 
 export function Label({ className, ...props }: React.ComponentProps<"label">) {

@@ -20,14 +20,15 @@ export function SegmentedControl<Value extends string>({
   value,
   options,
   onChange,
-  className,
+  fullWidth = false,
 }: {
   /** The group's accessible name. */
   label: string;
   value: Value;
   options: readonly SegmentedOption<Value>[];
   onChange: (value: Value) => void;
-  className?: string;
+  /** Stretch across its container, the options sharing the width. */
+  fullWidth?: boolean;
 }) {
   function move(event: React.KeyboardEvent, step: number) {
     const enabled = options.filter((option) => !option.disabled);
@@ -46,8 +47,8 @@ export function SegmentedControl<Value extends string>({
       role="radiogroup"
       aria-label={label}
       className={cn(
-        "inline-flex gap-0.5 rounded-md border border-border-strong bg-surface-muted p-0.5",
-        className,
+        "gap-0.5 rounded-md border border-border-strong bg-surface-muted p-0.5",
+        fullWidth ? "flex w-full" : "inline-flex",
       )}
     >
       {options.map((option) => {
@@ -68,9 +69,11 @@ export function SegmentedControl<Value extends string>({
               if (event.key === "ArrowLeft" || event.key === "ArrowUp") move(event, -1);
             }}
             className={cn(
-              "inline-flex flex-1 items-center justify-center gap-1.5 rounded px-3 py-1 text-sm font-medium whitespace-nowrap text-muted",
-              "hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent disabled:cursor-not-allowed disabled:opacity-50",
-              isChecked && "bg-surface text-fg shadow-xs ring-1 ring-border",
+              "inline-flex flex-1 items-center justify-center gap-1.5 rounded px-3 py-1 text-sm font-medium whitespace-nowrap",
+              "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent disabled:cursor-not-allowed disabled:opacity-50",
+              isChecked
+                ? "bg-surface text-fg shadow-xs ring-1 ring-border"
+                : "text-muted hover:text-fg",
               "[&_svg]:size-4",
             )}
           >

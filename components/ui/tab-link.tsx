@@ -12,8 +12,8 @@ export function TabLink({ href, children }: { href: string; children: React.Reac
       href={href}
       aria-current={isActive ? "page" : undefined}
       className={cn(
-        "-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted hover:text-fg",
-        isActive && "border-accent text-fg",
+        "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+        isActive ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg",
       )}
     >
       {children}

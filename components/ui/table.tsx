@@ -22,12 +22,17 @@ export function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
   return <tr className={cn("transition-colors hover:bg-surface-muted/50", className)} {...props} />;
 }
 
-export function TableHead({ className, ...props }: React.ComponentProps<"th">) {
+export function TableHead({
+  className,
+  align = "left",
+  ...props
+}: Omit<React.ComponentProps<"th">, "align"> & { align?: "left" | "right" }) {
   return (
     <th
       scope="col"
       className={cn(
-        "px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-muted uppercase",
+        "px-4 py-2.5 text-xs font-semibold tracking-wide text-muted uppercase",
+        align === "right" ? "text-right" : "text-left",
         className,
       )}
       {...props}

@@ -1,13 +1,22 @@
+import type { VariantProps } from "class-variance-authority";
 import * as React from "react";
 
 import { cn } from "@/lib/utils";
 
-import { fieldClassName } from "./input";
+import { fieldVariants, fieldWidth } from "./input";
 
-export function Textarea({ className, ...props }: React.ComponentProps<"textarea">) {
+export function Textarea({
+  className,
+  text,
+  ...props
+}: React.ComponentProps<"textarea"> & Pick<VariantProps<typeof fieldVariants>, "text">) {
   return (
     <textarea
-      className={cn(fieldClassName, "h-auto min-h-20 py-2 leading-relaxed", className)}
+      className={cn(
+        fieldVariants({ fieldSize: "multiline", text }),
+        fieldWidth(className),
+        className,
+      )}
       {...props}
     />
   );

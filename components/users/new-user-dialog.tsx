@@ -99,7 +99,7 @@ export function NewUserDialog({
                 { value: "link", label: "Give them a link" },
                 { value: "password", label: "Set a password now" },
               ]}
-              className="flex w-full"
+              fullWidth
             />
             {mode === "password" ? (
               <TextField

@@ -34,7 +34,8 @@ export function RoleSelect({ user, update }: { user: UserDto; update: UserComman
         value={user.role}
         disabled={isPending}
         onChange={(event) => run(() => update({ id: user.id, role: event.target.value as Role }))}
-        className="h-8 w-48"
+        fieldSize="sm"
+        className="w-48"
       >
         {ROLES.map((role) => (
           <option key={role} value={role}>
@@ -72,7 +73,7 @@ export function UserActions({ user, commands }: { user: UserDto; commands: UserC
             tone="danger"
             onConfirm={() => run(() => commands.update({ id: user.id, isActive: false }))}
             trigger={
-              <Button variant="secondary" size="sm" disabled={isPending} className="text-danger">
+              <Button variant="secondary-danger" size="sm" disabled={isPending}>
                 <UserX aria-hidden />
                 Deactivate
               </Button>

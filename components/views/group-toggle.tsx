@@ -2,9 +2,9 @@ import { Layers, List } from "lucide-react";
 import Link from "next/link";
 
 import type { Grouping } from "@/lib/domain/grouping";
-import { cn } from "@/lib/utils";
 
 import { hrefWith } from "../releases/release-filters";
+import { pillClassName } from "../ui/pill";
 
 const OPTIONS = [
   { value: undefined, label: "One list", icon: List },
@@ -33,10 +33,7 @@ export function GroupToggle({
             key={option.label}
             href={hrefWith(basePath, { ...params, group: option.value })}
             aria-current={isActive ? "page" : undefined}
-            className={cn(
-              "flex items-center gap-1.5 rounded px-3 py-1 text-sm font-medium text-muted hover:text-fg [&_svg]:size-3.5",
-              isActive && "bg-accent-soft text-accent hover:text-accent",
-            )}
+            className={`flex items-center gap-1.5 [&_svg]:size-3.5 ${pillClassName(isActive)}`}
           >
             <option.icon aria-hidden />
             {option.label}

@@ -1,10 +1,9 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
 
-import { cn } from "@/lib/utils";
-
 import { hrefWith } from "../releases/release-filters";
 import { buttonVariants } from "../ui/button";
+import { pillClassName } from "../ui/pill";
 
 /** Zoom (or view) switch plus previous / today / next, all as links that keep the filters. */
 export function ViewNavigation({
@@ -45,10 +44,7 @@ export function ViewNavigation({
                 month: undefined,
               })}
               aria-current={current === option.value ? "page" : undefined}
-              className={cn(
-                "rounded px-3 py-1 text-sm font-medium text-muted hover:text-fg",
-                current === option.value && "bg-accent-soft text-accent hover:text-accent",
-              )}
+              className={pillClassName(current === option.value)}
             >
               {option.label}
             </Link>

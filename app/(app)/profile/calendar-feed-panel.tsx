@@ -111,7 +111,7 @@ export function CalendarFeedPanel({ url, products }: { url: string; products: Pr
           tone="danger"
           onConfirm={() => run(() => revokeFeedAction())}
           trigger={
-            <Button variant="secondary" disabled={isPending} className="text-danger">
+            <Button variant="secondary-danger" disabled={isPending}>
               <RefreshCw aria-hidden />
               Revoke address
             </Button>

@@ -117,7 +117,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <TableHead>Role</TableHead>
               <TableHead>Signs in with</TableHead>
               <TableHead>Last sign-in</TableHead>
-              <TableHead className="text-right">
+              <TableHead align="right">
                 <span className="sr-only">Actions</span>
               </TableHead>
             </TableRow>

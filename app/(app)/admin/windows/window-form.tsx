@@ -159,7 +159,7 @@ export function WindowForm({
         name="rule"
         required
         maxLength={500}
-        inputClassName="font-mono text-xs"
+        inputClassName="font-mono"
         value={rule}
         onChange={(event) => setRule(event.target.value)}
         error={error("rule")}

@@ -44,7 +44,7 @@ export default async function ProductsPage() {
             <TableHead>Product</TableHead>
             <TableHead>Owners</TableHead>
             <TableHead>Named approvers</TableHead>
-            <TableHead className="text-right">Releases</TableHead>
+            <TableHead align="right">Releases</TableHead>
           </tr>
         </TableHeader>
         <TableBody>

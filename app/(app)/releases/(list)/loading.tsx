@@ -9,7 +9,7 @@ export default function ReleasesLoading() {
       </div>
       <Skeleton className="h-9 w-[32rem]" />
       <div className="overflow-hidden rounded-lg border border-border bg-surface">
-        <Skeleton className="h-10 rounded-none" />
+        <Skeleton square className="h-10" />
         {Array.from({ length: 8 }, (_, i) => (
           <div key={i} className="flex items-center gap-6 border-t border-border px-4 py-4">
             <div className="w-64 space-y-1.5">
