@@ -1,7 +1,6 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
-import Link from "next/link";
 import { useActionState } from "react";
 
 import { IDLE, type PasswordLinkState } from "@/lib/action-state";
@@ -9,6 +8,7 @@ import { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES } from "@/lib/domain/people";
 
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { ButtonLink } from "../ui/button-link";
 
 import { NewPasswordFields } from "./new-password-fields";
 
@@ -30,9 +30,13 @@ export function SetPasswordForm({
         <Alert tone="success" role="status">
           {state.message}
         </Alert>
-        <Button asChild className="w-full" size="lg">
-          <Link href={`/signin?email=${encodeURIComponent(state.email ?? email)}`}>Sign in</Link>
-        </Button>
+        <ButtonLink
+          className="w-full"
+          size="lg"
+          href={`/signin?email=${encodeURIComponent(state.email ?? email)}`}
+        >
+          Sign in
+        </ButtonLink>
       </div>
     );
   }

@@ -1,20 +1,23 @@
 "use client";
 
 import { Ban, CalendarClock, Pause, Pencil, Play } from "lucide-react";
-import Link from "next/link";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 
 import type { ReleaseCommand } from "@/lib/domain/release-commands";
 
 import { Button } from "../ui/button";
+import { ButtonLink } from "../ui/button-link";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { FormStatus } from "../ui/form-status";
 import { Label } from "../ui/input";
+import { lazyIsland } from "../ui/lazy-island";
 import { Textarea } from "../ui/textarea";
 import { useActionRunner } from "../ui/use-action-runner";
 
 import { useReleaseCommands } from "./release-commands";
-import { ReplanDialog } from "./replan-dialog";
+
+// The what-if re-plan (a month picker, the preview, a dialog) loads when first wanted.
+const replanDialog = lazyIsland(() => import("./replan-dialog").then((m) => m.ReplanDialog));
 
 type Props = {
   releaseId: string;
@@ -53,15 +56,19 @@ export function ReleaseActions({ releaseId, releaseName, revision, commands }: P
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap justify-end gap-2">
         {may("EDIT") && (
-          <Button asChild variant="secondary">
-            <Link href={`/releases/${releaseId}/edit`}>
-              <Pencil aria-hidden />
-              Edit
-            </Link>
-          </Button>
+          <ButtonLink variant="secondary" href={`/releases/${releaseId}/edit`}>
+            <Pencil aria-hidden />
+            Edit
+          </ButtonLink>
         )}
         {may("REPLAN") && (
-          <Button variant="secondary" onClick={() => setReplanning(true)}>
+          <Button
+            variant="secondary"
+            aria-haspopup="dialog"
+            onPointerEnter={replanDialog.preload}
+            onFocus={replanDialog.preload}
+            onClick={() => setReplanning(true)}
+          >
             <CalendarClock aria-hidden />
             Re-plan
           </Button>
@@ -124,11 +131,13 @@ export function ReleaseActions({ releaseId, releaseName, revision, commands }: P
       </div>
       {problem && <FormStatus state={problem} />}
       {isReplanning && (
-        <ReplanDialog
-          releaseId={releaseId}
-          initial={{ mode: "goLive" }}
-          onClose={() => setReplanning(false)}
-        />
+        <Suspense fallback={null}>
+          <replanDialog.Component
+            releaseId={releaseId}
+            initial={{ mode: "goLive" }}
+            onClose={() => setReplanning(false)}
+          />
+        </Suspense>
       )}
     </div>
   );

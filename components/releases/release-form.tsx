@@ -1,7 +1,6 @@
 "use client";
 
 import { Loader2, RefreshCw } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 
@@ -14,6 +13,7 @@ import type { ProductOption } from "@/lib/types/product";
 import type { PickMode } from "../planning/month-picker";
 import { usePlanPreview } from "../planning/use-plan-preview";
 import { Button } from "../ui/button";
+import { ButtonLink } from "../ui/button-link";
 import { FormStatus } from "../ui/form-status";
 
 import { ReleaseDetailsFields } from "./release-details-fields";
@@ -147,9 +147,13 @@ export function ReleaseForm({
           {isPending && <Loader2 aria-hidden className="animate-spin" />}
           {isEdit ? "Save changes" : type === "PATCH" ? "Plan patch" : "Plan release"}
         </Button>
-        <Button asChild variant="ghost" size="lg">
-          <Link href={release ? `/releases/${release.id}` : "/releases"}>Cancel</Link>
-        </Button>
+        <ButtonLink
+          variant="ghost"
+          size="lg"
+          href={release ? `/releases/${release.id}` : "/releases"}
+        >
+          Cancel
+        </ButtonLink>
         <div className="min-w-64 flex-1">
           <FormStatus state={state} />
           {state.code === "STALE_REVISION" && (

@@ -5,7 +5,7 @@ import { formatDisplayDate } from "@/lib/domain/dates";
 import type { ReleaseDetail } from "@/lib/types/release";
 
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
+import { ButtonLink } from "../ui/button-link";
 
 import { ReleaseStatusBadge } from "./release-status-badge";
 
@@ -24,12 +24,10 @@ export function ReleasePatches({
           Patches <span className="font-normal text-muted">({release.patches.length})</span>
         </h2>
         {canAddPatch && (
-          <Button asChild variant="secondary" size="sm">
-            <Link href={`/releases/new?parent=${release.id}`}>
-              <Plus aria-hidden />
-              New patch
-            </Link>
-          </Button>
+          <ButtonLink variant="secondary" size="sm" href={`/releases/new?parent=${release.id}`}>
+            <Plus aria-hidden />
+            New patch
+          </ButtonLink>
         )}
       </div>
       {release.patches.length === 0 ? (

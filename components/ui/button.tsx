@@ -1,5 +1,4 @@
 import { cva, type VariantProps } from "class-variance-authority";
-import { Slot } from "radix-ui";
 import * as React from "react";
 
 import { cn } from "@/lib/utils";
@@ -29,12 +28,15 @@ export const buttonVariants = cva(
   },
 );
 
-type ButtonProps = React.ComponentProps<"button"> &
-  VariantProps<typeof buttonVariants> & { asChild?: boolean };
+export type ButtonVariants = VariantProps<typeof buttonVariants>;
 
-export function Button({ className, variant, size, asChild = false, ...props }: ButtonProps) {
-  if (asChild)
-    return <Slot.Root className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+/** A button; for a link that looks like one, `ButtonLink`. */
+export function Button({
+  className,
+  variant,
+  size,
+  ...props
+}: React.ComponentProps<"button"> & ButtonVariants) {
   // A plain button, unless it says it submits: buttons inside forms must not submit by accident.
   return (
     <button type="button" className={cn(buttonVariants({ variant, size }), className)} {...props} />

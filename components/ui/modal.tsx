@@ -1,58 +1,43 @@
 "use client";
 
-import { Dialog } from "radix-ui";
+import { Suspense } from "react";
 
-import { cn } from "@/lib/utils";
+import { DialogTrigger, lazyIsland, useOpenState } from "./lazy-island";
+import type { ModalContentProps } from "./modal-dialog";
 
-import { DialogCloseButton } from "./dialog-close-button";
+const dialog = lazyIsland(() => import("./modal-dialog").then((module) => module.ModalDialog));
 
-/** A dialog with a title, a line under it, a body and a close button (focus trapped, Escape closes). */
+/**
+ * A dialog with a title, a line under it, a body and a close button (focus trapped, Escape closes).
+ * Its code loads when it first opens, or when the pointer or the focus reaches its trigger.
+ */
 export function Modal({
   open,
   onOpenChange,
-  title,
-  description,
-  children,
   trigger,
-  wide = false,
-}: {
+  ...content
+}: ModalContentProps & {
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
-  title: string;
-  description?: React.ReactNode;
-  children: React.ReactNode;
-  /** The button that opens it, when the modal manages its own state. */
+  /** The button that opens it. */
   trigger?: React.ReactElement;
-  /** Room for a table of fields. */
-  wide?: boolean;
 }) {
+  const [isOpen, setOpen] = useOpenState(open, onOpenChange);
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-fg/30 backdrop-blur-[1px]" />
-        <Dialog.Content
-          // Without a description, say so (Radix warns about a missing one otherwise).
-          {...(!description && { "aria-describedby": undefined })}
-          className={cn(
-            "fixed top-1/2 left-1/2 z-50 max-h-[calc(100vh-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl border border-border bg-surface p-6 shadow-xl",
-            wide ? "w-[min(48rem,calc(100vw-2rem))]" : "w-[min(32rem,calc(100vw-2rem))]",
-          )}
-        >
-          <div className="flex items-start justify-between gap-3">
-            <div className="min-w-0">
-              <Dialog.Title className="text-base font-semibold text-fg">{title}</Dialog.Title>
-              {description && (
-                <Dialog.Description className="mt-1 text-sm text-muted">
-                  {description}
-                </Dialog.Description>
-              )}
-            </div>
-            <DialogCloseButton />
-          </div>
-          <div className="mt-5">{children}</div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <>
+      {trigger && (
+        <DialogTrigger
+          trigger={trigger}
+          isOpen={isOpen}
+          onOpen={() => setOpen(true)}
+          preload={dialog.preload}
+        />
+      )}
+      {isOpen && (
+        <Suspense fallback={null}>
+          <dialog.Component {...content} onOpenChange={setOpen} />
+        </Suspense>
+      )}
+    </>
   );
 }

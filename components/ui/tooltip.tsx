@@ -1,40 +1,53 @@
 "use client";
 
-import { Tooltip as TooltipPrimitive } from "radix-ui";
-import * as React from "react";
+import { cloneElement, Suspense, useState } from "react";
 
-import { cn } from "@/lib/utils";
+import { lazyIsland } from "./lazy-island";
+import type { TooltipProps } from "./tooltip-popup";
+
+const popup = lazyIsland(() => import("./tooltip-popup").then((module) => module.TooltipPopup));
+
+type HoverProps = {
+  onPointerEnter?: (event: React.PointerEvent<HTMLElement>) => void;
+  onPointerLeave?: (event: React.PointerEvent<HTMLElement>) => void;
+  onFocus?: (event: React.FocusEvent<HTMLElement>) => void;
+  onBlur?: (event: React.FocusEvent<HTMLElement>) => void;
+};
 
 /**
- * A hover and focus hint; the trigger must be focusable and carry its own accessible text. Each
- * tooltip brings its own provider, so pages without tooltips do not load their code.
+ * A hover and focus hint; the trigger must be focusable and carry its own accessible text. Its code
+ * (Radix's positioning, 15 KB gzip) loads when a pointer or the focus first reaches a trigger, and
+ * the hint opens then if the pointer or the focus is still there.
  */
-export function Tooltip({
-  content,
-  children,
-  className,
-}: {
-  content: React.ReactNode;
-  children: React.ReactElement;
-  className?: string;
-}) {
+export function Tooltip({ children, ...popupProps }: TooltipProps) {
+  // null until a pointer or the focus first arrives; then whether it is still there.
+  const [isWanted, setWanted] = useState<boolean | null>(null);
+  const element = children as React.ReactElement<HoverProps>;
+  const own = element.props;
+  const trigger = cloneElement(element, {
+    onPointerEnter: (event) => {
+      own.onPointerEnter?.(event);
+      setWanted(true);
+    },
+    onPointerLeave: (event) => {
+      own.onPointerLeave?.(event);
+      setWanted(false);
+    },
+    onFocus: (event) => {
+      own.onFocus?.(event);
+      setWanted(true);
+    },
+    onBlur: (event) => {
+      own.onBlur?.(event);
+      setWanted(false);
+    },
+  } satisfies HoverProps);
+  if (isWanted === null) return trigger;
   return (
-    <TooltipPrimitive.Provider delayDuration={150}>
-      <TooltipPrimitive.Root>
-        <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
-        <TooltipPrimitive.Portal>
-          <TooltipPrimitive.Content
-            sideOffset={6}
-            className={cn(
-              "z-50 max-w-xs rounded-md bg-fg px-3 py-2 text-xs leading-relaxed text-white shadow-lg",
-              className,
-            )}
-          >
-            {content}
-            <TooltipPrimitive.Arrow className="fill-fg" />
-          </TooltipPrimitive.Content>
-        </TooltipPrimitive.Portal>
-      </TooltipPrimitive.Root>
-    </TooltipPrimitive.Provider>
+    <Suspense fallback={trigger}>
+      <popup.Component {...popupProps} defaultOpen={isWanted}>
+        {children}
+      </popup.Component>
+    </Suspense>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Suspense, useCallback, useEffect, useRef, useState } from "react";
 
 import { addDays, formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { StageKey } from "@/lib/domain/stages";
 
 import type { ReplanProposal } from "../releases/replan-dialog";
+import { lazyIsland } from "../ui/lazy-island";
 
 import {
   draggableStageBarAt,
@@ -17,14 +17,11 @@ import {
 } from "./stage-bar";
 
 // Loaded when first opened: the timeline's first load carries only what draws and navigates it.
-const StageDrawer = dynamic(() => import("./stage-drawer").then((m) => m.StageDrawer), {
-  ssr: false,
-});
-const ReplanDialog = dynamic(
-  () => import("../releases/replan-dialog").then((m) => m.ReplanDialog),
-  {
-    ssr: false,
-  },
+const { Component: StageDrawer } = lazyIsland(() =>
+  import("./stage-drawer").then((m) => m.StageDrawer),
+);
+const { Component: ReplanDialog } = lazyIsland(() =>
+  import("../releases/replan-dialog").then((m) => m.ReplanDialog),
 );
 
 type Selection = { releaseId: string; stage: StageKey; returnFocus: HTMLElement } | null;
@@ -208,34 +205,36 @@ export function BarInteractions({
           {dragHint.text}
         </div>
       )}
-      {selection && (
-        <StageDrawer
-          releaseId={selection.releaseId}
-          stage={selection.stage}
-          onReplan={
-            canReplan
-              ? (proposal) => {
-                  setSelection(null);
-                  setReplan({ releaseId: selection.releaseId, proposal });
-                }
-              : undefined
-          }
-          onClose={() => {
-            const bar = selection.returnFocus;
-            setSelection(null);
-            // After the drawer is gone (it restores focus itself first), back to the bar.
-            requestAnimationFrame(() => bar.focus());
-          }}
-        />
-      )}
-      {replan && (
-        <ReplanDialog
-          releaseId={replan.releaseId}
-          initial={replan.proposal}
-          initialDate={replan.date}
-          onClose={() => setReplan(null)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {selection && (
+          <StageDrawer
+            releaseId={selection.releaseId}
+            stage={selection.stage}
+            onReplan={
+              canReplan
+                ? (proposal) => {
+                    setSelection(null);
+                    setReplan({ releaseId: selection.releaseId, proposal });
+                  }
+                : undefined
+            }
+            onClose={() => {
+              const bar = selection.returnFocus;
+              setSelection(null);
+              // After the drawer is gone (it restores focus itself first), back to the bar.
+              requestAnimationFrame(() => bar.focus());
+            }}
+          />
+        )}
+        {replan && (
+          <ReplanDialog
+            releaseId={replan.releaseId}
+            initial={replan.proposal}
+            initialDate={replan.date}
+            onClose={() => setReplan(null)}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }

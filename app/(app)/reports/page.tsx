@@ -9,7 +9,7 @@ import { GoLivesPerMonthChart, StageSlipChart } from "@/components/reports/repor
 import { FailureKpis, ReportKpis } from "@/components/reports/report-kpis";
 import { ReportPeriodForm } from "@/components/reports/report-period-form";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDisplayDate } from "@/lib/domain/dates";
 import { requireUser } from "@/lib/server/auth/session";
@@ -52,19 +52,18 @@ export default async function ReportsPage({
         title="Delivery report"
         description={`${formatDisplayDate(period.from)} – ${formatDisplayDate(period.to)}${scope}. Working days of each release's holiday region.`}
         actions={
-          <Button asChild>
-            <a
-              href={hrefWith("/api/reports/releases.csv", {
-                ...period,
-                type: query.type,
-                product: query.product?.join(","),
-              })}
-              download
-            >
-              <Download aria-hidden />
-              Export CSV
-            </a>
-          </Button>
+          <a
+            className={buttonVariants()}
+            href={hrefWith("/api/reports/releases.csv", {
+              ...period,
+              type: query.type,
+              product: query.product?.join(","),
+            })}
+            download
+          >
+            <Download aria-hidden />
+            Export CSV
+          </a>
         }
       />
       <ReportPeriodForm

@@ -1,11 +1,11 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 
 import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { Select } from "@/components/ui/input";
@@ -107,9 +107,9 @@ export function PeriodForm({ period, regions }: { period?: CompanyPeriod; region
           {period ? "Save changes" : "Add period"}
         </Button>
         {period && (
-          <Button asChild variant="ghost">
-            <Link href="/admin/calendar">Cancel</Link>
-          </Button>
+          <ButtonLink variant="ghost" href="/admin/calendar">
+            Cancel
+          </ButtonLink>
         )}
       </div>
     </form>

@@ -1,9 +1,8 @@
 "use client";
 
 import { Pencil, Repeat } from "lucide-react";
-import Link from "next/link";
 
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { formatDisplayDate, formatShortDate } from "@/lib/domain/dates";
 import type { CalendarPeriodKind, CompanyPeriod } from "@/lib/domain/settings";
 import { removeCalendarPeriod } from "@/lib/server/actions/settings";
@@ -47,11 +46,14 @@ export function PeriodTable({
           </td>
           <td className="px-4 py-3 text-muted">{period.region ?? "All regions"}</td>
           <td className="px-4 py-2 text-right whitespace-nowrap">
-            <Button asChild variant="ghost" size="sm">
-              <Link href={`/admin/calendar?edit=${period.id}`} aria-label={`Edit ${period.name}`}>
-                <Pencil aria-hidden />
-              </Link>
-            </Button>
+            <ButtonLink
+              variant="ghost"
+              size="sm"
+              href={`/admin/calendar?edit=${period.id}`}
+              aria-label={`Edit ${period.name}`}
+            >
+              <Pencil aria-hidden />
+            </ButtonLink>
             <RemoveRowButton
               id={period.id}
               name={period.name}

@@ -1,11 +1,11 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 
 import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { Select } from "@/components/ui/input";
@@ -214,9 +214,9 @@ export function WindowForm({
           {window ? "Save changes" : "Add window"}
         </Button>
         {window && (
-          <Button asChild variant="ghost">
-            <Link href="/admin/windows">Cancel</Link>
-          </Button>
+          <ButtonLink variant="ghost" href="/admin/windows">
+            Cancel
+          </ButtonLink>
         )}
       </div>
     </form>

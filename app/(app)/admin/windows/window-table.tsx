@@ -1,10 +1,9 @@
 "use client";
 
 import { Pencil } from "lucide-react";
-import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { removeWindowAction } from "@/lib/server/actions/windows";
 import type { OccurrenceDto, WindowDto } from "@/lib/types/windows";
 
@@ -72,11 +71,14 @@ export function WindowTable({ windows }: { windows: WindowDto[] }) {
             </ul>
           </td>
           <td className="px-4 py-2 text-right whitespace-nowrap">
-            <Button asChild variant="ghost" size="sm">
-              <Link href={`/admin/windows?edit=${window.id}`} aria-label={`Edit ${window.name}`}>
-                <Pencil aria-hidden />
-              </Link>
-            </Button>
+            <ButtonLink
+              variant="ghost"
+              size="sm"
+              href={`/admin/windows?edit=${window.id}`}
+              aria-label={`Edit ${window.name}`}
+            >
+              <Pencil aria-hidden />
+            </ButtonLink>
             <RemoveRowButton
               id={window.id}
               name={window.name}

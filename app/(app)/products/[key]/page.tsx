@@ -1,6 +1,5 @@
 import { CalendarRange, ListFilter } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { PageHeader } from "@/components/layout/page-header";
@@ -12,7 +11,7 @@ import { ProductDialog } from "@/components/products/product-dialog";
 import { TrainSection } from "@/components/products/train-section";
 import { StageChip } from "@/components/releases/stage-chip";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { listRegions } from "@/lib/domain/holidays";
 import { mayManageProduct, OWNER_ROLES } from "@/lib/domain/products";
 import { ROLE_NAMES, STAGE_KEYS, STAGE_NAMES } from "@/lib/domain/stages";
@@ -107,18 +106,14 @@ export default async function ProductPage({ params }: { params: Params }) {
                 action={watchAction}
               />
             )}
-            <Button asChild variant="secondary">
-              <Link href={`/releases?product=${product.key}`}>
-                <ListFilter aria-hidden />
-                {product.releaseCount} releases
-              </Link>
-            </Button>
-            <Button asChild variant="secondary">
-              <Link href={`/timeline?product=${product.key}`}>
-                <CalendarRange aria-hidden />
-                Timeline
-              </Link>
-            </Button>
+            <ButtonLink variant="secondary" href={`/releases?product=${product.key}`}>
+              <ListFilter aria-hidden />
+              {product.releaseCount} releases
+            </ButtonLink>
+            <ButtonLink variant="secondary" href={`/timeline?product=${product.key}`}>
+              <CalendarRange aria-hidden />
+              Timeline
+            </ButtonLink>
             {mayEdit && (
               <ProductDialog product={product} owners={owners} save={updateProductAction} />
             )}

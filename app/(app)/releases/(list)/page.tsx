@@ -5,7 +5,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { hrefWith, ReleaseFilters } from "@/components/releases/release-filters";
 import { ReleasesTable } from "@/components/releases/releases-table";
-import { Button } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { workingDaysUntil } from "@/lib/domain/relative";
@@ -57,12 +57,10 @@ export default async function ReleasesPage({
         }
         actions={
           can(user.role, "releases.plan") && (
-            <Button asChild>
-              <Link href="/releases/new">
-                <Plus aria-hidden />
-                New release
-              </Link>
-            </Button>
+            <ButtonLink href="/releases/new">
+              <Plus aria-hidden />
+              New release
+            </ButtonLink>
           )
         }
       />
