@@ -1,7 +1,5 @@
 "use client";
 
-import { Button } from "../ui/button";
-
 import { StatusPage } from "./status-page";
 
 /**
@@ -31,9 +29,14 @@ export function ErrorStatus({
         )
       }
       action={
-        <Button variant="secondary" onClick={reset}>
+        // A plain button: this loads with every page, for failures that should not come.
+        <button
+          type="button"
+          onClick={reset}
+          className="h-9 rounded-md border border-border-strong bg-surface px-4 text-sm font-medium text-fg shadow-xs hover:bg-surface-muted"
+        >
           Try again
-        </Button>
+        </button>
       }
     />
   );

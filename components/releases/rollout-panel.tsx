@@ -4,7 +4,8 @@ import type { ReleaseDetail } from "@/lib/types/release";
 
 import { Badge } from "../ui/badge";
 
-import { type MarkStepDone, RolloutSteps } from "./rollout-steps";
+import { RolloutStepsIsland } from "./release-page-islands";
+import type { MarkStepDone } from "./rollout-steps";
 
 /** The PROD stage's rollout on the release page: strategy, steps, progress, and what may be done. */
 export function RolloutPanel({
@@ -54,7 +55,7 @@ export function RolloutPanel({
               ))}
             </p>
           )}
-          <RolloutSteps releaseId={release.id} rollout={rollout} markDone={markDone} />
+          <RolloutStepsIsland releaseId={release.id} rollout={rollout} markDone={markDone} />
         </>
       )}
     </section>

@@ -1,9 +1,7 @@
 "use client";
 
-import { Suspense } from "react";
-
 import type { ConfirmContentProps } from "./confirm-dialog-content";
-import { DialogTrigger, lazyIsland, useOpenState } from "./lazy-island";
+import { LazyDialog, lazyIsland } from "./lazy-island";
 
 const dialog = lazyIsland(() =>
   import("./confirm-dialog-content").then((module) => module.ConfirmDialogContent),
@@ -21,20 +19,7 @@ export function ConfirmDialog({
   trigger: React.ReactElement;
   onOpenChange?: (open: boolean) => void;
 }) {
-  const [isOpen, setOpen] = useOpenState(undefined, onOpenChange);
   return (
-    <>
-      <DialogTrigger
-        trigger={trigger}
-        isOpen={isOpen}
-        onOpen={() => setOpen(true)}
-        preload={dialog.preload}
-      />
-      {isOpen && (
-        <Suspense fallback={null}>
-          <dialog.Component {...content} onOpenChange={setOpen} />
-        </Suspense>
-      )}
-    </>
+    <LazyDialog dialog={dialog} content={content} trigger={trigger} onOpenChange={onOpenChange} />
   );
 }

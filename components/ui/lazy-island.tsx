@@ -1,6 +1,6 @@
 "use client";
 
-import { type ComponentType, cloneElement, lazy, useState } from "react";
+import { type ComponentType, cloneElement, lazy, Suspense, useState } from "react";
 
 /**
  * A component whose code loads when it is first needed (a dialog when it opens), not with the
@@ -17,6 +17,22 @@ export function lazyIsland<Props extends object>(load: () => Promise<ComponentTy
       },
     ));
   return { Component: lazy(preload), preload };
+}
+
+/**
+ * A component whose code loads only when a page shows it, in a chunk of its own (not with every
+ * component the page might show). Rendered on the server like the rest; in the browser its code
+ * arrives while the page hydrates.
+ */
+export function island<Props extends object>(load: () => Promise<ComponentType<Props>>) {
+  const Lazy = lazy(() => load().then((component) => ({ default: component })));
+  return function Island(props: Props) {
+    return (
+      <Suspense fallback={null}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  };
 }
 
 type TriggerProps = {
@@ -61,7 +77,7 @@ export function DialogTrigger({
 }
 
 /** Open state that a parent may control (`open`, `onOpenChange`) or leave to the dialog. */
-export function useOpenState(
+function useOpenState(
   open: boolean | undefined,
   onOpenChange: ((open: boolean) => void) | undefined,
 ): [boolean, (open: boolean) => void] {
@@ -87,4 +103,42 @@ export function useReturnFocus(): (event: Event) => void {
     event.preventDefault();
     if (opener?.isConnected) opener.focus();
   };
+}
+
+/**
+ * A dialog whose code loads when it first opens: its trigger (if any) and, while open, the dialog
+ * itself (`dialog`, from `lazyIsland`), given the content's props and the way to close it.
+ */
+export function LazyDialog<Props extends object>({
+  dialog,
+  content,
+  trigger,
+  open,
+  onOpenChange,
+}: {
+  dialog: ReturnType<typeof lazyIsland<Props & { onOpenChange: (open: boolean) => void }>>;
+  content: Props;
+  trigger?: React.ReactElement;
+  /** Given when the parent controls the dialog; left out, the dialog keeps its own state. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+}) {
+  const [isOpen, setOpen] = useOpenState(open, onOpenChange);
+  return (
+    <>
+      {trigger && (
+        <DialogTrigger
+          trigger={trigger}
+          isOpen={isOpen}
+          onOpen={() => setOpen(true)}
+          preload={dialog.preload}
+        />
+      )}
+      {isOpen && (
+        <Suspense fallback={null}>
+          <dialog.Component {...content} onOpenChange={setOpen} />
+        </Suspense>
+      )}
+    </>
+  );
 }

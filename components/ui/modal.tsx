@@ -1,8 +1,6 @@
 "use client";
 
-import { Suspense } from "react";
-
-import { DialogTrigger, lazyIsland, useOpenState } from "./lazy-island";
+import { LazyDialog, lazyIsland } from "./lazy-island";
 import type { ModalContentProps } from "./modal-dialog";
 
 const dialog = lazyIsland(() => import("./modal-dialog").then((module) => module.ModalDialog));
@@ -22,22 +20,13 @@ export function Modal({
   /** The button that opens it. */
   trigger?: React.ReactElement;
 }) {
-  const [isOpen, setOpen] = useOpenState(open, onOpenChange);
   return (
-    <>
-      {trigger && (
-        <DialogTrigger
-          trigger={trigger}
-          isOpen={isOpen}
-          onOpen={() => setOpen(true)}
-          preload={dialog.preload}
-        />
-      )}
-      {isOpen && (
-        <Suspense fallback={null}>
-          <dialog.Component {...content} onOpenChange={setOpen} />
-        </Suspense>
-      )}
-    </>
+    <LazyDialog
+      dialog={dialog}
+      content={content}
+      trigger={trigger}
+      open={open}
+      onOpenChange={onOpenChange}
+    />
   );
 }

@@ -4,17 +4,19 @@ import { notFound } from "next/navigation";
 import { DeploymentWarning } from "@/components/deployments/deployment-warning";
 import { DeploymentsTable } from "@/components/deployments/deployments-table";
 import { GatePanel } from "@/components/gate/gate-panel";
-import { PromotionsPanel } from "@/components/gitops/promotions-panel";
-import { ReleaseNotesPanel } from "@/components/notes/release-notes-panel";
 import { WatchButton } from "@/components/notes/watch-button";
 import { AfterGoLive } from "@/components/releases/after-go-live";
 import { AuditTrail } from "@/components/releases/audit-trail";
-import { OutcomeDialog } from "@/components/releases/outcome-dialog";
-import { ReleaseActions } from "@/components/releases/release-actions";
 import { ReleaseFacts } from "@/components/releases/release-facts";
 import { ReleaseHeader } from "@/components/releases/release-header";
+import {
+  OutcomeDialogIsland,
+  PromotionsPanelIsland,
+  ReleaseActionsIsland,
+  ReleaseNotesPanelIsland,
+  RolloutDialogIsland,
+} from "@/components/releases/release-page-islands";
 import { ReleasePatches } from "@/components/releases/release-patches";
-import { RolloutDialog } from "@/components/releases/rollout-dialog";
 import { RolloutPanel } from "@/components/releases/rollout-panel";
 import { SignOffControls } from "@/components/releases/sign-off-controls";
 import { signOffSubject } from "@/components/releases/sign-off-subject";
@@ -159,7 +161,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
               />
             )}
             {viewer.commands.length > 0 && (
-              <ReleaseActions
+              <ReleaseActionsIsland
                 releaseId={release.id}
                 releaseName={release.name}
                 revision={release.revision}
@@ -189,7 +191,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
           plan={
             mayPlan &&
             !rolloutPlanBlocker(release.status) && (
-              <RolloutDialog
+              <RolloutDialogIsland
                 releaseId={release.id}
                 goLive={release.forecastGoLive}
                 rollout={release.rollout}
@@ -222,7 +224,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
         release={release}
         recordOutcome={
           can(user.role, "releases.outcome") && (
-            <OutcomeDialog
+            <OutcomeDialogIsland
               releaseId={release.id}
               releaseName={release.name}
               current={release.outcome}
@@ -246,7 +248,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
         </section>
       )}
 
-      <ReleaseNotesPanel
+      <ReleaseNotesPanelIsland
         notes={notes}
         isCancelled={release.status === "CANCELLED"}
         actions={
@@ -276,7 +278,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
       />
 
       {(gitopsEnvironments.length > 0 || promotions.length > 0) && (
-        <PromotionsPanel
+        <PromotionsPanelIsland
           releaseId={release.id}
           promotions={promotions}
           environments={gitopsEnvironments}
