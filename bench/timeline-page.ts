@@ -1,7 +1,7 @@
 // npm run bench:page — the first screens (timeline, calendar, My approvals) with 500 releases on
 // PostgreSQL, in headless Chromium on loopback: Largest Contentful Paint of cold loads on a desk
 // (1440 × 900) and on a phone (390 × 844, CPU throttled 4×), the server's time to first byte, and
-// the first-load JavaScript (gzip) of each view. Targets: LCP ≤ 1.0 s on a desk, ≤ 2.5 s on the
+// the first-load JavaScript (gzip) of each view and of the other pages. Targets: LCP ≤ 1.0 s on a desk, ≤ 2.5 s on the
 // phone; first-load JS ≤ 150 KB. A benchmark, not a test: it prints figures next to targets only.
 //
 // It creates a throwaway database (BENCH_DATABASE_URL, default the local server's `postgres`
@@ -244,6 +244,13 @@ export async function runTimelinePageBenchmark(): Promise<void> {
     const demo = await seedDemoData(prisma);
     await seedGeneratedReleases(prisma, RELEASES - demo.releases);
     const total = await prisma.release.count();
+    const demoRelease = (status: "LIVE" | "IN_PROGRESS") =>
+      prisma.release.findFirstOrThrow({
+        where: { status, product: { key: { not: { startsWith: "bench-" } } } },
+        select: { id: true, product: { select: { key: true } } },
+      });
+    const live = await demoRelease("LIVE");
+    const inProgress = await demoRelease("IN_PROGRESS");
     await prisma.$disconnect();
 
     server = await startServer(database.url, PORT);
@@ -254,6 +261,8 @@ export async function runTimelinePageBenchmark(): Promise<void> {
     const cookies = {
       viewer: await sessionCookie(BASE_URL),
       qa: await sessionCookie(BASE_URL, "qa"),
+      rm: await sessionCookie(BASE_URL, "rm"),
+      admin: await sessionCookie(BASE_URL, "admin"),
     };
     await coldLoad(browser, cookies.viewer, "/timeline"); // warms the server (first render, caches)
 
@@ -307,6 +316,32 @@ export async function runTimelinePageBenchmark(): Promise<void> {
     console.log(
       `  Timeline, year (${yearLoads[0]!.rows} rows): LCP desk ${seconds(yearLcp)} (no target; the largest view)`,
     );
+    // The other pages' first-load JavaScript (one cold load each: it does not vary between loads).
+    const others = [
+      { name: "Releases", path: "/releases", who: "viewer" },
+      { name: "A live release, as a QA", path: `/releases/${live.id}`, who: "qa" },
+      {
+        name: "A release in progress, as its manager",
+        path: `/releases/${inProgress.id}`,
+        who: "rm",
+      },
+      { name: "A product", path: `/products/${live.product.key}`, who: "rm" },
+      { name: "Products", path: "/products", who: "viewer" },
+      { name: "Plan", path: "/plan", who: "rm" },
+      { name: "New release", path: "/releases/new", who: "rm" },
+      { name: "Environments", path: "/environments", who: "viewer" },
+      { name: "Delivery report", path: "/reports", who: "viewer" },
+      { name: "Profile", path: "/profile", who: "rm" },
+      { name: "Admin: people", path: "/admin/users", who: "admin" },
+    ] as const;
+    console.log(`  First-load JS (gzip) of the other pages, target ≤ ${TARGET_JS_KB} KB:`);
+    for (const other of others) {
+      const load = await coldLoad(browser, cookies[other.who], other.path);
+      const jsKb = load.scripts.reduce((sum, s) => sum + s.gzipBytes, 0) / 1024;
+      console.log(
+        `    ${`${other.name}:`.padEnd(40)} ${jsKb.toFixed(1).padStart(6)} KB   ratio ${(jsKb / TARGET_JS_KB).toFixed(2)}`,
+      );
+    }
   } finally {
     await browser?.close();
     await server?.stop();

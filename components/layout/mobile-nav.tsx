@@ -4,7 +4,8 @@ import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-import { DisclosureMenu, disclosureItemClassName } from "../ui/disclosure-menu";
+import { disclosureItemClassName } from "../ui/disclosure-item";
+import { DisclosureMenu } from "../ui/disclosure-menu";
 
 /**
  * On a phone the views and tools fold into a menu button; My approvals stays beside it (the

@@ -1,11 +1,12 @@
-"use client";
-
 import { CalendarDays, ChevronDown, LogOut } from "lucide-react";
 import Link from "next/link";
 
 import { ROLE_NAMES, type Role } from "@/lib/domain/stages";
 
-import { DisclosureMenu, disclosureItemClassName } from "../ui/disclosure-menu";
+import { disclosureItemClassName } from "../ui/disclosure-item";
+import { DisclosureMenu } from "../ui/disclosure-menu";
+
+import { SignOutButton } from "./sign-out-button";
 
 function initials(name: string): string {
   return name
@@ -16,20 +17,7 @@ function initials(name: string): string {
     .toUpperCase();
 }
 
-/**
- * Signs out through next-auth's documented endpoint (POST /api/auth/signout with the CSRF token),
- * as `signOut` of next-auth/react does, without shipping that client library on every page.
- */
-async function signOut(callbackUrl: string): Promise<void> {
-  const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-  await fetch("/api/auth/signout", {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, callbackUrl, json: "true" }),
-  });
-  window.location.assign(callbackUrl);
-}
-
+/** The account menu: who is signed in, the profile, signing out (rendered on the server). */
 export function UserMenu({ name, email, role }: { name: string; email: string; role: Role }) {
   return (
     <DisclosureMenu
@@ -60,15 +48,10 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         <CalendarDays aria-hidden />
         Profile &amp; calendar feed
       </Link>
-      <button
-        type="button"
-        data-menu-item
-        className={disclosureItemClassName()}
-        onClick={() => void signOut("/signin")}
-      >
+      <SignOutButton className={disclosureItemClassName()}>
         <LogOut aria-hidden />
         Sign out
-      </button>
+      </SignOutButton>
     </DisclosureMenu>
   );
 }

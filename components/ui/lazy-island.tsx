@@ -1,6 +1,6 @@
 "use client";
 
-import { type ComponentType, cloneElement, lazy, Suspense, useState } from "react";
+import { type ComponentType, cloneElement, lazy, Suspense, use, useState } from "react";
 
 /**
  * A component whose code loads when it is first needed (a dialog when it opens), not with the
@@ -35,6 +35,19 @@ export function island<Props extends object>(load: () => Promise<ComponentType<P
   };
 }
 
+const LAZY = Symbol.for("react.lazy");
+
+/**
+ * The element itself, for `cloneElement`: an element a server component rendered may arrive as a
+ * lazy reference to the part of the stream that holds it; unwrapped here as Radix's Slot does.
+ */
+export function useResolvedElement<Props>(node: React.ReactElement): React.ReactElement<Props> {
+  const lazyNode = node as unknown as { $$typeof?: symbol; _payload?: PromiseLike<unknown> };
+  if (lazyNode.$$typeof === LAZY && lazyNode._payload)
+    return use(lazyNode._payload as Promise<React.ReactElement<Props>>);
+  return node as React.ReactElement<Props>;
+}
+
 type TriggerProps = {
   onClick?: (event: React.MouseEvent<HTMLElement>) => void;
   onPointerEnter?: (event: React.PointerEvent<HTMLElement>) => void;
@@ -56,7 +69,7 @@ export function DialogTrigger({
   onOpen: () => void;
   preload: () => unknown;
 }) {
-  const element = trigger as React.ReactElement<TriggerProps>;
+  const element = useResolvedElement<TriggerProps>(trigger);
   const own = element.props;
   return cloneElement(element, {
     "aria-haspopup": "dialog",

@@ -2,7 +2,7 @@
 
 import { cloneElement, Suspense, useState } from "react";
 
-import { lazyIsland } from "./lazy-island";
+import { lazyIsland, useResolvedElement } from "./lazy-island";
 import type { TooltipProps } from "./tooltip-popup";
 
 const popup = lazyIsland(() => import("./tooltip-popup").then((module) => module.TooltipPopup));
@@ -22,7 +22,7 @@ type HoverProps = {
 export function Tooltip({ children, ...popupProps }: TooltipProps) {
   // null until a pointer or the focus first arrives; then whether it is still there.
   const [isWanted, setWanted] = useState<boolean | null>(null);
-  const element = children as React.ReactElement<HoverProps>;
+  const element = useResolvedElement<HoverProps>(children);
   const own = element.props;
   const trigger = cloneElement(element, {
     onPointerEnter: (event) => {

@@ -44,14 +44,20 @@ async function classConflicts(page: Page): Promise<string[]> {
   });
 }
 
-test("no element carries two classes that set the same thing", async ({ browser }) => {
+test("every page renders and hydrates, and no element carries two classes that set the same thing", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const found: string[] = [];
+  const failures: string[] = [];
   const visit = async (page: Page, paths: string[]) => {
+    page.on("pageerror", (error) => failures.push(`${page.url()}: ${error.message}`));
     for (const path of paths) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       await page.waitForLoadState("networkidle"); // pages that settle their address first
+      // Rendered, and hydrated without a failure (an island that did not load shows the error page).
+      await expect(page.getByRole("heading", { name: "Something went wrong" })).toHaveCount(0);
       for (const conflict of await classConflicts(page)) found.push(`${path}: ${conflict}`);
     }
   };
@@ -83,5 +89,6 @@ test("no element carries two classes that set the same thing", async ({ browser 
   await visit(await rm.newPage(), ["/releases/new", `${releases[0]}/edit`, "/approvals"]);
   await rm.close();
 
+  expect(failures).toEqual([]);
   expect(found).toEqual([]);
 });

@@ -5,9 +5,11 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { ProductNews } from "@/components/notes/product-news";
 import { WatchButton } from "@/components/notes/watch-button";
-import { ApproverEditor } from "@/components/products/approver-editor";
-import { GitopsSection } from "@/components/products/gitops-section";
-import { ProductDialog } from "@/components/products/product-dialog";
+import {
+  ApproverEditorIsland,
+  GitopsSectionIsland,
+  ProductDialogIsland,
+} from "@/components/products/product-page-islands";
 import { TrainSection } from "@/components/products/train-section";
 import { StageChip } from "@/components/releases/stage-chip";
 import { Badge } from "@/components/ui/badge";
@@ -115,7 +117,7 @@ export default async function ProductPage({ params }: { params: Params }) {
               Timeline
             </ButtonLink>
             {mayEdit && (
-              <ProductDialog product={product} owners={owners} save={updateProductAction} />
+              <ProductDialogIsland product={product} owners={owners} save={updateProductAction} />
             )}
           </>
         }
@@ -163,7 +165,7 @@ export default async function ProductPage({ params }: { params: Params }) {
       />
 
       {mayEdit && (
-        <GitopsSection
+        <GitopsSectionIsland
           product={product}
           target={gitops}
           actions={{ save: saveGitopsAction, test: testGitopsAction, remove: removeGitopsAction }}
@@ -222,7 +224,7 @@ export default async function ProductPage({ params }: { params: Params }) {
                   </span>
                 </div>
                 {mayEdit && (
-                  <ApproverEditor
+                  <ApproverEditorIsland
                     productKey={product.key}
                     stage={stage}
                     current={named.map((person) => person.id)}
