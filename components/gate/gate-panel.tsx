@@ -9,7 +9,7 @@ import type { ExceptionDto, GateAnswer, GateCheckDto } from "@/lib/types/windows
 import { AskExceptionDialogIsland } from "../releases/release-page-islands";
 import { Badge } from "../ui/badge";
 
-import { type Decide, DecideButtons } from "./gate-controls";
+import { type Decide, DecideButtons } from "./decide-buttons";
 
 const STATE_TONE = {
   REQUESTED: "warning",

@@ -4,7 +4,7 @@
 // live loads no outcome dialog, one without GitOps no promotions, a reader no release manager's
 // actions. Each is rendered on the server like the rest of the page.
 
-import type { AskExceptionDialog } from "../gate/gate-controls";
+import type { AskExceptionDialog } from "../gate/ask-exception-dialog";
 import type { PromotionsPanel } from "../gitops/promotions-panel";
 import type { ReleaseNotesPanel } from "../notes/release-notes-panel";
 import { island } from "../ui/lazy-island";
@@ -33,5 +33,5 @@ export const RolloutStepsIsland = island<React.ComponentProps<typeof RolloutStep
   import("./rollout-steps").then((m) => m.RolloutSteps),
 );
 export const AskExceptionDialogIsland = island<React.ComponentProps<typeof AskExceptionDialog>>(
-  () => import("../gate/gate-controls").then((m) => m.AskExceptionDialog),
+  () => import("../gate/ask-exception-dialog").then((m) => m.AskExceptionDialog),
 );

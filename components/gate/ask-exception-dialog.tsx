@@ -5,25 +5,15 @@ import { ShieldAlert } from "lucide-react";
 import { type ActionState, submitted } from "@/lib/action-state";
 import type { IsoDate } from "@/lib/domain/dates";
 import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
-import type { ExceptionDto } from "@/lib/types/windows";
 
 import { Button } from "../ui/button";
-import { ActionGroup, DialogFormFooter } from "../ui/dialog-actions";
+import { DialogFormFooter } from "../ui/dialog-actions";
 import { Field } from "../ui/field";
 import { Select } from "../ui/input";
 import { Modal } from "../ui/modal";
 import { TextField } from "../ui/text-field";
 import { Textarea } from "../ui/textarea";
-import { useActionRunner } from "../ui/use-action-runner";
 import { useRefreshingDialog } from "../ui/use-dialog-form";
-
-// The gate panel's interactive parts; the panel itself renders on the server.
-
-export type Decide = (raw: {
-  exceptionId: string;
-  releaseId: string;
-  decision: "APPROVED" | "REFUSED";
-}) => Promise<ActionState>;
 
 /** A release manager asks to open the gate for one environment and a few hours, for a reason. */
 export function AskExceptionDialog({
@@ -125,29 +115,5 @@ export function AskExceptionDialog({
         <DialogFormFooter dialog={dialog} label="Ask for the exception" />
       </form>
     </Modal>
-  );
-}
-
-export function DecideButtons({
-  exception,
-  releaseId,
-  decide,
-}: {
-  exception: ExceptionDto;
-  releaseId: string;
-  decide: Decide;
-}) {
-  const { run, isPending, problem } = useActionRunner();
-  const send = (decision: "APPROVED" | "REFUSED") =>
-    run(() => decide({ exceptionId: exception.id, releaseId, decision }));
-  return (
-    <ActionGroup problem={problem}>
-      <Button size="sm" disabled={isPending} onClick={() => send("APPROVED")}>
-        Approve
-      </Button>
-      <Button size="sm" variant="secondary" disabled={isPending} onClick={() => send("REFUSED")}>
-        Refuse
-      </Button>
-    </ActionGroup>
   );
 }
