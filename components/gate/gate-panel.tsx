@@ -6,9 +6,9 @@ import { STAGE_NAMES } from "@/lib/domain/stages";
 import { formatInstant } from "@/lib/domain/wall-clock";
 import type { ExceptionDto, GateAnswer, GateCheckDto } from "@/lib/types/windows";
 
-import { AskExceptionDialogIsland } from "../releases/release-page-islands";
 import { Badge } from "../ui/badge";
 
+import { AskExceptionDialog } from "./ask-exception-dialog";
 import { type Decide, DecideButtons } from "./decide-buttons";
 
 const STATE_TONE = {
@@ -121,7 +121,7 @@ export function GatePanel({
           </p>
         </div>
         {ask && (
-          <AskExceptionDialogIsland
+          <AskExceptionDialog
             releaseId={releaseId}
             releaseName={releaseName}
             environment={gate.environment}

@@ -6,12 +6,9 @@ import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { Region } from "@/lib/domain/holidays";
 import type { TrainDto } from "@/lib/types/product";
 
-import {
-  TrainDialogIsland,
-  TrainPlanDialogIsland,
-  TrainRemoveButtonIsland,
-} from "./product-page-islands";
-import type { PlanTrain } from "./train-plan-dialog";
+import { TrainDialog } from "./train-dialog";
+import { type PlanTrain, TrainPlanDialog } from "./train-plan-dialog";
+import { TrainRemoveButton } from "./train-remove-button";
 
 /** A product's release train: its cadence in words, its coming dates, and what the viewer may do. */
 export function TrainSection({
@@ -47,11 +44,9 @@ export function TrainSection({
           Release train
         </h2>
         <div className="flex flex-wrap items-center gap-2">
-          {train && mayRun && (
-            <TrainPlanDialogIsland productKey={product.key} plan={actions.plan} />
-          )}
+          {train && mayRun && <TrainPlanDialog productKey={product.key} plan={actions.plan} />}
           {mayKeep && (
-            <TrainDialogIsland
+            <TrainDialog
               productKey={product.key}
               productName={product.name}
               train={train}
@@ -62,7 +57,7 @@ export function TrainSection({
             />
           )}
           {train && mayKeep && (
-            <TrainRemoveButtonIsland productKey={product.key} remove={actions.remove} />
+            <TrainRemoveButton productKey={product.key} remove={actions.remove} />
           )}
         </div>
       </div>

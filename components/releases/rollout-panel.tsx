@@ -4,8 +4,7 @@ import type { ReleaseDetail } from "@/lib/types/release";
 
 import { Badge } from "../ui/badge";
 
-import { RolloutStepsIsland } from "./release-page-islands";
-import type { MarkStepDone } from "./rollout-steps";
+import { type MarkStepDone, RolloutSteps } from "./rollout-steps";
 
 /** The PROD stage's rollout on the release page: strategy, steps, progress, and what may be done. */
 export function RolloutPanel({
@@ -55,7 +54,7 @@ export function RolloutPanel({
               ))}
             </p>
           )}
-          <RolloutStepsIsland releaseId={release.id} rollout={rollout} markDone={markDone} />
+          <RolloutSteps releaseId={release.id} rollout={rollout} markDone={markDone} />
         </>
       )}
     </section>

@@ -19,22 +19,6 @@ export function lazyIsland<Props extends object>(load: () => Promise<ComponentTy
   return { Component: lazy(preload), preload };
 }
 
-/**
- * A component whose code loads only when a page shows it, in a chunk of its own (not with every
- * component the page might show). Rendered on the server like the rest; in the browser its code
- * arrives while the page hydrates.
- */
-export function island<Props extends object>(load: () => Promise<ComponentType<Props>>) {
-  const Lazy = lazy(() => load().then((component) => ({ default: component })));
-  return function Island(props: Props) {
-    return (
-      <Suspense fallback={null}>
-        <Lazy {...props} />
-      </Suspense>
-    );
-  };
-}
-
 const LAZY = Symbol.for("react.lazy");
 
 /**

@@ -5,11 +5,9 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { ProductNews } from "@/components/notes/product-news";
 import { WatchButton } from "@/components/notes/watch-button";
-import {
-  ApproverEditorIsland,
-  GitopsSectionIsland,
-  ProductDialogIsland,
-} from "@/components/products/product-page-islands";
+import { ApproverEditor } from "@/components/products/approver-editor";
+import { GitopsSection } from "@/components/products/gitops-section";
+import { ProductDialog } from "@/components/products/product-dialog";
 import { TrainSection } from "@/components/products/train-section";
 import { StageChip } from "@/components/releases/stage-chip";
 import { Badge } from "@/components/ui/badge";
@@ -117,7 +115,7 @@ export default async function ProductPage({ params }: { params: Params }) {
               Timeline
             </ButtonLink>
             {mayEdit && (
-              <ProductDialogIsland product={product} owners={owners} save={updateProductAction} />
+              <ProductDialog product={product} owners={owners} save={updateProductAction} />
             )}
           </>
         }
@@ -165,7 +163,7 @@ export default async function ProductPage({ params }: { params: Params }) {
       />
 
       {mayEdit && (
-        <GitopsSectionIsland
+        <GitopsSection
           product={product}
           target={gitops}
           actions={{ save: saveGitopsAction, test: testGitopsAction, remove: removeGitopsAction }}
@@ -224,7 +222,7 @@ export default async function ProductPage({ params }: { params: Params }) {
                   </span>
                 </div>
                 {mayEdit && (
-                  <ApproverEditorIsland
+                  <ApproverEditor
                     productKey={product.key}
                     stage={stage}
                     current={named.map((person) => person.id)}

@@ -4,19 +4,17 @@ import { notFound } from "next/navigation";
 import { DeploymentWarning } from "@/components/deployments/deployment-warning";
 import { DeploymentsTable } from "@/components/deployments/deployments-table";
 import { GatePanel } from "@/components/gate/gate-panel";
+import { PromotionsPanel } from "@/components/gitops/promotions-panel";
+import { ReleaseNotesPanel } from "@/components/notes/release-notes-panel";
 import { WatchButton } from "@/components/notes/watch-button";
 import { AfterGoLive } from "@/components/releases/after-go-live";
 import { AuditTrail } from "@/components/releases/audit-trail";
+import { OutcomeDialog } from "@/components/releases/outcome-dialog";
+import { ReleaseActions } from "@/components/releases/release-actions";
 import { ReleaseFacts } from "@/components/releases/release-facts";
 import { ReleaseHeader } from "@/components/releases/release-header";
-import {
-  OutcomeDialogIsland,
-  PromotionsPanelIsland,
-  ReleaseActionsIsland,
-  ReleaseNotesPanelIsland,
-  RolloutDialogIsland,
-} from "@/components/releases/release-page-islands";
 import { ReleasePatches } from "@/components/releases/release-patches";
+import { RolloutDialog } from "@/components/releases/rollout-dialog";
 import { RolloutPanel } from "@/components/releases/rollout-panel";
 import { SignOffControls } from "@/components/releases/sign-off-controls";
 import { signOffSubject } from "@/components/releases/sign-off-subject";
@@ -161,7 +159,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
               />
             )}
             {viewer.commands.length > 0 && (
-              <ReleaseActionsIsland
+              <ReleaseActions
                 releaseId={release.id}
                 releaseName={release.name}
                 revision={release.revision}
@@ -191,7 +189,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
           plan={
             mayPlan &&
             !rolloutPlanBlocker(release.status) && (
-              <RolloutDialogIsland
+              <RolloutDialog
                 releaseId={release.id}
                 goLive={release.forecastGoLive}
                 rollout={release.rollout}
@@ -224,7 +222,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
         release={release}
         recordOutcome={
           can(user.role, "releases.outcome") && (
-            <OutcomeDialogIsland
+            <OutcomeDialog
               releaseId={release.id}
               releaseName={release.name}
               current={release.outcome}
@@ -248,7 +246,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
         </section>
       )}
 
-      <ReleaseNotesPanelIsland
+      <ReleaseNotesPanel
         notes={notes}
         isCancelled={release.status === "CANCELLED"}
         actions={
@@ -278,7 +276,7 @@ export default async function ReleasePage({ params }: { params: Params }) {
       />
 
       {(gitopsEnvironments.length > 0 || promotions.length > 0) && (
-        <PromotionsPanelIsland
+        <PromotionsPanel
           releaseId={release.id}
           promotions={promotions}
           environments={gitopsEnvironments}
