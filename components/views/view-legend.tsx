@@ -117,6 +117,17 @@ export function ViewLegend({
             Observation after go-live (green kept, red rolled back, amber rolled forward)
           </li>
         )}
+        {extras.includes("baseline") && (
+          <li className="flex items-center gap-1.5">
+            <span
+              aria-hidden
+              className="inline-flex h-3.5 min-w-3.5 items-center justify-center rounded-full bg-danger px-1 text-[0.625rem] leading-none font-semibold text-white"
+            >
+              2
+            </span>
+            Alerts during observation (red critical, amber warnings)
+          </li>
+        )}
         {extras.includes("conflict") && (
           <li className="flex items-center gap-1.5">
             <AlertTriangle aria-hidden className="size-3.5 text-danger" />
