@@ -8,7 +8,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { signInSchema } from "@/lib/validation/auth";
+import { SIGN_IN_MESSAGES } from "@/lib/validation/sign-in-messages";
 
 type DemoAccount = { email: string; password: string; name: string; role: string };
 type FieldErrors = Partial<Record<"email" | "password", string>>;
@@ -41,19 +41,20 @@ export function SignInForm({
   async function handleSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
-    const parsed = signInSchema.safeParse({ email, password });
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as keyof FieldErrors;
-        errors[field] ??= issue.message;
-      }
+    // The browser checks the fields (its own email rule); the server checks them again with the schema.
+    const form = event.currentTarget;
+    const emailField = form.elements.namedItem("email") as HTMLInputElement;
+    const errors: FieldErrors = {};
+    if (email.trim() === "") errors.email = SIGN_IN_MESSAGES.emailMissing;
+    else if (emailField.validity.typeMismatch) errors.email = SIGN_IN_MESSAGES.emailInvalid;
+    if (password === "") errors.password = SIGN_IN_MESSAGES.passwordMissing;
+    if (errors.email || errors.password) {
       setFieldErrors(errors);
       return;
     }
     setFieldErrors({});
     setIsPending(true);
-    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    const result = await signIn("credentials", { email: email.trim(), password, redirect: false });
     if (!result || result.error) {
       setIsPending(false);
       // The server's own words (a wrong password, or when to try again after too many).

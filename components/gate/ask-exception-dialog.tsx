@@ -2,118 +2,33 @@
 
 import { ShieldAlert } from "lucide-react";
 
-import { type ActionState, submitted } from "@/lib/action-state";
-import type { IsoDate } from "@/lib/domain/dates";
-import { STAGE_KEYS, STAGE_NAMES, type StageKey } from "@/lib/domain/stages";
-
 import { Button } from "../ui/button";
-import { DialogFormFooter } from "../ui/dialog-actions";
-import { Field } from "../ui/field";
-import { Select } from "../ui/input";
-import { Modal } from "../ui/modal";
-import { TextField } from "../ui/text-field";
-import { Textarea } from "../ui/textarea";
-import { useRefreshingDialog } from "../ui/use-dialog-form";
+import { lazyIsland } from "../ui/lazy-island";
+import { LazyBodyModal } from "../ui/modal";
+
+import type { AskExceptionFormProps } from "./ask-exception-form";
+
+const formBody = lazyIsland(() =>
+  import("./ask-exception-form").then((module) => module.AskExceptionForm),
+);
 
 /** A release manager asks to open the gate for one environment and a few hours, for a reason. */
 export function AskExceptionDialog({
-  releaseId,
   releaseName,
-  environment,
-  today,
-  nextStart,
-  save,
-}: {
-  releaseId: string;
-  releaseName: string;
-  environment: StageKey;
-  today: IsoDate;
-  nextStart: { day: IsoDate; time: string };
-  save: (previous: ActionState, form: FormData) => Promise<ActionState>;
-}) {
-  const { dialog, state, error } = useRefreshingDialog(save);
+  ...form
+}: AskExceptionFormProps & { releaseName: string }) {
   return (
-    <Modal
+    <LazyBodyModal
       title={`Exception for ${releaseName}`}
       description="Opens the gate despite deny windows and freezes, for this release, one environment and at most 72 hours. An administrator or another release manager decides. Stage order and the artifact still apply."
-      open={dialog.open}
-      onOpenChange={dialog.setOpen}
       trigger={
         <Button variant="secondary">
           <ShieldAlert aria-hidden />
           Ask for an exception…
         </Button>
       }
-    >
-      <form action={dialog.action} noValidate className="space-y-4" key={state.at ?? "form"}>
-        <input type="hidden" name="releaseId" value={releaseId} />
-        <Field id="exception-environment" label="Environment" error={error("environment")}>
-          {(control) => (
-            <Select
-              {...control}
-              name="environment"
-              defaultValue={submitted(state, "environment", environment)}
-            >
-              {STAGE_KEYS.map((key) => (
-                <option key={key} value={key}>
-                  {key} — {STAGE_NAMES[key]}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <div className="grid grid-cols-3 gap-3">
-          <TextField
-            id="exception-day"
-            label="From (day)"
-            name="day"
-            type="date"
-            min={today}
-            required
-            defaultValue={submitted(state, "day", nextStart.day)}
-            error={error("day")}
-          />
-          <TextField
-            id="exception-time"
-            label="Time"
-            name="time"
-            type="time"
-            required
-            defaultValue={submitted(state, "time", nextStart.time)}
-            error={error("time")}
-          />
-          <TextField
-            id="exception-hours"
-            label="Hours"
-            name="hours"
-            type="number"
-            min={1}
-            max={72}
-            required
-            defaultValue={submitted(state, "hours", "4")}
-            error={error("hours") ?? error("to")}
-          />
-        </div>
-        <Field
-          id="exception-reason"
-          label="Reason"
-          description="The incident or change it is for: the approver and the audit trail read it."
-          error={error("reason")}
-        >
-          {(control) => (
-            <Textarea
-              {...control}
-              name="reason"
-              required
-              placeholder="e.g. INC-4711: payment callbacks fail, the fix must reach PROD tonight."
-              rows={3}
-              maxLength={2000}
-              defaultValue={submitted(state, "reason", "")}
-            />
-          )}
-        </Field>
-        <DialogFormFooter dialog={dialog} label="Ask for the exception" />
-      </form>
-    </Modal>
+      body={formBody}
+      bodyProps={form}
+    />
   );
 }

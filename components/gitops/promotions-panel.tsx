@@ -1,7 +1,4 @@
-"use client";
-
-import { ExternalLink, GitCommitHorizontal, RotateCw, Send } from "lucide-react";
-import { useState } from "react";
+import { ExternalLink, GitCommitHorizontal } from "lucide-react";
 
 import type { ActionState } from "@/lib/action-state";
 import type { StageKey } from "@/lib/domain/stages";
@@ -9,11 +6,8 @@ import { formatInstant } from "@/lib/domain/wall-clock";
 import type { PromotionDto } from "@/lib/types/gitops";
 
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
-import { ActionGroup } from "../ui/dialog-actions";
-import { FormStatus } from "../ui/form-status";
-import { Select } from "../ui/input";
-import { useActionRunner } from "../ui/use-action-runner";
+
+import { PromoteForm, RetryButton } from "./promotion-buttons";
 
 const STATE = {
   WAITING: { tone: "info", label: "Waiting" },
@@ -30,75 +24,10 @@ function took(from: string, to: string): string {
   return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
 }
 
-function PromoteForm({
-  releaseId,
-  environments,
-  promote,
-}: {
-  releaseId: string;
-  environments: StageKey[];
-  promote: (raw: { releaseId: string; environment: StageKey }) => Promise<ActionState>;
-}) {
-  const [environment, setEnvironment] = useState<StageKey>(environments[0]!);
-  const { run, isPending, problem } = useActionRunner();
-  return (
-    <ActionGroup problem={problem}>
-      <Select
-        aria-label="Environment to promote to"
-        value={environment}
-        onChange={(event) => setEnvironment(event.target.value as StageKey)}
-        fieldSize="sm"
-        className="w-28"
-      >
-        {environments.map((key) => (
-          <option key={key} value={key}>
-            {key}
-          </option>
-        ))}
-      </Select>
-      <Button
-        variant="secondary"
-        size="sm"
-        disabled={isPending}
-        onClick={() => run(() => promote({ releaseId, environment }))}
-      >
-        <Send aria-hidden />
-        Promote
-      </Button>
-    </ActionGroup>
-  );
-}
-
-function RetryButton({
-  promotion,
-  releaseId,
-  retry,
-}: {
-  promotion: PromotionDto;
-  releaseId: string;
-  retry: (raw: { promotionId: string; releaseId: string }) => Promise<ActionState>;
-}) {
-  const { run, isPending, problem } = useActionRunner();
-  return (
-    <>
-      <Button
-        size="sm"
-        variant="secondary"
-        disabled={isPending}
-        onClick={() => run(() => retry({ promotionId: promotion.id, releaseId }))}
-      >
-        <RotateCw aria-hidden />
-        Retry
-      </Button>
-      {problem && <FormStatus state={problem} />}
-    </>
-  );
-}
-
 /**
  * The release's promotions through Git: what was written where (the commit, linked where the forge
  * is known), what failed and why, when the environment reported the deployment; release managers
- * promote by hand and retry failed ones.
+ * promote by hand and retry failed ones. Rendered on the server; only the two buttons are client code.
  */
 export function PromotionsPanel({
   releaseId,

@@ -74,7 +74,7 @@ export function DialogTrigger({
 }
 
 /** Open state that a parent may control (`open`, `onOpenChange`) or leave to the dialog. */
-function useOpenState(
+export function useOpenState(
   open: boolean | undefined,
   onOpenChange: ((open: boolean) => void) | undefined,
 ): [boolean, (open: boolean) => void] {
@@ -112,10 +112,13 @@ export function LazyDialog<Props extends object>({
   trigger,
   open,
   onOpenChange,
+  preload,
 }: {
   dialog: ReturnType<typeof lazyIsland<Props & { onOpenChange: (open: boolean) => void }>>;
   content: Props;
   trigger?: React.ReactElement;
+  /** Loads what the dialog shows besides itself (a body of its own), with the dialog. */
+  preload?: () => unknown;
   /** Given when the parent controls the dialog; left out, the dialog keeps its own state. */
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
@@ -128,7 +131,10 @@ export function LazyDialog<Props extends object>({
           trigger={trigger}
           isOpen={isOpen}
           onOpen={() => setOpen(true)}
-          preload={dialog.preload}
+          preload={() => {
+            void preload?.();
+            return dialog.preload();
+          }}
         />
       )}
       {isOpen && (

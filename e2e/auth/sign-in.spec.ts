@@ -56,6 +56,13 @@ test.describe("sign-in", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Enter your email address.")).toBeVisible();
     await expect(page.getByText("Enter your password.")).toBeVisible();
+    // An address the browser does not accept as one is named as such, and nothing is sent.
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByLabel("Password").fill("whatever");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    await expect(page.getByText("Enter your password.")).toBeHidden();
+    await expect(page).toHaveURL(/\/signin/);
   });
 
   test("signing out ends the session on the server: a copied cookie stops working at once", async ({
