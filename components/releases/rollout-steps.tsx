@@ -1,23 +1,19 @@
-"use client";
-
 import { Check } from "lucide-react";
 
-import type { ActionState } from "@/lib/action-state";
 import { formatDisplayDate } from "@/lib/domain/dates";
 import type { RolloutDto } from "@/lib/types/release";
 import { cn } from "@/lib/utils";
 
-import { Button } from "../ui/button";
-import { FormStatus } from "../ui/form-status";
 import { LocalTime } from "../ui/local-time";
-import { useActionRunner } from "../ui/use-action-runner";
 
-export type MarkStepDone = (command: {
-  releaseId: string;
-  position: number;
-}) => Promise<ActionState>;
+import { type MarkStepDone, MarkStepDoneButton } from "./mark-step-done-button";
 
-/** The rollout's steps in order: day, share or flag, done by whom; the next one can be marked done. */
+export type { MarkStepDone };
+
+/**
+ * The rollout's steps in order: day, share or flag, done by whom; the next one can be marked done.
+ * Rendered on the server; only the button is client code.
+ */
 export function RolloutSteps({
   releaseId,
   rollout,
@@ -28,54 +24,46 @@ export function RolloutSteps({
   /** Given to release managers once the release is live. */
   markDone?: MarkStepDone;
 }) {
-  const { run, isPending, problem } = useActionRunner();
   const next = rollout.steps.find((step) => !step.doneAt);
   return (
-    <div className="space-y-2">
-      <ol className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4" aria-label="Rollout steps">
-        {rollout.steps.map((step) => {
-          const isDone = step.doneAt !== null;
-          return (
-            <li
-              key={step.position}
-              data-testid="rollout-step"
-              data-done={isDone || undefined}
-              className={cn(
-                "rounded-lg border px-3 py-2 text-sm",
-                isDone ? "border-success/40 bg-success-soft" : "border-border bg-surface",
-              )}
-            >
-              <p className="flex items-center justify-between gap-2 font-medium text-fg">
-                <span>
-                  {step.position}. {step.percent ? `${step.percent} %` : step.label}
-                  {step.percent && step.label && (
-                    <span className="font-normal text-muted"> · {step.label}</span>
-                  )}
-                </span>
-                {isDone && <Check aria-label="done" className="size-4 text-success" />}
+    <ol className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4" aria-label="Rollout steps">
+      {rollout.steps.map((step) => {
+        const isDone = step.doneAt !== null;
+        return (
+          <li
+            key={step.position}
+            data-testid="rollout-step"
+            data-done={isDone || undefined}
+            className={cn(
+              "rounded-lg border px-3 py-2 text-sm",
+              isDone ? "border-success/40 bg-success-soft" : "border-border bg-surface",
+            )}
+          >
+            <p className="flex items-center justify-between gap-2 font-medium text-fg">
+              <span>
+                {step.position}. {step.percent ? `${step.percent} %` : step.label}
+                {step.percent && step.label && (
+                  <span className="font-normal text-muted"> · {step.label}</span>
+                )}
+              </span>
+              {isDone && <Check aria-label="done" className="size-4 text-success" />}
+            </p>
+            <p className="text-xs text-muted tabular">{formatDisplayDate(step.date)}</p>
+            {isDone && step.doneAt && (
+              <p className="text-xs text-muted">
+                Done by {step.doneBy?.name} <LocalTime iso={step.doneAt} />
               </p>
-              <p className="text-xs text-muted tabular">{formatDisplayDate(step.date)}</p>
-              {isDone && step.doneAt && (
-                <p className="text-xs text-muted">
-                  Done by {step.doneBy?.name} <LocalTime iso={step.doneAt} />
-                </p>
-              )}
-              {markDone && next?.position === step.position && (
-                <Button
-                  size="sm"
-                  className="mt-2"
-                  disabled={isPending}
-                  onClick={() => run(() => markDone({ releaseId, position: step.position }))}
-                >
-                  <Check aria-hidden />
-                  Mark done
-                </Button>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-      {problem && <FormStatus state={problem} />}
-    </div>
+            )}
+            {markDone && next?.position === step.position && (
+              <MarkStepDoneButton
+                releaseId={releaseId}
+                position={step.position}
+                markDone={markDone}
+              />
+            )}
+          </li>
+        );
+      })}
+    </ol>
   );
 }

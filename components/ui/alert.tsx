@@ -1,20 +1,14 @@
-import { cva, type VariantProps } from "class-variance-authority";
 import { AlertCircle, AlertTriangle, CheckCircle2, Info, type LucideIcon } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 
-const alertVariants = cva("flex items-start gap-2 rounded-md border px-3 py-2 text-sm", {
-  variants: {
-    tone: {
-      danger: "border-danger/25 bg-danger-soft text-danger",
-      success: "border-success/25 bg-success-soft text-success",
-      warning: "border-warning/30 bg-warning-soft text-warning",
-      info: "border-accent/20 bg-accent-soft text-accent",
-      neutral: "border-border bg-surface-muted text-fg",
-    },
-  },
-  defaultVariants: { tone: "info" },
-});
+const ALERT_TONES = {
+  danger: "border-danger/25 bg-danger-soft text-danger",
+  success: "border-success/25 bg-success-soft text-success",
+  warning: "border-warning/30 bg-warning-soft text-warning",
+  info: "border-accent/20 bg-accent-soft text-accent",
+  neutral: "border-border bg-surface-muted text-fg",
+};
 
 const ICONS: Record<NonNullable<AlertProps["tone"]>, LucideIcon> = {
   danger: AlertCircle,
@@ -24,17 +18,24 @@ const ICONS: Record<NonNullable<AlertProps["tone"]>, LucideIcon> = {
   neutral: Info,
 };
 
-type AlertProps = React.ComponentProps<"div"> &
-  VariantProps<typeof alertVariants> & {
-    /** An icon of its own, or `false` for none; by default the tone's. */
-    icon?: LucideIcon | false;
-  };
+type AlertProps = React.ComponentProps<"div"> & {
+  tone?: keyof typeof ALERT_TONES | null;
+  /** An icon of its own, or `false` for none; by default the tone's. */
+  icon?: LucideIcon | false;
+};
 
 /** A message in a coloured box: an error, a success, a warning or a note. The caller sets the role. */
 export function Alert({ tone, icon, className, children, ...props }: AlertProps) {
   const Icon = icon === false ? null : (icon ?? ICONS[tone ?? "info"]);
   return (
-    <div className={cn(alertVariants({ tone }), className)} {...props}>
+    <div
+      className={cn(
+        "flex items-start gap-2 rounded-md border px-3 py-2 text-sm",
+        ALERT_TONES[tone ?? "info"],
+        className,
+      )}
+      {...props}
+    >
       {Icon && <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />}
       <div className="min-w-0 flex-1">{children}</div>
     </div>

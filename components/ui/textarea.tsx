@@ -1,15 +1,14 @@
-import type { VariantProps } from "class-variance-authority";
 import * as React from "react";
 
 import { cn } from "@/lib/utils";
 
-import { fieldVariants, fieldWidth } from "./input";
+import { type FieldText, fieldVariants, fieldWidth } from "./input";
 
 export function Textarea({
   className,
   text,
   ...props
-}: React.ComponentProps<"textarea"> & Pick<VariantProps<typeof fieldVariants>, "text">) {
+}: React.ComponentProps<"textarea"> & { text?: FieldText | null }) {
   return (
     <textarea
       className={cn(
