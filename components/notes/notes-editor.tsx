@@ -10,8 +10,8 @@ import { Button } from "../ui/button";
 import { FormStatus } from "../ui/form-status";
 import { Textarea } from "../ui/textarea";
 
+import type { NotesActions, Preview } from "./notes-editing";
 import { NotesHtml } from "./notes-html";
-import type { NotesActions, Preview } from "./release-notes-panel";
 
 /** The Markdown as it will read, rendered by the server a moment after each keystroke. */
 function usePreview(markdown: string, preview: Preview, initial: string): string {

@@ -7,17 +7,19 @@ import type { ReleaseCommand } from "@/lib/domain/release-commands";
 
 import { Button } from "../ui/button";
 import { ButtonLink } from "../ui/button-link";
-import { ConfirmDialog } from "../ui/confirm-dialog";
 import { FormStatus } from "../ui/form-status";
-import { Label } from "../ui/input";
-import { lazyIsland } from "../ui/lazy-island";
-import { Textarea } from "../ui/textarea";
+import { LazyDialog, lazyIsland } from "../ui/lazy-island";
 import { useActionRunner } from "../ui/use-action-runner";
 
 import { useReleaseCommands } from "./release-commands";
+import type { StatusCommand } from "./status-change-dialog";
 
 // The what-if re-plan (a month picker, the preview, a dialog) loads when first wanted.
 const replanDialog = lazyIsland(() => import("./replan-dialog").then((m) => m.ReplanDialog));
+// Hold, resume and cancel ask for a reason in a confirmation that loads when first reached.
+const statusDialog = lazyIsland(() =>
+  import("./status-change-dialog").then((m) => m.StatusChangeDialog),
+);
 
 type Props = {
   releaseId: string;
@@ -30,26 +32,21 @@ type Props = {
 /** A release manager's actions on a release: edit, re-plan (with a what-if), hold / resume, cancel (with a reason). */
 export function ReleaseActions({ releaseId, releaseName, revision, commands }: Props) {
   const { changeStatus } = useReleaseCommands();
-  const [reason, setReason] = useState("");
   const { run: runAction, isPending, problem } = useActionRunner();
   const [isReplanning, setReplanning] = useState(false);
   const may = (command: ReleaseCommand) => commands.includes(command);
 
-  function run(command: "HOLD" | "RESUME" | "CANCEL") {
-    runAction(() => changeStatus({ releaseId, revision, command, reason }));
-    setReason("");
-  }
-
-  const reasonField = (id: string, label: string) => (
-    <div className="space-y-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      <Textarea
-        id={id}
-        value={reason}
-        maxLength={1000}
-        onChange={(event) => setReason(event.target.value)}
-      />
-    </div>
+  const ask = (command: StatusCommand, trigger: React.ReactElement) => (
+    <LazyDialog
+      dialog={statusDialog}
+      trigger={trigger}
+      content={{
+        command,
+        releaseName,
+        onConfirm: (reason: string) =>
+          runAction(() => changeStatus({ releaseId, revision, command, reason })),
+      }}
+    />
   );
 
   return (
@@ -73,61 +70,30 @@ export function ReleaseActions({ releaseId, releaseName, revision, commands }: P
             Re-plan
           </Button>
         )}
-        {may("HOLD") && (
-          <ConfirmDialog
-            title={`Put ${releaseName} on hold?`}
-            description="No stage can be signed off while the release is on hold. The reason is shown on the release."
-            confirmLabel="Put on hold"
-            confirmDisabled={reason.trim() === ""}
-            onOpenChange={() => setReason("")}
-            onConfirm={() => run("HOLD")}
-            trigger={
-              <Button variant="secondary" disabled={isPending}>
-                <Pause aria-hidden />
-                Hold
-              </Button>
-            }
-          >
-            {reasonField("hold-reason", "Reason")}
-          </ConfirmDialog>
-        )}
-        {may("RESUME") && (
-          <ConfirmDialog
-            title={`Resume ${releaseName}?`}
-            description="Sign-offs are possible again."
-            confirmLabel="Resume"
-            onOpenChange={() => setReason("")}
-            onConfirm={() => run("RESUME")}
-            trigger={
-              <Button variant="secondary" disabled={isPending}>
-                <Play aria-hidden />
-                Resume
-              </Button>
-            }
-          >
-            {reasonField("resume-comment", "Comment (optional)")}
-          </ConfirmDialog>
-        )}
-        {may("CANCEL") && (
-          <ConfirmDialog
-            title={`Cancel ${releaseName}?`}
-            description="A cancelled release cannot be signed off, re-planned or resumed. This cannot be undone."
-            confirmLabel="Cancel release"
-            cancelLabel="Keep release"
-            tone="danger"
-            confirmDisabled={reason.trim() === ""}
-            onOpenChange={() => setReason("")}
-            onConfirm={() => run("CANCEL")}
-            trigger={
-              <Button variant="secondary-danger" disabled={isPending}>
-                <Ban aria-hidden />
-                Cancel release
-              </Button>
-            }
-          >
-            {reasonField("cancel-reason", "Reason")}
-          </ConfirmDialog>
-        )}
+        {may("HOLD") &&
+          ask(
+            "HOLD",
+            <Button variant="secondary" disabled={isPending}>
+              <Pause aria-hidden />
+              Hold
+            </Button>,
+          )}
+        {may("RESUME") &&
+          ask(
+            "RESUME",
+            <Button variant="secondary" disabled={isPending}>
+              <Play aria-hidden />
+              Resume
+            </Button>,
+          )}
+        {may("CANCEL") &&
+          ask(
+            "CANCEL",
+            <Button variant="secondary-danger" disabled={isPending}>
+              <Ban aria-hidden />
+              Cancel release
+            </Button>,
+          )}
       </div>
       {problem && <FormStatus state={problem} />}
       {isReplanning && (

@@ -10,7 +10,9 @@ const ALERT_TONES = {
   neutral: "border-border bg-surface-muted text-fg",
 };
 
-const ICONS: Record<NonNullable<AlertProps["tone"]>, LucideIcon> = {
+type AlertTone = keyof typeof ALERT_TONES;
+
+const ICONS: Record<AlertTone, LucideIcon> = {
   danger: AlertCircle,
   success: CheckCircle2,
   warning: AlertTriangle,
@@ -19,14 +21,22 @@ const ICONS: Record<NonNullable<AlertProps["tone"]>, LucideIcon> = {
 };
 
 type AlertProps = React.ComponentProps<"div"> & {
-  tone?: keyof typeof ALERT_TONES | null;
+  tone?: AlertTone | null;
   /** An icon of its own, or `false` for none; by default the tone's. */
   icon?: LucideIcon | false;
 };
 
-/** A message in a coloured box: an error, a success, a warning or a note. The caller sets the role. */
-export function Alert({ tone, icon, className, children, ...props }: AlertProps) {
-  const Icon = icon === false ? null : (icon ?? ICONS[tone ?? "info"]);
+/**
+ * The box of an Alert with the icon it is given and none other: for client code that shows one
+ * tone only (a form's error), which then does not ship the other tones' icons.
+ */
+export function AlertBox({
+  tone,
+  icon: Icon,
+  className,
+  children,
+  ...props
+}: Omit<AlertProps, "icon"> & { icon: LucideIcon | null }) {
   return (
     <div
       className={cn(
@@ -39,5 +49,16 @@ export function Alert({ tone, icon, className, children, ...props }: AlertProps)
       {Icon && <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />}
       <div className="min-w-0 flex-1">{children}</div>
     </div>
+  );
+}
+
+/** A message in a coloured box: an error, a success, a warning or a note. The caller sets the role. */
+export function Alert({ tone, icon, ...props }: AlertProps) {
+  return (
+    <AlertBox
+      tone={tone}
+      icon={icon === false ? null : (icon ?? ICONS[tone ?? "info"])}
+      {...props}
+    />
   );
 }

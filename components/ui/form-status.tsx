@@ -1,10 +1,11 @@
 "use client";
 
+import { AlertCircle } from "lucide-react";
 import { useEffect } from "react";
 
 import type { ActionState } from "@/lib/action-state";
 
-import { Alert } from "./alert";
+import { AlertBox } from "./alert";
 import { useToast } from "./toaster";
 
 /**
@@ -19,8 +20,8 @@ export function FormStatus({ state }: { state: ActionState }) {
   }, [state.status, state.message, state.at, toast]);
   if (state.status !== "error" || !state.message) return null;
   return (
-    <Alert tone="danger" role="alert">
+    <AlertBox tone="danger" icon={AlertCircle} role="alert">
       {state.message}
-    </Alert>
+    </AlertBox>
   );
 }
