@@ -1,23 +1,14 @@
-"use client";
+import { UserRoundX } from "lucide-react";
 
-import { Loader2, UserRoundCheck, UserRoundX } from "lucide-react";
-import { useActionState } from "react";
-
-import { type ActionState, IDLE, submitted } from "@/lib/action-state";
+import type { ActionState } from "@/lib/action-state";
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
-import { ROLE_NAMES } from "@/lib/domain/stages";
 import type { DelegationDto } from "@/lib/types/delegation";
 import type { UserSummary } from "@/lib/types/user";
 
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { Field } from "../ui/field";
-import { FormStatus } from "../ui/form-status";
-import { Select } from "../ui/input";
-import { TextField } from "../ui/text-field";
-import { useActionRunner } from "../ui/use-action-runner";
+import { CommandButton } from "../ui/command-button";
 
+import { DelegationForm } from "./delegation-form";
 import { Panel } from "./panel";
 
 function Range({ delegation }: { delegation: DelegationDto }) {
@@ -30,7 +21,7 @@ function Range({ delegation }: { delegation: DelegationDto }) {
 
 /**
  * Going on leave: name a deputy for a date range, see who stands in for you and for whom you stand
- * in, end a delegation early.
+ * in, end a delegation early. Rendered on the server; the form and the End buttons are client code.
  */
 export function DelegationsPanel({
   today,
@@ -48,65 +39,13 @@ export function DelegationsPanel({
   create: (previous: ActionState, form: FormData) => Promise<ActionState>;
   end: (command: { id: string }) => Promise<ActionState>;
 }) {
-  const [state, action, isPending] = useActionState(create, IDLE);
-  const runner = useActionRunner();
-  const error = (field: string) => state.fieldErrors?.[field];
   return (
     <Panel
       id="delegations"
       title="Absence and deputy"
       description="Going on leave? Name a deputy for those days: they may decide wherever you may, and every decision they take records both of you. Four eyes still applies to both."
     >
-      <form
-        action={action}
-        noValidate
-        className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_11rem_auto] sm:items-end"
-        key={state.at ?? "form"}
-      >
-        <Field id="deputy" label="Deputy" error={error("deputyId")}>
-          {(control) => (
-            <Select
-              {...control}
-              name="deputyId"
-              defaultValue={state.status === "error" ? submitted(state, "deputyId", "") : ""}
-            >
-              <option value="">Choose a colleague…</option>
-              {deputies.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name} · {ROLE_NAMES[person.role]}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <TextField
-          id="delegation-from"
-          label="First day away"
-          name="from"
-          type="date"
-          min={today}
-          defaultValue={state.status === "error" ? submitted(state, "from", today) : today}
-          error={error("from")}
-        />
-        <TextField
-          id="delegation-to"
-          label="Last day away"
-          name="to"
-          type="date"
-          min={today}
-          defaultValue={state.status === "error" ? submitted(state, "to", "") : ""}
-          error={error("to")}
-        />
-        <Button type="submit" disabled={isPending}>
-          {isPending ? (
-            <Loader2 aria-hidden className="animate-spin" />
-          ) : (
-            <UserRoundCheck aria-hidden />
-          )}
-          Name deputy
-        </Button>
-      </form>
-      <FormStatus state={state} />
+      <DelegationForm today={today} deputies={deputies} create={create} />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-2">
@@ -128,24 +67,23 @@ export function DelegationsPanel({
                       <Range delegation={delegation} />
                     </span>
                   </span>
-                  <ConfirmDialog
-                    title={`End ${delegation.deputy.name}'s delegation?`}
-                    description="From now on they no longer decide for you. What they decided stays."
-                    confirmLabel="End delegation"
-                    tone="danger"
-                    onConfirm={() => runner.run(() => end({ id: delegation.id }))}
-                    trigger={
-                      <Button variant="secondary" size="sm" disabled={runner.isPending}>
-                        <UserRoundX aria-hidden />
-                        End
-                      </Button>
-                    }
-                  />
+                  <CommandButton
+                    action={end}
+                    command={{ id: delegation.id }}
+                    confirm={{
+                      title: `End ${delegation.deputy.name}'s delegation?`,
+                      description:
+                        "From now on they no longer decide for you. What they decided stays.",
+                      confirmLabel: "End delegation",
+                    }}
+                  >
+                    <UserRoundX aria-hidden />
+                    End
+                  </CommandButton>
                 </li>
               ))}
             </ul>
           )}
-          {runner.problem && <FormStatus state={runner.problem} />}
         </div>
         <div className="space-y-2">
           <h3 className="text-sm font-medium text-fg">You stand in for</h3>

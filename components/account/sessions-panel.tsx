@@ -1,15 +1,11 @@
-"use client";
-
 import { LogOut } from "lucide-react";
 
 import type { ActionState } from "@/lib/action-state";
 import type { SessionInfo } from "@/lib/types/user";
 
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
-import { FormStatus } from "../ui/form-status";
+import { CommandButton } from "../ui/command-button";
 import { LocalTime } from "../ui/local-time";
-import { useActionRunner } from "../ui/use-action-runner";
 
 import { Panel } from "./panel";
 
@@ -39,7 +35,7 @@ function describeBrowser(userAgent: string | null): string {
   return system ? `${browser} on ${system}` : browser;
 }
 
-/** Where one is signed in: since when, with what, from where; and a way to sign one out. */
+/** Where one is signed in: since when, with what, from where; and a way to sign one out. Server-rendered. */
 export function SessionsPanel({
   sessions,
   currentId,
@@ -49,7 +45,6 @@ export function SessionsPanel({
   currentId: string | null;
   end: (command: { id: string }) => Promise<ActionState>;
 }) {
-  const { run, isPending, problem } = useActionRunner();
   return (
     <Panel
       id="sessions"
@@ -80,20 +75,14 @@ export function SessionsPanel({
               </p>
             </div>
             {session.id !== currentId && (
-              <Button
-                variant="secondary"
-                size="sm"
-                disabled={isPending}
-                onClick={() => run(() => end({ id: session.id }))}
-              >
+              <CommandButton action={end} command={{ id: session.id }}>
                 <LogOut aria-hidden />
                 Sign out
-              </Button>
+              </CommandButton>
             )}
           </li>
         ))}
       </ul>
-      {problem && <FormStatus state={problem} />}
     </Panel>
   );
 }

@@ -1,53 +1,19 @@
-"use client";
-
 import { Trash2 } from "lucide-react";
 
 import type { ActionState } from "@/lib/action-state";
 import type { ApiTokenAdminDto, ApiTokenDto } from "@/lib/types/user";
 
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
-import { ConfirmDialog } from "../ui/confirm-dialog";
-import { FormStatus } from "../ui/form-status";
+import { CommandButton } from "../ui/command-button";
 import { LocalTime } from "../ui/local-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "../ui/table";
-import { useActionRunner } from "../ui/use-action-runner";
 
 const SCOPE_TEXT = { read: "Read", write: "Read and write", deploy: "Deployments only" } as const;
 
-function RevokeToken({
-  token,
-  revoke,
-}: {
-  token: ApiTokenDto;
-  revoke: (command: { id: string }) => Promise<ActionState>;
-}) {
-  const { run, isPending, problem } = useActionRunner();
-  return (
-    <div className="flex flex-col items-end gap-1">
-      <ConfirmDialog
-        title={`Revoke “${token.name}”?`}
-        description="Whatever uses it gets 401 from now on. This cannot be undone; create a new token instead."
-        confirmLabel="Revoke"
-        tone="danger"
-        onConfirm={() => run(() => revoke({ id: token.id }))}
-        trigger={
-          <Button
-            variant="ghost"
-            size="sm"
-            disabled={isPending}
-            aria-label={`Revoke ${token.name}`}
-          >
-            <Trash2 aria-hidden />
-          </Button>
-        }
-      />
-      {problem && <FormStatus state={problem} />}
-    </div>
-  );
-}
-
-/** API tokens with their scope, expiry and last use; never their secrets. With owners for admins. */
+/**
+ * API tokens with their scope, expiry and last use; never their secrets. With owners for admins.
+ * Rendered on the server; the Revoke buttons are client code.
+ */
 export function TokenTable({
   tokens,
   revoke,
@@ -101,7 +67,20 @@ export function TokenTable({
               {token.lastUsedAt ? <LocalTime iso={token.lastUsedAt} /> : "Not yet"}
             </TableCell>
             <TableCell className="text-right">
-              <RevokeToken token={token} revoke={revoke} />
+              <CommandButton
+                action={revoke}
+                command={{ id: token.id }}
+                variant="ghost"
+                aria-label={`Revoke ${token.name}`}
+                confirm={{
+                  title: `Revoke “${token.name}”?`,
+                  description:
+                    "Whatever uses it gets 401 from now on. This cannot be undone; create a new token instead.",
+                  confirmLabel: "Revoke",
+                }}
+              >
+                <Trash2 aria-hidden />
+              </CommandButton>
             </TableCell>
           </TableRow>
         ))}

@@ -1,5 +1,3 @@
-"use client";
-
 import { EyeOff, Package, Rocket } from "lucide-react";
 import Link from "next/link";
 
@@ -7,35 +5,11 @@ import { formatDisplayDate } from "@/lib/domain/dates";
 import type { WatchDto } from "@/lib/types/notes";
 
 import type { WatchAction } from "../notes/watch-button";
-import { Button } from "../ui/button";
-import { FormStatus } from "../ui/form-status";
-import { useActionRunner } from "../ui/use-action-runner";
+import { CommandButton } from "../ui/command-button";
 
 import { Panel } from "./panel";
 
-function StopWatching({ watch, action }: { watch: WatchDto; action: WatchAction }) {
-  const { run, isPending, problem } = useActionRunner();
-  const target =
-    watch.kind === "product"
-      ? ({ kind: "product", key: watch.product!.key } as const)
-      : ({ kind: "release", id: watch.release!.id } as const);
-  return (
-    <div className="flex flex-col items-end gap-1">
-      <Button
-        variant="ghost"
-        size="sm"
-        disabled={isPending}
-        onClick={() => run(() => action({ ...target, watch: false }))}
-      >
-        <EyeOff aria-hidden />
-        Stop watching
-      </Button>
-      {problem && <FormStatus state={problem} />}
-    </div>
-  );
-}
-
-/** The products and releases one watches, each with a way to stop. */
+/** The products and releases one watches, each with a way to stop. Server-rendered. */
 export function WatchesPanel({ watches, action }: { watches: WatchDto[]; action: WatchAction }) {
   return (
     <Panel
@@ -80,7 +54,18 @@ export function WatchesPanel({ watches, action }: { watches: WatchDto[]; action:
                     : `Go-live ${formatDisplayDate(watch.release!.forecastGoLive)}`}
                 </div>
               </div>
-              <StopWatching watch={watch} action={action} />
+              <CommandButton
+                action={action}
+                command={
+                  watch.product
+                    ? { kind: "product", key: watch.product.key, watch: false }
+                    : { kind: "release", id: watch.release!.id, watch: false }
+                }
+                variant="ghost"
+              >
+                <EyeOff aria-hidden />
+                Stop watching
+              </CommandButton>
             </li>
           ))}
         </ul>

@@ -1,16 +1,10 @@
-"use client";
-
 import { RefreshCw } from "lucide-react";
-import { useState } from "react";
 
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CopyField } from "@/components/ui/copy-field";
-import { FormStatus } from "@/components/ui/form-status";
-import { useActionRunner } from "@/components/ui/use-action-runner";
+import { CommandButton } from "@/components/ui/command-button";
 import { revokeFeedAction } from "@/lib/server/actions/profile";
 import type { ProductOption } from "@/lib/types/product";
-import { cn } from "@/lib/utils";
+
+import { FeedAddress } from "./feed-address";
 
 const HOW_TO = [
   {
@@ -29,19 +23,11 @@ const HOW_TO = [
   },
 ];
 
-/** The feed address limited to some products (`&product=a&product=b`); all of them when none. */
-function withProducts(url: string, keys: readonly string[]): string {
-  return keys.reduce((address, key) => `${address}&product=${encodeURIComponent(key)}`, url);
-}
-
 /**
  * The personal feed address with copy-to-clipboard (of every product, or of the ones ticked), how
- * to subscribe, and revocation.
+ * to subscribe, and revocation. Rendered on the server; the address chooser and Revoke are client code.
  */
 export function CalendarFeedPanel({ url, products }: { url: string; products: ProductOption[] }) {
-  const { run, isPending, problem } = useActionRunner();
-  const [chosen, setChosen] = useState<string[]>([]);
-
   return (
     <section
       aria-labelledby="feed-heading"
@@ -56,45 +42,7 @@ export function CalendarFeedPanel({ url, products }: { url: string; products: Pr
           events. The address is personal: anyone who has it can read the calendar.
         </p>
       </div>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-fg">Products in the feed</legend>
-        <div className="flex flex-wrap gap-2" data-testid="feed-products">
-          {products.map((product) => {
-            const isChosen = chosen.includes(product.key);
-            return (
-              <label
-                key={product.key}
-                className={cn(
-                  "flex cursor-pointer items-center gap-2 rounded-full border px-3 py-1 text-sm has-focus-visible:outline-2 has-focus-visible:outline-accent",
-                  isChosen
-                    ? "border-accent bg-accent-soft text-accent"
-                    : "border-border-strong text-fg hover:bg-surface-muted",
-                )}
-              >
-                <input
-                  type="checkbox"
-                  className="sr-only"
-                  checked={isChosen}
-                  onChange={(event) =>
-                    setChosen((keys) =>
-                      event.target.checked
-                        ? [...keys, product.key]
-                        : keys.filter((key) => key !== product.key),
-                    )
-                  }
-                />
-                {product.name}
-              </label>
-            );
-          })}
-        </div>
-        <p className="text-xs text-muted">
-          {chosen.length === 0
-            ? "Nothing ticked: the feed holds every product."
-            : `The feed holds ${chosen.length === 1 ? "this product" : `these ${chosen.length} products`} only.`}
-        </p>
-      </fieldset>
-      <CopyField id="feed-url" label="Feed address" value={withProducts(url, chosen)} />
+      <FeedAddress url={url} products={products} />
       <dl className="grid gap-3 sm:grid-cols-3">
         {HOW_TO.map((item) => (
           <div key={item.app} className="rounded-lg bg-surface-muted p-3">
@@ -104,20 +52,21 @@ export function CalendarFeedPanel({ url, products }: { url: string; products: Pr
         ))}
       </dl>
       <div className="flex flex-wrap items-center gap-3 border-t border-border pt-4">
-        <ConfirmDialog
-          title="Revoke this feed address?"
-          description="Calendars subscribed with it stop updating, and the address answers “not found”. You get a new address to subscribe with."
-          confirmLabel="Revoke and create a new address"
-          tone="danger"
-          onConfirm={() => run(() => revokeFeedAction())}
-          trigger={
-            <Button variant="secondary-danger" disabled={isPending}>
-              <RefreshCw aria-hidden />
-              Revoke address
-            </Button>
-          }
-        />
-        {problem && <FormStatus state={problem} />}
+        <CommandButton
+          action={revokeFeedAction}
+          command={undefined}
+          variant="secondary-danger"
+          size="md"
+          confirm={{
+            title: "Revoke this feed address?",
+            description:
+              "Calendars subscribed with it stop updating, and the address answers “not found”. You get a new address to subscribe with.",
+            confirmLabel: "Revoke and create a new address",
+          }}
+        >
+          <RefreshCw aria-hidden />
+          Revoke address
+        </CommandButton>
       </div>
     </section>
   );
