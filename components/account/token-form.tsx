@@ -1,12 +1,12 @@
 "use client";
 
-import { KeyRound, Loader2 } from "lucide-react";
+import { AlertTriangle, KeyRound, Loader2 } from "lucide-react";
 import { useActionState } from "react";
 
 import { IDLE, submitted, type TokenState } from "@/lib/action-state";
 import type { TokenScope } from "@/lib/domain/people";
 
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert";
 import { Button } from "../ui/button";
 import { CopyField } from "../ui/copy-field";
 import { Field } from "../ui/field";
@@ -38,7 +38,9 @@ export function TokenForm({
     <>
       {state.status === "success" && state.token && (
         <div className="space-y-2" data-testid="new-token">
-          <Alert tone="warning">{state.message}</Alert>
+          <AlertBox tone="warning" icon={AlertTriangle}>
+            {state.message}
+          </AlertBox>
           <CopyField id="new-token" label="New API token" value={state.token} />
         </div>
       )}

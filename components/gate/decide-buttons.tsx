@@ -3,8 +3,8 @@
 import type { ActionState } from "@/lib/action-state";
 import type { ExceptionDto } from "@/lib/types/windows";
 
+import { ActionGroup } from "../ui/action-group";
 import { Button } from "../ui/button";
-import { ActionGroup } from "../ui/dialog-actions";
 import { useActionRunner } from "../ui/use-action-runner";
 
 export type Decide = (raw: {

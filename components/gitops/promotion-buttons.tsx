@@ -6,8 +6,8 @@ import { useState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import type { StageKey } from "@/lib/domain/stages";
 
+import { ActionGroup } from "../ui/action-group";
 import { Button } from "../ui/button";
-import { ActionGroup } from "../ui/dialog-actions";
 import { FormStatus } from "../ui/form-status";
 import { Select } from "../ui/input";
 import { useActionRunner } from "../ui/use-action-runner";

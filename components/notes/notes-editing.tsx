@@ -6,8 +6,8 @@ import { Suspense, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import type { ReleaseNotesDto } from "@/lib/types/notes";
 
+import { ActionGroup } from "../ui/action-group";
 import { Button } from "../ui/button";
-import { ActionGroup } from "../ui/dialog-actions";
 import { lazyIsland } from "../ui/lazy-island";
 import { useActionRunner } from "../ui/use-action-runner";
 

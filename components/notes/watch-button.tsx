@@ -4,8 +4,8 @@ import { Eye, EyeOff } from "lucide-react";
 
 import type { ActionState } from "@/lib/action-state";
 
+import { ActionGroup } from "../ui/action-group";
 import { Button } from "../ui/button";
-import { ActionGroup } from "../ui/dialog-actions";
 import { useActionRunner } from "../ui/use-action-runner";
 
 export type WatchTarget = { kind: "product"; key: string } | { kind: "release"; id: string };

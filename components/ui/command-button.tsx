@@ -2,9 +2,9 @@
 
 import type { ActionState } from "@/lib/action-state";
 
+import { ActionGroup } from "./action-group";
 import { Button, type ButtonVariants } from "./button";
 import { ConfirmDialog } from "./confirm-dialog";
-import { ActionGroup } from "./dialog-actions";
 import { useActionRunner } from "./use-action-runner";
 
 /**

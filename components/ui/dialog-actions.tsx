@@ -50,19 +50,3 @@ export function DialogFormFooter({
     </>
   );
 }
-
-/** Buttons that run server actions, with what went wrong under them. */
-export function ActionGroup({
-  problem,
-  children,
-}: {
-  problem: ActionState | null;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="flex flex-col items-end gap-1">
-      <div className="flex items-center gap-2">{children}</div>
-      {problem && <FormStatus state={problem} />}
-    </div>
-  );
-}
