@@ -1,11 +1,11 @@
 "use client";
 
-import { Loader2, LogIn } from "lucide-react";
+import { AlertCircle, Loader2, LogIn } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
-import { Alert } from "@/components/ui/alert";
+import { AlertBox } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { SIGN_IN_MESSAGES } from "@/lib/validation/sign-in-messages";
@@ -72,9 +72,9 @@ export function SignInForm({
   return (
     <div className="space-y-6">
       {formError && (
-        <Alert tone="danger" role="alert">
+        <AlertBox tone="danger" icon={AlertCircle} role="alert">
           {formError}
-        </Alert>
+        </AlertBox>
       )}
       {sso && (
         <Button

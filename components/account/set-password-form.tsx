@@ -1,12 +1,12 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
+import { AlertCircle, CheckCircle2, Loader2 } from "lucide-react";
 import { useActionState } from "react";
 
 import { IDLE, type PasswordLinkState } from "@/lib/action-state";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES } from "@/lib/domain/people";
 
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert";
 import { Button } from "../ui/button";
 import { ButtonLink } from "../ui/button-link";
 
@@ -27,9 +27,9 @@ export function SetPasswordForm({
   if (state.status === "success") {
     return (
       <div className="space-y-4">
-        <Alert tone="success" role="status">
+        <AlertBox tone="success" icon={CheckCircle2} role="status">
           {state.message}
-        </Alert>
+        </AlertBox>
         <ButtonLink
           className="w-full"
           size="lg"
@@ -51,9 +51,9 @@ export function SetPasswordForm({
         description={`${PASSWORD_MIN_BYTES} to ${PASSWORD_MAX_BYTES} bytes; a passphrase of a few words is good.`}
       />
       {state.status === "error" && !state.fieldErrors && (
-        <Alert tone="danger" role="alert">
+        <AlertBox tone="danger" icon={AlertCircle} role="alert">
           {state.message}
-        </Alert>
+        </AlertBox>
       )}
       <Button type="submit" size="lg" className="w-full" disabled={isPending}>
         {isPending && <Loader2 aria-hidden className="animate-spin" />}

@@ -1,11 +1,11 @@
 "use client";
 
-import { Send, Trash2 } from "lucide-react";
+import { AlertCircle, Send, Trash2 } from "lucide-react";
 
 import type { ActionState } from "@/lib/action-state";
 import type { DeliveryDto, WebhookDto } from "@/lib/types/notifications";
 
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -34,9 +34,9 @@ export function WebhookList({
   return (
     <ul className="space-y-4">
       {runner.problem && (
-        <Alert tone="danger" role="alert">
+        <AlertBox tone="danger" icon={AlertCircle} role="alert">
           {runner.problem.message}
-        </Alert>
+        </AlertBox>
       )}
       {webhooks.map((hook) => (
         <li

@@ -1,6 +1,8 @@
+import { AlertCircle } from "lucide-react";
+
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert";
 import { Button } from "../ui/button";
 
 /**
@@ -21,7 +23,7 @@ export function DateProblem({
   className?: string;
 }) {
   return (
-    <Alert id={id} tone="danger" role="alert" className={className}>
+    <AlertBox id={id} tone="danger" icon={AlertCircle} role="alert" className={className}>
       <p>{message}</p>
       {suggestions && suggestions.length > 0 && (
         <p className="mt-2 flex flex-wrap items-center gap-2 text-fg">
@@ -38,6 +40,6 @@ export function DateProblem({
           ))}
         </p>
       )}
-    </Alert>
+    </AlertBox>
   );
 }

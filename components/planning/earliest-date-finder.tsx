@@ -1,12 +1,12 @@
 "use client";
 
-import { Loader2, Search } from "lucide-react";
+import { AlertCircle, Loader2, Search } from "lucide-react";
 import { Suspense, useState } from "react";
 
 import type { IsoDate } from "@/lib/domain/dates";
 import type { PlanSearchResult } from "@/lib/types/planning";
 
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert";
 import { Button } from "../ui/button";
 import { lazyIsland } from "../ui/lazy-island";
 import { useApiPreview } from "../ui/use-api-preview";
@@ -63,9 +63,9 @@ export function EarliestDateFinder({
         </p>
       </div>
       {isCurrent && search.problem && (
-        <Alert tone="danger" role="alert">
+        <AlertBox tone="danger" icon={AlertCircle} role="alert">
           {search.problem.message}
-        </Alert>
+        </AlertBox>
       )}
       {result && (
         <Suspense

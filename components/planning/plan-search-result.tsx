@@ -6,7 +6,7 @@ import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { SkipReason } from "@/lib/domain/plan-search";
 import type { PlanSearchResult } from "@/lib/types/planning";
 
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert";
 import { Button } from "../ui/button";
 
 function slip(workingDays: number): string {
@@ -73,10 +73,10 @@ export function SearchResult({
       </div>
 
       {result.candidates.length === 0 ? (
-        <Alert tone="warning">
+        <AlertBox tone="warning" icon={AlertTriangle}>
           Nothing fits within the search horizon: every date was refused (see why below). Raise an
           environment&apos;s capacity, or agree the environments with the other teams.
-        </Alert>
+        </AlertBox>
       ) : (
         <ol className="grid gap-3 sm:grid-cols-3" aria-label="Earliest free go-lives">
           {result.candidates.map((candidate) => (

@@ -10,10 +10,9 @@ import type { Region } from "@/lib/domain/holidays";
 import { Field } from "../ui/field";
 import { SegmentedControl } from "../ui/segmented-control";
 
-import { DateProblem } from "./date-problem";
 import { EarliestDateFinder } from "./earliest-date-finder";
+import { LazyDateProblem, LazyPlanPreview, preloadPlanParts } from "./lazy-plan-parts";
 import { MonthPicker, type PickMode } from "./month-picker";
-import { PlanPreview } from "./plan-preview";
 import { RegionSelect } from "./region-select";
 import { usePlanPreview } from "./use-plan-preview";
 
@@ -88,20 +87,22 @@ export function PlanningWorkbench({ regions, defaultRegion, today, windowLength 
               />
             )}
           </Field>
-          <MonthPicker
-            key={`${mode}-${region}`}
-            region={region}
-            mode={mode}
-            selected={selected}
-            today={today}
-            highlight={preview.highlight}
-            onPick={(date) => update({ date })}
-            onRefused={(date, reason) =>
-              setRefusal(
-                `${formatDisplayDate(date)} cannot be the ${mode === "goLive" ? "go-live" : "DEV start"}: it is ${reason}.`,
-              )
-            }
-          />
+          <div onPointerEnter={preloadPlanParts} onFocus={preloadPlanParts}>
+            <MonthPicker
+              key={`${mode}-${region}`}
+              region={region}
+              mode={mode}
+              selected={selected}
+              today={today}
+              highlight={preview.highlight}
+              onPick={(date) => update({ date })}
+              onRefused={(date, reason) =>
+                setRefusal(
+                  `${formatDisplayDate(date)} cannot be the ${mode === "goLive" ? "go-live" : "DEV start"}: it is ${reason}.`,
+                )
+              }
+            />
+          </div>
         </div>
       </section>
 
@@ -117,7 +118,7 @@ export function PlanningWorkbench({ regions, defaultRegion, today, windowLength 
           )}
         </div>
         {(refusal || preview.problem) && (
-          <DateProblem
+          <LazyDateProblem
             className="mb-4"
             message={refusal ?? preview.problem!.message}
             suggestions={refusal ? undefined : preview.problem?.suggestions}
@@ -133,7 +134,7 @@ export function PlanningWorkbench({ regions, defaultRegion, today, windowLength 
           </div>
         )}
         {plan ? (
-          <PlanPreview plan={plan} />
+          <LazyPlanPreview plan={plan} />
         ) : (
           !refusal &&
           !preview.problem && (

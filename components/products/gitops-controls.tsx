@@ -1,11 +1,11 @@
 "use client";
 
-import { PlugZap, Settings2 } from "lucide-react";
+import { AlertCircle, PlugZap, Settings2 } from "lucide-react";
 
 import type { ActionState } from "@/lib/action-state";
 import type { GitopsTargetDto } from "@/lib/types/gitops";
 
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert";
 import { Button } from "../ui/button";
 import { ConfirmRemoveButton } from "../ui/confirm-remove-button";
 import { lazyIsland } from "../ui/lazy-island";
@@ -32,9 +32,14 @@ function TestButton({ productKey, test }: { productKey: string; test: Command })
         Test connection
       </Button>
       {problem && (
-        <Alert tone="danger" className="basis-full" data-testid="gitops-test-problem">
+        <AlertBox
+          tone="danger"
+          icon={AlertCircle}
+          className="basis-full"
+          data-testid="gitops-test-problem"
+        >
           {problem.message}
-        </Alert>
+        </AlertBox>
       )}
     </>
   );

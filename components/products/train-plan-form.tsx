@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
+import { AlertCircle, Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
@@ -10,7 +10,7 @@ import type { SkipReason } from "@/lib/domain/plan-search";
 import { MAX_TRAIN_BATCH } from "@/lib/domain/train-batch";
 import type { TrainPreviewItem } from "@/lib/types/product";
 
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { FormStatus } from "../ui/form-status";
@@ -83,9 +83,9 @@ export function TrainPlanForm({ productKey, plan, close }: TrainPlanFormProps & 
         </p>
       )}
       {preview.problem && (
-        <Alert tone="danger" role="alert">
+        <AlertBox tone="danger" icon={AlertCircle} role="alert">
           {preview.problem.message}
-        </Alert>
+        </AlertBox>
       )}
       {items.length > 0 && (
         <ol

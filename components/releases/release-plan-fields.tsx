@@ -4,10 +4,9 @@ import { useState } from "react";
 
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 
-import { DateProblem } from "../planning/date-problem";
 import { EarliestDateFinder } from "../planning/earliest-date-finder";
+import { LazyDateProblem, LazyPlanPreview, preloadPlanParts } from "../planning/lazy-plan-parts";
 import { MonthPicker, type PickMode } from "../planning/month-picker";
-import { PlanPreview } from "../planning/plan-preview";
 import type { PlanPreviewState } from "../planning/use-plan-preview";
 import { SegmentedControl } from "../ui/segmented-control";
 
@@ -84,26 +83,28 @@ export function ReleasePlanFields({
             }}
             fullWidth
           />
-          <MonthPicker
-            key={`${mode}-${region}`}
-            region={region}
-            mode={mode}
-            selected={date}
-            today={today}
-            minDate={today}
-            highlight={preview.highlight}
-            onPick={(picked) => {
-              setRefusal(null);
-              onDateChange(picked);
-            }}
-            onRefused={(picked, reason) =>
-              setRefusal(
-                `${formatDisplayDate(picked)} cannot be the ${mode === "goLive" ? "go-live" : "DEV start"}: it is ${reason}.`,
-              )
-            }
-          />
+          <div onPointerEnter={preloadPlanParts} onFocus={preloadPlanParts}>
+            <MonthPicker
+              key={`${mode}-${region}`}
+              region={region}
+              mode={mode}
+              selected={date}
+              today={today}
+              minDate={today}
+              highlight={preview.highlight}
+              onPick={(picked) => {
+                setRefusal(null);
+                onDateChange(picked);
+              }}
+              onRefused={(picked, reason) =>
+                setRefusal(
+                  `${formatDisplayDate(picked)} cannot be the ${mode === "goLive" ? "go-live" : "DEV start"}: it is ${reason}.`,
+                )
+              }
+            />
+          </div>
           {(refusal || preview.problem) && (
-            <DateProblem
+            <LazyDateProblem
               message={refusal ?? preview.problem!.message}
               suggestions={refusal ? undefined : preview.problem?.suggestions}
               onPick={onDateChange}
@@ -121,7 +122,7 @@ export function ReleasePlanFields({
               onTakeCandidate(goLive);
             }}
           />
-          {preview.plan && <PlanPreview plan={preview.plan} />}
+          {preview.plan && <LazyPlanPreview plan={preview.plan} />}
           {!date && (
             <p className="text-sm text-muted">
               Pick the {mode === "goLive" ? "go-live" : "first DEV day"} in the calendar; the six

@@ -1,6 +1,6 @@
 "use client";
 
-import { Loader2 } from "lucide-react";
+import { AlertCircle, Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Dialog } from "radix-ui";
 import { useId, useState, useTransition } from "react";
@@ -14,7 +14,7 @@ import type { ReplanCommand } from "@/lib/validation/releases";
 
 import { DateProblem } from "../planning/date-problem";
 import { EarliestDateFinder } from "../planning/earliest-date-finder";
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert";
 import { Button } from "../ui/button";
 import { DialogCloseButton } from "../ui/dialog-close-button";
 import { Field } from "../ui/field";
@@ -124,9 +124,9 @@ export function ReplanDialog({
 
           <div className="flex-1 space-y-5 overflow-y-auto px-6 py-5">
             {loadError && (
-              <Alert tone="danger" role="alert">
+              <AlertBox tone="danger" icon={AlertCircle} role="alert">
                 {loadError}
-              </Alert>
+              </AlertBox>
             )}
             <div className="space-y-3">
               <SegmentedControl

@@ -27,8 +27,8 @@ type AlertProps = React.ComponentProps<"div"> & {
 };
 
 /**
- * The box of an Alert with the icon it is given and none other: for client code that shows one
- * tone only (a form's error), which then does not ship the other tones' icons.
+ * The box of an Alert with the icon it is given and none other. Client components use it (with
+ * their tone's icon) so that they do not ship every tone's icon; server components use Alert.
  */
 export function AlertBox({
   tone,

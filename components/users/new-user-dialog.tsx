@@ -1,13 +1,13 @@
 "use client";
 
-import { Loader2, UserPlus } from "lucide-react";
+import { CheckCircle2, Loader2, UserPlus } from "lucide-react";
 import { useActionState, useState } from "react";
 
 import { IDLE, type LinkState, submitted } from "@/lib/action-state";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES } from "@/lib/domain/people";
 import { ROLE_NAMES, ROLES } from "@/lib/domain/stages";
 
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert";
 import { Button } from "../ui/button";
 import { CopyField } from "../ui/copy-field";
 import { Field } from "../ui/field";
@@ -47,7 +47,9 @@ export function NewUserDialog({
     >
       {link ? (
         <div className="space-y-4">
-          <Alert tone="success">{state.message}</Alert>
+          <AlertBox tone="success" icon={CheckCircle2}>
+            {state.message}
+          </AlertBox>
           <CopyField id="new-user-link" label="Set-password link" value={link} />
           <div className="flex justify-end">
             <Button variant="secondary" onClick={() => setOpen(false)}>

@@ -1,13 +1,13 @@
 "use client";
 
-import { KeyRound, UserCheck, UserX } from "lucide-react";
+import { AlertTriangle, KeyRound, UserCheck, UserX } from "lucide-react";
 import { useState } from "react";
 
 import type { LinkState } from "@/lib/action-state";
 import { ROLE_NAMES, ROLES, type Role } from "@/lib/domain/stages";
 import type { UserDto } from "@/lib/types/user";
 
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CopyField } from "../ui/copy-field";
@@ -129,7 +129,9 @@ export function UserActions({ user, commands }: { user: UserDto; commands: UserC
         description="Hand this link over safely. It works once, within 7 days."
       >
         <div className="space-y-4">
-          <Alert tone="warning">It is shown only now.</Alert>
+          <AlertBox tone="warning" icon={AlertTriangle}>
+            It is shown only now.
+          </AlertBox>
           <CopyField id={`reset-link-${user.id}`} label="Set-password link" value={link ?? ""} />
         </div>
       </Modal>
