@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
-import { AlertBox } from "@/components/ui/alert";
+import { AlertBox } from "@/components/ui/alert-box";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { SIGN_IN_MESSAGES } from "@/lib/validation/sign-in-messages";

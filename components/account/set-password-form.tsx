@@ -6,7 +6,7 @@ import { useActionState } from "react";
 import { IDLE, type PasswordLinkState } from "@/lib/action-state";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES } from "@/lib/domain/people";
 
-import { AlertBox } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 import { Button } from "../ui/button";
 import { ButtonLink } from "../ui/button-link";
 

@@ -6,7 +6,7 @@ import { useActionState } from "react";
 import { IDLE, submitted, type TokenState } from "@/lib/action-state";
 import type { TokenScope } from "@/lib/domain/people";
 
-import { AlertBox } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 import { Button } from "../ui/button";
 import { CopyField } from "../ui/copy-field";
 import { Field } from "../ui/field";

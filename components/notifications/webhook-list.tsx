@@ -5,7 +5,7 @@ import { AlertCircle, Send, Trash2 } from "lucide-react";
 import type { ActionState } from "@/lib/action-state";
 import type { DeliveryDto, WebhookDto } from "@/lib/types/notifications";
 
-import { AlertBox } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";

@@ -2,7 +2,7 @@ import { AlertCircle } from "lucide-react";
 
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 
-import { AlertBox } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 import { Button } from "../ui/button";
 
 /**

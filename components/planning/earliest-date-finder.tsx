@@ -6,7 +6,7 @@ import { Suspense, useState } from "react";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { PlanSearchResult } from "@/lib/types/planning";
 
-import { AlertBox } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 import { Button } from "../ui/button";
 import { lazyIsland } from "../ui/lazy-island";
 import { useApiPreview } from "../ui/use-api-preview";

@@ -8,10 +8,24 @@ import { lazyIsland } from "../ui/lazy-island";
 // request), or earlier when the pointer or the focus reaches the month.
 const planPreview = lazyIsland(() => import("./plan-preview").then((module) => module.PlanPreview));
 const dateProblem = lazyIsland(() => import("./date-problem").then((module) => module.DateProblem));
+const earliestDateFinder = lazyIsland(() =>
+  import("./earliest-date-finder").then((module) => module.EarliestDateFinder),
+);
 
 export function preloadPlanParts(): void {
   void planPreview.preload();
   void dateProblem.preload();
+}
+
+/** The earliest-free-date search (EarliestDateFinder), for where it shows only once a plan does. */
+export function LazyEarliestDateFinder(
+  props: React.ComponentProps<typeof earliestDateFinder.Component>,
+) {
+  return (
+    <Suspense fallback={null}>
+      <earliestDateFinder.Component {...props} />
+    </Suspense>
+  );
 }
 
 /** The six stage windows of a picked date (PlanPreview), loaded when first shown. */

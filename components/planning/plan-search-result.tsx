@@ -6,7 +6,7 @@ import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 import type { SkipReason } from "@/lib/domain/plan-search";
 import type { PlanSearchResult } from "@/lib/types/planning";
 
-import { AlertBox } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 import { Button } from "../ui/button";
 
 function slip(workingDays: number): string {

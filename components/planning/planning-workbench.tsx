@@ -10,8 +10,12 @@ import type { Region } from "@/lib/domain/holidays";
 import { Field } from "../ui/field";
 import { SegmentedControl } from "../ui/segmented-control";
 
-import { EarliestDateFinder } from "./earliest-date-finder";
-import { LazyDateProblem, LazyPlanPreview, preloadPlanParts } from "./lazy-plan-parts";
+import {
+  LazyDateProblem,
+  LazyEarliestDateFinder,
+  LazyPlanPreview,
+  preloadPlanParts,
+} from "./lazy-plan-parts";
 import { MonthPicker, type PickMode } from "./month-picker";
 import { RegionSelect } from "./region-select";
 import { usePlanPreview } from "./use-plan-preview";
@@ -127,7 +131,7 @@ export function PlanningWorkbench({ regions, defaultRegion, today, windowLength 
         )}
         {plan && (
           <div className="mb-5">
-            <EarliestDateFinder
+            <LazyEarliestDateFinder
               wish={selected ? { [mode]: selected, region } : undefined}
               onTake={(goLive) => update({ mode: "goLive", date: goLive })}
             />

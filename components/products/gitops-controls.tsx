@@ -5,7 +5,7 @@ import { AlertCircle, PlugZap, Settings2 } from "lucide-react";
 import type { ActionState } from "@/lib/action-state";
 import type { GitopsTargetDto } from "@/lib/types/gitops";
 
-import { AlertBox } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 import { Button } from "../ui/button";
 import { ConfirmRemoveButton } from "../ui/confirm-remove-button";
 import { lazyIsland } from "../ui/lazy-island";

@@ -10,7 +10,7 @@ import type { SkipReason } from "@/lib/domain/plan-search";
 import { MAX_TRAIN_BATCH } from "@/lib/domain/train-batch";
 import type { TrainPreviewItem } from "@/lib/types/product";
 
-import { AlertBox } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { FormStatus } from "../ui/form-status";

@@ -14,7 +14,7 @@ import type { ReplanCommand } from "@/lib/validation/releases";
 
 import { DateProblem } from "../planning/date-problem";
 import { EarliestDateFinder } from "../planning/earliest-date-finder";
-import { AlertBox } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 import { Button } from "../ui/button";
 import { DialogCloseButton } from "../ui/dialog-close-button";
 import { Field } from "../ui/field";

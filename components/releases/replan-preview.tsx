@@ -1,11 +1,11 @@
-import { AlertTriangle, ArrowRight, Snowflake } from "lucide-react";
+import { AlertTriangle, ArrowRight, CheckCircle2, Snowflake } from "lucide-react";
 
 import { explainConflict } from "@/lib/domain/conflicts";
 import { formatDateRange, formatDisplayDate } from "@/lib/domain/dates";
 import type { ReplanPreview } from "@/lib/types/release";
 import { cn } from "@/lib/utils";
 
-import { Alert } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 
 import { StageChip } from "./stage-chip";
 
@@ -130,9 +130,9 @@ export function ReplanPreviewDetails({ preview }: { preview: ReplanPreview }) {
       </table>
 
       {preview.notes.map((note) => (
-        <Alert key={note} tone="warning" icon={Snowflake}>
+        <AlertBox key={note} tone="warning" icon={Snowflake}>
           {note}
-        </Alert>
+        </AlertBox>
       ))}
       {preview.freezes.map((freeze) => (
         <p
@@ -151,24 +151,25 @@ export function ReplanPreviewDetails({ preview }: { preview: ReplanPreview }) {
 
       <div className="space-y-2">
         {conflicts.added.map((conflict) => (
-          <Alert
+          <AlertBox
             key={`${conflict.environment}${conflict.start}`}
             data-testid="what-if-conflict-added"
             tone="danger"
             icon={AlertTriangle}
           >
             <strong className="font-semibold">New conflict.</strong> {explainConflict(conflict)}
-          </Alert>
+          </AlertBox>
         ))}
         {conflicts.resolved.map((conflict) => (
-          <Alert
+          <AlertBox
             key={`${conflict.environment}${conflict.start}`}
             data-testid="what-if-conflict-resolved"
             tone="success"
+            icon={CheckCircle2}
           >
             <strong className="font-semibold">Clears a conflict.</strong>{" "}
             {explainConflict(conflict)}
-          </Alert>
+          </AlertBox>
         ))}
         {conflicts.added.length === 0 && conflicts.resolved.length === 0 && (
           <p className="text-sm text-muted">

@@ -5,7 +5,7 @@ import { useEffect } from "react";
 
 import type { ActionState } from "@/lib/action-state";
 
-import { AlertBox } from "./alert";
+import { AlertBox } from "./alert-box";
 import { useToast } from "./toaster";
 
 /**

@@ -7,7 +7,7 @@ import { IDLE, type LinkState, submitted } from "@/lib/action-state";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES } from "@/lib/domain/people";
 import { ROLE_NAMES, ROLES } from "@/lib/domain/stages";
 
-import { AlertBox } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 import { Button } from "../ui/button";
 import { CopyField } from "../ui/copy-field";
 import { Field } from "../ui/field";

@@ -7,7 +7,7 @@ import type { LinkState } from "@/lib/action-state";
 import { ROLE_NAMES, ROLES, type Role } from "@/lib/domain/stages";
 import type { UserDto } from "@/lib/types/user";
 
-import { AlertBox } from "../ui/alert";
+import { AlertBox } from "../ui/alert-box";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { CopyField } from "../ui/copy-field";
