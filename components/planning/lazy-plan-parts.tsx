@@ -4,8 +4,9 @@ import { Suspense } from "react";
 
 import { lazyIsland } from "../ui/lazy-island";
 
-// What the planners show only once a date is picked: loaded then (in parallel with the plan's
-// request), or earlier when the pointer or the focus reaches the month.
+// What the planners show only once a date is picked (the plan, a date's problem, the search for
+// the earliest free date): loaded then, in parallel with the plan's request, or earlier when the
+// pointer or the focus reaches the month.
 const planPreview = lazyIsland(() => import("./plan-preview").then((module) => module.PlanPreview));
 const dateProblem = lazyIsland(() => import("./date-problem").then((module) => module.DateProblem));
 const earliestDateFinder = lazyIsland(() =>
@@ -15,9 +16,10 @@ const earliestDateFinder = lazyIsland(() =>
 export function preloadPlanParts(): void {
   void planPreview.preload();
   void dateProblem.preload();
+  void earliestDateFinder.preload();
 }
 
-/** The earliest-free-date search (EarliestDateFinder), for where it shows only once a plan does. */
+/** The earliest-free-date search (EarliestDateFinder), shown once a date is picked. */
 export function LazyEarliestDateFinder(
   props: React.ComponentProps<typeof earliestDateFinder.Component>,
 ) {

@@ -18,6 +18,8 @@ import { cn } from "@/lib/utils";
 
 import { Button } from "../ui/button";
 
+import { preloadPlanParts } from "./lazy-plan-parts";
+
 export type PickMode = "goLive" | "start";
 
 const WEEKDAY_HEADERS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -165,7 +167,8 @@ export function MonthPicker({
   ];
 
   return (
-    <div className="select-none">
+    // Reaching the month loads what a pick shows (the plan, a date's problem).
+    <div className="select-none" onPointerEnter={preloadPlanParts} onFocus={preloadPlanParts}>
       <div className="mb-3 flex items-center justify-between">
         <h3 className="text-sm font-semibold text-fg" aria-live="polite">
           {monthLabel}

@@ -10,12 +10,7 @@ import type { Region } from "@/lib/domain/holidays";
 import { Field } from "../ui/field";
 import { SegmentedControl } from "../ui/segmented-control";
 
-import {
-  LazyDateProblem,
-  LazyEarliestDateFinder,
-  LazyPlanPreview,
-  preloadPlanParts,
-} from "./lazy-plan-parts";
+import { LazyDateProblem, LazyEarliestDateFinder, LazyPlanPreview } from "./lazy-plan-parts";
 import { MonthPicker, type PickMode } from "./month-picker";
 import { RegionSelect } from "./region-select";
 import { usePlanPreview } from "./use-plan-preview";
@@ -91,22 +86,20 @@ export function PlanningWorkbench({ regions, defaultRegion, today, windowLength 
               />
             )}
           </Field>
-          <div onPointerEnter={preloadPlanParts} onFocus={preloadPlanParts}>
-            <MonthPicker
-              key={`${mode}-${region}`}
-              region={region}
-              mode={mode}
-              selected={selected}
-              today={today}
-              highlight={preview.highlight}
-              onPick={(date) => update({ date })}
-              onRefused={(date, reason) =>
-                setRefusal(
-                  `${formatDisplayDate(date)} cannot be the ${mode === "goLive" ? "go-live" : "DEV start"}: it is ${reason}.`,
-                )
-              }
-            />
-          </div>
+          <MonthPicker
+            key={`${mode}-${region}`}
+            region={region}
+            mode={mode}
+            selected={selected}
+            today={today}
+            highlight={preview.highlight}
+            onPick={(date) => update({ date })}
+            onRefused={(date, reason) =>
+              setRefusal(
+                `${formatDisplayDate(date)} cannot be the ${mode === "goLive" ? "go-live" : "DEV start"}: it is ${reason}.`,
+              )
+            }
+          />
         </div>
       </section>
 

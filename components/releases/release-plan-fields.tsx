@@ -4,8 +4,11 @@ import { useState } from "react";
 
 import { formatDisplayDate, type IsoDate } from "@/lib/domain/dates";
 
-import { EarliestDateFinder } from "../planning/earliest-date-finder";
-import { LazyDateProblem, LazyPlanPreview, preloadPlanParts } from "../planning/lazy-plan-parts";
+import {
+  LazyDateProblem,
+  LazyEarliestDateFinder,
+  LazyPlanPreview,
+} from "../planning/lazy-plan-parts";
 import { MonthPicker, type PickMode } from "../planning/month-picker";
 import type { PlanPreviewState } from "../planning/use-plan-preview";
 import { SegmentedControl } from "../ui/segmented-control";
@@ -83,26 +86,24 @@ export function ReleasePlanFields({
             }}
             fullWidth
           />
-          <div onPointerEnter={preloadPlanParts} onFocus={preloadPlanParts}>
-            <MonthPicker
-              key={`${mode}-${region}`}
-              region={region}
-              mode={mode}
-              selected={date}
-              today={today}
-              minDate={today}
-              highlight={preview.highlight}
-              onPick={(picked) => {
-                setRefusal(null);
-                onDateChange(picked);
-              }}
-              onRefused={(picked, reason) =>
-                setRefusal(
-                  `${formatDisplayDate(picked)} cannot be the ${mode === "goLive" ? "go-live" : "DEV start"}: it is ${reason}.`,
-                )
-              }
-            />
-          </div>
+          <MonthPicker
+            key={`${mode}-${region}`}
+            region={region}
+            mode={mode}
+            selected={date}
+            today={today}
+            minDate={today}
+            highlight={preview.highlight}
+            onPick={(picked) => {
+              setRefusal(null);
+              onDateChange(picked);
+            }}
+            onRefused={(picked, reason) =>
+              setRefusal(
+                `${formatDisplayDate(picked)} cannot be the ${mode === "goLive" ? "go-live" : "DEV start"}: it is ${reason}.`,
+              )
+            }
+          />
           {(refusal || preview.problem) && (
             <LazyDateProblem
               message={refusal ?? preview.problem!.message}
@@ -115,13 +116,16 @@ export function ReleasePlanFields({
               {dateError}
             </p>
           )}
-          <EarliestDateFinder
-            wish={date ? { [mode]: date, region, ...(releaseId && { releaseId }) } : undefined}
-            onTake={(goLive) => {
-              setRefusal(null);
-              onTakeCandidate(goLive);
-            }}
-          />
+          {date && (
+            // Shown once a date is picked: the search starts from it.
+            <LazyEarliestDateFinder
+              wish={{ [mode]: date, region, ...(releaseId && { releaseId }) }}
+              onTake={(goLive) => {
+                setRefusal(null);
+                onTakeCandidate(goLive);
+              }}
+            />
+          )}
           {preview.plan && <LazyPlanPreview plan={preview.plan} />}
           {!date && (
             <p className="text-sm text-muted">
