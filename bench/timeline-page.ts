@@ -142,13 +142,16 @@ type Load = {
 /** One cold load (a new browser context: empty cache) of a page, signed in. */
 async function coldLoad(
   browser: Browser,
+  /** The session cookie (`name=value`); empty for someone signed out. */
   cookie: string,
   pathname: string,
   device: Device = DESK,
 ): Promise<Load> {
   const context = await browser.newContext({ viewport: device.viewport });
-  const [name, value] = cookie.split("=") as [string, string];
-  await context.addCookies([{ name, value, url: BASE_URL }]);
+  if (cookie) {
+    const [name, value] = cookie.split("=") as [string, string];
+    await context.addCookies([{ name, value, url: BASE_URL }]);
+  }
   await context.addInitScript(() => {
     const tasks: number[][] = [];
     (window as unknown as { __longTasks: number[][] }).__longTasks = tasks;
@@ -263,6 +266,7 @@ export async function runTimelinePageBenchmark(): Promise<void> {
       qa: await sessionCookie(BASE_URL, "qa"),
       rm: await sessionCookie(BASE_URL, "rm"),
       admin: await sessionCookie(BASE_URL, "admin"),
+      signedOut: "",
     };
     await coldLoad(browser, cookies.viewer, "/timeline"); // warms the server (first render, caches)
 
@@ -333,6 +337,7 @@ export async function runTimelinePageBenchmark(): Promise<void> {
       { name: "Delivery report", path: "/reports", who: "viewer" },
       { name: "Profile", path: "/profile", who: "rm" },
       { name: "Admin: people", path: "/admin/users", who: "admin" },
+      { name: "Sign-in (signed out)", path: "/signin", who: "signedOut" },
     ] as const;
     console.log(`  First-load JS (gzip) of the other pages, target ≤ ${TARGET_JS_KB} KB:`);
     for (const other of others) {

@@ -105,7 +105,7 @@ function EnvironmentBand({
       data-environment={band.key}
       className="grid grid-cols-[var(--label)_1fr] border-b border-border last:border-b-0"
     >
-      <div className="flex min-w-0 flex-col justify-center gap-0.5 border-r border-border bg-surface px-3 py-2">
+      <div className="sticky left-0 z-10 flex min-w-0 flex-col justify-center gap-0.5 border-r border-border bg-surface px-3 py-2">
         <p className="flex items-center gap-2 text-sm font-semibold text-fg">
           <span
             aria-hidden
@@ -317,7 +317,7 @@ export function EnvironmentLanes({
     <ChartFrame
       regionLabel={regionLabel}
       legend={windowMarks.length > 0 ? ["conflict", "deny-window"] : ["conflict"]}
-      labelWidth="15rem"
+      labelWidth="clamp(9.5rem, 42vw, 15rem)"
       hint={
         <>
           Bars show where each release is (or is planned to be) from{" "}

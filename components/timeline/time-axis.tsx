@@ -53,7 +53,7 @@ export function TimeAxisHeader({
   const freezes = freezesIn(days);
   return (
     <div className="sticky top-0 z-20 grid grid-cols-[var(--label)_1fr] border-b border-border bg-surface">
-      <div className="flex items-end border-r border-border px-3 pb-1.5 text-xs font-semibold tracking-wide text-muted uppercase">
+      <div className="sticky left-0 z-10 flex items-end border-r border-border bg-surface px-3 pb-1.5 text-xs font-semibold tracking-wide text-muted uppercase">
         {label}
       </div>
       <div className="relative">

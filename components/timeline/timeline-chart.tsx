@@ -215,7 +215,7 @@ function TrainRow({ train, range }: { train: TrainDates; range: TimelineRange })
       data-testid="train-row"
       className="grid h-7 grid-cols-[var(--label)_1fr] border-b border-border/70 bg-accent-soft/30"
     >
-      <div className="flex min-w-0 items-center gap-1.5 border-r border-border px-3 text-[11px] text-muted">
+      <div className="sticky left-0 z-10 flex min-w-0 items-center gap-1.5 border-r border-border bg-[color-mix(in_oklab,var(--color-accent-soft)_30%,var(--color-surface))] px-3 text-[11px] text-muted">
         <TrainFront aria-hidden className="size-3.5 shrink-0" />
         <span className="truncate">
           <span className="font-medium text-fg">{train.product.name}</span> train dates
@@ -257,7 +257,8 @@ function TimelineRowItem({ row, rowIndex, range, canReplan }: RowProps) {
     >
       <div
         className={cn(
-          "flex min-w-0 items-center gap-1.5 border-r border-border bg-surface px-3",
+          // Sticky: the name stays in sight while the chart scrolls sideways (a phone).
+          "sticky left-0 z-10 flex min-w-0 items-center gap-1.5 border-r border-border bg-surface px-3",
           row.depth === 1 && "pl-7",
         )}
       >
@@ -423,7 +424,7 @@ export function TimelineChart({
     <ChartFrame
       regionLabel={regionLabel}
       legend={["baseline"]}
-      labelWidth="17rem"
+      labelWidth="clamp(9.5rem, 42vw, 17rem)"
       hint="Arrow keys move between bars; Enter opens a stage with its approvals."
     >
       {/* Header: months, then days or weeks, then freeze bands. */}

@@ -16,7 +16,8 @@ export function ChartFrame({
   regionLabel: string;
   legend?: React.ComponentProps<typeof ViewLegend>["extras"];
   hint: React.ReactNode;
-  /** The width of the row labels on the left (`--label`), for charts that have them. */
+  /** The width of the row labels on the left (`--label`), for charts that have them; they stay in
+   * sight (sticky) while the chart scrolls sideways. */
   labelWidth?: string;
   children: React.ReactNode;
 }) {

@@ -64,6 +64,17 @@ test("a QA signs a stage off from My approvals on a phone", async ({ browser, pa
   expect(await scrollsSideways(page)).toBe(false);
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: "e2e/screenshots/phone-timeline.png" });
+  // Scrolled sideways through time, the releases' names stay in sight at the frame's left edge.
+  const firstName = page.getByTestId("timeline-row").first().getByRole("link").first();
+  const before = await firstName.boundingBox();
+  await page
+    .getByTestId("timeline-row")
+    .first()
+    .evaluate((row) => {
+      row.closest(".overflow-x-auto")!.scrollLeft = 400;
+    });
+  await expect.poll(async () => (await firstName.boundingBox())?.x).toBe(before?.x);
+  expect(before!.width).toBeLessThan(180); // the name column leaves most of 390 px to the chart
 
   await page.goto(`/releases/${release.id}`);
   await expect(page.getByRole("heading", { name: release.name })).toBeVisible();
