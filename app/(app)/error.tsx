@@ -7,5 +7,5 @@ export default function AppErrorPage(props: {
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  return <ErrorStatus {...props} />;
+  return <ErrorStatus {...props} inApp />;
 }

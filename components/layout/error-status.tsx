@@ -9,12 +9,16 @@ import { StatusPage } from "./status-page";
 export function ErrorStatus({
   error,
   reset,
+  inApp = false,
 }: {
   error: Error & { digest?: string };
   reset: () => void;
+  /** Inside the signed-in layout (see StatusPage). */
+  inApp?: boolean;
 }) {
   return (
     <StatusPage
+      inApp={inApp}
       code="Error"
       title="Something went wrong"
       description="The page could not be shown. Nothing was changed. Try again in a moment; if it keeps failing, tell your administrator the reference below."

@@ -98,6 +98,7 @@ test.describe("administration", () => {
       await expect(
         page.getByRole("heading", { name: "You don't have access to this page" }),
       ).toBeVisible();
+      await expect(page.getByRole("main")).toHaveCount(1);
     });
   }
 });

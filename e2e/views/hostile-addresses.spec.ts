@@ -52,5 +52,11 @@ test("an address of nothing shows the friendly 404 page", async ({ page, context
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" }), url).toBeVisible();
+    // Inside the signed-in layout: one main landmark, the layout's.
+    await expect(page.getByRole("main"), url).toHaveCount(1);
   }
+  // An address the app does not have at all: the page stands alone, with its own main landmark.
+  expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("main")).toHaveCount(1);
 });

@@ -1,0 +1,6 @@
+import { ForbiddenStatus } from "@/components/layout/status-page";
+
+/** forbidden() in a signed-in page: inside the layout, whose <main> it sits in. */
+export default function AppForbidden() {
+  return <ForbiddenStatus inApp />;
+}

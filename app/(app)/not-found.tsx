@@ -1,0 +1,6 @@
+import { NotFoundStatus } from "@/components/layout/status-page";
+
+/** notFound() in a signed-in page: inside the layout, whose <main> it sits in. */
+export default function AppNotFound() {
+  return <NotFoundStatus inApp />;
+}
