@@ -1,4 +1,4 @@
-import { ForbiddenStatus } from "@/components/layout/status-page";
+import { ForbiddenStatus } from "@/components/layout/status-pages";
 
 export default function Forbidden() {
   return <ForbiddenStatus />;

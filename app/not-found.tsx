@@ -1,4 +1,4 @@
-import { NotFoundStatus } from "@/components/layout/status-page";
+import { NotFoundStatus } from "@/components/layout/status-pages";
 
 export default function NotFound() {
   return <NotFoundStatus />;

@@ -1,4 +1,4 @@
-import { ForbiddenStatus } from "@/components/layout/status-page";
+import { ForbiddenStatus } from "@/components/layout/status-pages";
 
 /** forbidden() in a signed-in page: inside the layout, whose <main> it sits in. */
 export default function AppForbidden() {
