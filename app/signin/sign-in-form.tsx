@@ -2,12 +2,12 @@
 
 import { AlertCircle, Loader2, LogIn } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 
 import { AlertBox } from "@/components/ui/alert-box";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { signInWithPassword, signInWithProvider } from "@/lib/client/auth";
 import { SIGN_IN_MESSAGES } from "@/lib/validation/sign-in-messages";
 
 type DemoAccount = { email: string; password: string; name: string; role: string };
@@ -54,15 +54,11 @@ export function SignInForm({
     }
     setFieldErrors({});
     setIsPending(true);
-    const result = await signIn("credentials", { email: email.trim(), password, redirect: false });
-    if (!result || result.error) {
+    const { error } = await signInWithPassword(email.trim(), password, callbackPath);
+    if (error) {
       setIsPending(false);
       // The server's own words (a wrong password, or when to try again after too many).
-      setFormError(
-        result?.error && result.error !== "CredentialsSignin"
-          ? result.error
-          : "Email or password is incorrect.",
-      );
+      setFormError(error !== "CredentialsSignin" ? error : "Email or password is incorrect.");
       return;
     }
     router.replace(callbackPath);
@@ -82,7 +78,7 @@ export function SignInForm({
           size="lg"
           variant={passwordLogin ? "secondary" : "primary"}
           className="w-full"
-          onClick={() => signIn("oidc", { callbackUrl: callbackPath })}
+          onClick={() => void signInWithProvider("oidc", callbackPath)}
         >
           <LogIn aria-hidden />
           Sign in with {sso.name}
