@@ -7,7 +7,7 @@ import { useState } from "react";
 import { AlertBox } from "@/components/ui/alert-box";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { signInWithPassword, signInWithProvider } from "@/lib/client/auth";
+import { signInWithPassword, signInWithProvider } from "@/lib/client/sign-in";
 import { SIGN_IN_MESSAGES } from "@/lib/validation/sign-in-messages";
 
 type DemoAccount = { email: string; password: string; name: string; role: string };
