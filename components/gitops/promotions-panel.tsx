@@ -1,4 +1,4 @@
-import { ExternalLink, GitCommitHorizontal } from "lucide-react";
+import { ExternalLink, GitCommitHorizontal, RotateCw } from "lucide-react";
 
 import type { ActionState } from "@/lib/action-state";
 import type { StageKey } from "@/lib/domain/stages";
@@ -6,8 +6,9 @@ import { formatInstant } from "@/lib/domain/wall-clock";
 import type { PromotionDto } from "@/lib/types/gitops";
 
 import { Badge } from "../ui/badge";
+import { CommandButton } from "../ui/command-button";
 
-import { PromoteForm, RetryButton } from "./promotion-buttons";
+import { PromoteForm } from "./promote-form";
 
 const STATE = {
   WAITING: { tone: "info", label: "Waiting" },
@@ -121,7 +122,13 @@ export function PromotionsPanel({
                 )}
               </div>
               {actions && promotion.state === "FAILED" && (
-                <RetryButton promotion={promotion} releaseId={releaseId} retry={actions.retry} />
+                <CommandButton
+                  action={actions.retry}
+                  command={{ promotionId: promotion.id, releaseId }}
+                >
+                  <RotateCw aria-hidden />
+                  Retry
+                </CommandButton>
               )}
             </li>
           ))}

@@ -1,14 +1,17 @@
 import { Check } from "lucide-react";
 
+import type { ActionState } from "@/lib/action-state";
 import { formatDisplayDate } from "@/lib/domain/dates";
 import type { RolloutDto } from "@/lib/types/release";
 import { cn } from "@/lib/utils";
 
+import { CommandButton } from "../ui/command-button";
 import { LocalTime } from "../ui/local-time";
 
-import { type MarkStepDone, MarkStepDoneButton } from "./mark-step-done-button";
-
-export type { MarkStepDone };
+export type MarkStepDone = (command: {
+  releaseId: string;
+  position: number;
+}) => Promise<ActionState>;
 
 /**
  * The rollout's steps in order: day, share or flag, done by whom; the next one can be marked done.
@@ -55,11 +58,16 @@ export function RolloutSteps({
               </p>
             )}
             {markDone && next?.position === step.position && (
-              <MarkStepDoneButton
-                releaseId={releaseId}
-                position={step.position}
-                markDone={markDone}
-              />
+              <CommandButton
+                action={markDone}
+                command={{ releaseId, position: step.position }}
+                variant="primary"
+                className="mt-2"
+                align="start"
+              >
+                <Check aria-hidden />
+                Mark done
+              </CommandButton>
             )}
           </li>
         );

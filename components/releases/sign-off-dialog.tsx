@@ -1,12 +1,8 @@
 "use client";
 
-import { useState } from "react";
-
 import type { StageKey } from "@/lib/domain/stages";
 
-import { ConfirmDialogContent } from "../ui/confirm-dialog-content";
-import { Label } from "../ui/input";
-import { Textarea } from "../ui/textarea";
+import { CommentConfirmDialog } from "../ui/comment-confirm-dialog";
 
 export type Decision = "APPROVE" | "REJECT" | "REOPEN";
 
@@ -69,26 +65,18 @@ export function SignOffDialog({
   onConfirm: (comment: string) => void;
   onOpenChange: (open: boolean) => void;
 }) {
-  const [comment, setComment] = useState("");
   const { needsComment, ...words } = wording(decision, subject);
-  const id = `${decision.toLowerCase()}-${subject.stageKey}`;
   return (
-    <ConfirmDialogContent
+    <CommentConfirmDialog
       {...words}
-      confirmDisabled={needsComment && comment.trim() === ""}
-      onConfirm={() => onConfirm(comment)}
+      field={{
+        id: `${decision.toLowerCase()}-${subject.stageKey}`,
+        label: `Comment${needsComment ? "" : " (optional)"}`,
+        isRequired: needsComment,
+        maxLength: 2000,
+      }}
+      onConfirm={onConfirm}
       onOpenChange={onOpenChange}
-    >
-      <div className="space-y-1.5">
-        <Label htmlFor={id}>Comment{needsComment ? "" : " (optional)"}</Label>
-        <Textarea
-          id={id}
-          value={comment}
-          maxLength={2000}
-          required={needsComment}
-          onChange={(event) => setComment(event.target.value)}
-        />
-      </div>
-    </ConfirmDialogContent>
+    />
   );
 }

@@ -1,10 +1,6 @@
 "use client";
 
-import { useState } from "react";
-
-import { ConfirmDialogContent } from "../ui/confirm-dialog-content";
-import { Label } from "../ui/input";
-import { Textarea } from "../ui/textarea";
+import { CommentConfirmDialog } from "../ui/comment-confirm-dialog";
 
 export type StatusCommand = "HOLD" | "RESUME" | "CANCEL";
 
@@ -18,7 +14,7 @@ function wording(command: StatusCommand, releaseName: string) {
           "No stage can be signed off while the release is on hold. The reason is shown on the release.",
         confirmLabel: "Put on hold",
         tone: "primary" as const,
-        field: { id: "hold-reason", label: "Reason", isRequired: true },
+        field: { id: "hold-reason", label: "Reason", isRequired: true, maxLength: 1000 },
       };
     case "RESUME":
       return {
@@ -26,7 +22,12 @@ function wording(command: StatusCommand, releaseName: string) {
         description: "Sign-offs are possible again.",
         confirmLabel: "Resume",
         tone: "primary" as const,
-        field: { id: "resume-comment", label: "Comment (optional)", isRequired: false },
+        field: {
+          id: "resume-comment",
+          label: "Comment (optional)",
+          isRequired: false,
+          maxLength: 1000,
+        },
       };
     case "CANCEL":
       return {
@@ -36,7 +37,7 @@ function wording(command: StatusCommand, releaseName: string) {
         confirmLabel: "Cancel release",
         cancelLabel: "Keep release",
         tone: "danger" as const,
-        field: { id: "cancel-reason", label: "Reason", isRequired: true },
+        field: { id: "cancel-reason", label: "Reason", isRequired: true, maxLength: 1000 },
       };
   }
 }
@@ -56,24 +57,11 @@ export function StatusChangeDialog({
   onConfirm: (reason: string) => void;
   onOpenChange: (open: boolean) => void;
 }) {
-  const [reason, setReason] = useState("");
-  const { field, ...words } = wording(command, releaseName);
   return (
-    <ConfirmDialogContent
-      {...words}
-      confirmDisabled={field.isRequired && reason.trim() === ""}
-      onConfirm={() => onConfirm(reason)}
+    <CommentConfirmDialog
+      {...wording(command, releaseName)}
+      onConfirm={onConfirm}
       onOpenChange={onOpenChange}
-    >
-      <div className="space-y-1.5">
-        <Label htmlFor={field.id}>{field.label}</Label>
-        <Textarea
-          id={field.id}
-          value={reason}
-          maxLength={1000}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
-    </ConfirmDialogContent>
+    />
   );
 }

@@ -19,6 +19,7 @@ export function CommandButton<Command>({
   variant = "secondary",
   size = "sm",
   className,
+  align,
   "aria-label": ariaLabel,
   children,
 }: ButtonVariants & {
@@ -26,6 +27,7 @@ export function CommandButton<Command>({
   command: Command;
   confirm?: { title: string; description: string; confirmLabel: string };
   className?: string;
+  align?: React.ComponentProps<typeof ActionGroup>["align"];
   /** The button's name when its label is an icon only. */
   "aria-label"?: string;
   children: React.ReactNode;
@@ -45,7 +47,7 @@ export function CommandButton<Command>({
     </Button>
   );
   return (
-    <ActionGroup problem={problem}>
+    <ActionGroup problem={problem} align={align}>
       {confirm ? (
         <ConfirmDialog {...confirm} tone="danger" onConfirm={send} trigger={button} />
       ) : (

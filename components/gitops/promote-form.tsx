@@ -1,6 +1,6 @@
 "use client";
 
-import { RotateCw, Send } from "lucide-react";
+import { Send } from "lucide-react";
 import { useState } from "react";
 
 import type { ActionState } from "@/lib/action-state";
@@ -8,7 +8,6 @@ import type { StageKey } from "@/lib/domain/stages";
 
 import { ActionGroup } from "../ui/action-group";
 import { Button } from "../ui/button";
-import { FormStatus } from "../ui/form-status";
 import { Select } from "../ui/input";
 import { useActionRunner } from "../ui/use-action-runner";
 
@@ -49,32 +48,5 @@ export function PromoteForm({
         Promote
       </Button>
     </ActionGroup>
-  );
-}
-
-/** Tries a failed promotion again. */
-export function RetryButton({
-  promotion,
-  releaseId,
-  retry,
-}: {
-  promotion: { id: string };
-  releaseId: string;
-  retry: (raw: { promotionId: string; releaseId: string }) => Promise<ActionState>;
-}) {
-  const { run, isPending, problem } = useActionRunner();
-  return (
-    <>
-      <Button
-        size="sm"
-        variant="secondary"
-        disabled={isPending}
-        onClick={() => run(() => retry({ promotionId: promotion.id, releaseId }))}
-      >
-        <RotateCw aria-hidden />
-        Retry
-      </Button>
-      {problem && <FormStatus state={problem} />}
-    </>
   );
 }
